@@ -1,0 +1,19 @@
+/**
+ * The plug-in point for doc dialects: each dialect extracts its own raw form
+ * from mdast and builds IR from it. Dialects share nothing but the IR, so
+ * adding one never touches resolve or emit.
+ */
+
+import type { Root } from "mdast";
+import type { DiagnosticSink } from "../diagnostics.js";
+import type { Model } from "../ir.js";
+import type { Options } from "../options.js";
+
+/** One doc dialect (a generator's way of writing model docs). */
+export interface Dialect<Raw> {
+  readonly id: Options["dialect"];
+  /** Stage 2: finds the model parts in the tree; `undefined` when the file is not a model doc. */
+  extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Raw | undefined;
+  /** Stage 3: gives the raw parts their meaning. */
+  buildIr(raw: Raw, options: Options, sink: DiagnosticSink): Model;
+}

@@ -1,0 +1,116 @@
+/**
+ * Identifiers and module paths of the generated code, made valid and
+ * collision-free deterministically.
+ */
+
+import { compareStrings } from "../diagnostics.js";
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Words JavaScript or TypeScript reserve, which cannot name a type or a value. */
+const KEYWORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await async as is of from get set type any unknown never string " +
+    "number boolean symbol object bigint undefined keyof readonly declare module namespace global infer asserts satisfies " +
+    "abstract accessor constructor out override require unique arguments eval"
+  ).split(" "),
+);
+
+/** Globals and runtime names the generated code uses; a model may not shadow them. */
+const USED_BY_GENERATED_CODE = new Set(
+  (
+    "Array Object Number String Boolean Error TypeError RangeError Set Map WeakSet WeakMap Symbol JSON Math Date RegExp Record " +
+    "Partial Readonly Required Pick Omit Exclude Extract NonNullable ReturnType Function Promise Infinity NaN globalThis " +
+    "ValidationError ValidationIssue ValidationResult"
+  ).split(" "),
+);
+
+/** Whether `name` can be written as a bare identifier (property name or binding). */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name) && !KEYWORDS.has(name);
+}
+
+/**
+ * The TypeScript identifier for a model named `name` (the H1 text): kept when
+ * valid; otherwise its words joined in PascalCase, `_`-prefixed when it would
+ * start with a digit; a reserved or shadowing name gets a `_` suffix.
+ */
+export function modelIdentifier(name: string): string {
+  let id = name;
+  if (!IDENTIFIER.test(id)) {
+    const words = name.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+    id = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+    if (id === "") id = "Model";
+    if (/^[0-9]/.test(id)) id = `_${id}`;
+  }
+  while (KEYWORDS.has(id) || USED_BY_GENERATED_CODE.has(id)) id += "_";
+  return id;
+}
+
+/** A property key as written in an interface or object literal: bare if possible, else quoted. */
+export function propertyKey(name: string): string {
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+}
+
+/** The names one model's module declares, derived from its identifier. */
+export interface ModelNames {
+  /** The type (and, for enums, the values object). */
+  readonly type: string;
+  readonly is: string;
+  readonly validate: string;
+  readonly assert: string;
+  /** Internal: the boolean check with a depth argument. */
+  readonly check: string;
+  /** Internal: the issue-collecting walk. */
+  readonly collect: string;
+}
+
+/** The names derived from a model identifier (or from a local alias of it). */
+export function modelNames(identifier: string): ModelNames {
+  return {
+    type: identifier,
+    is: `is${identifier}`,
+    validate: `validate${identifier}`,
+    assert: `assert${identifier}`,
+    check: `$is${identifier}`,
+    collect: `$check${identifier}`,
+  };
+}
+
+/** Output paths the generator itself owns at the output root. */
+export const RUNTIME_MODULE = "_runtime.ts";
+export const INDEX_MODULE = "index.ts";
+
+/**
+ * Output module paths for doc ids (`a/b.md` → `a/b.ts`). Paths that would
+ * clash — with a reserved module, or with another path on a case-insensitive
+ * file system — get a `_` suffix, in id order. Returns the map and the ids
+ * that were renamed.
+ */
+export function modulePaths(ids: readonly string[]): { paths: Map<string, string>; renamed: string[] } {
+  const taken = new Set([RUNTIME_MODULE, INDEX_MODULE]);
+  const paths = new Map<string, string>();
+  const renamed: string[] = [];
+  for (const id of [...ids].sort(compareStrings)) {
+    const stem = id.replace(/\.md$/i, "");
+    let path = `${stem}.ts`;
+    while (taken.has(path.toLowerCase())) path = `${path.slice(0, -3)}_.ts`;
+    if (path !== `${stem}.ts`) renamed.push(id);
+    taken.add(path.toLowerCase());
+    paths.set(id, path);
+  }
+  return { paths, renamed };
+}
+
+/** The import specifier for module `to` from module `from` (both output-relative). */
+export function importSpecifier(from: string, to: string, extension: ".js" | ".ts"): string {
+  const fromParts = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  const up = fromParts.length - common;
+  const rest = toParts.slice(common).join("/").replace(/\.ts$/, extension);
+  return (up === 0 ? "./" : "../".repeat(up)) + rest;
+}

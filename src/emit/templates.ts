@@ -1,0 +1,26 @@
+/**
+ * The handlebars templates in `templates/`, compiled once with a closed set
+ * of helpers (none but the built-ins `if` and `each`): templates only lay out
+ * view models that `emit` builds.
+ */
+
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+
+const TEMPLATE_DIR = new URL("../../templates/", import.meta.url);
+
+type Template = (context: object) => string;
+
+const cache = new Map<string, Template>();
+
+/** The compiled template `templates/<name>.hbs`. */
+export function template(name: "model.ts" | "runtime.ts" | "index.ts"): Template {
+  let compiled = cache.get(name);
+  if (!compiled) {
+    const source = readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), "utf8");
+    const env = Handlebars.create();
+    compiled = env.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: { if: true, each: true } });
+    cache.set(name, compiled);
+  }
+  return compiled;
+}

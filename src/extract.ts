@@ -1,0 +1,27 @@
+/**
+ * Stage 2, extract: mdast → the dialect's raw model (title, description,
+ * sections, cells as source text). Dispatches to the configured dialect.
+ */
+
+import type { Root } from "mdast";
+import type { DiagnosticSink } from "./diagnostics.js";
+import type { Dialect } from "./dialects/dialect.js";
+import { speakeasy } from "./dialects/speakeasy/index.js";
+import type { Options } from "./options.js";
+
+/** A raw model together with the dialect that can build it. */
+export interface Extracted {
+  build(options: Options, sink: DiagnosticSink): ReturnType<Dialect<unknown>["buildIr"]>;
+}
+
+const DIALECTS = { speakeasy } as const;
+
+/** Extracts one doc's raw model, or `undefined` when the file is not a model doc. */
+export function extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Extracted | undefined {
+  return bind(DIALECTS[options.dialect], id, source, tree, options, sink);
+}
+
+function bind<Raw>(dialect: Dialect<Raw>, id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Extracted | undefined {
+  const raw = dialect.extract(id, source, tree, options, sink);
+  return raw === undefined ? undefined : { build: (opts, s) => dialect.buildIr(raw, opts, s) };
+}

@@ -1,0 +1,283 @@
+/**
+ * The intermediate representation: what a model doc means, independent of the
+ * dialect it was written in and of the TypeScript it becomes.
+ *
+ * Plain, readonly, JSON-serialisable data discriminated on `kind`; no classes.
+ * Every node that comes from a doc carries its {@link Place}. `mdtypes ir`
+ * prints exactly these shapes.
+ */
+
+/** A 1-based line and column in a doc, as mdast reports them. */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+}
+
+// ---------------------------------------------------------------------------
+// Type references
+// ---------------------------------------------------------------------------
+
+/** `string`, optionally with a format the validator checks. */
+export interface StringType {
+  readonly kind: "string";
+  /** `date-time` is RFC 3339 `date-time`, `date` is RFC 3339 `full-date`. */
+  readonly format?: "date-time" | "date" | "byte";
+}
+/** A number that must be an integer (`Number.isInteger`). */
+export interface IntegerType {
+  readonly kind: "integer";
+}
+/** A finite number. */
+export interface NumberType {
+  readonly kind: "number";
+}
+export interface BooleanType {
+  readonly kind: "boolean";
+}
+/** Anything at all. `reason` says why the doc gave no more. */
+export interface UnknownType {
+  readonly kind: "unknown";
+  /**
+   * `any`: the doc says "any"; `external`: an SDK-language type such as
+   * `httpx.Response`; `unparsed`: a type expression mdtypes could not read;
+   * `unresolved`: a reference whose target could not be found.
+   */
+  readonly reason: "any" | "external" | "unparsed" | "unresolved";
+  /** The documented type text, for `external`, `unparsed` and `unresolved`. */
+  readonly text?: string;
+}
+/** Exactly one JSON value. */
+export interface LiteralType {
+  readonly kind: "literal";
+  readonly value: string | number | boolean;
+}
+export interface ArrayType {
+  readonly kind: "array";
+  readonly items: TypeRef;
+}
+/** A plain object used as a dictionary: every own value is `values`. */
+export interface RecordType {
+  readonly kind: "record";
+  readonly values: TypeRef;
+}
+/**
+ * A reference to another model doc, by the doc's id (its path relative to the
+ * input root, `/`-separated, e.g. `components/format_.md`).
+ */
+export interface RefType {
+  readonly kind: "ref";
+  readonly target: string;
+}
+/**
+ * A reference by name only (a union member heading such as `models.Button`,
+ * which carries no link). The resolve stage turns it into a {@link RefType}.
+ */
+export interface NamedType {
+  readonly kind: "named";
+  readonly name: string;
+  /** The SDK namespace written before the name (`models`, `components`, …), if any. */
+  readonly namespace?: string;
+}
+/** A value that at least one member accepts. */
+export interface UnionType {
+  readonly kind: "union";
+  readonly members: readonly TypeRef[];
+}
+/** `type` or `null`. */
+export interface NullableType {
+  readonly kind: "nullable";
+  readonly type: TypeRef;
+}
+
+/** A type expression, as read from a Type cell, a member heading or an item. */
+export type TypeRef =
+  | StringType
+  | IntegerType
+  | NumberType
+  | BooleanType
+  | UnknownType
+  | LiteralType
+  | ArrayType
+  | RecordType
+  | RefType
+  | NamedType
+  | UnionType
+  | NullableType;
+
+// ---------------------------------------------------------------------------
+// Models
+// ---------------------------------------------------------------------------
+
+/** A deprecation marker; `message` is the documented reason, if any. */
+export interface Deprecation {
+  readonly message?: string;
+}
+
+/** An `## Example Usage` code block. */
+export interface CodeExample {
+  /** The fence's info string (`typescript`, `python`, …), empty when none. */
+  readonly lang: string;
+  readonly code: string;
+}
+
+interface ModelBase {
+  /** The doc's path relative to the input root, `/`-separated. Unique. */
+  readonly id: string;
+  /** The model name as written in the H1 (without `~~`). */
+  readonly name: string;
+  /** Markdown text of the description, if any. */
+  readonly description?: string;
+  readonly deprecated?: Deprecation;
+  readonly examples: readonly CodeExample[];
+  /** Where the H1 is. */
+  readonly place: Place;
+}
+
+/** One row of a Fields table. */
+export interface Field {
+  /** The documented (SDK-language) property name. */
+  readonly name: string;
+  /** The value type, without presence: nullability is a {@link NullableType}. */
+  readonly type: TypeRef;
+  /** Whether the key must be present. */
+  readonly required: boolean;
+  readonly description?: string;
+  /** The Example cell, as written (examples are untyped text in the docs). */
+  readonly example?: string;
+  readonly deprecated?: Deprecation;
+  /** Where the row starts. */
+  readonly place: Place;
+  /** Where the Type cell starts: type diagnostics point here. */
+  readonly typePlace: Place;
+}
+
+/** A model documented with `## Fields`. */
+export interface ObjectModel extends ModelBase {
+  readonly kind: "object";
+  /** Fields in document order. */
+  readonly fields: readonly Field[];
+  /** The type of extra keys (`__pydantic_extra__` / `additionalProperties`), if documented. */
+  readonly additionalProperties?: TypeRef;
+}
+
+/** One enum member. */
+export interface EnumValue {
+  /** The SDK member name, when the doc gives one. */
+  readonly name?: string;
+  readonly value: string | number;
+  readonly place: Place;
+}
+
+/** A model documented with `## Values`. */
+export interface EnumModel extends ModelBase {
+  readonly kind: "enum";
+  /**
+   * The type of the values: `string` unless every value is a number. An open
+   * enum accepts any value of this type.
+   */
+  readonly base: "string" | "integer" | "number";
+  readonly values: readonly EnumValue[];
+  /** An open enum also accepts any other value of `base`. */
+  readonly open: boolean;
+}
+
+/** One `### member` of a `## Supported Types` section. */
+export interface UnionMember {
+  /** The heading as written, for messages and comments. */
+  readonly label: string;
+  readonly type: TypeRef;
+  readonly place: Place;
+}
+
+/** A model documented with `## Supported Types`. */
+export interface UnionModel extends ModelBase {
+  readonly kind: "union";
+  readonly members: readonly UnionMember[];
+}
+
+/** A model whose doc is a title only (Java, Ruby unions): its shape is unknown. */
+export interface OpaqueModel extends ModelBase {
+  readonly kind: "opaque";
+}
+
+/** What one model doc means. */
+export type Model = ObjectModel | EnumModel | UnionModel | OpaqueModel;
+
+/** Every model of one input tree, sorted by `id`, with references resolved. */
+export interface Program {
+  readonly models: readonly Model[];
+}
+
+// ---------------------------------------------------------------------------
+// Guards and helpers
+// ---------------------------------------------------------------------------
+
+/** Whether a type reference may be `null`. */
+export function isNullable(type: TypeRef): type is NullableType {
+  return type.kind === "nullable";
+}
+
+/** Wraps `type` in `nullable`, unless it already is. */
+export function nullable(type: TypeRef): TypeRef {
+  return type.kind === "nullable" ? type : { kind: "nullable", type };
+}
+
+/** For exhaustive `switch` statements: a value of type `never` reached at run time is a bug. */
+export function assertNever(value: never, what = "value"): never {
+  throw new Error(`Internal error: unexpected ${what} ${JSON.stringify(value)}`);
+}
+
+/** Calls `visit` on `type` and every type nested in it, outermost first. */
+export function walkType(type: TypeRef, visit: (type: TypeRef) => void): void {
+  visit(type);
+  switch (type.kind) {
+    case "array":
+      walkType(type.items, visit);
+      return;
+    case "record":
+      walkType(type.values, visit);
+      return;
+    case "nullable":
+      walkType(type.type, visit);
+      return;
+    case "union":
+      for (const member of type.members) walkType(member, visit);
+      return;
+    case "string":
+    case "integer":
+    case "number":
+    case "boolean":
+    case "unknown":
+    case "literal":
+    case "ref":
+    case "named":
+      return;
+    default:
+      assertNever(type, "type kind");
+  }
+}
+
+/** Rebuilds `type` bottom-up, replacing each node with what `map` returns for it. */
+export function mapType(type: TypeRef, map: (type: TypeRef) => TypeRef): TypeRef {
+  switch (type.kind) {
+    case "array":
+      return map({ kind: "array", items: mapType(type.items, map) });
+    case "record":
+      return map({ kind: "record", values: mapType(type.values, map) });
+    case "nullable":
+      return map({ kind: "nullable", type: mapType(type.type, map) });
+    case "union":
+      return map({ kind: "union", members: type.members.map((m) => mapType(m, map)) });
+    case "string":
+    case "integer":
+    case "number":
+    case "boolean":
+    case "unknown":
+    case "literal":
+    case "ref":
+    case "named":
+      return map(type);
+    default:
+      return assertNever(type, "type kind");
+  }
+}
