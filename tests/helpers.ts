@@ -1,0 +1,37 @@
+/**
+ * Shared test helpers: reading one doc through the pipeline, and where the
+ * shared corpus is.
+ */
+
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DiagnosticSink, type Diagnostic } from "../src/diagnostics.js";
+import type { TypeContext } from "../src/dialects/speakeasy/flavour.js";
+import { readDoc } from "../src/generate.js";
+import type { Model } from "../src/ir.js";
+import { DEFAULT_OPTIONS, type Options } from "../src/options.js";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The shared corpus (beside the checkout); absent on a user's clone. */
+export const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
+export const SPEAKEASY_CORPUS = `${SHARED}corpus/speakeasy`;
+export const HAS_CORPUS = existsSync(SPEAKEASY_CORPUS);
+
+/** Reads one doc text as `id`; returns its model and diagnostics. */
+export function readOne(source: string, id = "models/doc.md", options: Partial<Options> = {}): { model: Model | undefined; diagnostics: readonly Diagnostic[] } {
+  const result = readDoc(id, source, { ...DEFAULT_OPTIONS, ...options });
+  return { model: result.model, diagnostics: result.diagnostics };
+}
+
+/** A type context that records what is reported. */
+export function typeContext(docId = "models/doc.md"): TypeContext & { sink: DiagnosticSink } {
+  const sink = new DiagnosticSink(docId);
+  return { docId, sink, report: (ruleId, message) => sink.report(ruleId, { line: 1, column: 1 }, message) };
+}
+
+/** `rule@line:column` for each diagnostic: what tests assert on (never the prose). */
+export function ruleIds(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+}

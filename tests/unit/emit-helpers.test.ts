@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { commentText, jsdoc, stringLiteral } from "../../src/emit/escape.js";
+import { importSpecifier, modelIdentifier, modulePaths, propertyKey } from "../../src/emit/names.js";
+import { negate } from "../../src/emit/render-check.js";
+import { describeType, renderType } from "../../src/emit/render-type.js";
+import type { TypeRef } from "../../src/ir.js";
+
+describe("names", () => {
+  it.each([
+    ["AuditLogEntryResponse", "AuditLogEntryResponse"],
+    ["Rate-Limit Info", "RateLimitInfo"],
+    ["2FA settings", "_2FASettings"],
+    ["Error", "Error_"],
+    ["Object", "Object_"],
+    ["string", "string_"],
+    ["ValidationError", "ValidationError_"],
+    ["***", "Model"],
+    ["format_", "format_"],
+  ])("model %j → %s", (name, identifier) => {
+    expect(modelIdentifier(name)).toBe(identifier);
+  });
+
+  it("quotes property keys that are not identifiers", () => {
+    expect(propertyKey("action_type")).toBe("action_type");
+    expect(propertyKey("__proto__")).toBe("__proto__");
+    expect(propertyKey("content-type")).toBe('"content-type"');
+    expect(propertyKey("0")).toBe('"0"');
+  });
+
+  it("gives clashing output paths a suffix, in id order, case-insensitively", () => {
+    const { paths, renamed } = modulePaths(["b/Format.md", "index.md", "b/format.md", "_runtime.md"]);
+    expect(Object.fromEntries(paths)).toEqual({ "_runtime.md": "_runtime_.ts", "b/Format.md": "b/Format.ts", "b/format.md": "b/format_.ts", "index.md": "index_.ts" });
+    expect(renamed).toEqual(["_runtime.md", "b/format.md", "index.md"]);
+  });
+
+  it("writes relative import specifiers", () => {
+    expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
+    expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");
+    expect(importSpecifier("a/x.ts", "c/d/y.ts", ".ts")).toBe("../c/d/y.ts");
+    expect(importSpecifier("index.ts", "a/y.ts", ".js")).toBe("./a/y.js");
+  });
+});
+
+describe("escape", () => {
+  it("keeps comment text from closing the comment", () => {
+    expect(commentText("a */ b")).toBe("a *\\/ b");
+    expect(commentText("x\n@internal y")).toBe("x\n\\@internal y");
+  });
+
+  it("renders JSDoc blocks", () => {
+    expect(jsdoc({})).toBe("");
+    expect(jsdoc({ description: "One line." })).toBe("/** One line. */\n");
+    expect(jsdoc({ description: "Two\n\nparagraphs */", tags: [{ tag: "deprecated" }, { tag: "example", text: "{\n  a: 1\n}" }] }, "  ")).toBe(
+      "  /**\n   * Two\n   *\n   * paragraphs *\\/\n   * @deprecated\n   * @example\n   * {\n   *   a: 1\n   * }\n   */\n",
+    );
+  });
+
+  it("writes string literals", () => {
+    expect(stringLiteral('a"b\\c\n')).toBe('"a\\"b\\\\c\\n"');
+    expect(stringLiteral("\u2028")).toBe('"\\u2028"');
+  });
+});
+
+describe("render-type", () => {
+  const name = (target: string) => target.replace(/\.md$/, "").toUpperCase();
+  it.each<[TypeRef, string]>([
+    [{ kind: "string", format: "date-time" }, "string"],
+    [{ kind: "integer" }, "number"],
+    [{ kind: "literal", value: "x" }, '"x"'],
+    [{ kind: "literal", value: true }, "true"],
+    [{ kind: "array", items: { kind: "nullable", type: { kind: "ref", target: "a.md" } } }, "(A | null)[]"],
+    [{ kind: "record", values: { kind: "array", items: { kind: "string" } } }, "Record<string, string[]>"],
+    [{ kind: "nullable", type: { kind: "unknown", reason: "any" } }, "unknown"],
+    [{ kind: "union", members: [{ kind: "literal", value: "a" }, { kind: "string" }] }, '"a" | (string & {})'],
+    [{ kind: "union", members: [] }, "never"],
+  ])("%j → %s", (type, text) => {
+    expect(renderType(type, name)).toBe(text);
+  });
+
+  it("writes records as index signatures inside type aliases", () => {
+    expect(renderType({ kind: "record", values: { kind: "ref", target: "j.md" } }, name, true)).toBe("{ [key: string]: J }");
+  });
+
+  it("describes types for issue messages", () => {
+    expect(describeType({ kind: "nullable", type: { kind: "string", format: "date" } }, name)).toBe("date string (YYYY-MM-DD) | null");
+    expect(describeType({ kind: "array", items: { kind: "integer" } }, name)).toBe("integer[]");
+  });
+});
+
+describe("negate", () => {
+  it.each([
+    ['typeof x === "string"', 'typeof x !== "string"'],
+    ["x === 1", "x !== 1"],
+    ['x === "a b"', 'x !== "a b"'],
+    ["(x === null || typeof x === \"string\")", "!(x === null || typeof x === \"string\")"],
+    ["$h0(x, d + 1)", "!$h0(x, d + 1)"],
+    ["Number.isInteger(x)", "!Number.isInteger(x)"],
+    ['typeof x === "string" && $$isDate(x)', '!(typeof x === "string" && $$isDate(x))'],
+    ["(a) || (b)", "!((a) || (b))"],
+    ["true", "false"],
+  ])("%s", (expression, negated) => {
+    expect(negate(expression)).toBe(negated);
+  });
+});

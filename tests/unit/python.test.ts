@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { python } from "../../src/dialects/speakeasy/python.js";
+import type { TypeRef } from "../../src/ir.js";
+import type { TypeText } from "../../src/markdown.js";
+import { parse } from "../../src/parse.js";
+import { typeTextOf } from "../../src/markdown.js";
+import { typeContext } from "../helpers.js";
+
+/** The Type cell of a one-row Fields table, read as the extract stage does. */
+function cell(typeCell: string): TypeText {
+  const source = `| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`f\` | ${typeCell} | :heavy_check_mark: | N/A |`;
+  const table = parse(source).children[0];
+  if (table?.type !== "table") throw new Error("no table");
+  const typeNode = table.children[1]?.children[1];
+  if (!typeNode) throw new Error("no cell");
+  return typeTextOf(source, typeNode.children);
+}
+
+function field(typeCell: string, docId = "models/doc.md") {
+  const ctx = typeContext(docId);
+  const result = python.fieldType(cell(typeCell), ctx);
+  return { ...result, rules: ctx.sink.items.map((d) => d.ruleId) };
+}
+
+const str: TypeRef = { kind: "string" };
+
+describe("python flavour: Type cells", () => {
+  it.each<[string, TypeRef]>([
+    ["*str*", str],
+    ["*int*", { kind: "integer" }],
+    ["*float*", { kind: "number" }],
+    ["*bool*", { kind: "boolean" }],
+    ["*Any*", { kind: "unknown", reason: "any" }],
+    ["*bytes*", { kind: "string", format: "byte" }],
+    ['*Literal["x"]*', { kind: "literal", value: "x" }],
+    ["*Literal[1]*", { kind: "literal", value: 1 }],
+    ["*Literal[True]*", { kind: "literal", value: true }],
+    ["*Literal[False]*", { kind: "literal", value: false }],
+    ['*Literal["__encrypted__"]*', { kind: "literal", value: "__encrypted__" }],
+    ["List[*str*]", { kind: "array", items: str }],
+    ["list[*str*]", { kind: "array", items: str }],
+    ["List[List[*int*]]", { kind: "array", items: { kind: "array", items: { kind: "integer" } } }],
+    ["Dict[str, *str*]", { kind: "record", values: str }],
+    ["dict[str, *Any*]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
+    ["Dict[str, Any]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
+    ["list[dict[str, *Any*]]", { kind: "array", items: { kind: "record", values: { kind: "unknown", reason: "any" } } }],
+    ["[models.X](../models/x.md)", { kind: "ref", target: "models/x.md" }],
+    ["List[[models.X](../models/x.md)]", { kind: "array", items: { kind: "ref", target: "models/x.md" } }],
+    ["Dict[str, [Nullable[models.X]](../models/x.md)]", { kind: "record", values: { kind: "nullable", type: { kind: "ref", target: "models/x.md" } } }],
+    ["[date](https://docs.python.org/3/library/datetime.html#date-objects)", { kind: "string", format: "date-time" }],
+    ["[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)", { kind: "string", format: "date" }],
+    ['*Union[Literal["function"], UnrecognizedStr]*', { kind: "union", members: [{ kind: "literal", value: "function" }, str] }],
+  ])("reads %s", (text, type) => {
+    const result = field(text);
+    expect(result.type).toEqual(type);
+    expect(result.presence).toBeUndefined();
+    expect(result.rules).toEqual([]);
+  });
+
+  it("resolves links relative to the doc, across namespaces", () => {
+    expect(field("[Optional[shared.X]](../../models/shared/x.md)", "operations/y.md").type).toEqual({ kind: "ref", target: "../models/shared/x.md" });
+    expect(field("[X](../../models/shared/x.md)", "models/shared/y.md").type).toEqual({ kind: "ref", target: "models/shared/x.md" });
+  });
+
+  it("takes presence from the outer wrapper and nullability into the type", () => {
+    expect(field("*Optional[str]*")).toMatchObject({ type: str, presence: "optional" });
+    expect(field("*Nullable[str]*")).toMatchObject({ type: { kind: "nullable", type: str }, presence: "required" });
+    expect(field("*OptionalNullable[str]*")).toMatchObject({ type: { kind: "nullable", type: str }, presence: "optional" });
+    expect(field("[OptionalNullable[models.X]](x.md)", "doc.md")).toMatchObject({ type: { kind: "nullable", type: { kind: "ref", target: "x.md" } }, presence: "optional" });
+    expect(field('*Optional[Literal["x"]]*')).toMatchObject({ type: { kind: "literal", value: "x" }, presence: "optional" });
+  });
+
+  it("makes SDK runtime types unknown, with an info diagnostic", () => {
+    expect(field("[httpx.Response](https://www.python-httpx.org/api/#response)")).toMatchObject({ type: { kind: "unknown", reason: "external" }, rules: ["external-type"] });
+    expect(field("[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)").rules).toEqual(["external-type"]);
+    expect(field("*Optional[httpx.Response]*")).toMatchObject({ type: { kind: "unknown", reason: "external" }, presence: "optional" });
+    expect(field("*Union[bytes, IO[bytes], io.BufferedReader]*").type).toMatchObject({ kind: "unknown", reason: "external" });
+  });
+
+  it("reports what it cannot read as unknown-type and reads it as unknown", () => {
+    for (const text of ["*Tuple[int, str]*", "List[*str*", "*Literal[str]*", "*Dict[str]*", "*wat*", ""]) {
+      const result = field(text);
+      expect(result.type, text).toMatchObject({ kind: "unknown", reason: "unparsed" });
+      expect(result.rules, text).toEqual(["unknown-type"]);
+    }
+  });
+});
+
+describe("python flavour: union member headings", () => {
+  const member = (text: string) => python.memberType({ text, links: [] }, typeContext());
+  it.each<[string, TypeRef]>([
+    ["models.Button", { kind: "named", name: "Button", namespace: "models" }],
+    ["components.One", { kind: "named", name: "One", namespace: "components" }],
+    ["str", str],
+    ["datetime", { kind: "string", format: "date-time" }],
+    ["List[models.X]", { kind: "array", items: { kind: "named", name: "X", namespace: "models" } }],
+    ["List[Nullable[models.X]]", { kind: "array", items: { kind: "nullable", type: { kind: "named", name: "X", namespace: "models" } } }],
+    ["Dict[str, Any]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
+  ])("reads %s", (text, type) => {
+    expect(member(text)).toEqual(type);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Model, TypeRef } from "../../src/ir.js";
+import { resolve } from "../../src/resolve.js";
+import { ruleIds } from "../helpers.js";
+
+const place = { line: 1, column: 1 };
+const object = (id: string, name: string, types: TypeRef[]): Model => ({
+  kind: "object",
+  id,
+  name,
+  examples: [],
+  place,
+  fields: types.map((type, i) => ({ name: `f${i}`, type, required: true, place: { line: i + 2, column: 1 }, typePlace: { line: i + 2, column: 5 } })),
+});
+const union = (id: string, name: string, types: TypeRef[]): Model => ({
+  kind: "union",
+  id,
+  name,
+  examples: [],
+  place,
+  members: types.map((type, i) => ({ label: `m${i}`, type, place: { line: i + 2, column: 1 } })),
+});
+const fieldTypes = (model: Model | undefined) => (model?.kind === "object" ? model.fields.map((f) => f.type) : []);
+const memberTypes = (model: Model | undefined) => (model?.kind === "union" ? model.members.map((m) => m.type) : []);
+
+describe("resolve", () => {
+  it("keeps links to existing docs and reports missing ones at the type cell", () => {
+    const { program, diagnostics } = resolve([object("a.md", "A", [{ kind: "ref", target: "b.md" }, { kind: "ref", target: "c.md" }]), object("b.md", "B", [])], "/in");
+    expect(fieldTypes(program.models[0])).toEqual([{ kind: "ref", target: "b.md" }, { kind: "unknown", reason: "unresolved", text: "c.md" }]);
+    expect(ruleIds(diagnostics)).toEqual(["unresolved-link@3:5"]);
+  });
+
+  it("follows links that leave the input folder and come back (`../models/x.md` from docs/models)", () => {
+    const { program, diagnostics } = resolve([object("a.md", "A", [{ kind: "ref", target: "../models/b.md" }]), object("b.md", "B", [])], "/repo/docs/models");
+    expect(fieldTypes(program.models[0])).toEqual([{ kind: "ref", target: "b.md" }]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("finds union members by name, preferring the namespace's folder, then the same folder", () => {
+    const models = [
+      union("components/u.md", "U", [{ kind: "named", name: "T", namespace: "operations" }, { kind: "named", name: "T", namespace: "models" }, { kind: "named", name: "Only" }]),
+      object("components/t.md", "T", []),
+      object("operations/t.md", "T", []),
+      object("shared/only.md", "Only", []),
+    ];
+    const { program, diagnostics } = resolve(models, "/in");
+    expect(memberTypes(program.models.find((m) => m.id === "components/u.md"))).toEqual([
+      { kind: "ref", target: "operations/t.md" },
+      { kind: "ref", target: "components/t.md" },
+      { kind: "ref", target: "shared/only.md" },
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("reports unknown and ambiguous names", () => {
+    const models = [union("x/u.md", "U", [{ kind: "named", name: "Nope" }, { kind: "named", name: "T" }]), object("a/t.md", "T", []), object("b/t.md", "T", [])];
+    const { program, diagnostics } = resolve(models, "/in");
+    expect(memberTypes(program.models.find((m) => m.id === "x/u.md"))).toEqual([{ kind: "unknown", reason: "unresolved", text: "Nope" }, { kind: "ref", target: "a/t.md" }]);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(["unresolved-name", "ambiguous-name"]);
+  });
+
+  it("breaks cycles of unions that contain each other directly, but not through containers", () => {
+    const models = [
+      union("a.md", "A", [{ kind: "ref", target: "b.md" }, { kind: "string" }]),
+      union("b.md", "B", [{ kind: "ref", target: "a.md" }, { kind: "integer" }]),
+      union("json.md", "Json", [{ kind: "record", values: { kind: "ref", target: "json.md" } }, { kind: "array", items: { kind: "ref", target: "json.md" } }]),
+    ];
+    const { program, diagnostics } = resolve(models, "/in");
+    expect(ruleIds(diagnostics)).toEqual(["circular-type@2:1"]);
+    expect(memberTypes(program.models.find((m) => m.id === "b.md"))[0]).toMatchObject({ kind: "unknown" });
+    expect(memberTypes(program.models.find((m) => m.id === "a.md"))[0]).toEqual({ kind: "ref", target: "b.md" });
+    expect(memberTypes(program.models.find((m) => m.id === "json.md"))).toHaveLength(2);
+  });
+
+  it("sorts models by id, whatever order they came in", () => {
+    const a = object("a.md", "A", []);
+    const b = object("b.md", "B", []);
+    expect(resolve([b, a], "/in").program.models.map((m) => m.id)).toEqual(["a.md", "b.md"]);
+  });
+});

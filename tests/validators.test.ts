@@ -1,0 +1,373 @@
+/**
+ * The generated validators, run: valid and invalid samples per semantics
+ * row (DESIGN.md, "Type semantics"), JSON Pointer paths, and hostile input.
+ */
+
+import { describe, expect, it } from "vitest";
+import * as all from "../generated/index.js";
+import { isAuditLogEntryResponse, validateAuditLogEntryResponse, assertAuditLogEntryResponse } from "../generated/discord/models/auditlogentryresponse.js";
+import { isPresence, validatePresence } from "../generated/semantics/models/presence.js";
+import { isScalars, validateScalars } from "../generated/semantics/models/scalars.js";
+import { isDates, validateDates } from "../generated/semantics/models/dates.js";
+import { isLiterals, validateLiterals } from "../generated/semantics/models/literals.js";
+import { isContainers, validateContainers } from "../generated/semantics/models/containers.js";
+import { Status, isStatus, validateStatus } from "../generated/semantics/models/status.js";
+import { isPriority } from "../generated/semantics/models/priority.js";
+import { isTaskState } from "../generated/semantics/models/taskstate.js";
+import { isHTTPCode } from "../generated/semantics/models/httpcode.js";
+import { isShape, validateShape } from "../generated/semantics/models/shape.js";
+import { isExtras, validateExtras } from "../generated/semantics/models/extras.js";
+import { isUpload } from "../generated/semantics/models/upload.js";
+import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/semantics/models/treenode.js";
+import { isJSONValue, validateJSONValue } from "../generated/semantics/models/jsonvalue.js";
+import { isPrototypeKeys, validatePrototypeKeys } from "../generated/oddities/models/prototypekeys.js";
+import { isOrder, validateOrder } from "../generated/polar2025/models/order.js";
+import { isWebhookPayload, validateWebhookPayload } from "../generated/polar2025/models/webhookpayload.js";
+import { isError_ } from "../generated/oddities/models/error.js";
+import { $$MAX_DEPTH, ValidationError } from "../generated/_runtime.js";
+import { isDateTimeString, isDateString } from "./runtime-probe.js";
+
+const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.ok ? [] : (result.issues ?? []).map((i) => i.path));
+
+describe("AuditLogEntryResponse (the DESIGN.md example)", () => {
+  const valid = {
+    id: "1",
+    action_type: 1,
+    user_id: null,
+    target_id: "2",
+    changes: [{ key: "name", old_value: "a", new_value: "b" }, { key: null }],
+    options: { channel_id: "3" },
+    reason: "spam",
+  };
+
+  it("accepts valid payloads, minimal and full", () => {
+    expect(isAuditLogEntryResponse({ id: "1", action_type: 1 })).toBe(true);
+    expect(isAuditLogEntryResponse(valid)).toBe(true);
+    expect(validateAuditLogEntryResponse(valid)).toEqual({ ok: true, value: valid });
+    expect(isAuditLogEntryResponse(JSON.parse(JSON.stringify(valid)))).toBe(true);
+  });
+
+  it("rejects each broken field, naming the JSON Pointer of the first problem", () => {
+    const cases: [unknown, string][] = [
+      [{ ...valid, id: null }, "/id"],
+      [{ ...valid, id: undefined }, "/id"],
+      [{ action_type: 1 }, "/id"],
+      [{ ...valid, action_type: 2 }, "/action_type"],
+      [{ ...valid, user_id: 5 }, "/user_id"],
+      [{ ...valid, changes: [{ key: "a" }, { key: 7 }] }, "/changes/1/key"],
+      [{ ...valid, changes: {} }, "/changes"],
+      [{ ...valid, changes: null }, "/changes"],
+      [{ ...valid, options: { a: 1 } }, "/options/a"],
+      [{ ...valid, options: { "a/b~c": 1 } }, "/options/a~1b~0c"],
+      [{ ...valid, reason: false }, "/reason"],
+      ["not an object", ""],
+      [[valid], ""],
+      [null, ""],
+    ];
+    for (const [value, path] of cases) {
+      expect(isAuditLogEntryResponse(value), JSON.stringify(value)).toBe(false);
+      const result = validateAuditLogEntryResponse(value);
+      expect(result.ok).toBe(false);
+      expect(paths(result)[0], JSON.stringify(value)).toBe(path);
+    }
+  });
+
+  it("collects every issue with expected, received and message", () => {
+    const result = validateAuditLogEntryResponse({ id: 5, action_type: 1, changes: [{ key: 1 }, { key: 2 }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: "/id", expected: "string", received: "5", message: "Expected string, received 5" },
+        { path: "/changes/0/key", expected: "string | null", received: "1", message: "Expected string | null, received 1" },
+        { path: "/changes/1/key", expected: "string | null", received: "2", message: "Expected string | null, received 2" },
+      ],
+    });
+    expect(paths(validateAuditLogEntryResponse({}))).toEqual(["/id", "/action_type"]);
+  });
+
+  it("accepts an explicit undefined for an optional key (typed `| undefined`)", () => {
+    expect(isAuditLogEntryResponse({ id: "1", action_type: 1, reason: undefined })).toBe(true);
+  });
+
+  it("judges own properties only: inherited values do not count, `__proto__` in JSON is data", () => {
+    expect(isAuditLogEntryResponse(Object.create({ id: "1", action_type: 1 }))).toBe(false);
+    expect(paths(validateAuditLogEntryResponse(Object.create({ id: "1", action_type: 1 })))).toEqual(["/id", "/action_type"]);
+    expect(isAuditLogEntryResponse(JSON.parse('{"id":"1","action_type":1,"__proto__":{"id":5}}'))).toBe(true);
+    const bare = Object.assign(Object.create(null) as object, { id: "1", action_type: 1 });
+    expect(isAuditLogEntryResponse(bare)).toBe(true);
+    const polluted = Object.create({ reason: 42 }) as Record<string, unknown>;
+    Object.assign(polluted, { id: "1", action_type: 1 });
+    expect(isAuditLogEntryResponse(polluted)).toBe(true);
+    const inheritedOptions = { id: "1", action_type: 1, options: Object.create({ leaked: 1 }) as object };
+    expect(isAuditLogEntryResponse(inheritedOptions)).toBe(true);
+  });
+
+  it("assert throws a ValidationError carrying the issues", () => {
+    expect(() => assertAuditLogEntryResponse(valid)).not.toThrow();
+    let error: unknown;
+    try {
+      assertAuditLogEntryResponse({ id: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["/id", "/action_type"]);
+    expect((error as Error).message).toBe('Invalid AuditLogEntryResponse: /id: Expected string, received 1; /action_type: Missing required property "action_type" (1)');
+  });
+});
+
+describe("presence and nullability: four states", () => {
+  const base = { required: "a", required_nullable: null, required_model: null };
+  it.each<[string, unknown, boolean]>([
+    ["minimal", base, true],
+    ["required null", { ...base, required: null }, false],
+    ["required absent", { required_nullable: null, required_model: null }, false],
+    ["required_nullable absent", { required: "a", required_model: null }, false],
+    ["required_nullable string", { ...base, required_nullable: "x" }, true],
+    ["optional absent", base, true],
+    ["optional null", { ...base, optional: null }, false],
+    ["optional string", { ...base, optional: "x" }, true],
+    ["optional_nullable null", { ...base, optional_nullable: null }, true],
+    ["optional_nullable number", { ...base, optional_nullable: 1 }, false],
+    ["plain_model null", { ...base, plain_model: null }, false],
+    ["optional_model null", { ...base, optional_model: null }, true],
+    ["optional_list null", { ...base, optional_list: null }, false],
+  ])("%s", (_name, value, ok) => {
+    expect(isPresence(value)).toBe(ok);
+    expect(validatePresence(value).ok).toBe(ok);
+  });
+});
+
+describe("scalars", () => {
+  const valid = { text: "", count: -3, ratio: 0.5, enabled: false, payload: null, blob: "AAE=" };
+  it("accepts each scalar type and requires even an Any key", () => {
+    expect(isScalars(valid)).toBe(true);
+    expect(isScalars({ ...valid, payload: undefined })).toBe(true);
+    const { payload: _payload, ...withoutPayload } = valid;
+    expect(paths(validateScalars(withoutPayload))).toEqual(["/payload"]);
+  });
+  it.each<[string, unknown]>([
+    ["count", 1.5],
+    ["count", Number.NaN],
+    ["count", "1"],
+    ["ratio", Number.POSITIVE_INFINITY],
+    ["ratio", Number.NaN],
+    ["ratio", "0.5"],
+    ["enabled", 0],
+    ["text", 1],
+    ["blob", []],
+  ])("rejects %s = %s", (key, bad) => {
+    expect(paths(validateScalars({ ...valid, [key]: bad }))).toEqual([`/${key}`]);
+  });
+});
+
+describe("dates: RFC 3339, with the Python link swap", () => {
+  const valid = { created_at: "2024-02-29T23:59:60Z", birthday: "2000-02-29" };
+  it("accepts a date-time for `date` and a full-date for `datetime`", () => {
+    expect(isDates(valid)).toBe(true);
+    expect(isDates({ created_at: "2024-01-01", birthday: "2000-01-01" })).toBe(false);
+    expect(isDates({ created_at: "2024-01-01T00:00:00Z", birthday: "2000-01-01T00:00:00Z" })).toBe(false);
+  });
+  it.each([
+    ["2024-01-01T00:00:00Z", true],
+    ["2024-01-01t00:00:00z", true],
+    ["2024-01-01T00:00:00.123456+05:30", true],
+    ["2024-01-01T00:00:00-00:00", true],
+    ["2024-12-31T23:59:60Z", true],
+    ["2024-12-31T22:59:60-01:00", true],
+    ["2024-06-30T12:00:60Z", false],
+    ["2023-02-29T00:00:00Z", false],
+    ["1900-02-29T00:00:00Z", false],
+    ["2000-02-29T00:00:00Z", true],
+    ["2024-04-31T00:00:00Z", false],
+    ["2024-13-01T00:00:00Z", false],
+    ["2024-01-01T24:00:00Z", false],
+    ["2024-01-01T00:60:00Z", false],
+    ["2024-01-01T00:00:00", false],
+    ["2024-01-01T00:00:00.Z", false],
+    ["2024-01-01T00:00:00+0530", false],
+    ["2024-01-01T00:00:00+24:00", false],
+    ["2024-01-01 00:00:00Z", false],
+    [" 2024-01-01T00:00:00Z", false],
+  ])("date-time %j → %s", (text, ok) => {
+    expect(isDateTimeString(text)).toBe(ok);
+  });
+  it.each([
+    ["2024-02-29", true],
+    ["2023-02-29", false],
+    ["2024-00-10", false],
+    ["2024-1-10", false],
+    ["2024-01-10Z", false],
+    ["99999-01-01", false],
+  ])("full-date %j → %s", (text, ok) => {
+    expect(isDateString(text)).toBe(ok);
+  });
+  it("reports the date field's path", () => {
+    expect(validateDates({ ...valid, deleted_at: "yesterday" })).toMatchObject({
+      ok: false,
+      issues: [{ path: "/deleted_at", expected: "date-time string (RFC 3339)", received: '"yesterday"' }],
+    });
+  });
+});
+
+describe("literals", () => {
+  const valid = { kind: "scalar", version: 2, strict: true, role: "anything" };
+  it("accepts exact values, and any string for an open literal", () => {
+    expect(isLiterals(valid)).toBe(true);
+    expect(isLiterals({ ...valid, role: "function", draft: false, level: null })).toBe(true);
+    expect(isLiterals({ ...valid, level: 0 })).toBe(true);
+  });
+  it("rejects other values", () => {
+    for (const [key, bad] of [["kind", "Scalar"], ["version", "2"], ["strict", false], ["draft", true], ["level", 1], ["role", 1]] as const) {
+      expect(paths(validateLiterals({ ...valid, [key]: bad }))).toEqual([`/${key}`]);
+    }
+  });
+});
+
+describe("containers", () => {
+  const valid = { tags: ["a"], matrix: [[1, 2], []], labels: { a: "b" } };
+  it("accepts nested arrays and records, checking every item", () => {
+    expect(isContainers(valid)).toBe(true);
+    expect(isContainers({ ...valid, groups: { g: ["x"] }, anything: { a: [1, { b: null }] }, maybe_items: [null], maybe_by_name: { a: null } })).toBe(true);
+    expect(paths(validateContainers({ ...valid, matrix: [[1], [2, 2.5]] }))).toEqual(["/matrix/1/1"]);
+    expect(paths(validateContainers({ ...valid, groups: { g: ["x", 1] } }))).toEqual(["/groups/g/1"]);
+    expect(paths(validateContainers({ ...valid, labels: [] }))).toEqual(["/labels"]);
+    expect(paths(validateContainers({ ...valid, items: [null] }))).toEqual(["/items/0"]);
+  });
+  it("treats holes in sparse arrays as undefined items", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(paths(validateContainers({ ...valid, tags: ["a", , "b"] }))).toEqual(["/tags/1"]);
+  });
+  it("checks a million-item array quickly", () => {
+    const big = { ...valid, tags: Array.from({ length: 1_000_000 }, (_, i) => `t${i}`) };
+    const started = performance.now();
+    expect(isContainers(big)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("enums", () => {
+  it("closed string enum, with its values object", () => {
+    expect(Object.values(Status)).toEqual(["active", "paused", "archived"]);
+    expect(isStatus("paused")).toBe(true);
+    expect(isStatus("PAUSED")).toBe(false);
+    expect(validateStatus("x")).toMatchObject({ ok: false, issues: [{ path: "", expected: '"active" | "paused" | "archived"', received: '"x"' }] });
+  });
+  it("integer enums take numbers, not numeric strings", () => {
+    expect(isPriority(2)).toBe(true);
+    expect(isPriority("2")).toBe(false);
+    expect(isHTTPCode(404)).toBe(true);
+    expect(isHTTPCode(403)).toBe(false);
+  });
+  it("an open enum accepts any value of its base type", () => {
+    expect(isTaskState("QUEUED")).toBe(true);
+    expect(isTaskState("SOMETHING_NEW")).toBe(true);
+    expect(isTaskState(1)).toBe(false);
+  });
+});
+
+describe("unions", () => {
+  it("accepts a value any member accepts", () => {
+    for (const value of [{ kind: "circle", radius: 1 }, { kind: "square", side: 2 }, "text", ["a", "b"], "2024-01-01T00:00:00Z"]) {
+      expect(isShape(value), JSON.stringify(value)).toBe(true);
+    }
+  });
+  it("reports the closest member's issues, or one issue naming every member", () => {
+    expect(validateShape({ kind: "circle", radius: "big" })).toMatchObject({ ok: false, issues: [{ path: "/radius", expected: "number" }] });
+    expect(validateShape(["a", 1])).toMatchObject({ ok: false, issues: [{ path: "/1", expected: "string" }] });
+    expect(validateShape(42)).toMatchObject({
+      ok: false,
+      issues: [{ path: "", expected: "Circle | Square | string | string[] | date-time string (RFC 3339)", received: "42" }],
+    });
+  });
+  it("tells discriminated members apart (polar webhooks)", () => {
+    const order = {
+      id: "o",
+      created_at: "2025-01-01T00:00:00Z",
+      modified_at: "2025-01-01T00:00:00Z",
+      status: "paid",
+      amount: 1000,
+      currency: "usd",
+      customer: null,
+      items: [],
+      metadata: { a: 1, b: "x", c: true },
+      product_price_id: null,
+    };
+    expect(isOrder(order)).toBe(true);
+    expect(isWebhookPayload({ type: "order.paid", timestamp: "2025-01-01T00:00:00Z", data: order })).toBe(true);
+    expect(paths(validateOrder({ ...order, custom_field_data: { f: null, g: [] } }))).toEqual(["/custom_field_data/g"]);
+    expect(paths(validateWebhookPayload({ type: "order.paid", timestamp: "2025-01-01T00:00:00Z", data: { ...order, amount: "1" } }))).toEqual(["/data/amount"]);
+  });
+});
+
+describe("extra keys (__pydantic_extra__)", () => {
+  it("accepts extra keys of the documented type and rejects others", () => {
+    expect(isExtras({ name: "a", size: 1, weight: 3 })).toBe(true);
+    expect(paths(validateExtras({ name: "a", weight: "heavy" }))).toEqual(["/weight"]);
+    expect(paths(validateExtras({ name: "a", size: "big" }))).toEqual(["/size"]);
+  });
+});
+
+describe("external SDK types", () => {
+  it("accept anything", () => {
+    expect(isUpload({ content_type: "a", status_code: 200, raw_response: new Map(), content: new Uint8Array(2) })).toBe(true);
+  });
+});
+
+describe("recursion, cycles and depth", () => {
+  it("validates recursive models", () => {
+    const tree: TreeNode = { label: "root", children: [{ label: "a", children: [{ label: "b" }] }], parent: null };
+    expect(isTreeNode(tree)).toBe(true);
+    expect(paths(validateTreeNode({ label: "root", children: [{ label: "a", children: [{ label: 5 }] }] }))).toEqual(["/children/0/children/0/label"]);
+  });
+
+  it("gives a verdict on a cyclic value without throwing", () => {
+    const node: Record<string, unknown> = { label: "loop" };
+    node.children = [node];
+    expect(isTreeNode(node)).toBe(false);
+    const result = validateTreeNode(node);
+    expect(result).toMatchObject({ ok: false, issues: [{ path: "/children/0", message: "Unexpected cyclic reference" }] });
+    expect(() => assertTreeNode(node)).toThrow(ValidationError);
+  });
+
+  it("gives a verdict on 100,000-deep nesting without a stack overflow", () => {
+    let deep: Record<string, unknown> = { label: "leaf" };
+    for (let i = 0; i < 100_000; i++) deep = { label: "n", parent: deep };
+    expect(isTreeNode(deep)).toBe(false);
+    const result = validateTreeNode(deep);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.received)).toEqual(["deeper nesting"]);
+  });
+
+  it("accepts nesting up to the limit", () => {
+    let deep: Record<string, unknown> = { label: "leaf" };
+    for (let i = 1; i < $$MAX_DEPTH; i++) deep = { label: "n", parent: deep };
+    expect(isTreeNode(deep)).toBe(true);
+    expect(isTreeNode({ label: "n", parent: deep })).toBe(false);
+  });
+
+  it("recursive unions (a union inside its own dict and list)", () => {
+    expect(isJSONValue({ a: [1, "x", { b: true }] })).toBe(true);
+    expect(paths(validateJSONValue({ a: [1, null] }))).toEqual(["/a/1"]);
+  });
+});
+
+describe("prototype-named fields", () => {
+  it("reads `__proto__`, `constructor`, `toString` as data", () => {
+    const data = JSON.parse('{"__proto__": "p", "constructor": "c", "toString": 1}') as unknown;
+    expect(isPrototypeKeys(data)).toBe(true);
+    expect(paths(validatePrototypeKeys({ constructor: "c" }))).toEqual(["/__proto__"]);
+    expect(isPrototypeKeys(JSON.parse('{"__proto__": "p", "constructor": "c", "hasOwnProperty": "yes"}'))).toBe(false);
+    expect(isPrototypeKeys(JSON.parse('{"__proto__": "p", "constructor": "c", "hasOwnProperty": true}'))).toBe(true);
+  });
+});
+
+describe("index.ts", () => {
+  it("re-exports every model's functions, with folder prefixes where names clash", () => {
+    expect(all.isAuditLogEntryResponse).toBe(isAuditLogEntryResponse);
+    expect(all.isModelsError).toBe(isError_);
+    expect(typeof all.isOperationsType).toBe("function");
+    expect(typeof all.isSharedType).toBe("function");
+    expect(all.ValidationError).toBe(ValidationError);
+  });
+});
