@@ -282,7 +282,7 @@ function objectParts(model: ObjectModel, scope: ModuleScope, writer: CheckWriter
   if (extra && !writer.acceptsUndefined(extra)) {
     const hasOwn = scope.runtime("$$hasOwn");
     const keys = "$keys";
-    const declared = `const ${keys}: ReadonlySet<string> = new Set(${JSON.stringify(model.fields.map((f) => f.name))});\n`;
+    const declared = `const ${keys}: ReadonlySet<string> = new Set([${model.fields.map((f) => stringLiteral(f.name)).join(", ")}]);\n`;
     const loop = (body: string) =>
       `  for (const k in v) {\n    if (!${hasOwn}.call(v, k) || ${keys}.has(k)) continue;\n    const x = (v as Record<string, unknown>)[k];\n${body}  }\n`;
     checkBody += loop(`    if (${negate(writer.is(extra, "x", "d + 1"))}) return false;\n`);

@@ -57,5 +57,5 @@ export function $checkExtras(v: unknown, p: string, c: $$Context): void {
   $$pop(c, v);
 }
 
-const $keys: ReadonlySet<string> = new Set(["name","size"]);
+const $keys: ReadonlySet<string> = new Set(["name", "size"]);
 
