@@ -32,10 +32,30 @@ export const DEFAULT_OPTIONS: Options = {
   exclude: [],
 };
 
-/** What `mdtypes.config.json` holds. */
+/** One input folder and the output folder generated from it, with option overrides. */
+export interface TargetConfig extends Partial<Options> {
+  /** A label for messages; defaults to the output folder. */
+  readonly name?: string;
+  readonly input: string;
+  readonly output: string;
+}
+
+/**
+ * What `mdtypes.config.json` holds: one target (`input`, `output`) or
+ * several (`targets`), with shared options at the top level.
+ */
 export interface Config extends Partial<Options> {
   readonly input?: string;
   readonly output?: string;
+  readonly targets?: readonly TargetConfig[];
+}
+
+/** A target with every option settled: what one `generate` or `check` run works on. */
+export interface Target {
+  readonly name: string;
+  readonly input: string;
+  readonly output: string;
+  readonly options: Options;
 }
 
 export const CONFIG_FILE = "mdtypes.config.json";
@@ -64,26 +84,45 @@ export async function loadConfig(dir: string): Promise<Config | undefined> {
   return parseConfig(data);
 }
 
+type Fail = (expected: string) => never;
+
 /** Validates config data (from the file or the API). */
 export function parseConfig(data: unknown): Config {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw usageError(`${CONFIG_FILE} must hold a JSON object`);
-  const config: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (key === "$schema") continue;
-    config[key] = parseOption(key, value);
+  const config = parseObject(data, "", true) as Config;
+  if (config.targets && (config.input !== undefined || config.output !== undefined)) {
+    throw usageError(`${CONFIG_FILE}: use either "input" and "output" or "targets", not both`);
   }
-  return config as Config;
+  if ((config.input === undefined) !== (config.output === undefined)) {
+    throw usageError(`${CONFIG_FILE}: "input" and "output" go together; "${config.input === undefined ? "input" : "output"}" is missing`);
+  }
+  return config;
 }
 
-function parseOption(key: string, value: unknown): unknown {
-  const fail = (expected: string): never => {
-    throw usageError(`${CONFIG_FILE}: "${key}" must be ${expected}, got ${JSON.stringify(value)}`);
+function parseObject(data: unknown, at: string, topLevel: boolean): Record<string, unknown> {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw usageError(`${CONFIG_FILE}: ${at || "the file"} must be a JSON object`);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === "$schema" && topLevel) continue;
+    out[key] = parseOption(key, value, `${at}${at ? "." : ""}${key}`, topLevel);
+  }
+  return out;
+}
+
+function parseOption(key: string, value: unknown, at: string, topLevel: boolean): unknown {
+  const fail: Fail = (expected) => {
+    throw usageError(`${CONFIG_FILE}: "${at}" must be ${expected}, got ${JSON.stringify(value)}`);
   };
   const oneOf = (choices: readonly string[]) => (typeof value === "string" && choices.includes(value) ? value : fail(choices.map((c) => JSON.stringify(c)).join(" or ")));
   switch (key) {
     case "input":
     case "output":
       return typeof value === "string" && value !== "" ? value : fail("a non-empty path");
+    case "name":
+      if (topLevel) break;
+      return typeof value === "string" && value !== "" ? value : fail("a non-empty string");
+    case "targets":
+      if (!topLevel) break;
+      return parseTargets(value, fail);
     case "dialect":
       return oneOf(["speakeasy"]);
     case "flavour":
@@ -95,18 +134,28 @@ function parseOption(key: string, value: unknown): unknown {
     case "exclude":
       return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : fail("an array of glob strings");
     case "rules":
-      return parseRules(value, fail);
-    default:
-      throw usageError(`${CONFIG_FILE}: unknown key "${key}"`);
+      return parseRules(value, at, fail);
   }
+  throw usageError(`${CONFIG_FILE}: unknown key "${at}"`);
 }
 
-function parseRules(value: unknown, fail: (expected: string) => never): RuleSettings {
+function parseTargets(value: unknown, fail: Fail): TargetConfig[] {
+  if (!Array.isArray(value) || value.length === 0) return fail("a non-empty array of targets");
+  return value.map((item, i) => {
+    const target = parseObject(item, `targets[${i}]`, false);
+    for (const key of ["input", "output"]) {
+      if (target[key] === undefined) throw usageError(`${CONFIG_FILE}: "targets[${i}]" needs "${key}"`);
+    }
+    return target as unknown as TargetConfig;
+  });
+}
+
+function parseRules(value: unknown, at: string, fail: Fail): RuleSettings {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return fail('an object of "rule-id": "error" | "warning" | "info" | "off"');
   const rules: Record<string, Severity | "off"> = {};
   for (const [id, severity] of Object.entries(value)) {
-    if (!isRuleId(id)) throw usageError(`${CONFIG_FILE}: unknown rule "${id}" in "rules"`);
-    if (typeof severity !== "string" || !SEVERITIES.has(severity)) throw usageError(`${CONFIG_FILE}: rule "${id}" must be "error", "warning", "info" or "off"`);
+    if (!isRuleId(id)) throw usageError(`${CONFIG_FILE}: unknown rule "${id}" in "${at}"`);
+    if (typeof severity !== "string" || !SEVERITIES.has(severity)) throw usageError(`${CONFIG_FILE}: "${at}.${id}" must be "error", "warning", "info" or "off"`);
     rules[id] = severity as Severity | "off";
   }
   return rules;
@@ -121,14 +170,33 @@ export function parseRuleFlag(flag: string): [string, Severity | "off"] {
   return [id, severity];
 }
 
-/** Options with defaults filled in from a config. */
-export function resolveOptions(config: Config | undefined, overrides: Partial<Options> = {}): Options {
-  const merged = { ...DEFAULT_OPTIONS, ...stripTargets(config), ...overrides };
-  return { ...merged, rules: { ...DEFAULT_OPTIONS.rules, ...config?.rules, ...overrides.rules } };
+/** Options with defaults filled in: defaults, then each layer in order (later wins; rules merge). */
+export function resolveOptions(...layers: readonly (Partial<Options> | undefined)[]): Options {
+  let options: Options = DEFAULT_OPTIONS;
+  for (const layer of layers) {
+    if (!layer) continue;
+    const picked = Object.fromEntries(Object.entries(layer).filter(([key, value]) => key in DEFAULT_OPTIONS && value !== undefined)) as Partial<Options>;
+    options = { ...options, ...picked, rules: { ...options.rules, ...layer.rules } };
+  }
+  return options;
 }
 
-function stripTargets(config: Config | undefined): Partial<Options> {
-  if (!config) return {};
-  const { input: _input, output: _output, ...options } = config;
-  return options;
+/**
+ * The targets of a run. `input` and `out` from the command line make one
+ * target (the config supplying whichever is missing, when it has exactly
+ * one); otherwise every target of the config. `overrides` (flags) win over
+ * the config.
+ */
+export function resolveTargets(config: Config | undefined, args: { input?: string | undefined; out?: string | undefined }, overrides: Partial<Options> = {}): Target[] {
+  const configured: TargetConfig[] = config?.targets ? [...config.targets] : config?.input && config.output ? [{ input: config.input, output: config.output }] : [];
+  if (args.input !== undefined || args.out !== undefined) {
+    const only = configured.length === 1 ? configured[0] : undefined;
+    const input = args.input ?? only?.input;
+    const output = args.out ?? only?.output;
+    if (input === undefined) throw usageError(`No input folder: pass one, or set "input" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
+    if (output === undefined) throw usageError(`No output folder: pass --out <dir>, or set "output" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
+    return [{ name: output, input, output, options: resolveOptions(config, only, overrides) }];
+  }
+  if (configured.length === 0) throw usageError(`Nothing to do: pass an input folder and --out, or create ${CONFIG_FILE} with "input" and "output"`);
+  return configured.map((target) => ({ name: target.name ?? target.output, input: target.input, output: target.output, options: resolveOptions(config, target, overrides) }));
 }
