@@ -4,13 +4,15 @@
  * ```
  * discover → parse → extract → buildIr  (per file, pure)
  *          → resolve → emit              (whole program)
- *          → write                       (only when no error diagnostics)
+ *          → write                       (`generate`, only when no error diagnostics)
+ *          | compare                     (`check`, never writes)
  * ```
  */
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildIr } from "./build-ir.js";
+import { compare, type Drift } from "./check.js";
 import { applyRuleSettings, compareDiagnostics, DiagnosticSink, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { discover } from "./discover.js";
 import { emit, type OutputFile } from "./emit.js";
@@ -52,11 +54,15 @@ export interface RenderResult {
   readonly docCount: number;
 }
 
+/** Called as docs are read: how many of how many. */
+export type Progress = (done: number, total: number) => void;
+
 /** Reads, resolves and emits every doc under `input`, writing nothing. */
-export async function render(input: string, options: Options): Promise<RenderResult> {
+export async function render(input: string, options: Options, progress?: Progress): Promise<RenderResult> {
   const ids = await discover(input, options.exclude);
   const docs: DocResult[] = [];
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
+    progress?.(index, ids.length);
     let source: string;
     try {
       source = await readFile(join(input, id), "utf8");
@@ -90,9 +96,22 @@ export interface GenerateResult extends RenderResult {
  * Generates `output` from the docs in `input`. When any diagnostic is an
  * error, nothing is written.
  */
-export async function generate(input: string, output: string, options: Options): Promise<GenerateResult> {
-  const rendered = await render(input, options);
+export async function generate(input: string, output: string, options: Options, progress?: Progress): Promise<GenerateResult> {
+  const rendered = await render(input, options, progress);
   if (hasErrors(rendered.diagnostics)) return rendered;
   const written = await write(output, rendered.files);
   return { ...rendered, written };
+}
+
+/** The outcome of `check`. */
+export interface CheckResult extends RenderResult {
+  /** Undefined when the docs have errors (then there is nothing trustworthy to compare). */
+  readonly drift?: Drift;
+}
+
+/** Renders `input` in memory and compares it with `output`. Never writes. */
+export async function check(input: string, output: string, options: Options, progress?: Progress): Promise<CheckResult> {
+  const rendered = await render(input, options, progress);
+  if (hasErrors(rendered.diagnostics)) return rendered;
+  return { ...rendered, drift: await compare(output, rendered.files) };
 }

@@ -1,0 +1,71 @@
+/**
+ * Stage 6 for `mdtypes check`: compares the files a render produced with the
+ * files on disk, writing nothing. It looks at every file mdtypes owns under
+ * the output folder (see `write.ts`), so it reports every changed, missing
+ * and orphaned file, not only the first.
+ *
+ * CRLF against LF, a byte-order mark and a missing final newline are not
+ * drift: a checkout with `core.autocrlf` must not fail CI.
+ */
+
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import type { OutputFile } from "./emit.js";
+import { ioError } from "./errors.js";
+import { isOwned, listOwned } from "./write.js";
+
+/** A generated file whose text on disk differs from what the docs give. */
+export interface ChangedFile {
+  readonly path: string;
+  /** A unified diff from the file on disk to the expected file. */
+  readonly diff: string;
+  /** False when the file on disk lacks the mdtypes marker (a hand-written file in the way). */
+  readonly owned: boolean;
+}
+
+/** How an output folder differs from what the docs give; paths relative to it, sorted. */
+export interface Drift {
+  readonly changed: readonly ChangedFile[];
+  /** Files the docs give that are not on disk. */
+  readonly missing: readonly string[];
+  /** Files mdtypes owns on disk that the docs no longer give. */
+  readonly orphaned: readonly string[];
+}
+
+/** Whether a drift report is empty. */
+export function inSync(drift: Drift): boolean {
+  return drift.changed.length === 0 && drift.missing.length === 0 && drift.orphaned.length === 0;
+}
+
+/** Text as compared: LF line ends, no BOM, no final newlines. */
+export function normalize(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+}
+
+/** Compares `files` with `output` on disk. */
+export async function compare(output: string, files: readonly OutputFile[], label = output): Promise<Drift> {
+  const changed: ChangedFile[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    let current: string;
+    try {
+      current = await readFile(join(output, file.path), "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        missing.push(file.path);
+        continue;
+      }
+      throw ioError(`Cannot read ${join(output, file.path)}: ${(error as Error).message}`);
+    }
+    const actual = normalize(current);
+    const expected = normalize(file.content);
+    if (actual === expected) continue;
+    const name = `${label}/${file.path}`;
+    changed.push({ path: file.path, owned: isOwned(current), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
+  }
+  const wanted = new Set(files.map((f) => f.path));
+  const orphaned = (await listOwned(output)).filter((path) => !wanted.has(path));
+  return { changed, missing, orphaned };
+}
