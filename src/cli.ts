@@ -1,42 +1,52 @@
 /**
  * The command line: a thin layer over the API. Only {@link main} decides the
- * exit code: 0 success, 1 error diagnostics in the docs, 2 usage, I/O or
- * internal error (DESIGN.md, "CLI contract").
+ * exit code: 0 success or in sync, 1 drift or error diagnostics in the docs,
+ * 2 usage, I/O or internal error (DESIGN.md, "CLI contract").
  */
 
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
+import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
-import { ExpectedError, usageError } from "./errors.js";
-import { generate, render } from "./generate.js";
-import { loadConfig, parseRuleFlag, resolveOptions, type Config, type Options } from "./options.js";
-import { formatGithub, formatHuman, summarize, type ReporterName } from "./report.js";
+import { ExpectedError } from "./errors.js";
+import { check, generate, render, type CheckResult, type GenerateResult, type Progress } from "./generate.js";
+import { CONFIG_FILE, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Target } from "./options.js";
+import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, summarize, summarizeDrift, type ReporterName } from "./report.js";
+import { watchTargets } from "./watch.js";
 
-/** Where the CLI prints and which folder it runs in (the process's, unless a test says otherwise). */
+/** Where the CLI prints, which folder it runs in, and what the terminal can do. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
-  /** Whether stderr is a terminal (colour, progress). */
-  readonly isTTY: boolean;
+  /** Colour in human output. */
+  readonly color: boolean;
+  /** A progress line while docs are read (a terminal, not CI). */
+  readonly progress: boolean;
 }
 
-const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  isTTY: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-};
+function processIo(): CliIo {
+  const tty = Boolean(process.stderr.isTTY);
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    color: tty && !process.env.NO_COLOR && process.env.TERM !== "dumb",
+    progress: tty && !process.env.CI,
+  };
+}
 
-interface CommonFlags {
+interface Flags {
+  readonly out?: string;
   readonly rule?: readonly string[];
   readonly reporter: ReporterName;
   readonly verbose?: boolean;
+  readonly watch?: boolean;
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -53,9 +63,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.stderr(`mdtypes: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`mdtypes: internal error. This is a bug; please report it with the stack below.\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(internalError(error));
     return 2;
   }
+}
+
+function internalError(error: unknown): string {
+  return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${(error as Error).stack ?? String(error)}\n`;
 }
 
 function version(): string {
@@ -65,61 +79,74 @@ function version(): string {
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("mdtypes")
-    .description("Markdown model docs → TypeScript types and zero-dependency validators.")
+    .description("Markdown model docs → TypeScript types and zero-dependency validators, kept in sync in CI.")
     .version(version(), "-v, --version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run mdtypes --help for usage)");
 
-  const common = (command: Command): Command =>
+  const common = (command: Command, examples: string): Command =>
     command
-      .option("--rule <rule-id=severity>", "change a rule's severity (error, warning, info, off); repeatable", (value: string, previous: string[] = []) => [...previous, value])
-      .addOption(new Option("--reporter <name>", "how to print diagnostics").choices(["human", "json", "github"]).default("human"))
+      .argument("[input]", `folder of model docs (default: every target in ${CONFIG_FILE})`)
+      .option("--rule <rule-id=severity>", "set a rule's severity: error, warning, info or off (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+      .addOption(new Option("--reporter <name>", "how to print results").choices(["human", "json", "github"]).default("human"))
       .option("--verbose", "also print info diagnostics")
-      .exitOverride();
+      .addHelpText("after", `\nExamples:\n${examples}\n\nExit codes: 0 success, 1 drift or errors in the docs, 2 usage, I/O or internal error.`)
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showHelpAfterError("(run mdtypes <command> --help for usage)");
 
   common(
     program
       .command("generate")
-      .description("Generate TypeScript modules from the model docs in [input] into --out.")
-      .argument("[input]", "folder of model docs (default: `input` in mdtypes.config.json)")
-      .option("-o, --out <dir>", "output folder (default: `output` in mdtypes.config.json)")
-      .addHelpText("after", "\nExamples:\n  mdtypes generate\n  mdtypes generate docs/models --out src/generated\n  mdtypes generate docs/models --out src/generated --rule unresolved-link=warning"),
-  ).action(async (input: string | undefined, flags: CommonFlags & { out?: string }) => {
-    const config = await loadConfig(io.cwd);
-    const { inputDir, options } = settings(io, config, input, flags);
-    const outDir = flags.out ?? config?.output;
-    if (!outDir) throw usageError("No output folder: pass --out <dir> or set \"output\" in mdtypes.config.json");
-    const started = performance.now();
-    const result = await generate(inputDir, resolvePath(io, outDir), options);
-    printDiagnostics(io, result.diagnostics, flags);
-    if (flags.reporter === "human") {
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      const models = result.program.models.length;
-      if (result.written) {
-        io.stderr(
-          `Generated ${models} models from ${result.docCount} docs into ${outDir}: ${result.written.written.length} files written, ${result.written.unchanged.length} unchanged (${seconds}s; ${summarize(result.diagnostics)}).\n`,
-        );
-      } else {
-        io.stderr(`Nothing written: the docs have errors (${summarize(result.diagnostics)}).\n`);
-      }
+      .description("Generate TypeScript modules from model docs. Writes only changed files, removes orphans, writes nothing when the docs have errors.")
+      .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`)
+      .option("-w, --watch", "regenerate whenever a doc changes; keep running through errors"),
+    [
+      "  mdtypes generate                                   # every target in mdtypes.config.json",
+      "  mdtypes generate docs/models --out src/generated",
+      "  mdtypes generate --watch",
+      "  mdtypes generate docs/models -o src/generated --rule unresolved-link=warning",
+    ].join("\n"),
+  ).action(async (input: string | undefined, flags: Flags) => {
+    const targets = await targetsOf(io, input, flags);
+    setExit(await runTargets("generate", targets, flags, io));
+    if (flags.watch) {
+      await watchTargets(targets, io, {
+        reload: () => targetsOf(io, input, flags),
+        run: async (changed) => {
+          await runTargets("generate", changed, flags, io);
+        },
+      });
+      setExit(0);
     }
-    setExit(hasErrors(result.diagnostics) ? 1 : 0);
   });
 
   common(
     program
-      .command("ir")
-      .description("Print the intermediate representation of the docs in [input] as JSON.")
-      .argument("[input]", "folder of model docs (default: `input` in mdtypes.config.json)")
-      .addHelpText("after", "\nExamples:\n  mdtypes ir docs/models > ir.json"),
-  ).action(async (input: string | undefined, flags: CommonFlags) => {
+      .command("check")
+      .description("Check that generated files match the docs. Renders in memory, never writes; reports every changed, missing and orphaned file with a diff.")
+      .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`),
+    ["  mdtypes check                                      # every target in mdtypes.config.json", "  mdtypes check docs/models --out src/generated", "  mdtypes check --reporter github                    # annotations in a GitHub Actions job"].join("\n"),
+  ).action(async (input: string | undefined, flags: Flags) => {
+    setExit(await runTargets("check", await targetsOf(io, input, flags), flags, io));
+  });
+
+  common(
+    program.command("ir").description("Print the intermediate representation of the docs as JSON."),
+    "  mdtypes ir docs/models > ir.json",
+  ).action(async (input: string | undefined, flags: Flags) => {
     const config = await loadConfig(io.cwd);
-    const { inputDir, options } = settings(io, config, input, flags);
-    const result = await render(inputDir, options);
-    io.stdout(`${JSON.stringify({ models: result.program.models, diagnostics: result.diagnostics }, null, 2)}\n`);
-    if (flags.reporter !== "json") printDiagnostics(io, result.diagnostics, flags);
-    setExit(hasErrors(result.diagnostics) ? 1 : 0);
+    const rules = Object.fromEntries((flags.rule ?? []).map(parseRuleFlag));
+    // `ir` writes nothing, so a target needs no output folder: an input alone will do.
+    const targets = input !== undefined ? [{ name: input, input: resolvePath(io, input), output: "", options: resolveOptions(config, config?.targets?.length === 1 ? config.targets[0] : undefined, { rules }) }] : await targetsOf(io, undefined, flags);
+    const results = [];
+    for (const target of targets) results.push({ target, result: await render(target.input, target.options, progressLine(io)) });
+    const models = results.flatMap((r) => r.result.program.models);
+    const diagnostics = results.flatMap((r) => r.result.diagnostics);
+    io.stdout(`${JSON.stringify({ models, diagnostics }, null, 2)}\n`);
+    if (flags.reporter !== "json") printDiagnostics(io, diagnostics, flags);
+    setExit(hasErrors(diagnostics) ? 1 : 0);
   });
 
   return program;
@@ -130,24 +157,116 @@ function resolvePath(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : relative(process.cwd(), resolve(io.cwd, path)) || ".";
 }
 
-function settings(io: CliIo, config: Config | undefined, input: string | undefined, flags: CommonFlags): { inputDir: string; options: Options } {
-  const inputDir = input ?? config?.input;
-  if (!inputDir) throw usageError("No input folder: pass one (mdtypes generate <input>) or set \"input\" in mdtypes.config.json");
+async function targetsOf(io: CliIo, input: string | undefined, flags: Flags): Promise<Target[]> {
+  const config = await loadConfig(io.cwd);
   const rules = Object.fromEntries((flags.rule ?? []).map(parseRuleFlag));
-  return { inputDir: resolvePath(io, inputDir), options: resolveOptions(config, { rules }) };
+  const targets = resolveTargets(config, { input, out: flags.out }, { rules });
+  return targets.map((t) => ({ ...t, input: resolvePath(io, t.input), output: resolvePath(io, t.output) }));
 }
 
-function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], flags: CommonFlags): void {
-  const shown = flags.verbose || flags.reporter === "json" ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
-  switch (flags.reporter) {
-    case "json":
-      io.stdout(`${JSON.stringify({ diagnostics: shown }, null, 2)}\n`);
-      return;
-    case "github":
-      for (const d of shown) io.stdout(`${formatGithub(d)}\n`);
-      return;
-    case "human":
-      for (const d of shown) io.stderr(`${formatHuman(d, io.isTTY)}\n`);
-      return;
+type Outcome =
+  | { readonly target: Target; readonly kind: "generate"; readonly result: GenerateResult }
+  | { readonly target: Target; readonly kind: "check"; readonly result: CheckResult }
+  | { readonly target: Target; readonly kind: "failed"; readonly error: ExpectedError };
+
+/** Runs every target (a failing one does not stop the others), reports them all, and returns the exit code. */
+async function runTargets(command: "generate" | "check", targets: readonly Target[], flags: Flags, io: CliIo): Promise<number> {
+  const outcomes: Outcome[] = [];
+  for (const target of targets) {
+    const started = performance.now();
+    try {
+      const progress = progressLine(io);
+      if (command === "generate") outcomes.push({ target, kind: "generate", result: await generate(target.input, target.output, target.options, progress) });
+      else outcomes.push({ target, kind: "check", result: await check(target.input, target.output, target.options, progress) });
+    } catch (error) {
+      if (!(error instanceof ExpectedError)) throw error;
+      outcomes.push({ target, kind: "failed", error });
+    }
+    if (flags.reporter === "human") reportHuman(outcomes[outcomes.length - 1] as Outcome, flags, io, (performance.now() - started) / 1000);
   }
+  if (flags.reporter === "json") io.stdout(`${JSON.stringify(jsonReport(outcomes), null, 2)}\n`);
+  if (flags.reporter === "github") reportGithub(outcomes, io);
+
+  if (outcomes.some((o) => o.kind === "failed")) return 2;
+  const bad = outcomes.some((o) => (o.kind === "check" || o.kind === "generate") && (hasErrors(o.result.diagnostics) || (o.kind === "check" && o.result.drift !== undefined && !inSync(o.result.drift))));
+  return bad ? 1 : 0;
+}
+
+function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number): void {
+  const paint = colors(io.color);
+  const { target } = outcome;
+  if (outcome.kind === "failed") {
+    io.stderr(`mdtypes: ${outcome.error.message}\n`);
+    return;
+  }
+  printDiagnostics(io, outcome.result.diagnostics, flags);
+  const problems = summarize(outcome.result.diagnostics);
+  const time = `${seconds.toFixed(2)}s`;
+  if (hasErrors(outcome.result.diagnostics)) {
+    io.stderr(`${paint.red("✖")} ${target.name}: the docs in ${target.input} have errors (${problems}); ${outcome.kind === "generate" ? "nothing written" : "nothing compared"}.\n`);
+    return;
+  }
+  if (outcome.kind === "generate") {
+    const w = outcome.result.written;
+    if (!w) return;
+    const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned removed` : "";
+    io.stderr(
+      `${paint.green("✔")} ${target.name}: ${outcome.result.program.models.length} models from ${outcome.result.docCount} docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
+    );
+    return;
+  }
+  const drift = outcome.result.drift;
+  if (!drift) return;
+  if (inSync(drift)) {
+    io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${outcome.result.files.length} files, ${time}; ${problems}).\n`);
+    return;
+  }
+  io.stdout(`${formatDrift(target.output, drift, paint)}\n`);
+  io.stderr(`${paint.red("✖")} ${target.name}: out of date with ${target.input} (${summarizeDrift(drift)}). Run \`mdtypes generate\` to update it.\n`);
+}
+
+function jsonReport(outcomes: readonly Outcome[]) {
+  return {
+    ok: outcomes.every((o) => o.kind !== "failed" && !hasErrors(o.result.diagnostics) && (o.kind !== "check" || (o.result.drift !== undefined && inSync(o.result.drift)))),
+    diagnostics: outcomes.flatMap((o) => (o.kind === "failed" ? [] : o.result.diagnostics)),
+    targets: outcomes.map((o) => ({
+      name: o.target.name,
+      input: o.target.input,
+      output: o.target.output,
+      ...(o.kind === "failed" ? { error: o.error.message } : {}),
+      ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
+      ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),
+    })),
+  };
+}
+
+function reportGithub(outcomes: readonly Outcome[], io: CliIo): void {
+  for (const o of outcomes) {
+    if (o.kind === "failed") {
+      io.stdout(`::error title=mdtypes::${o.error.message.replace(/%/g, "%25").replace(/\n/g, "%0A")}\n`);
+      continue;
+    }
+    for (const d of o.result.diagnostics) if (d.severity !== "info") io.stdout(`${formatGithub(d)}\n`);
+    if (o.kind === "check" && o.result.drift) for (const line of driftAnnotations(o.target.output, o.result.drift)) io.stdout(`${line}\n`);
+  }
+}
+
+function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], flags: Flags): void {
+  const paint = colors(io.color);
+  const shown = flags.verbose ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
+  for (const d of shown) io.stderr(`${formatHuman(d, paint, d.severity !== "info")}\n`);
+}
+
+/** A progress line on a terminal (never in CI or when piped), redrawn at most every 100 ms. */
+function progressLine(io: CliIo): Progress | undefined {
+  if (!io.progress) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done + 1 === total) io.stderr("\r\x1b[K");
+    else if (now - last > 100 && total > 50) {
+      last = now;
+      io.stderr(`\r\x1b[Kreading docs ${done}/${total}`);
+    }
+  };
 }

@@ -184,7 +184,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
       return assertNever(model, "model kind");
   }
 
-  const helpers = writer.helperSource();
+  const helpers = writer.helperSource().trimEnd();
   return template("model.ts")({
     header: `${GENERATED_MARKER} from \`${model.id}\`. Do not edit: change the doc and run \`mdtypes generate\`.`,
     imports: scope.importLines(),

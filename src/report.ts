@@ -1,27 +1,130 @@
 /**
- * Reporters: how diagnostics are printed for people (`human`) and machines
- * (`json`, `github` workflow annotations).
+ * Reporters: how the CLI prints diagnostics and drift, for people (`human`,
+ * with code frames; colour only on a terminal) and machines (`json`,
+ * `github` workflow annotations).
  */
 
+import { readFileSync } from "node:fs";
 import pc from "picocolors";
+import type { Drift } from "./check.js";
 import type { Diagnostic, Severity } from "./diagnostics.js";
 
 export type ReporterName = "human" | "json" | "github";
 
-/** One diagnostic as `file:line:column  severity  message  [ruleId]`. */
-export function formatHuman(d: Diagnostic, color: boolean): string {
-  const paint = color ? pc : pc.createColors(false);
-  const severity = { error: paint.red, warning: paint.yellow, info: paint.blue }[d.severity](d.severity);
-  const cause = d.cause ? `\n    ${paint.dim(`${d.cause.file}:${d.cause.line}:${d.cause.column}  ${d.cause.message}`)}` : "";
-  return `${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint.dim(`[${d.ruleId}]`)}${cause}`;
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** Colour functions, or plain ones. */
+export function colors(enabled: boolean): Colors {
+  return pc.createColors(enabled);
 }
 
-/** A GitHub Actions workflow command (`::error file=…,line=…,col=…::message`). */
-export function formatGithub(d: Diagnostic): string {
-  const command = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
+/** One diagnostic as `file:line:column  severity  message  [rule-id]`, with a code frame under it when the file can be read. */
+export function formatHuman(d: Diagnostic, paint: Colors, frames = true): string {
+  const severity = { error: paint.red, warning: paint.yellow, info: paint.blue }[d.severity](d.severity);
+  let text = `${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint.dim(`[${d.ruleId}]`)}`;
+  if (frames) {
+    const frame = codeFrame(d.file, d.line, d.column, paint);
+    if (frame) text += `\n${frame}`;
+  }
+  if (d.cause) text += `\n    ${paint.dim(`${d.cause.file}:${d.cause.line}:${d.cause.column}  ${d.cause.message}`)}`;
+  return text;
+}
+
+const sources = new Map<string, string[] | undefined>();
+
+function linesOf(file: string): string[] | undefined {
+  if (!sources.has(file)) {
+    let lines: string[] | undefined;
+    try {
+      lines = readFileSync(file, "utf8").split(/\r?\n/);
+    } catch {
+      lines = undefined;
+    }
+    sources.set(file, lines);
+  }
+  return sources.get(file);
+}
+
+const WINDOW = 100;
+
+/**
+ * The line before and the line of a diagnostic, with a caret under its
+ * column. Long lines (padded tables run to thousands of characters) are cut
+ * to a window around the column.
+ */
+export function codeFrame(file: string, line: number, column: number, paint: Colors): string | undefined {
+  const lines = linesOf(file);
+  const target = lines?.[line - 1];
+  if (!lines || target === undefined) return undefined;
+  const start = Math.max(0, Math.min(column - 1 - 30, target.length - WINDOW));
+  const cut = (text: string) => {
+    const piece = text.slice(start, start + WINDOW);
+    return `${start > 0 ? "…" : ""}${piece}${text.length > start + WINDOW ? "…" : ""}`.trimEnd();
+  };
+  const width = String(line).length;
+  const gutter = (n: number | "", mark: string) => paint.dim(`${mark} ${String(n).padStart(width)} | `);
+  const out: string[] = [];
+  const before = lines[line - 2];
+  if (before !== undefined && before.trim() !== "") out.push(`${gutter(line - 1, " ")}${paint.dim(cut(before))}`);
+  out.push(`${gutter(line, ">")}${cut(target)}`);
+  out.push(`${gutter("", " ")}${" ".repeat(column - 1 - start + (start > 0 ? 1 : 0))}${paint.red("^")}`);
+  return out.join("\n");
+}
+
+/** A GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`). */
+export function githubAnnotation(kind: "error" | "warning" | "notice", message: string, place: { file: string; line?: number; column?: number; title?: string }): string {
   const property = (v: string) => v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
   const data = (v: string) => v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  return `::${command} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.ruleId)}::${data(d.message)}`;
+  const props = [`file=${property(place.file)}`];
+  if (place.line !== undefined) props.push(`line=${place.line}`);
+  if (place.column !== undefined) props.push(`col=${place.column}`);
+  if (place.title !== undefined) props.push(`title=${property(place.title)}`);
+  return `::${kind} ${props.join(",")}::${data(message)}`;
+}
+
+/** A diagnostic as a workflow annotation. */
+export function formatGithub(d: Diagnostic): string {
+  const kind = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
+  return githubAnnotation(kind, d.message, { file: d.file, line: d.line, column: d.column, title: d.ruleId });
+}
+
+/** Drift as workflow annotations: one per changed, missing or orphaned file. */
+export function driftAnnotations(output: string, drift: Drift): string[] {
+  const file = (path: string) => `${output}/${path}`;
+  return [
+    ...drift.changed.map((c) => githubAnnotation("error", `${file(c.path)} differs from what its docs give; run \`mdtypes generate\`.`, { file: file(c.path), title: "mdtypes: changed" })),
+    ...drift.missing.map((p) => githubAnnotation("error", `${file(p)} is missing; run \`mdtypes generate\`.`, { file: file(p), title: "mdtypes: missing" })),
+    ...drift.orphaned.map((p) => githubAnnotation("error", `${file(p)} was generated from a doc that is gone; run \`mdtypes generate\` to remove it.`, { file: file(p), title: "mdtypes: orphaned" })),
+  ];
+}
+
+/** Drift for people: one line per file, then the diffs. */
+export function formatDrift(output: string, drift: Drift, paint: Colors): string {
+  const lines: string[] = [];
+  for (const c of drift.changed) lines.push(`  ${paint.yellow("changed ")}  ${output}/${c.path}${c.owned ? "" : paint.dim("  (not marked as generated: a hand-written file is in the way)")}`);
+  for (const p of drift.missing) lines.push(`  ${paint.red("missing ")}  ${output}/${p}`);
+  for (const p of drift.orphaned) lines.push(`  ${paint.magenta("orphaned")}  ${output}/${p}`);
+  for (const c of drift.changed) {
+    lines.push("");
+    for (const line of c.diff.trimEnd().split("\n")) {
+      if (line.startsWith("+") && !line.startsWith("+++")) lines.push(paint.green(line));
+      else if (line.startsWith("-") && !line.startsWith("---")) lines.push(paint.red(line));
+      else if (line.startsWith("@@")) lines.push(paint.cyan(line));
+      else lines.push(line);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** `3 changed, 1 missing` style summary of a drift. */
+export function summarizeDrift(drift: Drift): string {
+  return [
+    drift.changed.length ? `${drift.changed.length} changed` : "",
+    drift.missing.length ? `${drift.missing.length} missing` : "",
+    drift.orphaned.length ? `${drift.orphaned.length} orphaned` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Counts of diagnostics per severity. */

@@ -43,4 +43,3 @@ export function $checkAuditLogObjectChangeResponse(v: unknown, p: string, c: $$C
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, p + "/key", "string | null", x);
   $$pop(c, v);
 }
-

@@ -74,4 +74,3 @@ export function $checkAccount(v: unknown, p: string, c: $$Context): void {
   else if (x !== "__encrypted__") $$issue(c, p + "/secret", "\"__encrypted__\"", x);
   $$pop(c, v);
 }
-

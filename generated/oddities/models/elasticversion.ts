@@ -34,4 +34,3 @@ export function $isElasticVersion(v: unknown, _d: number): v is ElasticVersion {
 export function $checkElasticVersion(v: unknown, p: string, c: $$Context): void {
   if (!$isElasticVersion(v, 0)) $$issue(c, p, "\"auto\" | \"6\" | \"7\"", v);
 }
-

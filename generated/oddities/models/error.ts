@@ -44,4 +44,3 @@ export function $checkError_(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined) $checkError_(x, p + "/cause", c);
   $$pop(c, v);
 }
-

@@ -46,4 +46,3 @@ export function $checkExportJob(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined) $checkFilter(x, p + "/filter", c);
   $$pop(c, v);
 }
-

@@ -44,4 +44,3 @@ export function $checkFilter(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, p + "/files_0", "string", x);
   $$pop(c, v);
 }
-

@@ -33,4 +33,3 @@ export function $isFormat(v: unknown, _d: number): v is Format {
 export function $checkFormat(v: unknown, p: string, c: $$Context): void {
   if (!$isFormat(v, 0)) $$issue(c, p, "\"json\" | \"csv\"", v);
 }
-

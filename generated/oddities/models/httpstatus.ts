@@ -36,4 +36,3 @@ export function $isHTTPStatus(v: unknown, _d: number): v is HTTPStatus {
 export function $checkHTTPStatus(v: unknown, p: string, c: $$Context): void {
   if (!$isHTTPStatus(v, 0)) $$issue(c, p, "200 | 201", v);
 }
-

@@ -42,4 +42,3 @@ export function $checkLegacyPlan(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/id", "string", x);
   $$pop(c, v);
 }
-

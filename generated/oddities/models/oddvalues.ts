@@ -37,4 +37,3 @@ export function $isOddValues(v: unknown, _d: number): v is OddValues {
 export function $checkOddValues(v: unknown, p: string, c: $$Context): void {
   if (!$isOddValues(v, 0)) $$issue(c, p, "\"\" | \"*\" | \"@string\" | \"New Airings Only\" | \"application/json\" | \"a|b\"", v);
 }
-

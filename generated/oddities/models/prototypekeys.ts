@@ -55,4 +55,3 @@ export function $checkPrototypeKeys(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined && typeof x !== "boolean") $$issue(c, p + "/hasOwnProperty", "boolean", x);
   $$pop(c, v);
 }
-

@@ -45,4 +45,3 @@ export function $checkRateLimitInfo(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, p + "/content-type", "string", x);
   $$pop(c, v);
 }
-

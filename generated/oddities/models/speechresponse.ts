@@ -42,4 +42,3 @@ const $u0: readonly $$Member[] = [
   [$isAccount, $checkAccount],
   [$h1, $c2],
 ];
-

@@ -47,4 +47,3 @@ export function $checkWebhookPayload(v: unknown, p: string, c: $$Context): void 
   else if (x !== "order.created") $$issue(c, p + "/type", "\"order.created\"", x);
   $$pop(c, v);
 }
-

@@ -27,4 +27,3 @@ export function $isCustomFieldValue(v: unknown, _d: number): v is CustomFieldVal
 export function $checkCustomFieldValue(v: unknown, p: string, c: $$Context): void {
   if (!(typeof v === "string" || Number.isInteger(v) || typeof v === "boolean" || typeof v === "string" && $$isDateTime(v))) $$issue(c, p, "string | integer | boolean | date-time string (RFC 3339)", v);
 }
-

@@ -50,4 +50,3 @@ export function $checkDiscountFixed(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/currency", "string", x);
   $$pop(c, v);
 }
-

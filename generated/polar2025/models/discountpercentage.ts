@@ -45,4 +45,3 @@ export function $checkDiscountPercentage(v: unknown, p: string, c: $$Context): v
   else if (!Number.isInteger(x)) $$issue(c, p + "/basis_points", "integer", x);
   $$pop(c, v);
 }
-

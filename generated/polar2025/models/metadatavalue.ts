@@ -27,4 +27,3 @@ export function $isMetadataValue(v: unknown, _d: number): v is MetadataValue {
 export function $checkMetadataValue(v: unknown, p: string, c: $$Context): void {
   if (!(typeof v === "string" || Number.isInteger(v) || Number.isFinite(v) || typeof v === "boolean")) $$issue(c, p, "string | integer | number | boolean", v);
 }
-

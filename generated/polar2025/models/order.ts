@@ -196,4 +196,3 @@ function $c5(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

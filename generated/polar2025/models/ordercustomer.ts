@@ -84,4 +84,3 @@ function $c1(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

@@ -34,4 +34,3 @@ const $u0: readonly $$Member[] = [
   [$isDiscountFixed, $checkDiscountFixed],
   [$isDiscountPercentage, $checkDiscountPercentage],
 ];
-

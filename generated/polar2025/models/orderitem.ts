@@ -57,4 +57,3 @@ export function $checkOrderItem(v: unknown, p: string, c: $$Context): void {
   else if (!(x === null || typeof x === "string")) $$issue(c, p + "/product_price_id", "string | null", x);
   $$pop(c, v);
 }
-

@@ -34,4 +34,3 @@ export function $isOrderStatus(v: unknown, _d: number): v is OrderStatus {
 export function $checkOrderStatus(v: unknown, p: string, c: $$Context): void {
   if (!$isOrderStatus(v, 0)) $$issue(c, p, "\"pending\" | \"paid\" | \"refunded\" | \"partially_refunded\"", v);
 }
-

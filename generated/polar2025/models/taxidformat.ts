@@ -45,4 +45,3 @@ export function $checkTaxIDFormat(v: unknown, p: string, c: $$Context): void {
 }
 
 const $values: ReadonlySet<unknown> = new Set<unknown>(Object.values(TaxIDFormat));
-

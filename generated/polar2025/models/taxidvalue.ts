@@ -41,4 +41,3 @@ const $u0: readonly $$Member[] = [
   [$h1, $c2],
   [$isTaxIDFormat, $checkTaxIDFormat],
 ];
-

@@ -52,4 +52,3 @@ export function $checkWebhookOrderCreatedPayload(v: unknown, p: string, c: $$Con
   else $checkOrder(x, p + "/data", c);
   $$pop(c, v);
 }
-

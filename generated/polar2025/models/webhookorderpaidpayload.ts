@@ -52,4 +52,3 @@ export function $checkWebhookOrderPaidPayload(v: unknown, p: string, c: $$Contex
   else $checkOrder(x, p + "/data", c);
   $$pop(c, v);
 }
-

@@ -35,4 +35,3 @@ const $u0: readonly $$Member[] = [
   [$isWebhookOrderCreatedPayload, $checkWebhookOrderCreatedPayload],
   [$isWebhookOrderPaidPayload, $checkWebhookOrderPaidPayload],
 ];
-

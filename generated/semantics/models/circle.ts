@@ -44,4 +44,3 @@ export function $checkCircle(v: unknown, p: string, c: $$Context): void {
   else if (!Number.isFinite(x)) $$issue(c, p + "/radius", "number", x);
   $$pop(c, v);
 }
-

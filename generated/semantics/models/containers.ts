@@ -275,4 +275,3 @@ function $c17(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

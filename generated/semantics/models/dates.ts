@@ -53,4 +53,3 @@ export function $checkDates(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, p + "/deleted_at", "date-time string (RFC 3339)", x);
   $$pop(c, v);
 }
-

@@ -58,4 +58,3 @@ export function $checkExtras(v: unknown, p: string, c: $$Context): void {
 }
 
 const $keys: ReadonlySet<string> = new Set(["name", "size"]);
-

@@ -33,4 +33,3 @@ export function $isHTTPCode(v: unknown, _d: number): v is HTTPCode {
 export function $checkHTTPCode(v: unknown, p: string, c: $$Context): void {
   if (!$isHTTPCode(v, 0)) $$issue(c, p, "200 | 404 | 500", v);
 }
-

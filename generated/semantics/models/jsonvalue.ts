@@ -102,4 +102,3 @@ const $u2: readonly $$Member[] = [
   [$h7, $c8],
   [$h9, $c10],
 ];
-

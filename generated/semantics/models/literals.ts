@@ -72,4 +72,3 @@ export function $checkLiterals(v: unknown, p: string, c: $$Context): void {
   else if (!(x === "function" || typeof x === "string")) $$issue(c, p + "/role", "\"function\" | string", x);
   $$pop(c, v);
 }
-

@@ -115,4 +115,3 @@ function $c1(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

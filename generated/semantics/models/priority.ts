@@ -34,4 +34,3 @@ export function $isPriority(v: unknown, _d: number): v is Priority {
 export function $checkPriority(v: unknown, p: string, c: $$Context): void {
   if (!$isPriority(v, 0)) $$issue(c, p, "1 | 2 | 3", v);
 }
-

@@ -72,4 +72,3 @@ export function $checkScalars(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/blob", "string", x);
   $$pop(c, v);
 }
-

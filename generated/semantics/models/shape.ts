@@ -76,4 +76,3 @@ const $u1: readonly $$Member[] = [
   [$h0, $c4],
   [$h5, $c6],
 ];
-

@@ -44,4 +44,3 @@ export function $checkSquare(v: unknown, p: string, c: $$Context): void {
   else if (!Number.isFinite(x)) $$issue(c, p + "/side", "number", x);
   $$pop(c, v);
 }
-

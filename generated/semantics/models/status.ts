@@ -34,4 +34,3 @@ export function $isStatus(v: unknown, _d: number): v is Status {
 export function $checkStatus(v: unknown, p: string, c: $$Context): void {
   if (!$isStatus(v, 0)) $$issue(c, p, "\"active\" | \"paused\" | \"archived\"", v);
 }
-

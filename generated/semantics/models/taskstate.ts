@@ -33,4 +33,3 @@ export function $isTaskState(v: unknown, _d: number): v is TaskState {
 export function $checkTaskState(v: unknown, p: string, c: $$Context): void {
   if (!$isTaskState(v, 0)) $$issue(c, p, "string", v);
 }
-

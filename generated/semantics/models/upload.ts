@@ -53,4 +53,3 @@ export function $checkUpload(v: unknown, p: string, c: $$Context): void {
   if (!$$has(v, "raw_response")) $$missing(c, v, "raw_response", p + "/raw_response", "any value");
   $$pop(c, v);
 }
-

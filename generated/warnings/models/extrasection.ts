@@ -38,4 +38,3 @@ export function $checkExtraSection(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/id", "string", x);
   $$pop(c, v);
 }
-

@@ -30,4 +30,3 @@ export function $isNoValues(_v: unknown, _d: number): _v is NoValues {
 export function $checkNoValues(v: unknown, p: string, c: $$Context): void {
   if (!$isNoValues(v, 0)) $$issue(c, p, "never", v);
 }
-

@@ -52,4 +52,3 @@ export function $checkOddTypes(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/fine", "string", x);
   $$pop(c, v);
 }
-

@@ -39,4 +39,3 @@ export function $checkPresenceClash(v: unknown, p: string, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, p + "/nickname", "string", x);
   $$pop(c, v);
 }
-

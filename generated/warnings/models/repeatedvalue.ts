@@ -32,4 +32,3 @@ export function $isRepeatedValue(v: unknown, _d: number): v is RepeatedValue {
 export function $checkRepeatedValue(v: unknown, p: string, c: $$Context): void {
   if (!$isRepeatedValue(v, 0)) $$issue(c, p, "\"red\" | \"blue\"", v);
 }
-

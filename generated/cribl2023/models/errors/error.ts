@@ -38,4 +38,3 @@ export function $checkError_(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, p + "/message", "string", x);
   $$pop(c, v);
 }
-

@@ -51,4 +51,3 @@ export function $checkGetPipelineByIDRequest(v: unknown, p: string, c: $$Context
   if (x !== undefined) $checkType_2(x, p + "/source_type", c);
   $$pop(c, v);
 }
-

@@ -57,4 +57,3 @@ export function $checkGetPipelineByIDResponse(v: unknown, p: string, c: $$Contex
   if (x !== undefined) $checkGetPipelineByIDResponseBody(x, p + "/object", c);
   $$pop(c, v);
 }
-

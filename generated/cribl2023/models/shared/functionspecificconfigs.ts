@@ -30,4 +30,3 @@ export function $checkFunctionSpecificConfigs(v: unknown, p: string, c: $$Contex
   if (!$$enter(c, v, p, "object")) return;
   $$pop(c, v);
 }
-

@@ -104,4 +104,3 @@ function $c3(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

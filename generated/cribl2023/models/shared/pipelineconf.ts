@@ -99,4 +99,3 @@ function $c3(v: unknown, p: string, c: $$Context): void {
   }
   $$pop(c, v);
 }
-

@@ -58,4 +58,3 @@ export function $checkPipelineFunctionConf(v: unknown, p: string, c: $$Context):
   if (x !== undefined && typeof x !== "boolean") $$issue(c, p + "/final", "boolean", x);
   $$pop(c, v);
 }
-

@@ -44,4 +44,3 @@ export function $checkPipelineGroups(v: unknown, p: string, c: $$Context): void 
   if (x !== undefined && typeof x !== "boolean") $$issue(c, p + "/disabled", "boolean", x);
   $$pop(c, v);
 }
-

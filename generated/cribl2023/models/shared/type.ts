@@ -32,4 +32,3 @@ export function $isType(v: unknown, _d: number): v is Type {
 export function $checkType(v: unknown, p: string, c: $$Context): void {
   if (!$isType(v, 0)) $$issue(c, p, "\"cribl\" | \"cribl_http\"", v);
 }
-

@@ -1,0 +1,95 @@
+/**
+ * `mdtypes generate --watch`: regenerates a target whenever one of its docs
+ * changes, and every target when the config changes. Changes are debounced,
+ * runs never overlap, and an error in one run is reported while watching
+ * goes on.
+ */
+
+import { watch } from "chokidar";
+import { resolve, sep } from "node:path";
+import type { CliIo } from "./cli.js";
+import { ExpectedError } from "./errors.js";
+import { CONFIG_FILE, type Target } from "./options.js";
+
+const DEBOUNCE_MS = 150;
+
+export interface WatchHooks {
+  /** Re-reads the targets (after the config changed). */
+  readonly reload: () => Promise<Target[]>;
+  /** Regenerates the given targets. */
+  readonly run: (targets: Target[]) => Promise<void>;
+}
+
+/** Watches until the process is asked to stop (SIGINT, SIGTERM). */
+export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<void> {
+  let targets = [...initial];
+  const config = resolve(io.cwd, CONFIG_FILE);
+  const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
+  const watcher = watch([...inputsOf(targets), config], {
+    ignoreInitial: true,
+    // Editors save in bursts (temp file, rename): wait for the write to settle.
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+  });
+
+  const pending = new Set<Target>();
+  let configChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    timer = undefined;
+    const batch = [...pending];
+    const reload = configChanged;
+    pending.clear();
+    configChanged = false;
+    running = running.then(async () => {
+      try {
+        if (reload) {
+          const next = await hooks.reload();
+          const before = new Set(inputsOf(targets));
+          const after = inputsOf(next);
+          watcher.unwatch([...before].filter((p) => !after.includes(p)));
+          watcher.add(after.filter((p) => !before.has(p)));
+          targets = next;
+          io.stderr(`${CONFIG_FILE} changed: regenerating every target.\n`);
+          await hooks.run(targets);
+        } else {
+          await hooks.run(batch);
+        }
+      } catch (error) {
+        io.stderr(error instanceof ExpectedError ? `mdtypes: ${error.message}\n` : `mdtypes: ${(error as Error).stack ?? String(error)}\n`);
+      }
+      io.stderr("Watching for changes (Ctrl-C to stop)\n");
+    });
+  };
+
+  watcher.on("all", (_event, path) => {
+    const absolute = resolve(path);
+    if (absolute === config) configChanged = true;
+    else if (absolute.endsWith(".md")) {
+      for (const target of targets) {
+        const input = resolve(target.input);
+        if (absolute.startsWith(input + sep)) pending.add(target);
+      }
+    }
+    if (pending.size === 0 && !configChanged) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  });
+
+  await new Promise<void>((ready) => watcher.on("ready", () => ready()));
+  io.stderr(`Watching ${targets.length === 1 ? "1 folder" : `${targets.length} folders`} for changes (Ctrl-C to stop)\n`);
+
+  await new Promise<void>((stop) => {
+    const end = () => {
+      process.off("SIGINT", end);
+      process.off("SIGTERM", end);
+      stop();
+    };
+    process.on("SIGINT", end);
+    process.on("SIGTERM", end);
+  });
+  if (timer) clearTimeout(timer);
+  await running;
+  await watcher.close();
+}
