@@ -50,7 +50,7 @@ describe("mdtypes generate", () => {
     const dir = project();
     const result = run(dir, "generate");
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^Generated \d+ models from \d+ docs into generated: \d+ files written/m);
+    expect(result.stderr).toMatch(/^✔ generated: \d+ models from \d+ docs in fixtures; \d+ files written/m);
     expect(snapshot(join(dir, "generated"))).toEqual(snapshot(join(ROOT, "generated")));
   });
 
@@ -59,7 +59,7 @@ describe("mdtypes generate", () => {
     run(dir, "generate");
     const first = snapshot(join(dir, "generated"));
     const second = run(dir, "generate");
-    expect(second.stderr).toMatch(/0 files written/);
+    expect(second.stderr).toMatch(/; 0 files written/);
     expect(snapshot(join(dir, "generated"))).toEqual(first);
   });
 
