@@ -30,6 +30,18 @@ export const RULES = {
     severity: "info",
     summary: "The file is not a model doc (e.g. `utils/retryconfig.md`, Go `option.md`); it is skipped.",
   },
+  "unknown-flavour": {
+    severity: "error",
+    summary: "The docs show no SDK language's type syntax, so their types cannot be read; set `flavour`.",
+  },
+  "mixed-flavours": {
+    severity: "error",
+    summary: "The docs of one tree were written for different SDK languages; split them into targets or set `flavour`.",
+  },
+  "title-only": {
+    severity: "warning",
+    summary: "A doc with a title but no model section, in a flavour that always writes one (only Java and Ruby leave unions undocumented); the type is `unknown`.",
+  },
   "missing-title": {
     severity: "error",
     summary: "The doc has no `# Title` heading, so it names no model.",

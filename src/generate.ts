@@ -2,7 +2,8 @@
  * The recipe: every stage, in order.
  *
  * ```
- * discover → parse → extract → buildIr  (per file, pure)
+ * discover → prepare                     (per tree: e.g. which SDK language)
+ *          → parse → extract → buildIr  (per file, pure)
  *          → resolve → emit              (whole program)
  *          → write                       (`generate`, only when no error diagnostics)
  *          | compare                     (`check`, never writes)
@@ -21,6 +22,8 @@ import type { Model, Program } from "./ir.js";
 import type { Options } from "./options.js";
 import { ioError } from "./errors.js";
 import { parse } from "./parse.js";
+import { prepare } from "./prepare.js";
+import type { SourceDoc } from "./dialects/dialect.js";
 import { resolve } from "./resolve.js";
 import { write, type WriteReport } from "./write.js";
 
@@ -60,26 +63,28 @@ export type Progress = (done: number, total: number) => void;
 /** Reads, resolves and emits every doc under `input`, writing nothing. */
 export async function render(input: string, options: Options, progress?: Progress): Promise<RenderResult> {
   const ids = await discover(input, options.exclude);
-  const docs: DocResult[] = [];
-  for (const [index, id] of ids.entries()) {
-    progress?.(index, ids.length);
-    let source: string;
+  const sources: SourceDoc[] = [];
+  for (const id of ids) {
     try {
-      source = await readFile(join(input, id), "utf8");
+      sources.push({ id, source: await readFile(join(input, id), "utf8") });
     } catch (error) {
       throw ioError(`Cannot read ${join(input, id)}: ${(error as Error).message}`);
     }
-    docs.push(readDoc(id, source, options));
   }
-  return finish(input, docs, options);
+  const prepared = prepare(sources, options);
+  const docs = sources.map(({ id, source }, index) => {
+    progress?.(index, sources.length);
+    return readDoc(id, source, prepared.options);
+  });
+  return finish(input, docs, prepared.options, prepared.diagnostics);
 }
 
-/** Resolves and emits already-read docs. */
-export function finish(input: string, docs: readonly DocResult[], options: Options): RenderResult {
+/** Resolves and emits already-read docs (read with the prepared `options`). */
+export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = []): RenderResult {
   const models = docs.flatMap((d) => (d.model ? [d.model] : []));
   const resolved = resolve(models, input);
   const emitted = emit(resolved.program, options);
-  const all = [...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
+  const all = [...treeDiagnostics, ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
   const diagnostics = applyRuleSettings(all, options.rules)
     .map((d) => ({ ...d, file: join(input, d.file), ...(d.cause ? { cause: { ...d.cause, file: join(input, d.cause.file) } } : {}) }))
     .sort(compareDiagnostics);

@@ -7,12 +7,23 @@ import { readFile } from "node:fs/promises";
 import { isRuleId, type RuleSettings, type Severity } from "./diagnostics.js";
 import { usageError } from "./errors.js";
 
+/** The SDK languages Speakeasy docs come in (`auto`: told from the docs). */
+export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "csharp", "php", "ruby"] as const;
+
 /** Options that change what the docs mean or how the output looks. */
 export interface Options {
   /** Doc dialect. Only `speakeasy` for now. */
   readonly dialect: "speakeasy";
-  /** The SDK language the Speakeasy docs were written for. */
-  readonly flavour: "python";
+  /** The SDK language the Speakeasy docs were written for; `auto` tells it from the docs. */
+  readonly flavour: (typeof FLAVOUR_CHOICES)[number];
+  /**
+   * `as-documented`: `null` only where the docs say so. `lenient`: also where
+   * the flavour cannot say it (TypeScript, Go and C# fields; Python lists,
+   * dicts and dates).
+   */
+  readonly nullability: "as-documented" | "lenient";
+  /** `as-documented`: the SDK-language field names; `camelCase`: those names in camelCase. */
+  readonly propertyNames: "as-documented" | "camelCase";
   /** Severity overrides per rule id. */
   readonly rules: RuleSettings;
   /** Extension used in relative imports of the generated code. */
@@ -25,7 +36,9 @@ export interface Options {
 
 export const DEFAULT_OPTIONS: Options = {
   dialect: "speakeasy",
-  flavour: "python",
+  flavour: "auto",
+  nullability: "as-documented",
+  propertyNames: "as-documented",
   rules: {},
   importExtension: ".js",
   maxDepth: 512,
@@ -126,7 +139,11 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
     case "dialect":
       return oneOf(["speakeasy"]);
     case "flavour":
-      return oneOf(["python"]);
+      return oneOf(FLAVOUR_CHOICES);
+    case "nullability":
+      return oneOf(["as-documented", "lenient"]);
+    case "propertyNames":
+      return oneOf(["as-documented", "camelCase"]);
     case "importExtension":
       return oneOf([".js", ".ts"]);
     case "maxDepth":

@@ -5,13 +5,24 @@
  */
 
 import type { Root } from "mdast";
-import type { DiagnosticSink } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticSink } from "../diagnostics.js";
 import type { Model } from "../ir.js";
 import type { Options } from "../options.js";
+
+/** A doc's id and text, as the tree-level pre-pass sees them. */
+export interface SourceDoc {
+  readonly id: string;
+  readonly source: string;
+}
 
 /** One doc dialect (a generator's way of writing model docs). */
 export interface Dialect<Raw> {
   readonly id: Options["dialect"];
+  /**
+   * Stage 1½, once per tree: settles what depends on the whole tree (such as
+   * the SDK language) into the options every doc is then read with.
+   */
+  prepare(docs: readonly SourceDoc[], options: Options): { options: Options; diagnostics: Diagnostic[] };
   /** Stage 2: finds the model parts in the tree; `undefined` when the file is not a model doc. */
   extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Raw | undefined;
   /** Stage 3: gives the raw parts their meaning. */

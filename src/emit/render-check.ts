@@ -208,39 +208,35 @@ export class CheckWriter {
   /** The name of a hoisted `(v, d) => boolean` check for `type`. */
   hoistCheck(type: TypeRef): string {
     return this.hoist(`is:${JSON.stringify(type)}`, (name) => {
-      switch (type.kind) {
-        case "array":
-          return (
-            `function ${name}(v: unknown, d: number): boolean {\n` +
-            `  if (!Array.isArray(v) || d >= ${this.scope.runtime("$$MAX_DEPTH")}) return false;\n` +
-            `  for (let i = 0; i < v.length; i++) {\n` +
-            `    const x: unknown = v[i];\n` +
-            `    if (${negate(this.is(type.items, "x", "d + 1"))}) return false;\n` +
-            `  }\n` +
-            `  return true;\n` +
-            `}\n`
-          );
-        case "record": {
-          const isRecord = this.scope.runtime("$$isRecord");
-          const hasOwn = this.scope.runtime("$$hasOwn");
-          return (
-            `function ${name}(v: unknown, d: number): boolean {\n` +
-            `  if (!${isRecord}(v) || d >= ${this.scope.runtime("$$MAX_DEPTH")}) return false;\n` +
-            `  for (const k in v) {\n` +
-            `    if (!${hasOwn}.call(v, k)) continue;\n` +
-            `    const x = v[k];\n` +
-            `    if (${negate(this.is(type.values, "x", "d + 1"))}) return false;\n` +
-            `  }\n` +
-            `  return true;\n` +
-            `}\n`
-          );
-        }
-        default: {
-          const check = this.is(type, "v", "d");
-          const d = /\bd\b/.test(check) ? "d" : "_d";
-          return `function ${name}(v: unknown, ${d}: number): boolean {\n  return ${check};\n}\n`;
-        }
+      const max = () => this.scope.runtime("$$MAX_DEPTH");
+      // A container of anything is a plain kind check, with no loop (see `is`).
+      if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
+        return (
+          `function ${name}(v: unknown, d: number): boolean {\n` +
+          `  if (!Array.isArray(v) || d >= ${max()}) return false;\n` +
+          `  for (let i = 0; i < v.length; i++) {\n` +
+          `    const x: unknown = v[i];\n` +
+          `    if (${negate(this.is(type.items, "x", "d + 1"))}) return false;\n` +
+          `  }\n` +
+          `  return true;\n` +
+          `}\n`
+        );
       }
+      if (type.kind === "record" && !this.acceptsUndefined(type.values)) {
+        return (
+          `function ${name}(v: unknown, d: number): boolean {\n` +
+          `  if (!${this.scope.runtime("$$isRecord")}(v) || d >= ${max()}) return false;\n` +
+          `  for (const k in v) {\n` +
+          `    if (!${this.scope.runtime("$$hasOwn")}.call(v, k)) continue;\n` +
+          `    const x = v[k];\n` +
+          `    if (${negate(this.is(type.values, "x", "d + 1"))}) return false;\n` +
+          `  }\n` +
+          `  return true;\n` +
+          `}\n`
+        );
+      }
+      const check = this.is(type, "v", "d");
+      return `function ${name}(v: unknown, ${this.usesDepth(type) ? "d" : "_d"}: number): boolean {\n  return ${check};\n}\n`;
     });
   }
 
@@ -248,47 +244,38 @@ export class CheckWriter {
   hoistCollect(type: TypeRef): string {
     if (type.kind === "ref") return this.scope.refFunctions(type.target).collect;
     return this.hoist(`collect:${JSON.stringify(type)}`, (name) => {
-      const context = this.scope.runtime("$$Context");
-      const head = `function ${name}(v: unknown, p: string, c: ${context}): void {\n`;
-      switch (type.kind) {
-        case "array": {
-          const issue = this.scope.runtime("$$issue");
-          const push = this.scope.runtime("$$push");
-          const pop = this.scope.runtime("$$pop");
-          return (
-            head +
-            `  if (!Array.isArray(v)) {\n` +
-            `    ${issue}(c, p, ${stringLiteral(this.expected(type))}, v);\n` +
-            `    return;\n` +
-            `  }\n` +
-            `  if (!${push}(c, v, p)) return;\n` +
-            `  for (let i = 0; i < v.length; i++) {\n` +
-            `    const x: unknown = v[i];\n` +
-            this.collect(type.items, "x", `p + "/" + i`, "    ") +
-            `  }\n` +
-            `  ${pop}(c, v);\n` +
-            `}\n`
-          );
-        }
-        case "record": {
-          const enter = this.scope.runtime("$$enter");
-          const hasOwn = this.scope.runtime("$$hasOwn");
-          const pop = this.scope.runtime("$$pop");
-          return (
-            head +
-            `  if (!${enter}(c, v, p, ${stringLiteral(this.expected(type))})) return;\n` +
-            `  for (const k in v) {\n` +
-            `    if (!${hasOwn}.call(v, k)) continue;\n` +
-            `    const x = v[k];\n` +
-            this.collect(type.values, "x", `p + "/" + k.replace(/~/g, "~0").replace(/\\//g, "~1")`, "    ") +
-            `  }\n` +
-            `  ${pop}(c, v);\n` +
-            `}\n`
-          );
-        }
-        default:
-          return head + this.collect(type, "v", "p", "  ") + `}\n`;
+      const head = `function ${name}(v: unknown, p: string, c: ${this.scope.runtime("$$Context")}): void {\n`;
+      const expected = stringLiteral(this.expected(type));
+      if (type.kind === "array" && !this.isSimple(type)) {
+        return (
+          head +
+          `  if (!Array.isArray(v)) {\n` +
+          `    ${this.scope.runtime("$$issue")}(c, p, ${expected}, v);\n` +
+          `    return;\n` +
+          `  }\n` +
+          `  if (!${this.scope.runtime("$$push")}(c, v, p)) return;\n` +
+          `  for (let i = 0; i < v.length; i++) {\n` +
+          `    const x: unknown = v[i];\n` +
+          this.collect(type.items, "x", `p + "/" + i`, "    ") +
+          `  }\n` +
+          `  ${this.scope.runtime("$$pop")}(c, v);\n` +
+          `}\n`
+        );
       }
+      if (type.kind === "record" && !this.isSimple(type)) {
+        return (
+          head +
+          `  if (!${this.scope.runtime("$$enter")}(c, v, p, ${expected})) return;\n` +
+          `  for (const k in v) {\n` +
+          `    if (!${this.scope.runtime("$$hasOwn")}.call(v, k)) continue;\n` +
+          `    const x = v[k];\n` +
+          this.collect(type.values, "x", `p + "/" + k.replace(/~/g, "~0").replace(/\\//g, "~1")`, "    ") +
+          `  }\n` +
+          `  ${this.scope.runtime("$$pop")}(c, v);\n` +
+          `}\n`
+        );
+      }
+      return head + this.collect(type, "v", "p", "  ") + `}\n`;
     });
   }
 

@@ -6,15 +6,26 @@
  */
 
 import type { DiagnosticSink } from "../../diagnostics.js";
-import type { EnumModel, EnumValue, Field, Model, Place, TypeRef, UnionMember } from "../../ir.js";
+import { nullable, type EnumModel, type EnumValue, type Field, type Model, type Place, type TypeRef, type UnionMember } from "../../ir.js";
+import type { Options } from "../../options.js";
 import type { RawDoc, RawEnumValue, RawField } from "./extract.js";
-import type { Flavour, TypeContext } from "./flavour.js";
+import { FLAVOURS, type FieldType, type Flavour, type FlavourId, type TypeContext } from "./flavour.js";
 
 /** Field names that document the type of extra keys rather than a property (grammar §4.1). */
 const EXTRA_KEYS = new Set(["__pydantic_extra__", "additionalProperties", "AdditionalProperties"]);
 
-/** Builds the model of one raw doc with the given flavour's type grammar. */
-export function buildSpeakeasyModel(raw: RawDoc, flavour: Flavour, sink: DiagnosticSink): Model {
+/** What a doc is read with: the flavour (none when the tree's could not be told) and the options. */
+interface Reading {
+  readonly flavour: Flavour | undefined;
+  readonly options: Options;
+  readonly sink: DiagnosticSink;
+  /** Set once `unknown-flavour` was reported for this doc. */
+  flavourReported: boolean;
+}
+
+/** Builds the model of one raw doc with its flavour's type grammar. */
+export function buildSpeakeasyModel(raw: RawDoc, flavours: Readonly<Record<FlavourId, Flavour>>, options: Options, sink: DiagnosticSink): Model {
+  const reading: Reading = { flavour: options.flavour === "auto" ? undefined : flavours[options.flavour], options, sink, flavourReported: false };
   const base = {
     id: raw.id,
     name: raw.title,
@@ -30,21 +41,21 @@ export function buildSpeakeasyModel(raw: RawDoc, flavour: Flavour, sink: Diagnos
       const seen = new Map<string, Place>();
       let additionalProperties: TypeRef | undefined;
       for (const row of body.rows) {
-        const field = buildField(raw.id, row, flavour, sink);
+        const field = buildField(raw.id, row, reading);
         if (EXTRA_KEYS.has(row.name)) {
           additionalProperties = field.type.kind === "record" ? field.type.values : field.type;
           continue;
         }
-        const first = seen.get(row.name);
+        const first = seen.get(field.name);
         if (first) {
-          sink.report("duplicate-field", row.place, `Unexpected second field \`${row.name}\`, expected unique field names; it is ignored`, {
+          sink.report("duplicate-field", row.place, `Unexpected second field \`${field.name}\`, expected unique field names; it is ignored`, {
             file: sink.file,
             ...first,
             message: "first defined here",
           });
           continue;
         }
-        seen.set(row.name, row.place);
+        seen.set(field.name, row.place);
         fields.push(field);
       }
       return { kind: "object", ...base, fields, ...(additionalProperties ? { additionalProperties } : {}) };
@@ -53,14 +64,28 @@ export function buildSpeakeasyModel(raw: RawDoc, flavour: Flavour, sink: Diagnos
       return buildEnum(base, body.values, body.open, body.place, sink);
     case "union": {
       if (body.members.length === 0) sink.report("empty-union", body.place, "Unexpected `## Supported Types` without `###` members; the type is `never`");
-      const members: UnionMember[] = body.members.map((member) => ({
-        label: member.heading.text.trim(),
-        type: flavour.memberType(member.heading, context(raw.id, member.place, sink)),
-        place: member.place,
-      }));
+      const members: UnionMember[] = [];
+      for (const member of body.members) {
+        if (member.heading.text.trim() === "" && !member.code) {
+          // plexgo ends some unions with an empty `### ` (grammar §10.9): nothing to read.
+          sink.report("unknown-type", member.place, "Unexpected union member with an empty heading and no code block, expected a member type; it is ignored");
+          continue;
+        }
+        const flavour = flavourFor(reading, member.place);
+        const label = member.heading.text.trim() || member.code?.code.trim().split("\n").pop()?.trim() || "";
+        const type: TypeRef = flavour ? flavour.memberType(member, context(raw.id, member.place, sink)) : { kind: "unknown", reason: "unparsed", text: label };
+        members.push({ label, type, place: member.place });
+      }
       return { kind: "union", ...base, members };
     }
     case "none":
+      if (reading.flavour && !reading.flavour.titleOnlyUnions) {
+        sink.report(
+          "title-only",
+          raw.place,
+          `Unexpected doc with a title only, expected \`## Fields\`, \`## Values\` or \`## Supported Types\` (${reading.flavour.label} docs always have one); the type is \`unknown\``,
+        );
+      }
       return { kind: "opaque", ...base };
   }
 }
@@ -69,8 +94,33 @@ function context(docId: string, place: Place, sink: DiagnosticSink): TypeContext
   return { docId, report: (ruleId, message) => sink.report(ruleId, place, message) };
 }
 
-function buildField(docId: string, row: RawField, flavour: Flavour, sink: DiagnosticSink): Field {
-  const { type, presence } = flavour.fieldType(row.type, context(docId, row.typePlace, sink));
+/** The doc's flavour; when the tree's could not be told, reports that once per doc. */
+function flavourFor(reading: Reading, place: Place): Flavour | undefined {
+  if (!reading.flavour && !reading.flavourReported) {
+    reading.flavourReported = true;
+    const languages = FLAVOURS.join(", ");
+    reading.sink.report(
+      "unknown-flavour",
+      place,
+      `Unexpected type syntax of no known SDK language, expected the docs of one Speakeasy SDK flavour (${languages}); set "flavour" in mdtypes.config.json`,
+    );
+  }
+  return reading.flavour;
+}
+
+/** A field name in camelCase: `action_type`, `ActionType` and `ACTION_TYPE` all become `actionType`; `ExternalID` becomes `externalId`. */
+export function camelCase(name: string): string {
+  const words = name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g);
+  if (!words) return name;
+  return words.map((word, i) => (i === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join("");
+}
+
+function buildField(docId: string, row: RawField, reading: Reading): Field {
+  const { sink, options } = reading;
+  const flavour = flavourFor(reading, row.typePlace);
+  const read: FieldType = flavour ? flavour.fieldType(row.type, context(docId, row.typePlace, sink), row.required ?? true) : { type: { kind: "unknown", reason: "unparsed", text: row.type.text } };
+  const { presence } = read;
+  const type = options.nullability === "lenient" && read.nullabilityUnstated ? nullable(read.type) : read.type;
   let required = row.required;
   if (required === undefined) required = presence !== "optional";
   else if (required && presence === "optional") {
@@ -81,7 +131,7 @@ function buildField(docId: string, row: RawField, flavour: Flavour, sink: Diagno
     );
   }
   return {
-    name: row.name,
+    name: options.propertyNames === "camelCase" ? camelCase(row.name) : row.name,
     type,
     required,
     ...(row.description ? { description: row.description } : {}),

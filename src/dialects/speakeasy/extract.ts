@@ -131,6 +131,7 @@ export function extractSpeakeasy(id: string, source: string, tree: Root, sink: D
 
   const examples: CodeExample[] = [];
   let body: RawBody = { kind: "none" };
+  const unknownSections: Section[] = [];
   for (const section of sections) {
     if (section.title === "") continue;
     if (section.title === "Example Usage") {
@@ -144,7 +145,7 @@ export function extractSpeakeasy(id: string, source: string, tree: Root, sink: D
         sink.report("not-a-model", place, "Skipped: not a model doc (a settings table, e.g. `utils/retryconfig.md`)");
         return undefined;
       }
-      sink.report("unknown-section", section.place, `Unexpected section \`## ${section.title}\`, expected \`## Fields\`, \`## Values\`, \`## Supported Types\` or \`## Example Usage\`; it is ignored`);
+      unknownSections.push(section);
       continue;
     }
     if (body.kind !== "none") {
@@ -164,6 +165,17 @@ export function extractSpeakeasy(id: string, source: string, tree: Root, sink: D
       body = { kind: "union", members: readMembers(source, section.blocks), place: section.place };
     }
   }
+
+  if (body.kind === "none" && unknownSections.length > 0) {
+    // Sections, none of them a model's (Go's `operations/option.md`): not a model doc.
+    sink.report("not-a-model", place, `Skipped: no \`## Fields\`, \`## Values\` or \`## Supported Types\`, only \`## ${unknownSections[0]?.title}\`, so this is not a model doc`);
+    return undefined;
+  }
+  for (const section of unknownSections) {
+    sink.report("unknown-section", section.place, `Unexpected section \`## ${section.title}\`, expected \`## Fields\`, \`## Values\`, \`## Supported Types\` or \`## Example Usage\`; it is ignored`);
+  }
+  // C# and Python mark an open enum only in its example (`// Open enum: use .Of() …`).
+  if (body.kind === "values" && !body.open && examples.some((e) => OPEN_ENUM_NOTE.test(e.code))) body = { ...body, open: true };
 
   return {
     id,

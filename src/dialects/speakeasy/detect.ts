@@ -1,0 +1,86 @@
+/**
+ * Which SDK language a tree of Speakeasy docs was written for, told from the
+ * docs' content (never from folder names): each flavour writes types and
+ * code fences its own way (grammar §4.4–4.6, §8). Every doc votes with the
+ * marks it carries; the tree goes with the votes.
+ */
+
+import type { Place } from "../../ir.js";
+import type { FlavourId } from "./flavour.js";
+
+/** Marks only one flavour writes, each with its weight. */
+const MARKS: Readonly<Record<FlavourId, readonly RegExp[]>> = {
+  python: [
+    /\*(?:Optional|OptionalNullable|Nullable|Literal)\[/g,
+    /\| (?:List|Dict|list|dict)\[/g,
+    /\*(?:str|Any)\*/g,
+    /\[(?:date|datetime)\]\(https:\/\/docs\.python\.org/g,
+    /```python/g,
+    /### `(?:models|components|operations|shared)\.\w+`/g,
+  ],
+  typescript: [
+    /\*(?:number|boolean)\*/g,
+    /\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g,
+    /Record<string, /g,
+    /```typescript/g,
+    /\*(?:components|operations|models|errors|shared)\.\w+\*/g,
+  ],
+  go: [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, /`\*?(?:string|int64|float64|bool)`/g, /\| (?:\[\]|map\[string\])/g, /\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, /\| \[\]\[/g, /```go/g, /pkg\.go\.dev/g],
+  java: [/\*(?:Optional|JsonNullable)\\</g, /(?:List|Map)\\</g, /\*(?:String|Long|Integer)\*/g, /docs\.oracle\.com/g],
+  csharp: [/Dictionary<String, /g, /List<\[/g, /\*(?:long|double|object)\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g],
+  php: [/\*\?(?:string|int|float|bool)\*/g, /\| array</g, /\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, /\*mixed\*/g, /```php/g, /php\.net|php-fig\.org/g],
+  ruby: [/T\.nilable\(/g, /\*::(?:String|Integer|Float|Object)\*/g, /T::(?:Array|Hash|Boolean)\b/g, /Models::(?:Operations|Shared|Errors)::/g, /ruby-doc\.org|rubydoc\.info/g],
+};
+
+/** How strongly one doc points at each flavour. */
+export type Evidence = Partial<Record<FlavourId, number>>;
+
+/** The marks in one doc's text. */
+export function evidenceOf(source: string): Evidence {
+  const evidence: Evidence = {};
+  for (const [flavour, marks] of Object.entries(MARKS) as [FlavourId, readonly RegExp[]][]) {
+    let count = 0;
+    for (const mark of marks) count += source.match(mark)?.length ?? 0;
+    if (count > 0) evidence[flavour] = count;
+  }
+  return evidence;
+}
+
+/** The flavour a doc points at most clearly, if any. */
+export function leaningOf(evidence: Evidence): FlavourId | undefined {
+  const ranked = (Object.entries(evidence) as [FlavourId, number][]).sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  // A clear lean: the top flavour has at least twice the marks of the next.
+  return !second || first[1] >= 2 * second[1] ? first[0] : undefined;
+}
+
+/** The verdict for a tree. */
+export type TreeVerdict =
+  | { readonly kind: "flavour"; readonly flavour: FlavourId }
+  | { readonly kind: "none" }
+  | { readonly kind: "mixed"; readonly flavour: FlavourId; readonly other: FlavourId; readonly example: string; readonly count: number };
+
+/**
+ * Decides the flavour of a tree from its docs' evidence: the flavour most
+ * docs lean to. Docs that clearly lean elsewhere, more than a few and more
+ * than a twentieth of the leaning docs, make the tree mixed.
+ */
+export function decideFlavour(docs: readonly { readonly id: string; readonly evidence: Evidence }[]): TreeVerdict {
+  const votes = new Map<FlavourId, string[]>();
+  for (const doc of docs) {
+    const lean = leaningOf(doc.evidence);
+    if (lean) votes.set(lean, [...(votes.get(lean) ?? []), doc.id]);
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const [winner, runnerUp] = ranked;
+  if (!winner) return { kind: "none" };
+  const leaning = ranked.reduce((n, [, ids]) => n + ids.length, 0);
+  if (runnerUp && runnerUp[1].length >= 3 && runnerUp[1].length * 20 > leaning) {
+    return { kind: "mixed", flavour: winner[0], other: runnerUp[0], example: runnerUp[1][0] as string, count: runnerUp[1].length };
+  }
+  return { kind: "flavour", flavour: winner[0] };
+}
+
+/** The place a tree-level verdict is reported at. */
+export const TREE_PLACE: Place = { line: 1, column: 1 };

@@ -1,0 +1,17 @@
+/**
+ * Stage 1½, prepare: once per tree, before any doc is read, settles what
+ * depends on the whole tree — for Speakeasy docs, the SDK language they were
+ * written for — into the options each doc is read with.
+ */
+
+import type { Diagnostic } from "./diagnostics.js";
+import type { SourceDoc } from "./dialects/dialect.js";
+import { speakeasy } from "./dialects/speakeasy/index.js";
+import type { Options } from "./options.js";
+
+const DIALECTS = { speakeasy } as const;
+
+/** The options every doc of `docs` is read with, and what the tree as a whole has to say. */
+export function prepare(docs: readonly SourceDoc[], options: Options): { options: Options; diagnostics: Diagnostic[] } {
+  return DIALECTS[options.dialect].prepare(docs, options);
+}
