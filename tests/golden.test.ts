@@ -1,19 +1,21 @@
 /**
- * Golden fixtures: `fixtures/` rendered in memory must equal the committed
- * `generated/` byte for byte, and each fixture case's diagnostics must equal
- * its `expected-diagnostics.txt`. Cases under `fixtures/invalid/` have error
- * diagnostics: each is run on its own and must write nothing.
+ * Golden fixtures: each target of mdtypes.config.json (`fixtures/<flavour>`)
+ * rendered in memory must equal the committed `generated/<flavour>` byte for
+ * byte, and each fixture case's diagnostics (a case is a folder directly
+ * under a target's input) must equal its `expected-diagnostics.txt`. Cases
+ * under `fixtures/invalid/` have error diagnostics: each is run on its own
+ * and must write nothing.
  *
  * `npm run test:update` rewrites the goldens (never done silently in CI).
  */
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { generate, render } from "../src/generate.js";
-import { loadConfig, resolveOptions } from "../src/options.js";
+import { loadConfig, resolveOptions, resolveTargets } from "../src/options.js";
 import { ROOT } from "./helpers.js";
 
 const UPDATE = process.env.MDTYPES_UPDATE_GOLDEN === "1";
@@ -30,8 +32,8 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 /** `file:line:column severity rule-id`, file relative to the case folder: what a case expects. */
-function diagnosticLines(diagnostics: readonly Diagnostic[], caseDir: string): string[] {
-  return diagnostics.map((d) => `${relative(caseDir, d.file).split("\\").join("/")}:${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
+function diagnosticLines(diagnostics: readonly Diagnostic[], caseDir: string, base = ""): string[] {
+  return diagnostics.map((d) => `${relative(caseDir, resolve(base, d.file)).split("\\").join("/")}:${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
 }
 
 function expectedLines(caseDir: string, actual: string[]): string[] {
@@ -44,39 +46,49 @@ function expectedLines(caseDir: string, actual: string[]): string[] {
 }
 
 const config = await loadConfig(ROOT);
-const options = resolveOptions(config);
-const valid = await render(FIXTURES, options);
-const cases = readdirSync(FIXTURES).filter((name) => name !== "invalid" && statSync(join(FIXTURES, name)).isDirectory());
+const targets = resolveTargets(config, {});
+const rendered = await Promise.all(targets.map(async (target) => ({ target, result: await render(join(ROOT, target.input), target.options) })));
+/** Every generated file, as a path under the repository root. */
+const expectedFiles = rendered.flatMap(({ target, result }) => result.files.map((f) => ({ path: `${target.output}/${f.path}`, content: f.content })));
 
 describe("golden: fixtures → generated/", () => {
   if (UPDATE) {
     rmSync(GENERATED, { recursive: true, force: true });
-    for (const file of valid.files) {
-      mkdirSync(dirname(join(GENERATED, file.path)), { recursive: true });
-      writeFileSync(join(GENERATED, file.path), file.content);
+    for (const file of expectedFiles) {
+      mkdirSync(dirname(join(ROOT, file.path)), { recursive: true });
+      writeFileSync(join(ROOT, file.path), file.content);
     }
   }
 
-  it("mdtypes.config.json points fixtures/ at generated/", () => {
-    expect(config).toMatchObject({ input: "fixtures", output: "generated" });
+  it("mdtypes.config.json has one target per flavour, fixtures/<flavour> → generated/<flavour>", () => {
+    expect(targets.map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
   });
 
   it("generated/ holds exactly the rendered files", () => {
-    expect(listFiles(GENERATED).sort()).toEqual(valid.files.map((f) => f.path));
+    expect(listFiles(GENERATED).map((p) => `generated/${p}`).sort()).toEqual(expectedFiles.map((f) => f.path).sort());
   });
 
-  it.each(valid.files.map((f) => [f.path, f.content] as const))("generated/%s is up to date", (path, content) => {
-    expect(readFileSync(join(GENERATED, path), "utf8")).toBe(content);
+  it.each(expectedFiles.map((f) => [f.path, f.content] as const))("%s is up to date", (path, content) => {
+    expect(readFileSync(join(ROOT, path), "utf8")).toBe(content);
   });
 
-  it.each(cases)("fixtures/%s has the expected diagnostics", (name) => {
-    const caseDir = join(FIXTURES, name);
-    const actual = diagnosticLines(valid.diagnostics.filter((d) => d.file.startsWith(`${caseDir}/`)), caseDir);
-    expect(actual).toEqual(expectedLines(caseDir, actual));
+  const cases = rendered.flatMap(({ target, result }) =>
+    readdirSync(join(ROOT, target.input))
+      .filter((name) => statSync(join(ROOT, target.input, name)).isDirectory())
+      .map((name) => [`${target.input}/${name}`, result.diagnostics] as const),
+  );
+  it.each(cases)("%s has the expected diagnostics", (caseDir, diagnostics) => {
+    const dir = join(ROOT, caseDir);
+    const actual = diagnosticLines(diagnostics.filter((d) => resolve(ROOT, d.file).startsWith(`${dir}/`)), dir, ROOT);
+    expect(actual).toEqual(expectedLines(dir, actual));
   });
 
   it("has no error diagnostics", () => {
-    expect(valid.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(rendered.flatMap(({ result }) => result.diagnostics.filter((d) => d.severity === "error"))).toEqual([]);
+  });
+
+  it("each fixture tree is read as its own flavour", () => {
+    for (const { target, result } of rendered) expect(result.diagnostics.filter((d) => d.ruleId === "unknown-flavour" || d.ruleId === "mixed-flavours"), target.name).toEqual([]);
   });
 });
 
@@ -88,7 +100,7 @@ describe("golden: fixtures/invalid", () => {
     const caseDir = join(invalidDir, name);
     const out = mkdtempSync(join(tmpdir(), "mdtypes-invalid-"));
     try {
-      const result = await generate(caseDir, out, options);
+      const result = await generate(caseDir, out, resolveOptions(config));
       const actual = diagnosticLines(result.diagnostics, caseDir);
       expect(actual).toEqual(expectedLines(caseDir, actual));
       expect(actual.some((line) => line.includes(" error "))).toBe(true);

@@ -21,7 +21,8 @@ export const HAS_CORPUS = existsSync(SPEAKEASY_CORPUS);
 
 /** Reads one doc text as `id`; returns its model and diagnostics. */
 export function readOne(source: string, id = "models/doc.md", options: Partial<Options> = {}): { model: Model | undefined; diagnostics: readonly Diagnostic[] } {
-  const result = readDoc(id, source, { ...DEFAULT_OPTIONS, ...options });
+  // Unit tests read Python docs unless they say otherwise (a single doc has no tree to tell its flavour from).
+  const result = readDoc(id, source, { ...DEFAULT_OPTIONS, flavour: "python", ...options });
   return { model: result.model, diagnostics: result.diagnostics };
 }
 

@@ -3,7 +3,7 @@
  * (they are internal to the generated code).
  */
 
-import { isDates } from "../generated/semantics/models/dates.js";
+import { isDates } from "../generated/python/semantics/models/dates.js";
 
 /** Whether the runtime accepts `text` as an RFC 3339 date-time. */
 export function isDateTimeString(text: string): boolean {

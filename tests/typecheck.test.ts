@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { render } from "../src/generate.js";
-import { loadConfig, resolveOptions } from "../src/options.js";
+import { resolveOptions } from "../src/options.js";
 import { ROOT } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -20,8 +20,8 @@ describe("type-check of generated code", () => {
   });
 
   it("output with `.ts` import specifiers passes tsc too (for Node's type stripping)", async () => {
-    const options = resolveOptions(await loadConfig(ROOT), { importExtension: ".ts" });
-    const { files } = await render(join(ROOT, "fixtures"), options);
+    const options = resolveOptions({ importExtension: ".ts" });
+    const { files } = await render(join(ROOT, "fixtures", "python"), options);
     const dir = mkdtempSync(join(tmpdir(), "mdtypes-ts-ext-"));
     try {
       writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');

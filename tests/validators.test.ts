@@ -4,27 +4,27 @@
  */
 
 import { describe, expect, it } from "vitest";
-import * as all from "../generated/index.js";
-import { isAuditLogEntryResponse, validateAuditLogEntryResponse, assertAuditLogEntryResponse } from "../generated/discord/models/auditlogentryresponse.js";
-import { isPresence, validatePresence } from "../generated/semantics/models/presence.js";
-import { isScalars, validateScalars } from "../generated/semantics/models/scalars.js";
-import { isDates, validateDates } from "../generated/semantics/models/dates.js";
-import { isLiterals, validateLiterals } from "../generated/semantics/models/literals.js";
-import { isContainers, validateContainers } from "../generated/semantics/models/containers.js";
-import { Status, isStatus, validateStatus } from "../generated/semantics/models/status.js";
-import { isPriority } from "../generated/semantics/models/priority.js";
-import { isTaskState } from "../generated/semantics/models/taskstate.js";
-import { isHTTPCode } from "../generated/semantics/models/httpcode.js";
-import { isShape, validateShape } from "../generated/semantics/models/shape.js";
-import { isExtras, validateExtras } from "../generated/semantics/models/extras.js";
-import { isUpload } from "../generated/semantics/models/upload.js";
-import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/semantics/models/treenode.js";
-import { isJSONValue, validateJSONValue } from "../generated/semantics/models/jsonvalue.js";
-import { isPrototypeKeys, validatePrototypeKeys } from "../generated/oddities/models/prototypekeys.js";
-import { isOrder, validateOrder } from "../generated/polar2025/models/order.js";
-import { isWebhookPayload, validateWebhookPayload } from "../generated/polar2025/models/webhookpayload.js";
-import { isError_ } from "../generated/oddities/models/error.js";
-import { $$MAX_DEPTH, ValidationError } from "../generated/_runtime.js";
+import * as all from "../generated/python/index.js";
+import { isAuditLogEntryResponse, validateAuditLogEntryResponse, assertAuditLogEntryResponse } from "../generated/python/discord/models/auditlogentryresponse.js";
+import { isPresence, validatePresence } from "../generated/python/semantics/models/presence.js";
+import { isScalars, validateScalars } from "../generated/python/semantics/models/scalars.js";
+import { isDates, validateDates } from "../generated/python/semantics/models/dates.js";
+import { isLiterals, validateLiterals } from "../generated/python/semantics/models/literals.js";
+import { isContainers, validateContainers } from "../generated/python/semantics/models/containers.js";
+import { Status, isStatus, validateStatus } from "../generated/python/semantics/models/status.js";
+import { isPriority } from "../generated/python/semantics/models/priority.js";
+import { isTaskState } from "../generated/python/semantics/models/taskstate.js";
+import { isHTTPCode } from "../generated/python/semantics/models/httpcode.js";
+import { isShape, validateShape } from "../generated/python/semantics/models/shape.js";
+import { isExtras, validateExtras } from "../generated/python/semantics/models/extras.js";
+import { isUpload } from "../generated/python/semantics/models/upload.js";
+import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/python/semantics/models/treenode.js";
+import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
+import { isPrototypeKeys, validatePrototypeKeys } from "../generated/python/oddities/models/prototypekeys.js";
+import { isOrder, validateOrder } from "../generated/python/polar2025/models/order.js";
+import { isWebhookPayload, validateWebhookPayload } from "../generated/python/polar2025/models/webhookpayload.js";
+import { isError_ } from "../generated/python/oddities/models/error.js";
+import { $$MAX_DEPTH, ValidationError } from "../generated/python/_runtime.js";
 import { isDateTimeString, isDateString } from "./runtime-probe.js";
 
 const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.ok ? [] : (result.issues ?? []).map((i) => i.path));

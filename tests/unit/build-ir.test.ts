@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { camelCase } from "../../src/dialects/speakeasy/build-ir.js";
 import { readOne, ruleIds } from "../helpers.js";
 
 const table = (rows: string) => `# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n${rows}`;
@@ -90,5 +91,76 @@ describe("speakeasy build IR: unions and title-only docs", () => {
 
   it("makes a title-only doc opaque", () => {
     expect(readOne("# Undocumented\n\nA union the generator did not document.").model).toMatchObject({ kind: "opaque", name: "Undocumented", description: "A union the generator did not document." });
+  });
+});
+
+describe("speakeasy build IR: options and flavours", () => {
+  const pyTable = table(
+    [
+      "| `action_type` | *str* | :heavy_check_mark: | N/A |",
+      "| `tags` | List[*str*] | :heavy_minus_sign: | N/A |",
+      "| `maybe` | *OptionalNullable[int]* | :heavy_minus_sign: | N/A |",
+      "| `count` | *Optional[int]* | :heavy_minus_sign: | N/A |",
+    ].join("\n"),
+  );
+
+  it("propertyNames: camelCase renames fields", () => {
+    const { model } = readOne(pyTable, "models/doc.md", { propertyNames: "camelCase" });
+    expect(model?.kind === "object" && model.fields.map((f) => f.name)).toEqual(["actionType", "tags", "maybe", "count"]);
+  });
+
+  it("nullability: lenient allows null exactly where the flavour cannot say it", () => {
+    const strict = readOne(pyTable).model;
+    const lenient = readOne(pyTable, "models/doc.md", { nullability: "lenient" }).model;
+    const kinds = (m: typeof strict) => (m?.kind === "object" ? m.fields.map((f) => f.type.kind) : []);
+    expect(kinds(strict)).toEqual(["string", "array", "nullable", "integer"]);
+    expect(kinds(lenient)).toEqual(["string", "nullable", "nullable", "integer"]);
+    const ts = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *string* | :heavy_check_mark: | N/A |";
+    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript", nullability: "lenient" }).model)).toEqual(["nullable"]);
+    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript" }).model)).toEqual(["string"]);
+  });
+
+  it.each([
+    ["camelCase", "camelCase"],
+    ["action_type", "actionType"],
+    ["ActionType", "actionType"],
+    ["ACTION_TYPE", "actionType"],
+    ["ExternalID", "externalId"],
+    ["ID", "id"],
+    ["files_0", "files0"],
+    ["wait_", "wait"],
+    ["__proto__", "proto"],
+  ])("camelCase(%j) is %j", (name, expected) => {
+    expect(camelCase(name)).toBe(expected);
+  });
+
+  it("a doc with a title only is opaque; a warning says so outside Java and Ruby", () => {
+    const doc = "# Lonely\n\nJust a title.";
+    expect(ruleIds(readOne(doc).diagnostics)).toEqual(["title-only@1:1"]);
+    expect(readOne(doc, "models/doc.md", { flavour: "java" })).toMatchObject({ model: { kind: "opaque" }, diagnostics: [] });
+    expect(readOne(doc, "models/doc.md", { flavour: "ruby" }).diagnostics).toEqual([]);
+  });
+
+  it("a doc with sections but no model section is not a model (Go's option.md)", () => {
+    const { model, diagnostics } = readOne("# Options\n\n## Global Options\n\nText.\n\n### WithServerURL\n\n```go\nx\n```", "models/operations/option.md", { flavour: "go" });
+    expect(model).toBeUndefined();
+    expect(ruleIds(diagnostics)).toEqual(["not-a-model@1:1"]);
+  });
+
+  it("without a flavour, the first type to read reports unknown-flavour once per doc", () => {
+    const { model, diagnostics } = readOne(pyTable, "models/doc.md", { flavour: "auto" });
+    expect(ruleIds(diagnostics)).toEqual(["unknown-flavour@7:19"]);
+    expect(model?.kind === "object" && model.fields.every((f) => f.type.kind === "unknown")).toBe(true);
+  });
+
+  it("C# and Python mark open enums in their examples", () => {
+    const cs = "# Format\n\n## Example Usage\n\n```csharp\n// Open enum: use .Of() to create instances from custom string values\nvar value = Format.Json;\n```\n\n## Values\n\n| Name | Value |\n| - | - |\n| `Json` | json |";
+    expect(readOne(cs, "Models/Components/Format.md", { flavour: "csharp" }).model).toMatchObject({ kind: "enum", open: true });
+  });
+
+  it("drops a union member with an empty heading and no code block", () => {
+    const { model, diagnostics } = readOne("# U\n\n## Supported Types\n\n### `str`\n\n### \n", "models/doc.md");
+    expect(model).toMatchObject({ kind: "union", members: [{ label: "str" }] });
+    expect(ruleIds(diagnostics)).toEqual(["unknown-type@7:1"]);
   });
 });

@@ -18,7 +18,7 @@ function cell(typeCell: string): TypeText {
 
 function field(typeCell: string, docId = "models/doc.md") {
   const ctx = typeContext(docId);
-  const result = python.fieldType(cell(typeCell), ctx);
+  const result = python.fieldType(cell(typeCell), ctx, true);
   return { ...result, rules: ctx.sink.items.map((d) => d.ruleId) };
 }
 
@@ -70,6 +70,12 @@ describe("python flavour: Type cells", () => {
     expect(field('*Optional[Literal["x"]]*')).toMatchObject({ type: { kind: "literal", value: "x" }, presence: "optional" });
   });
 
+  it("says when nullability goes unstated (lists, dicts, dates)", () => {
+    expect(field("List[*str*]").nullabilityUnstated).toBe(true);
+    expect(field("[date](https://docs.python.org/3/library/datetime.html#date-objects)").nullabilityUnstated).toBe(true);
+    expect(field("*str*").nullabilityUnstated).toBeUndefined();
+  });
+
   it("makes SDK runtime types unknown, with an info diagnostic", () => {
     expect(field("[httpx.Response](https://www.python-httpx.org/api/#response)")).toMatchObject({ type: { kind: "unknown", reason: "external" }, rules: ["external-type"] });
     expect(field("[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)").rules).toEqual(["external-type"]);
@@ -78,7 +84,7 @@ describe("python flavour: Type cells", () => {
   });
 
   it("reports what it cannot read as unknown-type and reads it as unknown", () => {
-    for (const text of ["*Tuple[int, str]*", "List[*str*", "*Literal[str]*", "*Dict[str]*", "*wat*", ""]) {
+    for (const text of ["*Tuple[int, str]*", "List[*str*", "*Literal[str]*", "*Dict[str]*", "*wat*", "", "*1*"]) {
       const result = field(text);
       expect(result.type, text).toMatchObject({ kind: "unknown", reason: "unparsed" });
       expect(result.rules, text).toEqual(["unknown-type"]);
@@ -87,7 +93,7 @@ describe("python flavour: Type cells", () => {
 });
 
 describe("python flavour: union member headings", () => {
-  const member = (text: string) => python.memberType({ text, links: [] }, typeContext());
+  const member = (text: string) => python.memberType({ heading: { text, links: [] }, headingIsCode: true, place: { line: 1, column: 1 } }, typeContext());
   it.each<[string, TypeRef]>([
     ["models.Button", { kind: "named", name: "Button", namespace: "models" }],
     ["components.One", { kind: "named", name: "One", namespace: "components" }],
