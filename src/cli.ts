@@ -11,7 +11,7 @@ import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { ExpectedError } from "./errors.js";
 import { check, generate, render, type CheckResult, type GenerateResult, type Progress } from "./generate.js";
-import { CONFIG_FILE, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Target } from "./options.js";
+import { CONFIG_FILE, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, summarize, summarizeDrift, type ReporterName } from "./report.js";
 import { watchTargets } from "./watch.js";
 
@@ -211,7 +211,7 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
     if (!w) return;
     const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned removed` : "";
     io.stderr(
-      `${paint.green("✔")} ${target.name}: ${outcome.result.program.models.length} models from ${outcome.result.docCount} docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
+      `${paint.green("✔")} ${target.name}: ${outcome.result.program.models.length} models from ${outcome.result.docCount} ${flavourLabel(outcome.result.options)}docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
     );
     return;
   }
@@ -225,6 +225,11 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   io.stderr(`${paint.red("✖")} ${target.name}: out of date with ${target.input} (${summarizeDrift(drift)}). Run \`mdtypes generate\` to update it.\n`);
 }
 
+/** `python ` (the flavour the docs were read as), or nothing when it could not be told. */
+function flavourLabel(options: Options): string {
+  return options.flavour === "auto" ? "" : `${options.flavour} `;
+}
+
 function jsonReport(outcomes: readonly Outcome[]) {
   return {
     ok: outcomes.every((o) => o.kind !== "failed" && !hasErrors(o.result.diagnostics) && (o.kind !== "check" || (o.result.drift !== undefined && inSync(o.result.drift)))),
@@ -233,6 +238,7 @@ function jsonReport(outcomes: readonly Outcome[]) {
       name: o.target.name,
       input: o.target.input,
       output: o.target.output,
+      ...(o.kind === "failed" ? {} : { flavour: o.result.options.flavour }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
       ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
       ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),

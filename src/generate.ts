@@ -49,6 +49,8 @@ export function readDoc(id: string, source: string, options: Options): DocResult
 /** The outcome of rendering an input folder in memory. */
 export interface RenderResult {
   readonly program: Program;
+  /** The options the docs were read with, tree-level settings filled in (e.g. the detected `flavour`). */
+  readonly options: Options;
   /** Every generated file, sorted by path. */
   readonly files: readonly OutputFile[];
   /** Sorted; `file` is the doc's path joined to the input folder as given. */
@@ -88,7 +90,7 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
   const diagnostics = applyRuleSettings(all, options.rules)
     .map((d) => ({ ...d, file: join(input, d.file), ...(d.cause ? { cause: { ...d.cause, file: join(input, d.cause.file) } } : {}) }))
     .sort(compareDiagnostics);
-  return { program: resolved.program, files: emitted.files, diagnostics, docCount: docs.length };
+  return { program: resolved.program, options, files: emitted.files, diagnostics, docCount: docs.length };
 }
 
 /** The outcome of `generate`. */

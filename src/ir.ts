@@ -217,9 +217,9 @@ export function isNullable(type: TypeRef): type is NullableType {
   return type.kind === "nullable";
 }
 
-/** Wraps `type` in `nullable`, unless it already is. */
+/** Wraps `type` in `nullable`, unless it already is (or is `unknown`, which takes `null` anyway). */
 export function nullable(type: TypeRef): TypeRef {
-  return type.kind === "nullable" ? type : { kind: "nullable", type };
+  return type.kind === "nullable" || type.kind === "unknown" ? type : { kind: "nullable", type };
 }
 
 /** For exhaustive `switch` statements: a value of type `never` reached at run time is a bug. */

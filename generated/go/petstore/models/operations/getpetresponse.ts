@@ -52,7 +52,7 @@ export function $checkGetPetResponse(v: unknown, p: string, c: $$Context): void 
   x = $$own(v, "StatusCode");
   if (x === undefined) $$missing(c, v, "StatusCode", p + "/StatusCode", "integer");
   else if (!Number.isInteger(x)) $$issue(c, p + "/StatusCode", "integer", x);
-  if (!$$has(v, "RawResponse")) $$missing(c, v, "RawResponse", p + "/RawResponse", "any value | null");
+  if (!$$has(v, "RawResponse")) $$missing(c, v, "RawResponse", p + "/RawResponse", "any value");
   x = $$own(v, "Pet");
   if (x !== undefined) $checkPet(x, p + "/Pet", c);
   $$pop(c, v);

@@ -135,7 +135,7 @@ export function $checkLegacy(v: unknown, p: string, c: $$Context): void {
   if (x !== undefined) $c9(x, p + "/Pages", c);
   x = $$own(v, "Blob");
   if (x !== undefined && typeof x !== "string") $$issue(c, p + "/Blob", "string", x);
-  if (!$$has(v, "RawResponse")) $$missing(c, v, "RawResponse", p + "/RawResponse", "any value | null");
+  if (!$$has(v, "RawResponse")) $$missing(c, v, "RawResponse", p + "/RawResponse", "any value");
   x = $$own(v, "Birthday");
   if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, p + "/Birthday", "date string (YYYY-MM-DD)", x);
   x = $$own(v, "CreatedAt");
