@@ -1,12 +1,12 @@
 /**
- * Corpus tests: every Python-flavour SDK in ../shared/corpus/speakeasy,
- * through the built CLI, must generate with no error diagnostics, one module
- * per model doc, and output that passes the strict type-check.
- * Skipped (saying why) when ../shared is absent, e.g. on a user's clone.
+ * Corpus tests: every SDK in ../shared/corpus/speakeasy (nine, seven
+ * languages), through the built CLI, must be read as its own language, give
+ * no error diagnostics and one module per model doc, and type-check under the
+ * strict settings. Skipped, saying why, when ../shared is absent.
  */
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,11 +14,16 @@ import type { Diagnostic } from "../src/diagnostics.js";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
-/** SDK folders of one language, from the corpus's SOURCES.tsv. */
-function sdks(language: string): string[] {
+/** The corpus's SDKs (SOURCES.tsv), each with its language and its docs folder. */
+export function corpusSdks(): { name: string; language: string; docs: string }[] {
   if (!HAS_CORPUS) return [];
   const rows = readFileSync(join(SPEAKEASY_CORPUS, "SOURCES.tsv"), "utf8").trim().split("\n").slice(1);
-  return rows.map((row) => row.split("\t")).filter((cells) => cells[3] === language).map((cells) => cells[0] as string);
+  return rows.map((row) => {
+    const [name = "", , , language = ""] = row.split("\t");
+    const docsRoot = join(SPEAKEASY_CORPUS, name, "docs");
+    const folder = readdirSync(docsRoot).find((entry) => entry.toLowerCase() === "models") ?? "models";
+    return { name, language, docs: join(docsRoot, folder) };
+  });
 }
 
 function listMarkdown(dir: string): string[] {
@@ -26,44 +31,60 @@ function listMarkdown(dir: string): string[] {
   return out.stdout.split("\n").filter(Boolean);
 }
 
-const python = sdks("python");
-
-describe.skipIf(!HAS_CORPUS)("corpus: Python-flavour Speakeasy SDKs", () => {
-  it("finds the Python SDKs", () => {
-    expect(python.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(python)("%s generates cleanly and type-checks", (sdk) => {
-    const input = join(SPEAKEASY_CORPUS, sdk, "docs", "models");
-    const out = mkdtempSync(join(tmpdir(), "mdtypes-corpus-"));
-    try {
-      const run = spawnSync(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", input, "--out", out, "--reporter", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };
-      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-
-      // One module per model doc; non-model docs are skipped with an info diagnostic.
-      const docs = listMarkdown(input);
-      const skipped = new Set(diagnostics.filter((d) => d.ruleId === "not-a-model").map((d) => d.file));
-      for (const d of skipped) expect(diagnostics.find((x) => x.file === d && x.ruleId === "not-a-model")?.severity).toBe("info");
-      for (const doc of docs) {
-        const module = join(out, doc.slice(input.length + 1).replace(/\.md$/, ".ts"));
-        expect(existsSync(module), module).toBe(!skipped.has(doc));
-      }
-
-      writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
-      const result = typecheck(out);
-      expect(result.output).toBe("");
-      expect(result.status).toBe(0);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
-});
+const sdks = corpusSdks();
 
 if (!HAS_CORPUS) {
   describe("corpus", () => {
     it.skip(`skipped: ../shared/corpus/speakeasy is not beside this checkout (looked in ${SPEAKEASY_CORPUS})`, () => {});
+  });
+} else {
+  describe("corpus: every Speakeasy SDK", () => {
+    it("covers nine SDKs in seven languages", () => {
+      expect(sdks).toHaveLength(9);
+      expect(new Set(sdks.map((s) => s.language)).size).toBe(7);
+    });
+
+    it.each(sdks.map((s) => [s.name, s] as const))("%s: read as its language, generates cleanly, type-checks", (_name, sdk) => {
+      const out = mkdtempSync(join(tmpdir(), "mdtypes-corpus-"));
+      try {
+        const run = spawnSync(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", sdk.docs, "--out", out, "--reporter", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[]; targets: { flavour: string }[] };
+        expect(report.targets[0]?.flavour).toBe(sdk.language);
+        expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+
+        // One module per model doc; non-model docs are skipped with an info diagnostic.
+        const skipped = new Set(report.diagnostics.filter((d) => d.ruleId === "not-a-model").map((d) => d.file));
+        for (const d of report.diagnostics.filter((x) => x.ruleId === "not-a-model")) expect(d.severity).toBe("info");
+        for (const doc of listMarkdown(sdk.docs)) {
+          const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.md$/, ".ts"));
+          expect(existsSync(module), module).toBe(!skipped.has(doc));
+        }
+
+        writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
+        const result = typecheck(out);
+        expect(result.output).toBe("");
+        expect(result.status).toBe(0);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+
+    it("a tree holding two SDKs' docs is reported as mixed", async () => {
+      const { render } = await import("../src/generate.js");
+      const { resolveOptions } = await import("../src/options.js");
+      const both = mkdtempSync(join(tmpdir(), "mdtypes-mixed-"));
+      try {
+        const [py, ts] = [sdks.find((s) => s.language === "python"), sdks.find((s) => s.language === "typescript")];
+        if (!py || !ts) throw new Error("corpus lacks a Python or TypeScript SDK");
+        spawnSync("cp", ["-r", py.docs, join(both, "py")]);
+        spawnSync("cp", ["-r", ts.docs, join(both, "ts")]);
+        const result = await render(both, resolveOptions());
+        expect(result.diagnostics.filter((d) => d.ruleId === "mixed-flavours").map((d) => d.severity)).toEqual(["error"]);
+      } finally {
+        rmSync(both, { recursive: true, force: true });
+      }
+    });
   });
 }
