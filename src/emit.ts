@@ -8,7 +8,7 @@ import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.j
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
 import { importSpecifier, INDEX_MODULE, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
-import { CheckWriter, negate, type CheckScope, type RuntimeName } from "./emit/render-check.js";
+import { CheckWriter, type CheckScope, type RuntimeName } from "./emit/render-check.js";
 import { literalText, renderType } from "./emit/render-type.js";
 import { template } from "./emit/templates.js";
 
@@ -24,6 +24,8 @@ export interface EmitOptions {
   readonly importExtension: ".js" | ".ts";
   /** Nesting depth beyond which validators reject a value. */
   readonly maxDepth: number;
+  /** Whether validators reject keys a model does not document. */
+  readonly unknownKeys: "accept" | "reject";
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -60,7 +62,7 @@ interface EmitContext {
 
 /** Local names and imports of one module, handed to the type and check writers. */
 class ModuleScope implements CheckScope {
-  private readonly model: Model;
+  private readonly self: Model;
   private readonly ctx: EmitContext;
   readonly own: ModelNames;
   private readonly taken: Set<string>;
@@ -68,7 +70,7 @@ class ModuleScope implements CheckScope {
   private readonly runtimeUsed = new Set<string>();
 
   constructor(model: Model, ctx: EmitContext) {
-    this.model = model;
+    this.self = model;
     this.ctx = ctx;
     this.own = modelNames(ctx.identifiers.get(model.id) as string);
     this.taken = new Set(Object.values(this.own));
@@ -91,24 +93,24 @@ class ModuleScope implements CheckScope {
 
   /** The local type name of a referenced model. */
   typeName(target: string): string {
-    if (target === this.model.id) return this.own.type;
+    if (target === this.self.id) return this.own.type;
     const entry = this.imported(target);
     entry.type = true;
     return entry.names.type;
   }
 
   refFunctions(target: string): { check: string; collect: string } {
-    if (target === this.model.id) return { check: this.own.check, collect: this.own.collect };
+    if (target === this.self.id) return { check: this.own.check, collect: this.own.collect };
     const entry = this.imported(target);
     entry.check = true;
     entry.collect = true;
     return { check: entry.names.check, collect: entry.names.collect };
   }
 
-  modelName(target: string): string {
+  model(target: string): Model {
     const model = this.ctx.byId.get(target);
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
-    return model.name;
+    return model;
   }
 
   runtime(name: RuntimeName): string {
@@ -118,9 +120,9 @@ class ModuleScope implements CheckScope {
 
   /** The module's import declarations, runtime first, then models by path. */
   importLines(): string[] {
-    const from = this.ctx.paths.get(this.model.id) as string;
+    const from = this.ctx.paths.get(this.self.id) as string;
     const ext = this.ctx.options.importExtension;
-    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "ValidationResult";
+    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationResult";
     const runtime = [...this.runtimeUsed].sort(compareStrings).map((name) => (isType(name) ? `type ${name}` : name));
     const lines = [`import { ${runtime.join(", ")} } from ${stringLiteral(importSpecifier(from, RUNTIME_MODULE, ext))};`];
     const targets = [...this.imports.keys()].sort((a, b) => compareStrings(this.ctx.paths.get(a) as string, this.ctx.paths.get(b) as string));
@@ -140,9 +142,9 @@ class ModuleScope implements CheckScope {
 
 function emitModel(model: Model, ctx: EmitContext): string {
   const scope = new ModuleScope(model, ctx);
-  const writer = new CheckWriter(scope);
+  const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys });
   const names = scope.own;
-  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$Context"] as const) scope.runtime(name);
+  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$check", "$$validate", "$$clean", "$$Context"] as const) scope.runtime(name);
   const typeName = (target: string) => scope.typeName(target);
 
   let object: object | false = false;
@@ -152,33 +154,32 @@ function emitModel(model: Model, ctx: EmitContext): string {
   let collect: { params: string; body: string };
 
   switch (model.kind) {
-    case "object": {
-      const view = objectParts(model, scope, writer);
-      object = view.object;
-      check = { value: "v", depth: "d", body: view.checkBody };
-      collect = { params: `v: unknown, p: string, c: $$Context`, body: view.collectBody };
+    case "object":
+      object = objectView(model, typeName);
+      check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties) };
+      collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties) };
       break;
-    }
     case "enum": {
       const view = enumParts(model, names, writer);
       enumView = view.enum;
       check = { value: model.values.length === 0 && !model.open ? "_v" : "v", depth: "_d", body: view.checkBody };
-      collect = { params: "v: unknown, p: string, c: $$Context", body: `  if (!${names.check}(v, 0)) ${scope.runtime("$$issue")}(c, p, ${stringLiteral(view.expected)}, v);\n` };
+      collect = {
+        params: "v: unknown, c: $$Context",
+        body: `  if (!${names.check}(v, 0)) ${scope.runtime("$$issue")}(c, undefined, ${stringLiteral(view.expected)}, ${stringLiteral(`Expected ${view.expected}, received `)}, v);\n`,
+      };
       break;
     }
     case "union": {
       const union: TypeRef = { kind: "union", members: model.members.map((m) => m.type) };
       alias = renderType(union, typeName, true);
-      const body = writer.is(union, "v", "d");
-      check = { value: "v", depth: writer.usesDepth(union) ? "d" : "_d", body: `  return ${body};\n` };
-      const collectBody = writer.collect(union, "v", "p", "  ");
-      collect = { params: "v: unknown, p: string, c: $$Context", body: collectBody };
+      check = { value: "v", depth: writer.usesDepth(union) ? "d" : "_d", body: writer.typeCheck(union) };
+      collect = { params: "v: unknown, c: $$Context", body: writer.typeCollect(union) };
       break;
     }
     case "opaque":
       alias = "unknown";
       check = { value: "_v", depth: "_d", body: "  return true;\n" };
-      collect = { params: "_v: unknown, _p: string, _c: $$Context", body: "" };
+      collect = { params: "_v: unknown, _c: $$Context", body: "" };
       break;
     default:
       return assertNever(model, "model kind");
@@ -214,13 +215,8 @@ function modelDoc(model: Model): DocComment {
   return { description: model.description, tags };
 }
 
-/** JSON Pointer escaping of one reference token (RFC 6901 §3). */
-function pointerToken(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function objectParts(model: ObjectModel, scope: ModuleScope, writer: CheckWriter) {
-  const typeName = (target: string) => scope.typeName(target);
+/** The interface's properties (and index signature), as the template lays them out. */
+function objectView(model: ObjectModel, typeName: (target: string) => string) {
   const properties = model.fields.map((field) => {
     const tags: { tag: string; text?: string | undefined }[] = [];
     if (field.deprecated) tags.push({ tag: "deprecated", text: field.deprecated.message });
@@ -234,7 +230,6 @@ function objectParts(model: ObjectModel, scope: ModuleScope, writer: CheckWriter
       type: field.required ? type : `${type} | undefined`,
     };
   });
-
   let indexSignature: string | false = false;
   const extra = model.additionalProperties;
   if (extra) {
@@ -242,56 +237,7 @@ function objectParts(model: ObjectModel, scope: ModuleScope, writer: CheckWriter
     const parts = [renderType(extra, typeName), ...properties.map((p) => p.type)];
     indexSignature = parts.includes("unknown") ? "unknown" : [...new Set(parts.flatMap((p) => splitTopLevelUnion(p)))].join(" | ");
   }
-
-  const max = scope.runtime("$$MAX_DEPTH");
-  let checkBody = `  if (typeof v !== "object" || v === null || Array.isArray(v) || d >= ${max}) return false;\n`;
-  let collectBody = `  if (!${scope.runtime("$$enter")}(c, v, p, "object")) return;\n`;
-  // Fields whose type accepts anything need no value check: only presence, when required.
-  if (model.fields.some((f) => !writer.acceptsUndefined(f.type))) {
-    checkBody += "  let x: unknown;\n";
-    collectBody += "  let x: unknown;\n";
-  }
-  for (const field of model.fields) {
-    const key = stringLiteral(field.name);
-    const path = `p + ${stringLiteral(`/${pointerToken(field.name)}`)}`;
-    const expected = stringLiteral(writer.expected(field.type));
-    if (writer.acceptsUndefined(field.type)) {
-      if (field.required) {
-        checkBody += `  if (!${scope.runtime("$$has")}(v, ${key})) return false;\n`;
-        collectBody += `  if (!${scope.runtime("$$has")}(v, ${key})) ${scope.runtime("$$missing")}(c, v, ${key}, ${path}, ${expected});\n`;
-      }
-      continue;
-    }
-    const own = scope.runtime("$$own");
-    const is = writer.is(field.type, "x", "d + 1");
-    checkBody += `  x = ${own}(v, ${key});\n`;
-    checkBody += field.required ? `  if (${negate(is)}) return false;\n` : `  if (x !== undefined && ${negate(is)}) return false;\n`;
-    const inner = writer.collect(field.type, "x", path, "    ");
-    collectBody += `  x = ${own}(v, ${key});\n`;
-    const oneLine = inner.split("\n").length === 2 ? inner.trim() : undefined;
-    if (field.required) {
-      collectBody += `  if (x === undefined) ${scope.runtime("$$missing")}(c, v, ${key}, ${path}, ${expected});\n`;
-      if (oneLine) collectBody += `  else ${oneLine}\n`;
-      else if (inner) collectBody += `  else {\n${inner}  }\n`;
-    } else if (oneLine) {
-      collectBody += oneLine.startsWith("if (") ? `  if (x !== undefined && ${oneLine.slice(4)}\n` : `  if (x !== undefined) ${oneLine}\n`;
-    } else if (inner) {
-      collectBody += `  if (x !== undefined) {\n${inner}  }\n`;
-    }
-  }
-  if (extra && !writer.acceptsUndefined(extra)) {
-    const hasOwn = scope.runtime("$$hasOwn");
-    const keys = "$keys";
-    const declared = `const ${keys}: ReadonlySet<string> = new Set([${model.fields.map((f) => stringLiteral(f.name)).join(", ")}]);\n`;
-    const loop = (body: string) =>
-      `  for (const k in v) {\n    if (!${hasOwn}.call(v, k) || ${keys}.has(k)) continue;\n    const x = (v as Record<string, unknown>)[k];\n${body}  }\n`;
-    checkBody += loop(`    if (${negate(writer.is(extra, "x", "d + 1"))}) return false;\n`);
-    collectBody += loop(writer.collect(extra, "x", `p + "/" + k.replace(/~/g, "~0").replace(/\\//g, "~1")`, "    "));
-    writer.declare(declared);
-  }
-  checkBody += "  return true;\n";
-  collectBody += `  ${scope.runtime("$$pop")}(c, v);\n`;
-  return { object: { properties, indexSignature }, checkBody, collectBody };
+  return { properties, indexSignature };
 }
 
 /** Splits a rendered union type at its top-level `|`. */

@@ -30,6 +30,8 @@ export interface Options {
   readonly importExtension: ".js" | ".ts";
   /** Nesting depth beyond which validators reject a value. */
   readonly maxDepth: number;
+  /** `accept` (the default): keys a model does not document are allowed; `reject`: they make a value invalid. */
+  readonly unknownKeys: "accept" | "reject";
   /** Globs (relative to the input folder) of docs to leave out. */
   readonly exclude: readonly string[];
 }
@@ -42,6 +44,7 @@ export const DEFAULT_OPTIONS: Options = {
   rules: {},
   importExtension: ".js",
   maxDepth: 512,
+  unknownKeys: "accept",
   exclude: [],
 };
 
@@ -146,6 +149,8 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
       return oneOf(["as-documented", "camelCase"]);
     case "importExtension":
       return oneOf([".js", ".ts"]);
+    case "unknownKeys":
+      return oneOf(["accept", "reject"]);
     case "maxDepth":
       return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 10000 ? value : fail("an integer from 1 to 10000");
     case "exclude":

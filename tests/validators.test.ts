@@ -77,9 +77,9 @@ describe("AuditLogEntryResponse (the DESIGN.md example)", () => {
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: "/id", expected: "string", received: "5", message: "Expected string, received 5" },
-        { path: "/changes/0/key", expected: "string | null", received: "1", message: "Expected string | null, received 1" },
-        { path: "/changes/1/key", expected: "string | null", received: "2", message: "Expected string | null, received 2" },
+        { path: "/id", expected: "string", received: "integer", message: "Expected string, received integer" },
+        { path: "/changes/0/key", expected: "string | null", received: "integer", message: "Expected string | null, received integer" },
+        { path: "/changes/1/key", expected: "string | null", received: "integer", message: "Expected string | null, received integer" },
       ],
     });
     expect(paths(validateAuditLogEntryResponse({}))).toEqual(["/id", "/action_type"]);
@@ -112,7 +112,7 @@ describe("AuditLogEntryResponse (the DESIGN.md example)", () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["/id", "/action_type"]);
-    expect((error as Error).message).toBe('Invalid AuditLogEntryResponse: /id: Expected string, received 1; /action_type: Missing required property "action_type" (1)');
+    expect((error as Error).message).toBe('Invalid AuditLogEntryResponse: /id: Expected string, received integer; /action_type: Missing required property "action_type"');
   });
 });
 
@@ -277,7 +277,7 @@ describe("unions", () => {
     expect(validateShape(["a", 1])).toMatchObject({ ok: false, issues: [{ path: "/1", expected: "string" }] });
     expect(validateShape(42)).toMatchObject({
       ok: false,
-      issues: [{ path: "", expected: "Circle | Square | string | string[] | date-time string (RFC 3339)", received: "42" }],
+      issues: [{ path: "", expected: "Circle | Square | string | string[] | date-time string (RFC 3339)", received: "integer" }],
     });
   });
   it("tells discriminated members apart (polar webhooks)", () => {

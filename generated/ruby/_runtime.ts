@@ -35,11 +35,28 @@ export class ValidationError extends Error {
 export const $$MAX_DEPTH = 512;
 
 /** `Object.prototype.hasOwnProperty`, taken once: data can hide or replace `hasOwnProperty` itself. */
-export const $$hasOwn = Object.prototype.hasOwnProperty;
+const $$hasOwn = Object.prototype.hasOwnProperty;
+
+/** `Object.prototype`: an object whose prototype it is (and which owns no `__proto__` key) is plain. */
+export const $$OP: object = Object.prototype;
+
+/** How the checks ask an object for its prototype: one inline property read, not a call. */
+export type $$Object = { readonly __proto__?: unknown };
+
+/**
+ * A copy of an object's own enumerable properties on a null prototype: what a
+ * non-plain object (`Object.create(proto)`, a class instance, a null-prototype
+ * object) is judged by, so that nothing it inherits can count.
+ */
+export function $$ownView(v: object): Record<string, unknown> {
+  const view: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(v)) view[key] = (v as Record<string, unknown>)[key];
+  return view;
+}
 
 /** The value of own property `key`, or `undefined`; never a value inherited through the prototype chain. */
-export function $$own(o: object, key: string): unknown {
-  return $$hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+export function $$own(o: object, key: string | number): unknown {
+  return $$hasOwn.call(o, key) ? (o as Record<string | number, unknown>)[key] : undefined;
 }
 
 /** Whether `o` has an own property `key`. */
@@ -50,6 +67,19 @@ export function $$has(o: object, key: string): boolean {
 /** Whether `v` is an object that is not `null` and not an array. */
 export function $$isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const $$AP: object = Array.prototype;
+
+/**
+ * Whether `Object.prototype` and `Array.prototype` have no enumerable keys
+ * added (prototype pollution). The fast checks rely on it; every public entry
+ * asks, and takes the safe walk when it is not so.
+ */
+export function $$clean(): boolean {
+  for (const key in $$OP) if (key !== undefined) return false;
+  for (const key in $$AP) if (key !== undefined) return false;
+  return true;
 }
 
 function $$twoDigits(s: string, i: number): number {
@@ -114,92 +144,184 @@ export function $$isDateTime(s: string): boolean {
 /** The state of one issue-collecting walk. */
 export interface $$Context {
   readonly issues: ValidationIssue[];
-  /** The objects and arrays on the path from the root: a cycle is a value seen here again. */
-  readonly seen: Set<object>;
+  /** The keys from the root to the value the walk stands on (`/`-prefixed tokens): the JSON Pointer, unbuilt. */
+  readonly keys: string[];
+  /** The objects and arrays on the path from the root: a cycle is a value met here again. */
+  readonly stack: object[];
+  /** The prototype that makes an object plain: `Object.prototype`, or nothing at all in the safe walk. */
+  readonly plain: object;
 }
 
 /** A union member's check and collect functions. */
-export type $$Member = readonly [(v: unknown, d: number) => boolean, (v: unknown, p: string, c: $$Context) => void];
+export type $$Member = readonly [(v: unknown, d: number) => boolean, (v: unknown, c: $$Context) => void];
 
-/** How a value is shown in `received`: primitives as values, everything else by kind. */
+/**
+ * The JSON Pointer (RFC 6901) of the walk's current value, or of its child
+ * `key`. Keys are held as `/`-prefixed tokens, escaped already (`/a~1b`).
+ */
+function $$pointer(keys: readonly string[], key: string | undefined): string {
+  let path = "";
+  for (let i = 0; i < keys.length; i++) path += keys[i];
+  return key === undefined ? path : path + key;
+}
+
+/** A key as a `/`-prefixed JSON Pointer token (`~` → `~0`, `/` → `~1`). */
+export function $$token(key: string): string {
+  return key.indexOf("~") < 0 && key.indexOf("/") < 0 ? "/" + key : "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Strings shown as they are between quotes: nothing JSON would escape. */
+const $$PLAIN_TEXT = /^[^"\\\u0000-\u001f\u2028\u2029]*$/;
+
+/**
+ * How a value is shown in `received`: strings and booleans as values (strings
+ * quoted, cut at 40), numbers by kind (`integer`, `number`, `NaN`,
+ * `Infinity`: formatting a float costs more than the rest of a check), the
+ * rest by kind (`null`, `array`, `object`, `undefined`).
+ */
 function $$received(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
   switch (typeof v) {
     case "string":
-      return v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}…` : JSON.stringify(v);
+      if (v.length > 40) return `${JSON.stringify(v.slice(0, 40))}…`;
+      return $$PLAIN_TEXT.test(v) ? `"${v}"` : JSON.stringify(v);
     case "number":
+      return Number.isInteger(v) ? "integer" : Number.isFinite(v) ? "number" : v > 0 ? "Infinity" : v < 0 ? "-Infinity" : "NaN";
     case "boolean":
-      return String(v);
+      return v ? "true" : "false";
+    case "object":
+      return v === null ? "null" : Array.isArray(v) ? "array" : "object";
     default:
       return typeof v;
   }
 }
 
-/** Records that the value `v` at `p` is not the `expected` type. */
-export function $$issue(c: $$Context, p: string, expected: string, v: unknown): void {
+/**
+ * Records that the walk's value (or its child `key`, a token), `v`, is not
+ * the `expected` type. `prefix` is the message up to the received value,
+ * written by the generator (`Expected string, received `).
+ */
+export function $$issue(c: $$Context, key: string | undefined, expected: string, prefix: string, v: unknown): void {
   const received = $$received(v);
-  c.issues.push({ path: p, expected, received, message: `Expected ${expected}, received ${received}` });
+  c.issues.push({ path: $$pointer(c.keys, key), expected, received, message: prefix + received });
 }
 
-/** Records a required key that is absent (or present but `undefined`). */
-export function $$missing(c: $$Context, o: object, key: string, p: string, expected: string): void {
-  if ($$hasOwn.call(o, key)) $$issue(c, p, expected, undefined);
-  else c.issues.push({ path: p, expected, received: "undefined", message: `Missing required property "${key}" (${expected})` });
+/** Records a required key that is absent (or `undefined`, which JSON cannot tell from absent). */
+export function $$missing(c: $$Context, key: string, expected: string, message: string): void {
+  c.issues.push({ path: $$pointer(c.keys, key), expected, received: "undefined", message });
 }
 
-/** Enters an object or array on the walk: false (and an issue) on a cycle or past the depth limit. */
-export function $$push(c: $$Context, v: object, p: string): boolean {
-  if (c.seen.has(v)) {
-    c.issues.push({ path: p, expected: "a value without cycles", received: "a reference to an enclosing value", message: "Unexpected cyclic reference" });
-    return false;
-  }
-  if (c.seen.size >= $$MAX_DEPTH) {
-    c.issues.push({ path: p, expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: `Unexpected nesting deeper than ${$$MAX_DEPTH} levels` });
-    return false;
-  }
-  c.seen.add(v);
-  return true;
-}
-
-/** Leaves an object or array entered with {@link $$push}. */
-export function $$pop(c: $$Context, v: object): void {
-  c.seen.delete(v);
-}
-
-/** Checks that `v` is an object (else reports `expected`) and enters it. */
-export function $$enter(c: $$Context, v: unknown, p: string, expected: string): v is Record<string, unknown> {
-  if (!$$isRecord(v)) {
-    $$issue(c, p, expected, v);
-    return false;
-  }
-  return $$push(c, v, p);
+/** Records a key the model does not document (with `unknownKeys: "reject"`); `key` is a token. */
+export function $$unexpectedKey(c: $$Context, key: string, v: unknown): void {
+  c.issues.push({ path: $$pointer(c.keys, key), expected: "no such key", received: $$received(v), message: "Unexpected key: the model does not document it" });
 }
 
 /**
- * Reports the issues of a value no member of a union accepts: those of the
- * closest member (one that accepts the value's kind, with the fewest issues),
- * or one issue naming every member.
+ * Enters an object or array on the walk: false (and an issue) on a cycle or
+ * past the depth limit. A `leaf` (nothing in it can hold it again) is only
+ * measured, not stacked, and is not popped.
  */
-export function $$union(c: $$Context, v: unknown, p: string, expected: string, members: readonly $$Member[]): void {
-  const depth = c.seen.size;
-  for (const [check] of members) if (check(v, depth)) return;
+export function $$push(c: $$Context, v: object, leaf: boolean): boolean {
+  const stack = c.stack;
+  if (leaf) {
+    if (stack.length < $$MAX_DEPTH) return true;
+    c.issues.push({ path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: `Unexpected nesting deeper than ${$$MAX_DEPTH} levels` });
+    return false;
+  }
+  for (let i = 0; i < stack.length; i++) {
+    if (stack[i] === v) {
+      c.issues.push({ path: $$pointer(c.keys, undefined), expected: "a value without cycles", received: "a reference to an enclosing value", message: "Unexpected cyclic reference" });
+      return false;
+    }
+  }
+  if (stack.length >= $$MAX_DEPTH) {
+    const message = `Unexpected nesting deeper than ${$$MAX_DEPTH} levels`;
+    c.issues.push({ path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message });
+    return false;
+  }
+  stack.push(v);
+  return true;
+}
+
+/** Leaves the object or array entered last. */
+export function $$pop(c: $$Context): void {
+  c.stack.pop();
+}
+
+/**
+ * Checks that `v` is an object (else reports `expected`) and enters it.
+ * Returns what its keys are read from: the object itself when plain, else a
+ * copy of its own properties; `undefined` when it cannot be entered.
+ */
+export function $$enter(c: $$Context, v: unknown, expected: string, leaf: boolean): Record<string, unknown> | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    $$issue(c, undefined, expected, "Expected " + expected + ", received ", v);
+    return undefined;
+  }
+  if (!$$push(c, v, leaf)) return undefined;
+  // Not `__proto__` here: the walk meets objects of many shapes, where the accessor is the slower read.
+  return Object.getPrototypeOf(v) === c.plain ? (v as Record<string, unknown>) : $$ownView(v);
+}
+
+/**
+ * Reports the issues of the walk's value when no member of a union accepts it:
+ * those of the closest member (one that accepts the value's kind, with the
+ * fewest issues), or one issue naming every member.
+ */
+export function $$union(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
+  // The member checks are fast and trust plain objects: in the safe walk, use the walks only.
+  if (c.plain === $$OP) for (const [check] of members) if (check(v, c.stack.length)) return;
+  const here = $$pointer(c.keys, undefined);
   let best: ValidationIssue[] | undefined;
   for (const [, collect] of members) {
-    const sub: $$Context = { issues: [], seen: c.seen };
-    collect(v, p, sub);
-    if (sub.issues.length === 0 || sub.issues.some((issue) => issue.path === p)) continue;
+    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain };
+    collect(v, sub);
+    if (sub.issues.length === 0) return;
+    // A member that rejects the value itself (its kind) is not close.
+    if (sub.issues.some((issue) => issue.path === here)) continue;
     if (!best || sub.issues.length < best.length) best = sub.issues;
   }
   if (best) c.issues.push(...best);
-  else $$issue(c, p, expected, v);
+  else $$issue(c, undefined, expected, "Expected " + expected + ", received ", v);
 }
 
-/** Runs a collect walk over `value` and returns its issues. */
-export function $$collect(collect: (v: unknown, p: string, c: $$Context) => void, value: unknown): ValidationIssue[] {
-  const c: $$Context = { issues: [], seen: new Set() };
-  collect(value, "", c);
-  // The check and the walk agree by construction; this keeps a failure from ever looking like success.
-  if (c.issues.length === 0) c.issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
+/** The safe walk's `plain`: an object no value has as its prototype. */
+const $$NOTHING_IS_PLAIN: object = Object.freeze(Object.create(null));
+
+type $$Collect = (v: unknown, c: $$Context) => void;
+
+/** The path and ancestor stacks, reused by one walk after another: a walk leaves them empty. */
+const $$KEYS: string[] = [];
+const $$STACK: object[] = [];
+/** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
+let $$walking = false;
+
+/** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
+function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
+  const reuse = !$$walking;
+  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP };
+  $$walking = true;
+  collect(value, c);
+  // Pushes and pops are balanced, so the stacks are empty again. A throw (from a getter) leaves
+  // `$$walking` set, and later walks simply allocate their own.
+  if (reuse) $$walking = false;
   return c.issues;
+}
+
+/** The issues of a value the fast check rejected (in a clean environment). */
+export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[] {
+  const issues = $$walk(collect, value, false);
+  // The check and the walk agree by construction; this keeps a failure from ever looking like success.
+  if (issues.length === 0) issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
+  return issues;
+}
+
+/** The verdict of the safe walk, for a polluted environment. */
+export function $$check(collect: $$Collect, value: unknown): boolean {
+  return $$walk(collect, value, true).length === 0;
+}
+
+/** `validateX` in a polluted environment: the safe walk gives the verdict. */
+export function $$validate<T>(collect: $$Collect, value: unknown): ValidationResult<T> {
+  const issues = $$walk(collect, value, true);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as T };
 }

@@ -1,36 +1,51 @@
 /**
  * Validator code for IR types. Two walks are generated for every model:
  *
- * - the *check* (`$isX(v, d)`): straight-line boolean code, no allocation,
- *   used by `isX` and as `validateX`'s fast path;
- * - the *collect* (`$checkX(v, p, c)`): the slow path, run only when the check
- *   failed, which reports every issue with its JSON Pointer.
+ * - the *check* (`$isX(v, d)`): straight-line boolean code that allocates
+ *   nothing for the usual input, used by `isX` and as `validateX`'s fast path.
+ *   Arrays are checked by inline loops; other models by direct calls.
+ * - the *collect* (`$checkX(v, c)`): the slow path, run only when the check
+ *   failed, which reports every issue with its JSON Pointer (built only for
+ *   the issues: the walk keeps its path as a stack of keys).
  *
- * Containers (arrays, records) and union members that are not references get
- * small helper functions hoisted to module level, shared by equal types.
- * Rules for what each type accepts: DESIGN.md, "Type semantics".
+ * Reading properties is where validators are usually fooled by the prototype
+ * chain (an inherited `id`, a data key named `toString`). Both walks read an
+ * object's keys directly only when the object is plain — its prototype is
+ * `Object.prototype` — and otherwise read a copy of its own properties
+ * (`$$ownView`); keys that `Object.prototype` itself has (`constructor`,
+ * `toString`, `__proto__`, …) are always read through `hasOwnProperty`. A
+ * polluted `Object.prototype` or `Array.prototype` (enumerable keys added) is
+ * detected at each public entry, which then takes the collect walk in its safe
+ * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
 
-import { assertNever, type TypeRef } from "../ir.js";
+import { assertNever, type Field, type Model, type TypeRef } from "../ir.js";
 import { stringLiteral } from "./escape.js";
 import { describeType, literalText } from "./render-type.js";
 
 /** The runtime module's exports the generated code uses (all start with `$$`, or are public). */
 export type RuntimeName =
   | "$$MAX_DEPTH"
+  | "$$OP"
+  | "$$Object"
+  | "$$ownView"
   | "$$own"
   | "$$has"
-  | "$$hasOwn"
   | "$$isRecord"
   | "$$isDateTime"
   | "$$isDate"
   | "$$issue"
   | "$$missing"
+  | "$$unexpectedKey"
   | "$$enter"
   | "$$push"
+  | "$$token"
   | "$$pop"
   | "$$union"
+  | "$$check"
+  | "$$validate"
   | "$$collect"
+  | "$$clean"
   | "$$Context"
   | "$$Member"
   | "ValidationError"
@@ -40,20 +55,42 @@ export type RuntimeName =
 export interface CheckScope {
   /** Local names of a referenced model's internal check and collect functions (marks them used). */
   refFunctions(target: string): { readonly check: string; readonly collect: string };
-  /** The documented name of a referenced model, for issue messages. */
-  modelName(target: string): string;
+  /** A referenced model (to find discriminators and one-value enums). */
+  model(target: string): Model;
   /** Marks a runtime export as used and returns its name. */
   runtime(name: RuntimeName): string;
+}
+
+/** Options of the generated checks. */
+export interface CheckOptions {
+  /** `reject`: an object with keys its model does not document is invalid. */
+  readonly unknownKeys: "accept" | "reject";
+}
+
+/**
+ * Keys `Object.prototype` has: on a plain object, reading one of them directly
+ * would find the inherited value when the data lacks the key.
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** A union whose object members each fix one field to a distinct literal: checked with a `switch`. */
+interface Discriminator {
+  readonly field: string;
+  readonly cases: readonly { readonly value: string | number | boolean; readonly member: TypeRef }[];
 }
 
 /** Builds check and collect code for one module, hoisting helpers as needed. */
 export class CheckWriter {
   private readonly scope: CheckScope;
+  private readonly options: CheckOptions;
   private readonly hoisted = new Map<string, string>();
   private readonly helpers: string[] = [];
+  /** A counter for the names of inline loop variables. */
+  private loops = 0;
 
-  constructor(scope: CheckScope) {
+  constructor(scope: CheckScope, options: CheckOptions) {
     this.scope = scope;
+    this.options = options;
   }
 
   /** Adds a module-level declaration (a lookup table) after the helpers. */
@@ -68,12 +105,183 @@ export class CheckWriter {
 
   /** The `expected` text for `type`. */
   expected(type: TypeRef): string {
-    return describeType(type, (target) => this.scope.modelName(target));
+    return describeType(type, (target) => this.scope.model(target).name);
+  }
+
+  // -------------------------------------------------------------------------
+  // Model bodies
+  // -------------------------------------------------------------------------
+
+  /** The body of `$isX(v, d)` for an object model. */
+  objectCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
+    const rt = (name: RuntimeName) => this.scope.runtime(name);
+    let body = `  if (typeof v !== "object" || v === null || Array.isArray(v) || d >= ${rt("$$MAX_DEPTH")}) return false;\n`;
+    const extraCheck = this.extraKeysCheck(fields, extra);
+    if (fields.length > 0 || extraCheck) {
+      body += `  const o = (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} ? (v as Record<string, unknown>) : ${rt("$$ownView")}(v);\n`;
+    }
+    const valued = fields.filter((f) => !this.acceptsUndefined(f.type));
+    if (valued.length > 0) body += "  let x: unknown;\n";
+    for (const field of fields) {
+      const key = stringLiteral(field.name);
+      if (this.acceptsUndefined(field.type)) {
+        if (field.required) body += `  if (!${rt("$$has")}(o, ${key})) return false;\n`;
+        continue;
+      }
+      body += `  x = ${this.read("o", field.name)};\n`;
+      const inner = this.checkStatements(field.type, "x", 1, field.required ? "  " : "    ");
+      body += field.required ? inner : wrapIf("x !== undefined", inner, "  ");
+    }
+    body += extraCheck;
+    return `${body}  return true;\n`;
+  }
+
+  /** The body of `$checkX(v, c)` for an object model. */
+  objectCollect(fields: readonly Field[], extra: TypeRef | undefined): string {
+    const rt = (name: RuntimeName) => this.scope.runtime(name);
+    // An object none of whose values can hold a container of its own cannot close a cycle: it is not stacked.
+    const leaf = !fields.some((f) => this.reaches(f.type)) && !(extra && this.reaches(extra));
+    let body = `  const o = ${rt("$$enter")}(c, v, "object", ${leaf});\n  if (o === undefined) return;\n`;
+    if (fields.some((f) => !this.acceptsUndefined(f.type))) body += "  let x: unknown;\n";
+    for (const field of fields) {
+      const key = stringLiteral(field.name);
+      // Paths hold `/`-prefixed JSON Pointer tokens, escaped here once rather than at each issue.
+      const token = stringLiteral(`/${pointerToken(field.name)}`);
+      const expected = stringLiteral(this.expected(field.type));
+      if (this.acceptsUndefined(field.type)) {
+        if (field.required) body += `  if (!${rt("$$has")}(o, ${key})) ${rt("$$missing")}(c, ${token}, ${expected}, ${missingMessage(field.name)});\n`;
+        continue;
+      }
+      body += `  x = ${this.read("o", field.name)};\n`;
+      const inner = this.collect(field.type, "x", token, "    ");
+      const oneLine = inner.split("\n").length === 2 ? inner.trim() : undefined;
+      if (field.required) {
+        body += `  if (x === undefined) ${rt("$$missing")}(c, ${token}, ${expected}, ${missingMessage(field.name)});\n`;
+        if (oneLine) body += `  else ${oneLine}\n`;
+        else if (inner) body += `  else {\n${inner}  }\n`;
+      } else if (oneLine) {
+        body += oneLine.startsWith("if (") ? `  if (x !== undefined && ${oneLine.slice(4)}\n` : `  if (x !== undefined) ${oneLine}\n`;
+      } else if (inner) {
+        body += `  if (x !== undefined) {\n${inner}  }\n`;
+      }
+    }
+    body += this.extraKeysCollect(fields, extra);
+    return leaf ? body : `${body}  ${rt("$$pop")}(c);\n`;
+  }
+
+  /** Whether checking a value of `type` can enter a container that may hold containers: then a cycle can close through it. */
+  private reaches(type: TypeRef): boolean {
+    switch (type.kind) {
+      case "ref":
+        return true;
+      case "array":
+        return type.items.kind === "ref" || type.items.kind === "array" || type.items.kind === "record" || this.reaches(type.items);
+      case "record":
+        return type.values.kind === "ref" || type.values.kind === "array" || type.values.kind === "record" || this.reaches(type.values);
+      case "nullable":
+        return this.reaches(type.type);
+      case "union":
+        return type.members.some((m) => m.kind === "array" || m.kind === "record" || this.reaches(m));
+      default:
+        return false;
+    }
+  }
+
+  /** The body of `$isX(v, d)` for a model that is one type (a union doc). */
+  typeCheck(type: TypeRef): string {
+    const discriminator = type.kind === "union" ? this.discriminator(type) : undefined;
+    return discriminator ? this.switchCheck(discriminator) : `  return ${this.is(type, "v", "d")};\n`;
+  }
+
+  /** The body of `$checkX(v, c)` for a model that is one type. */
+  typeCollect(type: TypeRef): string {
+    const discriminator = type.kind === "union" ? this.discriminator(type) : undefined;
+    return discriminator ? this.switchCollect(discriminator, type) : this.collect(type, "v", undefined, "  ");
+  }
+
+  /** A discriminated union's check: the tag picks the one member to try (the member checks the tag is its own). */
+  private switchCheck(discriminator: Discriminator): string {
+    const cases = discriminator.cases.map((c) => `    case ${literalText(c.value)}:\n      return ${this.is(c.member, "v", "d")};\n`).join("");
+    return (
+      `  if (typeof v !== "object" || v === null) return false;\n` +
+      `  switch (${this.read("(v as Record<string, unknown>)", discriminator.field)}) {\n${cases}    default:\n      return false;\n  }\n`
+    );
+  }
+
+  /** A discriminated union's collect: the member the tag names gives the issues; an unknown tag is one issue at the tag. */
+  private switchCollect(discriminator: Discriminator, type: TypeRef): string {
+    const rt = (n: RuntimeName) => this.scope.runtime(n);
+    const tagText = discriminator.cases.map((c) => literalText(c.value)).join(" | ");
+    const tags = stringLiteral(tagText);
+    const cases = discriminator.cases.map((c) => `    case ${literalText(c.value)}:\n${this.collect(c.member, "v", undefined, "      ")}      return;\n`).join("");
+    return (
+      `  if (!${rt("$$isRecord")}(v)) {\n    ${this.issueCall(undefined, type, "v")};\n    return;\n  }\n` +
+      `  const tag = ${this.read("v", discriminator.field)};\n` +
+      `  switch (tag) {\n${cases}    default:\n      ${rt("$$issue")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n`
+    );
+  }
+
+  /** Reads key `name` of the object (or own view) `o`. */
+  private read(o: string, name: string): string {
+    return PROTOTYPE_KEYS.has(name) ? `${this.scope.runtime("$$own")}(${o}, ${stringLiteral(name)})` : `${o}[${stringLiteral(name)}]`;
+  }
+
+  /** The check of undocumented keys: typed extra keys, or none at all with `unknownKeys: "reject"`. */
+  private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
+    if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
+    const keys = this.keyTable(fields);
+    const inner = extra ? this.checkStatements(extra, "y", 1, "    ") : "    return false;\n";
+    return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
+  }
+
+  private extraKeysCollect(fields: readonly Field[], extra: TypeRef | undefined): string {
+    if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
+    const keys = this.keyTable(fields);
+    const token = `${this.scope.runtime("$$token")}(k)`;
+    const inner = extra ? this.collect(extra, "y", token, "    ") : `    ${this.scope.runtime("$$unexpectedKey")}(c, ${token}, o[k]);\n`;
+    return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
+  }
+
+  private keyTable(fields: readonly Field[]): string {
+    return this.hoist(`keys:${JSON.stringify(fields.map((f) => f.name))}`, (name) => `const ${name}: ReadonlySet<string> = new Set([${fields.map((f) => stringLiteral(f.name)).join(", ")}]);\n`);
+  }
+
+  // -------------------------------------------------------------------------
+  // The check: statements and expressions
+  // -------------------------------------------------------------------------
+
+  /**
+   * Statements (lines prefixed by `indent`) that `return false` unless `x`
+   * is a `type`; `depth` is how many containers below `d` the value sits.
+   * Arrays are inline loops, so the usual path makes no call but to models.
+   */
+  private checkStatements(type: TypeRef, x: string, depth: number, indent: string): string {
+    if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
+      const n = ++this.loops;
+      const [i, item] = [`i${n}`, `x${n}`];
+      const max = this.scope.runtime("$$MAX_DEPTH");
+      return (
+        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) return false;\n` +
+        `${indent}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\n` +
+        `${indent}  const ${item}: unknown = ${x}[${i}];\n` +
+        this.checkStatements(type.items, item, depth + 1, `${indent}  `) +
+        `${indent}}\n`
+      );
+    }
+    if (type.kind === "nullable" && !this.isExpression(type.type)) {
+      return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `), indent);
+    }
+    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) return false;\n`;
+  }
+
+  /** Whether the check of `type` is best written as one expression (no loop of its own). */
+  private isExpression(type: TypeRef): boolean {
+    return !(type.kind === "array" && !this.acceptsUndefined(type.items));
   }
 
   /**
    * A boolean expression that is true when `x` (an identifier) is a `type`;
-   * `d` is the expression for the current nesting depth.
+   * `d` is the expression for its nesting depth.
    */
   is(type: TypeRef, x: string, d: string): string {
     switch (type.kind) {
@@ -100,7 +308,8 @@ export class CheckWriter {
         return type.type.kind === "unknown" ? "true" : `(${x} === null || ${this.is(type.type, x, d)})`;
       case "union":
         if (type.members.length === 0) return "false";
-        if (type.members.some((m) => m.kind === "unknown")) return "true";
+        if (type.members.some((m) => this.acceptsUndefined(m))) return "true";
+        if (this.discriminator(type)) return `${this.hoistCheck(type)}(${x}, ${d})`;
         return `(${type.members.map((m) => this.is(m, x, d)).join(" || ")})`;
       case "array":
         return this.acceptsUndefined(type.items) ? `Array.isArray(${x})` : `${this.hoistCheck(type)}(${x}, ${d})`;
@@ -123,7 +332,7 @@ export class CheckWriter {
       case "nullable":
         return this.usesDepth(type.type);
       case "union":
-        return !this.acceptsUndefined(type) && type.members.some((m) => this.usesDepth(m));
+        return !this.acceptsUndefined(type) && (this.discriminator(type) !== undefined || type.members.some((m) => this.usesDepth(m)));
       default:
         return false;
     }
@@ -144,24 +353,62 @@ export class CheckWriter {
   }
 
   /**
-   * Statements (each line prefixed by `indent`) that report every issue of
-   * `x` against `type`, at the JSON Pointer expression `p`.
+   * The field that tells a union's object members apart: every member is a
+   * model with that field required and fixed to a literal (or a one-value
+   * enum), all values distinct.
    */
-  collect(type: TypeRef, x: string, p: string, indent: string): string {
+  discriminator(type: TypeRef & { kind: "union" }): Discriminator | undefined {
+    if (type.members.length < 2) return undefined;
+    const objects: { member: TypeRef; fields: readonly Field[] }[] = [];
+    for (const member of type.members) {
+      const model = member.kind === "ref" ? this.scope.model(member.target) : undefined;
+      if (model?.kind !== "object") return undefined;
+      objects.push({ member, fields: model.fields });
+    }
+    const literalOf = (field: Field | undefined): string | number | boolean | undefined => {
+      if (!field?.required) return undefined;
+      if (field.type.kind === "literal") return field.type.value;
+      if (field.type.kind === "ref") {
+        const target = this.scope.model(field.type.target);
+        if (target.kind === "enum" && !target.open && target.values.length === 1) return target.values[0]?.value;
+      }
+      return undefined;
+    };
+    for (const candidate of objects[0]?.fields ?? []) {
+      const cases = objects.map(({ member, fields }) => ({ value: literalOf(fields.find((f) => f.name === candidate.name)), member }));
+      if (cases.some((c) => c.value === undefined)) continue;
+      if (new Set(cases.map((c) => c.value)).size !== cases.length) continue;
+      return { field: candidate.name, cases: cases as Discriminator["cases"] };
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------
+  // The collect walk
+  // -------------------------------------------------------------------------
+
+  /**
+   * Statements (each line prefixed by `indent`) that report every issue of
+   * `x` against `type`. `key` is the expression for `x`'s key in its parent
+   * (`"id"`, `i`, `k`), or undefined when `x` is the value the walk stands on:
+   * the path is built only when there is an issue to report.
+   */
+  collect(type: TypeRef, x: string, key: string | undefined, indent: string): string {
     switch (type.kind) {
       case "ref":
-        return `${indent}${this.scope.refFunctions(type.target).collect}(${x}, ${p}, c);\n`;
+        return this.descend(type, x, key, `${this.scope.refFunctions(type.target).collect}(${x}, c)`, indent);
       case "nullable":
         if (type.type.kind === "unknown") return "";
-        if (this.isSimple(type.type)) return this.simpleCollect(type, x, p, indent);
-        return `${indent}if (${x} !== null) {\n${this.collect(type.type, x, p, `${indent}  `)}${indent}}\n`;
+        if (this.isSimple(type.type)) return this.simpleCollect(type, x, key, indent);
+        return `${indent}if (${x} !== null) {\n${this.collect(type.type, x, key, `${indent}  `)}${indent}}\n`;
       case "union":
-        if (this.isSimple(type)) return this.simpleCollect(type, x, p, indent);
-        return `${indent}${this.scope.runtime("$$union")}(c, ${x}, ${p}, ${stringLiteral(this.expected(type))}, ${this.memberTable(type)});\n`;
+        if (this.isSimple(type)) return this.simpleCollect(type, x, key, indent);
+        if (this.discriminator(type)) return this.descend(type, x, key, `${this.hoistCollect(type)}(${x}, c)`, indent);
+        return this.descend(type, x, key, `${this.scope.runtime("$$union")}(c, ${x}, ${stringLiteral(this.expected(type))}, ${this.memberTable(type)})`, indent);
       case "array":
       case "record":
-        if (this.isSimple(type)) return this.simpleCollect(type, x, p, indent);
-        return `${indent}${this.hoistCollect(type)}(${x}, ${p}, c);\n`;
+        if (this.isSimple(type)) return this.simpleCollect(type, x, key, indent);
+        return this.descend(type, x, key, `${this.hoistCollect(type)}(${x}, c)`, indent);
       case "unknown":
         return "";
       case "named":
@@ -171,10 +418,21 @@ export class CheckWriter {
       case "number":
       case "boolean":
       case "literal":
-        return this.simpleCollect(type, x, p, indent);
+        return this.simpleCollect(type, x, key, indent);
       default:
         return assertNever(type, "type kind");
     }
+  }
+
+  /**
+   * The walk into a child value: only when its fast check fails, so that the
+   * walk's cost follows the bad parts of a value, not its size. (In the safe
+   * walk the fast checks are not to be trusted: it always descends.)
+   */
+  private descend(type: TypeRef, x: string, key: string | undefined, call: string, indent: string): string {
+    if (key === undefined) return `${indent}${call};\n`;
+    const check = this.is(type, x, "c.stack.length");
+    return `${indent}if (c.plain !== ${this.scope.runtime("$$OP")} || ${negate(check)}) {\n${visit(key, call, `${indent}  `)}${indent}}\n`;
   }
 
   /** A type whose check is one expression over the value itself, with no descent. */
@@ -200,82 +458,88 @@ export class CheckWriter {
     }
   }
 
-  private simpleCollect(type: TypeRef, x: string, p: string, indent: string): string {
-    const issue = this.scope.runtime("$$issue");
-    return `${indent}if (${negate(this.is(type, x, "0"))}) ${issue}(c, ${p}, ${stringLiteral(this.expected(type))}, ${x});\n`;
+  private simpleCollect(type: TypeRef, x: string, key: string | undefined, indent: string): string {
+    return `${indent}if (${negate(this.is(type, x, "0"))}) ${this.issueCall(key, type, x)};\n`;
   }
+
+  /** A call reporting that `x` (at child `key`, or the walk's own value) is not a `type`; its message is mostly written here. */
+  private issueCall(key: string | undefined, type: TypeRef, x: string): string {
+    const expected = this.expected(type);
+    return `${this.scope.runtime("$$issue")}(c, ${key ?? "undefined"}, ${stringLiteral(expected)}, ${stringLiteral(`Expected ${expected}, received `)}, ${x})`;
+  }
+
+  // -------------------------------------------------------------------------
+  // Hoisted helpers
+  // -------------------------------------------------------------------------
 
   /** The name of a hoisted `(v, d) => boolean` check for `type`. */
   hoistCheck(type: TypeRef): string {
     return this.hoist(`is:${JSON.stringify(type)}`, (name) => {
-      const max = () => this.scope.runtime("$$MAX_DEPTH");
-      // A container of anything is a plain kind check, with no loop (see `is`).
+      const rt = (n: RuntimeName) => this.scope.runtime(n);
       if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
-        return (
-          `function ${name}(v: unknown, d: number): boolean {\n` +
-          `  if (!Array.isArray(v) || d >= ${max()}) return false;\n` +
-          `  for (let i = 0; i < v.length; i++) {\n` +
-          `    const x: unknown = v[i];\n` +
-          `    if (${negate(this.is(type.items, "x", "d + 1"))}) return false;\n` +
-          `  }\n` +
-          `  return true;\n` +
-          `}\n`
-        );
+        return `function ${name}(v: unknown, d: number): boolean {\n${this.checkStatements(type, "v", 0, "  ")}  return true;\n}\n`;
       }
       if (type.kind === "record" && !this.acceptsUndefined(type.values)) {
+        // A record's keys are all its own when it is plain (`Object.prototype` is checked clean at entry).
         return (
           `function ${name}(v: unknown, d: number): boolean {\n` +
-          `  if (!${this.scope.runtime("$$isRecord")}(v) || d >= ${max()}) return false;\n` +
-          `  for (const k in v) {\n` +
-          `    if (!${this.scope.runtime("$$hasOwn")}.call(v, k)) continue;\n` +
-          `    const x = v[k];\n` +
-          `    if (${negate(this.is(type.values, "x", "d + 1"))}) return false;\n` +
+          `  if (typeof v !== "object" || v === null || Array.isArray(v) || d >= ${rt("$$MAX_DEPTH")}) return false;\n` +
+          `  const o = (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} ? (v as Record<string, unknown>) : ${rt("$$ownView")}(v);\n` +
+          `  for (const k in o) {\n` +
+          `    const x = o[k];\n` +
+          this.checkStatements(type.values, "x", 1, "    ") +
           `  }\n` +
           `  return true;\n` +
           `}\n`
         );
       }
-      const check = this.is(type, "v", "d");
-      return `function ${name}(v: unknown, ${this.usesDepth(type) ? "d" : "_d"}: number): boolean {\n  return ${check};\n}\n`;
+      const discriminator = type.kind === "union" ? this.discriminator(type) : undefined;
+      if (discriminator) return `function ${name}(v: unknown, d: number): boolean {\n${this.switchCheck(discriminator)}}\n`;
+      return `function ${name}(v: unknown, ${this.usesDepth(type) ? "d" : "_d"}: number): boolean {\n  return ${this.is(type, "v", "d")};\n}\n`;
     });
   }
 
-  /** The name of a hoisted `(v, p, c) => void` collect for `type`. */
+  /** The name of a hoisted `(v, c) => void` collect for `type`. */
   hoistCollect(type: TypeRef): string {
     if (type.kind === "ref") return this.scope.refFunctions(type.target).collect;
     return this.hoist(`collect:${JSON.stringify(type)}`, (name) => {
-      const head = `function ${name}(v: unknown, p: string, c: ${this.scope.runtime("$$Context")}): void {\n`;
+      const rt = (n: RuntimeName) => this.scope.runtime(n);
+      const head = `function ${name}(v: unknown, c: ${rt("$$Context")}): void {\n`;
       const expected = stringLiteral(this.expected(type));
       if (type.kind === "array" && !this.isSimple(type)) {
         return (
           head +
           `  if (!Array.isArray(v)) {\n` +
-          `    ${this.scope.runtime("$$issue")}(c, p, ${expected}, v);\n` +
+          `    ${this.issueCall(undefined, type, "v")};\n` +
           `    return;\n` +
           `  }\n` +
-          `  if (!${this.scope.runtime("$$push")}(c, v, p)) return;\n` +
+          `  if (!${rt("$$push")}(c, v, ${!this.reaches(type)})) return;\n` +
+          // In the safe walk a hole reads as undefined, never through a (polluted) Array.prototype.
+          `  const safe = c.plain !== ${rt("$$OP")};\n` +
           `  for (let i = 0; i < v.length; i++) {\n` +
-          `    const x: unknown = v[i];\n` +
-          this.collect(type.items, "x", `p + "/" + i`, "    ") +
+          `    const x: unknown = safe ? ${rt("$$own")}(v, i) : v[i];\n` +
+          this.collect(type.items, "x", `"/" + i`, "    ") +
           `  }\n` +
-          `  ${this.scope.runtime("$$pop")}(c, v);\n` +
+          (this.reaches(type) ? `  ${rt("$$pop")}(c);\n` : "") +
           `}\n`
         );
       }
       if (type.kind === "record" && !this.isSimple(type)) {
         return (
           head +
-          `  if (!${this.scope.runtime("$$enter")}(c, v, p, ${expected})) return;\n` +
-          `  for (const k in v) {\n` +
-          `    if (!${this.scope.runtime("$$hasOwn")}.call(v, k)) continue;\n` +
-          `    const x = v[k];\n` +
-          this.collect(type.values, "x", `p + "/" + k.replace(/~/g, "~0").replace(/\\//g, "~1")`, "    ") +
+          `  const o = ${rt("$$enter")}(c, v, ${expected}, ${!this.reaches(type)});\n` +
+          `  if (o === undefined) return;\n` +
+          `  for (const k in o) {\n` +
+          `    const x = o[k];\n` +
+          this.collect(type.values, "x", `${rt("$$token")}(k)`, "    ") +
           `  }\n` +
-          `  ${this.scope.runtime("$$pop")}(c, v);\n` +
+          (this.reaches(type) ? `  ${rt("$$pop")}(c);\n` : "") +
           `}\n`
         );
       }
-      return head + this.collect(type, "v", "p", "  ") + `}\n`;
+      const discriminator = type.kind === "union" ? this.discriminator(type) : undefined;
+      if (discriminator) return `${head}${this.switchCollect(discriminator, type)}}\n`;
+      return head + this.collect(type, "v", undefined, "  ") + `}\n`;
     });
   }
 
@@ -296,12 +560,37 @@ export class CheckWriter {
   private hoist(key: string, build: (name: string) => string): string {
     const existing = this.hoisted.get(key);
     if (existing) return existing;
-    const prefix = key.startsWith("members:") ? "$u" : key.startsWith("collect:") ? "$c" : "$h";
+    const prefix = key.startsWith("members:") ? "$u" : key.startsWith("collect:") ? "$c" : key.startsWith("keys:") ? "$keys" : "$h";
     const name = `${prefix}${this.hoisted.size}`;
     this.hoisted.set(key, name);
     this.helpers.push(build(name));
     return name;
   }
+}
+
+/** The message of a missing required key, written once here. */
+function missingMessage(name: string): string {
+  return stringLiteral(`Missing required property ${JSON.stringify(name)}`);
+}
+
+/** A call made with `key` pushed on the walk's path (or as it is, at the walk's own value). */
+function visit(key: string | undefined, call: string, indent: string): string {
+  return key === undefined ? `${indent}${call};\n` : `${indent}c.keys.push(${key});\n${indent}${call};\n${indent}c.keys.pop();\n`;
+}
+
+/** `d`, `d + 1`, … */
+function depthExpression(depth: number): string {
+  return depth === 0 ? "d" : `d + ${depth}`;
+}
+
+/** Statements inside `if (condition) { … }`, or nothing when there are none. */
+function wrapIf(condition: string, inner: string, indent: string): string {
+  return inner ? `${indent}if (${condition}) {\n${inner}${indent}}\n` : "";
+}
+
+/** JSON Pointer escaping of one reference token (RFC 6901 §3). */
+export function pointerToken(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 const TYPEOF_TEST = /^typeof (\w+) === ("\w+")$/;
