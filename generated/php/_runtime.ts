@@ -270,6 +270,11 @@ export function $$enter(c: $$Context, v: unknown, expected: string, leaf: boolea
 export function $$union(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
   // The member checks are fast and trust plain objects: in the safe walk, use the walks only.
   if (c.plain === $$OP) for (const [check] of members) if (check(v, c.stack.length)) return;
+  // A value that closes a cycle is that, whichever member would have taken it.
+  if (typeof v === "object" && v !== null && c.stack.indexOf(v) >= 0) {
+    $$push(c, v, false);
+    return;
+  }
   const here = $$pointer(c.keys, undefined);
   let best: ValidationIssue[] | undefined;
   for (const [, collect] of members) {

@@ -130,7 +130,10 @@ export class CheckWriter {
       }
       body += `  x = ${this.read("o", field.name)};\n`;
       const inner = this.checkStatements(field.type, "x", 1, field.required ? "  " : "    ");
-      body += field.required ? inner : wrapIf("x !== undefined", inner, "  ");
+      const single = /^ {4}if \((.*)\) return false;\n$/.exec(inner);
+      if (field.required) body += inner;
+      else if (single) body += `  if (x !== undefined && ${single[1]}) return false;\n`;
+      else body += wrapIf("x !== undefined", inner, "  ");
     }
     body += extraCheck;
     return `${body}  return true;\n`;
@@ -230,7 +233,8 @@ export class CheckWriter {
   private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
     if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
     const keys = this.keyTable(fields);
-    const inner = extra ? this.checkStatements(extra, "y", 1, "    ") : "    return false;\n";
+    if (!extra) return `  for (const k in o) if (!${keys}.has(k)) return false;\n`;
+    const inner = this.checkStatements(extra, "y", 1, "    ");
     return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
   }
 
@@ -238,7 +242,8 @@ export class CheckWriter {
     if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
     const keys = this.keyTable(fields);
     const token = `${this.scope.runtime("$$token")}(k)`;
-    const inner = extra ? this.collect(extra, "y", token, "    ") : `    ${this.scope.runtime("$$unexpectedKey")}(c, ${token}, o[k]);\n`;
+    if (!extra) return `  for (const k in o) if (!${keys}.has(k)) ${this.scope.runtime("$$unexpectedKey")}(c, ${token}, o[k]);\n`;
+    const inner = this.collect(extra, "y", token, "    ");
     return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
   }
 

@@ -40,13 +40,9 @@ export function $isAuditLogEntryResponse(v: unknown, d: number): v is AuditLogEn
   x = o["action_type"];
   if (x !== 1) return false;
   x = o["user_id"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "string")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["target_id"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "string")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["changes"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -56,13 +52,9 @@ export function $isAuditLogEntryResponse(v: unknown, d: number): v is AuditLogEn
     }
   }
   x = o["options"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["reason"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "string")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
   return true;
 }
 

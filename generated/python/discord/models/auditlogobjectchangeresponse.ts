@@ -34,9 +34,7 @@ export function $isAuditLogObjectChangeResponse(v: unknown, d: number): v is Aud
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["key"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "string")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
   return true;
 }
 

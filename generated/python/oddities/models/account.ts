@@ -50,13 +50,9 @@ export function $isAccount(v: unknown, d: number): v is Account {
   x = o["legacy_id"];
   if (!(x === null || typeof x === "string")) return false;
   x = o["department"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["department_id"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["secret"];
   if (x !== "__encrypted__") return false;
   return true;

@@ -32,9 +32,7 @@ export function $isError_(v: unknown, d: number): v is Error_ {
   x = o["message"];
   if (typeof x !== "string") return false;
   x = o["cause"];
-  if (x !== undefined) {
-    if (!$isError_(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isError_(x, d + 1)) return false;
   return true;
 }
 

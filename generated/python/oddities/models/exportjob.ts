@@ -34,9 +34,7 @@ export function $isExportJob(v: unknown, d: number): v is ExportJob {
   x = o["format"];
   if (!$isFormat(x, d + 1)) return false;
   x = o["filter"];
-  if (x !== undefined) {
-    if (!$isFilter(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isFilter(x, d + 1)) return false;
   return true;
 }
 

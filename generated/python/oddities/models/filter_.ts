@@ -31,13 +31,9 @@ export function $isFilter(v: unknown, d: number): v is Filter {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["wait_"];
-  if (x !== undefined) {
-    if (typeof x !== "boolean") return false;
-  }
+  if (x !== undefined && typeof x !== "boolean") return false;
   x = o["files_0"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

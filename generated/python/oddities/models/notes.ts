@@ -79,17 +79,11 @@ export function $isNotes(v: unknown, d: number): v is Notes {
     }
   }
   x = o["worker"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["settings"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["quote"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

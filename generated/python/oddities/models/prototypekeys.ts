@@ -36,13 +36,9 @@ export function $isPrototypeKeys(v: unknown, d: number): v is PrototypeKeys {
   x = $$own(o, "constructor");
   if (typeof x !== "string") return false;
   x = $$own(o, "toString");
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = $$own(o, "hasOwnProperty");
-  if (x !== undefined) {
-    if (typeof x !== "boolean") return false;
-  }
+  if (x !== undefined && typeof x !== "boolean") return false;
   return true;
 }
 

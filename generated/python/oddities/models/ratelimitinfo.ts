@@ -33,9 +33,7 @@ export function $isRateLimitInfo(v: unknown, d: number): v is RateLimitInfo {
   x = o["limit"];
   if (!Number.isInteger(x)) return false;
   x = o["content-type"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

@@ -75,9 +75,7 @@ export function $isOrder(v: unknown, d: number): v is Order {
   x = o["customer"];
   if (!(x === null || $isOrderCustomer(x, d + 1))) return false;
   x = o["discount"];
-  if (x !== undefined) {
-    if (!(x === null || $isOrderDiscount(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isOrderDiscount(x, d + 1))) return false;
   x = o["items"];
   if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
   for (let i1 = 0; i1 < x.length; i1++) {
@@ -87,9 +85,7 @@ export function $isOrder(v: unknown, d: number): v is Order {
   x = o["metadata"];
   if (!$h0(x, d + 1)) return false;
   x = o["custom_field_data"];
-  if (x !== undefined) {
-    if (!$h1(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h1(x, d + 1)) return false;
   x = o["product_price_id"];
   if (!(x === null || typeof x === "string")) return false;
   return true;

@@ -55,13 +55,9 @@ export function $isContainers(v: unknown, d: number): v is Containers {
   x = o["labels"];
   if (!$h0(x, d + 1)) return false;
   x = o["groups"];
-  if (x !== undefined) {
-    if (!$h1(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h1(x, d + 1)) return false;
   x = o["anything"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["items"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -71,9 +67,7 @@ export function $isContainers(v: unknown, d: number): v is Containers {
     }
   }
   x = o["by_name"];
-  if (x !== undefined) {
-    if (!$h2(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h2(x, d + 1)) return false;
   x = o["maybe_items"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -83,9 +77,7 @@ export function $isContainers(v: unknown, d: number): v is Containers {
     }
   }
   x = o["maybe_by_name"];
-  if (x !== undefined) {
-    if (!$h3(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h3(x, d + 1)) return false;
   return true;
 }
 

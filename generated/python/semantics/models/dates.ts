@@ -38,9 +38,7 @@ export function $isDates(v: unknown, d: number): v is Dates {
   x = o["birthday"];
   if (!(typeof x === "string" && $$isDate(x))) return false;
   x = o["deleted_at"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDateTime(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) return false;
   return true;
 }
 

@@ -34,9 +34,7 @@ export function $isExtras(v: unknown, d: number): v is Extras {
   x = o["name"];
   if (typeof x !== "string") return false;
   x = o["size"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   for (const k in o) {
     if ($keys0.has(k)) continue;
     const y = o[k];

@@ -45,13 +45,9 @@ export function $isLiterals(v: unknown, d: number): v is Literals {
   x = o["strict"];
   if (x !== true) return false;
   x = o["draft"];
-  if (x !== undefined) {
-    if (x !== false) return false;
-  }
+  if (x !== undefined && x !== false) return false;
   x = o["level"];
-  if (x !== undefined) {
-    if (!(x === null || x === 0)) return false;
-  }
+  if (x !== undefined && !(x === null || x === 0)) return false;
   x = o["role"];
   if (!(x === "function" || typeof x === "string")) return false;
   return true;

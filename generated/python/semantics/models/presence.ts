@@ -49,23 +49,15 @@ export function $isPresence(v: unknown, d: number): v is Presence {
   x = o["required_nullable"];
   if (!(x === null || typeof x === "string")) return false;
   x = o["optional"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["optional_nullable"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "string")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["required_model"];
   if (!(x === null || $isScalars(x, d + 1))) return false;
   x = o["optional_model"];
-  if (x !== undefined) {
-    if (!(x === null || $isScalars(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isScalars(x, d + 1))) return false;
   x = o["plain_model"];
-  if (x !== undefined) {
-    if (!$isScalars(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isScalars(x, d + 1)) return false;
   x = o["optional_list"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;

@@ -41,9 +41,7 @@ export function $isTreeNode(v: unknown, d: number): v is TreeNode {
     }
   }
   x = o["parent"];
-  if (x !== undefined) {
-    if (!(x === null || $isTreeNode(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isTreeNode(x, d + 1))) return false;
   return true;
 }
 

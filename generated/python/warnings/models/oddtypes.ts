@@ -37,9 +37,7 @@ export function $isOddTypes(v: unknown, d: number): v is OddTypes {
   let x: unknown;
   if (!$$has(o, "pair")) return false;
   x = o["names"];
-  if (x !== undefined) {
-    if (!Array.isArray(x)) return false;
-  }
+  if (x !== undefined && !Array.isArray(x)) return false;
   x = o["fine"];
   if (typeof x !== "string") return false;
   return true;

@@ -81,13 +81,9 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["Name"];
   if (typeof x !== "string") return false;
   x = o["Age"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["Weight"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   x = o["Vaccinated"];
   if (typeof x !== "boolean") return false;
   x = o["Nickname"];
@@ -97,13 +93,9 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["Status"];
   if (!$isPetStatus(x, d + 1)) return false;
   x = o["Size"];
-  if (x !== undefined) {
-    if (!$isSize(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isSize(x, d + 1)) return false;
   x = o["Category"];
-  if (x !== undefined) {
-    if (!$isCategory(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isCategory(x, d + 1)) return false;
   x = o["Tags"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -121,33 +113,19 @@ export function $isPet(v: unknown, d: number): v is Pet {
     }
   }
   x = o["Attributes"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["Metadata"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["BornAt"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDateTime(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["AdoptedOn"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDate(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) return false;
   x = o["Animal"];
-  if (x !== undefined) {
-    if (!$isAnimal(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isAnimal(x, d + 1)) return false;
   x = o["TagIds"];
-  if (x !== undefined) {
-    if (!$isTagIds(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isTagIds(x, d + 1)) return false;
   x = o["LegacyCode"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

@@ -46,17 +46,11 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["Blob"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["Headers"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["Format"];
-  if (x !== undefined) {
-    if (!$isFormat(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isFormat(x, d + 1)) return false;
   x = o["Items"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -68,14 +62,10 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["Count"];
   if (!Number.isInteger(x)) return false;
   x = o["Scale"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Value"];
-  if (x !== undefined) {
-    if (!$isValue(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isValue(x, d + 1)) return false;
   return true;
 }
 

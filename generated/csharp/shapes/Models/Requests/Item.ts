@@ -32,9 +32,7 @@ export function $isItem(v: unknown, d: number): v is Item {
   x = o["Id"];
   if (typeof x !== "string") return false;
   x = o["Order"];
-  if (x !== undefined) {
-    if (!$isFormat(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isFormat(x, d + 1)) return false;
   return true;
 }
 

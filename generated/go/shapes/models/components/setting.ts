@@ -30,9 +30,7 @@ export function $isSetting(v: unknown, d: number): v is Setting {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["Value"];
-  if (x !== undefined) {
-    if (!$isValue(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isValue(x, d + 1)) return false;
   x = o["Values"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;

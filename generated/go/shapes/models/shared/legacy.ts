@@ -59,25 +59,15 @@ export function $isLegacy(v: unknown, d: number): v is Legacy {
   x = o["Name"];
   if (typeof x !== "string") return false;
   x = o["Nickname"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["Count"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["Small"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["Enabled"];
-  if (x !== undefined) {
-    if (typeof x !== "boolean") return false;
-  }
+  if (x !== undefined && typeof x !== "boolean") return false;
   x = o["Ratio"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   x = o["Score"];
   if (!(x === null || Number.isFinite(x))) return false;
   x = o["Tags"];
@@ -97,17 +87,11 @@ export function $isLegacy(v: unknown, d: number): v is Legacy {
     }
   }
   x = o["Extra"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["Headers"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["Attrs"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["Rows"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -129,20 +113,14 @@ export function $isLegacy(v: unknown, d: number): v is Legacy {
     }
   }
   x = o["Blob"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Birthday"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDate(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) return false;
   x = o["CreatedAt"];
   if (!(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["Thing"];
-  if (x !== undefined) {
-    if (!$isThing(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isThing(x, d + 1)) return false;
   x = o["Things"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -152,9 +130,7 @@ export function $isLegacy(v: unknown, d: number): v is Legacy {
     }
   }
   x = o["ByName"];
-  if (x !== undefined) {
-    if (!$h1(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h1(x, d + 1)) return false;
   x = o["Mode"];
   if (!$isMode(x, d + 1)) return false;
   return true;

@@ -81,13 +81,9 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["name"];
   if (typeof x !== "string") return false;
   x = o["age"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["weight"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   x = o["vaccinated"];
   if (typeof x !== "boolean") return false;
   x = o["nickname"];
@@ -97,13 +93,9 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["status"];
   if (!$isPetStatus(x, d + 1)) return false;
   x = o["size"];
-  if (x !== undefined) {
-    if (!$isSize(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isSize(x, d + 1)) return false;
   x = o["category"];
-  if (x !== undefined) {
-    if (!(x === null || $isCategory(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isCategory(x, d + 1))) return false;
   x = o["tags"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -121,33 +113,19 @@ export function $isPet(v: unknown, d: number): v is Pet {
     }
   }
   x = o["attributes"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["metadata"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["bornAt"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDateTime(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["adoptedOn"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDate(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) return false;
   x = o["animal"];
-  if (x !== undefined) {
-    if (!$isAnimal(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isAnimal(x, d + 1)) return false;
   x = o["tagIds"];
-  if (x !== undefined) {
-    if (!(x === null || $isTagIds(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isTagIds(x, d + 1))) return false;
   x = o["legacyCode"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

@@ -41,9 +41,7 @@ export function $isGetPetResponse(v: unknown, d: number): v is GetPetResponse {
   if (!Number.isInteger(x)) return false;
   if (!$$has(o, "rawResponse")) return false;
   x = o["pet"];
-  if (x !== undefined) {
-    if (!$isPet(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isPet(x, d + 1)) return false;
   return true;
 }
 

@@ -45,16 +45,12 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["headers"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["blob"];
   if (typeof x !== "string") return false;
   if (!$$has(o, "rawResponse")) return false;
   x = o["flag"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "boolean")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "boolean")) return false;
   x = o["ids"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -68,17 +64,11 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["ratio"];
   if (!Number.isFinite(x)) return false;
   x = o["index"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["scale"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   x = o["value"];
-  if (x !== undefined) {
-    if (!$isValue(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isValue(x, d + 1)) return false;
   x = o["values"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;

@@ -40,13 +40,9 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["headers"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["optimized"];
-  if (x !== undefined) {
-    if (!(x === null || $isOptimizedForStreaming(x, d + 1))) return false;
-  }
+  if (x !== undefined && !(x === null || $isOptimizedForStreaming(x, d + 1))) return false;
   x = o["fields"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -58,9 +54,7 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["domains"];
   if (!$isDomains(x, d + 1)) return false;
   x = o["enabled"];
-  if (x !== undefined) {
-    if (!(x === null || typeof x === "boolean")) return false;
-  }
+  if (x !== undefined && !(x === null || typeof x === "boolean")) return false;
   x = o["seen"];
   if (!(typeof x === "string" && $$isDateTime(x) || typeof x === "string" && $$isDate(x))) return false;
   return true;

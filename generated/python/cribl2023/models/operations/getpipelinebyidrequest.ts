@@ -35,13 +35,9 @@ export function $isGetPipelineByIDRequest(v: unknown, d: number): v is GetPipeli
   x = o["id"];
   if (typeof x !== "string") return false;
   x = o["type"];
-  if (x !== undefined) {
-    if (!$isType(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isType(x, d + 1)) return false;
   x = o["source_type"];
-  if (x !== undefined) {
-    if (!$isType_2(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isType_2(x, d + 1)) return false;
   return true;
 }
 

@@ -41,9 +41,7 @@ export function $isGetPipelineByIDResponse(v: unknown, d: number): v is GetPipel
   if (!Number.isInteger(x)) return false;
   if (!$$has(o, "raw_response")) return false;
   x = o["object"];
-  if (x !== undefined) {
-    if (!$isGetPipelineByIDResponseBody(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isGetPipelineByIDResponseBody(x, d + 1)) return false;
   return true;
 }
 

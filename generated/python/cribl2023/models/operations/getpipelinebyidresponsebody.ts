@@ -32,9 +32,7 @@ export function $isGetPipelineByIDResponseBody(v: unknown, d: number): v is GetP
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["count"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["items"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;

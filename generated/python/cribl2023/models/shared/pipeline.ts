@@ -45,9 +45,7 @@ export function $isPipeline(v: unknown, d: number): v is Pipeline {
     }
   }
   x = o["meta"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   x = o["samples"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;

@@ -36,13 +36,9 @@ export function $isPipelineConf(v: unknown, d: number): v is PipelineConf {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["async_func_timeout"];
-  if (x !== undefined) {
-    if (!Number.isInteger(x)) return false;
-  }
+  if (x !== undefined && !Number.isInteger(x)) return false;
   x = o["output"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["functions"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -52,9 +48,7 @@ export function $isPipelineConf(v: unknown, d: number): v is PipelineConf {
     }
   }
   x = o["groups"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   return true;
 }
 

@@ -37,15 +37,11 @@ export function $isPipelineFunctionConf(v: unknown, d: number): v is PipelineFun
   x = o["id"];
   if (typeof x !== "string") return false;
   x = o["filter"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   x = o["conf"];
   if (!$isFunctionSpecificConfigs(x, d + 1)) return false;
   x = o["final"];
-  if (x !== undefined) {
-    if (typeof x !== "boolean") return false;
-  }
+  if (x !== undefined && typeof x !== "boolean") return false;
   return true;
 }
 

@@ -32,9 +32,7 @@ export function $isPipelineGroups(v: unknown, d: number): v is PipelineGroups {
   x = o["name"];
   if (typeof x !== "string") return false;
   x = o["disabled"];
-  if (x !== undefined) {
-    if (typeof x !== "boolean") return false;
-  }
+  if (x !== undefined && typeof x !== "boolean") return false;
   return true;
 }
 

@@ -39,13 +39,9 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["headers"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["optimized"];
-  if (x !== undefined) {
-    if (!(x === null || ($isOptimizedForStreaming1(x, d + 1) || typeof x === "boolean"))) return false;
-  }
+  if (x !== undefined && !(x === null || ($isOptimizedForStreaming1(x, d + 1) || typeof x === "boolean"))) return false;
   x = o["fields"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -59,9 +55,7 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["created_at"];
   if (!(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["birthday"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDate(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) return false;
   if (!$$has(o, "raw_response")) return false;
   return true;
 }

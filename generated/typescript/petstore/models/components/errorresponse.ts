@@ -47,9 +47,7 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
   x = o["code"];
   if (!$isErrorCode(x, d + 1)) return false;
   x = o["details"];
-  if (x !== undefined) {
-    if (!$$isRecord(x)) return false;
-  }
+  if (x !== undefined && !$$isRecord(x)) return false;
   return true;
 }
 

@@ -78,9 +78,7 @@ export function $isEverything(v: unknown, d: number): v is Everything {
     }
   }
   x = o["nested"];
-  if (x !== undefined) {
-    if (!$h0(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h0(x, d + 1)) return false;
   x = o["choices"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -92,13 +90,9 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["active"];
   if (x !== true) return false;
   x = o["archived"];
-  if (x !== undefined) {
-    if (x !== false) return false;
-  }
+  if (x !== undefined && x !== false) return false;
   x = o["anything"];
-  if (x !== undefined) {
-    if (!Array.isArray(x)) return false;
-  }
+  if (x !== undefined && !Array.isArray(x)) return false;
   x = o["rows"];
   if (x !== undefined) {
     if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
@@ -110,25 +104,15 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["createdAt"];
   if (!(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["birthday"];
-  if (x !== undefined) {
-    if (!(typeof x === "string" && $$isDate(x))) return false;
-  }
+  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) return false;
   x = o["seenAt"];
-  if (x !== undefined) {
-    if (!$h2(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$h2(x, d + 1)) return false;
   x = o["visibility"];
-  if (x !== undefined) {
-    if (!$isVisibility(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isVisibility(x, d + 1)) return false;
   x = o["code"];
-  if (x !== undefined) {
-    if (!$isHttpCode(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isHttpCode(x, d + 1)) return false;
   x = o["old"];
-  if (x !== undefined) {
-    if (!$isOldThing(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isOldThing(x, d + 1)) return false;
   return true;
 }
 

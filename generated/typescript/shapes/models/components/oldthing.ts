@@ -38,9 +38,7 @@ export function $isOldThing(v: unknown, d: number): v is OldThing {
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["name"];
-  if (x !== undefined) {
-    if (typeof x !== "string") return false;
-  }
+  if (x !== undefined && typeof x !== "string") return false;
   return true;
 }
 

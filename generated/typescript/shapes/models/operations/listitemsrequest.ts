@@ -39,13 +39,9 @@ export function $isListItemsRequest(v: unknown, d: number): v is ListItemsReques
   const o = (v as $$Object).__proto__ === $$OP ? (v as Record<string, unknown>) : $$ownView(v);
   let x: unknown;
   x = o["ids"];
-  if (x !== undefined) {
-    if (!$isIds(x, d + 1)) return false;
-  }
+  if (x !== undefined && !$isIds(x, d + 1)) return false;
   x = o["limit"];
-  if (x !== undefined) {
-    if (!Number.isFinite(x)) return false;
-  }
+  if (x !== undefined && !Number.isFinite(x)) return false;
   return true;
 }
 
