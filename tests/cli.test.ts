@@ -62,7 +62,7 @@ describe("mdtypes generate", () => {
     run(dir, "generate");
     const first = snapshot(join(dir, "generated"));
     const second = run(dir, "generate");
-    expect(second.stderr.match(/; 0 files written/g)).toHaveLength(7);
+    expect(second.stderr.match(/; 0 files written/g)).toHaveLength(8);
     expect(snapshot(join(dir, "generated"))).toEqual(first);
   });
 

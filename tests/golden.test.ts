@@ -60,8 +60,9 @@ describe("golden: fixtures → generated/", () => {
     }
   }
 
-  it("mdtypes.config.json has one target per flavour, fixtures/<flavour> → generated/<flavour>", () => {
-    expect(targets.map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
+  it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>) and one with every non-default option", () => {
+    expect(targets.map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby", "strict"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
+    expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "lenient", propertyNames: "camelCase" });
   });
 
   it("generated/ holds exactly the rendered files", () => {
