@@ -1,0 +1,142 @@
+/**
+ * Hostile input (issue: validators safe against hostile input): keys named
+ * like `Object.prototype`'s, inherited-only values, polluted prototypes,
+ * null-prototype objects, getters, deep nesting, cycles and big arrays. Every
+ * case ends in a verdict, never a throw or a stack overflow.
+ */
+
+import { describe, expect, it } from "vitest";
+import { isAuditLogEntryResponse, validateAuditLogEntryResponse } from "../generated/python/discord/models/auditlogentryresponse.js";
+import { isPrototypeKeys, validatePrototypeKeys } from "../generated/python/oddities/models/prototypekeys.js";
+import { isContainers, validateContainers } from "../generated/python/semantics/models/containers.js";
+import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
+import { assertTreeNode, isTreeNode, validateTreeNode } from "../generated/python/semantics/models/treenode.js";
+import { isProfile, validateProfile } from "../generated/strict/models/profile.js";
+import { ValidationError } from "../generated/python/_runtime.js";
+
+const valid = { id: "1", action_type: 1 };
+const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.ok ? [] : (result.issues ?? []).map((i) => i.path));
+
+/** Runs `body` with `key` added to `proto` (enumerable, as pollution through a merge adds it), then removes it. */
+function polluted(proto: object, key: string, value: unknown, body: () => void): void {
+  (proto as Record<string, unknown>)[key] = value;
+  try {
+    body();
+  } finally {
+    delete (proto as Record<string, unknown>)[key];
+  }
+}
+
+describe("keys named like Object.prototype's", () => {
+  it("`__proto__`, `constructor`, `toString` are data when own, and missing when only inherited", () => {
+    expect(isPrototypeKeys(JSON.parse('{"__proto__":"p","constructor":"c","toString":1}'))).toBe(true);
+    expect(paths(validatePrototypeKeys({}))).toEqual(["/__proto__", "/constructor"]);
+    // A JS literal's `__proto__:` sets the prototype; it is not an own key.
+    expect(isPrototypeKeys({ __proto__: { __proto__: "p" }, constructor: "c" })).toBe(false);
+    expect(isPrototypeKeys(JSON.parse('{"__proto__":"p","constructor":"c","toString":"not a number"}'))).toBe(false);
+  });
+});
+
+describe("inherited-only values", () => {
+  it("are rejected at the root and when nested", () => {
+    expect(isAuditLogEntryResponse(Object.create(valid))).toBe(false);
+    expect(isAuditLogEntryResponse({ ...valid, changes: [Object.create({ key: 5 })] })).toBe(true);
+    expect(isAuditLogEntryResponse({ ...valid, changes: [Object.create({ key: "k" }, { key: { value: 5, enumerable: true } })] })).toBe(false);
+    expect(paths(validateAuditLogEntryResponse({ ...valid, options: Object.create({ inherited: 5 }) }))).toEqual([]);
+  });
+
+  it("a class instance is judged by its own properties, not its getters", () => {
+    class Entry {
+      get id() {
+        return "from a getter";
+      }
+      action_type = 1;
+    }
+    expect(isAuditLogEntryResponse(new Entry())).toBe(false);
+    expect(paths(validateAuditLogEntryResponse(new Entry()))).toEqual(["/id"]);
+  });
+
+  it("a null-prototype object is judged like any other", () => {
+    expect(isAuditLogEntryResponse(Object.assign(Object.create(null) as object, valid))).toBe(true);
+    expect(isAuditLogEntryResponse(Object.assign(Object.create(null) as object, { id: 1, action_type: 1 }))).toBe(false);
+  });
+
+  it("a polluted Object.prototype does not supply missing keys", () => {
+    polluted(Object.prototype, "id", "from the prototype", () => {
+      expect(isAuditLogEntryResponse({ action_type: 1 })).toBe(false);
+      expect(paths(validateAuditLogEntryResponse({ action_type: 1 }))).toEqual(["/id"]);
+      expect(isAuditLogEntryResponse(valid)).toBe(true);
+      expect(validateAuditLogEntryResponse(valid).ok).toBe(true);
+    });
+    polluted(Object.prototype, "reason", 42, () => {
+      expect(isAuditLogEntryResponse(valid)).toBe(true);
+    });
+  });
+
+  it("a polluted Array.prototype does not fill holes", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = ["a", , "b"];
+    polluted(Array.prototype, "1", "filled", () => {
+      expect(isContainers({ tags: sparse, matrix: [], labels: {} })).toBe(false);
+      expect(paths(validateContainers({ tags: sparse, matrix: [], labels: {} }))).toEqual(["/tags/1"]);
+    });
+  });
+});
+
+describe("depth, cycles and size", () => {
+  it("100,000-deep nesting gives a verdict, without a stack overflow, from every entry point", () => {
+    let deep: Record<string, unknown> = { label: "leaf" };
+    for (let i = 0; i < 100_000; i++) deep = { label: "n", children: [deep] };
+    expect(isTreeNode(deep)).toBe(false);
+    expect(validateTreeNode(deep)).toMatchObject({ ok: false, issues: [{ received: "deeper nesting" }] });
+    expect(() => assertTreeNode(deep)).toThrow(ValidationError);
+    let list: unknown = "leaf";
+    for (let i = 0; i < 100_000; i++) list = [list];
+    expect(isJSONValue(list)).toBe(false);
+    expect(validateJSONValue(list).ok).toBe(false);
+  });
+
+  it("a cyclic value gives a verdict, and the issue says it is a cycle", () => {
+    const a: Record<string, unknown> = { label: "a" };
+    a.children = [a, a];
+    a.parent = a;
+    expect(isTreeNode(a)).toBe(false);
+    const result = validateTreeNode(a);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toContain("Unexpected cyclic reference");
+    const json: Record<string, unknown> = {};
+    json.self = json;
+    expect(validateJSONValue(json)).toMatchObject({ ok: false, issues: [{ path: "/self", message: "Unexpected cyclic reference" }] });
+  });
+
+  it("a million-item array takes well under a few seconds, valid or not", () => {
+    const tags = Array.from({ length: 1_000_000 }, (_, i) => `t${i}`);
+    const value = { tags, matrix: [], labels: {} };
+    let started = performance.now();
+    expect(isContainers(value)).toBe(true);
+    expect(validateContainers(value).ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    tags[999_999] = 5 as unknown as string;
+    started = performance.now();
+    expect(paths(validateContainers(value))).toEqual(["/tags/999999"]);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe("unknownKeys: reject (the strict target)", () => {
+  it("rejects keys the model does not document, at any depth, naming them", () => {
+    expect(isProfile({ userName: "a", settings: { theme: "dark" } })).toBe(true);
+    expect(isProfile({ userName: "a", nickname: "x" })).toBe(false);
+    expect(validateProfile({ userName: "a", "odd/key": 1, settings: { theme: "dark", colour: "red" } })).toMatchObject({
+      ok: false,
+      issues: [
+        { path: "/settings/colour", expected: "no such key", message: "Unexpected key: the model does not document it" },
+        { path: "/odd~1key", expected: "no such key", received: "integer" },
+      ],
+    });
+  });
+
+  it("with nullability: lenient, null is accepted where TypeScript docs cannot say", () => {
+    expect(isProfile({ userName: null, tags: null, settings: null })).toBe(true);
+  });
+});
