@@ -8,9 +8,8 @@
  * drift: a checkout with `core.autocrlf` must not fail CI.
  */
 
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import type { OutputFile } from "./emit.js";
 import { ioError } from "./errors.js";
 import { isOwned, listOwned } from "./write.js";
@@ -50,7 +49,7 @@ export async function compare(output: string, files: readonly OutputFile[], labe
   for (const file of files) {
     let current: string;
     try {
-      current = await readFile(join(output, file.path), "utf8");
+      current = readFileSync(join(output, file.path), "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") {
@@ -63,6 +62,8 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     const expected = normalize(file.content);
     if (actual === expected) continue;
     const name = `${label}/${file.path}`;
+    // Loaded on first use: a check that finds no drift never needs it.
+    const { createTwoFilesPatch } = await import("diff");
     changed.push({ path: file.path, owned: isOwned(current), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));

@@ -4,16 +4,17 @@
  * 2 usage, I/O or internal error (DESIGN.md, "CLI contract").
  */
 
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { ExpectedError } from "./errors.js";
-import { check, generate, render, type CheckResult, type GenerateResult, type Progress } from "./generate.js";
+import { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
+import type { Progress, RunSettings } from "./generate.js";
+import { check, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
 import { CONFIG_FILE, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, summarize, summarizeDrift, type ReporterName } from "./report.js";
-import { watchTargets } from "./watch.js";
 
 /** Where the CLI prints, which folder it runs in, and what the terminal can do. */
 export interface CliIo {
@@ -43,6 +44,10 @@ interface Flags {
   readonly reporter: ReporterName;
   readonly verbose?: boolean;
   readonly watch?: boolean;
+  /** False with `--no-cache`. */
+  readonly cache: boolean;
+  readonly cacheDir?: string;
+  readonly workers: number | "auto";
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -68,6 +73,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+function parseWorkers(value: string): number | "auto" {
+  if (value === "auto") return "auto";
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number or "auto"');
+  return Number(value);
+}
+
+/** How the CLI runs a target: its cache (unless `--no-cache`), workers and progress line. */
+function settingsOf(io: CliIo, flags: Flags): RunSettings {
+  const progress = progressLine(io);
+  return {
+    workers: flags.workers,
+    ...(flags.cache ? { cache: new Cache(resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR)) } : {}),
+    ...(progress ? { progress } : {}),
+  };
+}
+
 function internalError(error: unknown): string {
   return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${(error as Error).stack ?? String(error)}\n`;
 }
@@ -91,6 +112,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--rule <rule-id=severity>", "set a rule's severity: error, warning, info or off (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option("--reporter <name>", "how to print results").choices(["human", "json", "github"]).default("human"))
       .option("--verbose", "also print info diagnostics")
+      .option("--no-cache", `read every doc afresh, neither using nor updating the cache`)
+      .option("--cache-dir <dir>", `where the cache lives (default: ${DEFAULT_CACHE_DIR})`)
+      .option("--workers <n>", "threads that read docs besides the main one: a number (0: none) or auto", parseWorkers, "auto")
       .addHelpText("after", `\nExamples:\n${examples}\n\nExit codes: 0 success, 1 drift or errors in the docs, 2 usage, I/O or internal error.`)
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -112,6 +136,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     const targets = await targetsOf(io, input, flags);
     setExit(await runTargets("generate", targets, flags, io));
     if (flags.watch) {
+      const { watchTargets } = await import("./watch.js");
       await watchTargets(targets, io, {
         reload: () => targetsOf(io, input, flags),
         run: async (changed) => {
@@ -141,7 +166,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     // `ir` writes nothing, so a target needs no output folder: an input alone will do.
     const targets = input !== undefined ? [{ name: input, input: resolvePath(io, input), output: "", options: resolveOptions(config, config?.targets?.length === 1 ? config.targets[0] : undefined, { rules }) }] : await targetsOf(io, undefined, flags);
     const results = [];
-    for (const target of targets) results.push({ target, result: await render(target.input, target.options, progressLine(io)) });
+    const { render } = await import("./generate.js");
+    for (const target of targets) results.push({ target, result: await render(target.input, target.options, settingsOf(io, flags)) });
     const models = results.flatMap((r) => r.result.program.models);
     const diagnostics = results.flatMap((r) => r.result.diagnostics);
     io.stdout(`${JSON.stringify({ models, diagnostics }, null, 2)}\n`);
@@ -175,9 +201,9 @@ async function runTargets(command: "generate" | "check", targets: readonly Targe
   for (const target of targets) {
     const started = performance.now();
     try {
-      const progress = progressLine(io);
-      if (command === "generate") outcomes.push({ target, kind: "generate", result: await generate(target.input, target.output, target.options, progress) });
-      else outcomes.push({ target, kind: "check", result: await check(target.input, target.output, target.options, progress) });
+      const settings = settingsOf(io, flags);
+      if (command === "generate") outcomes.push({ target, kind: "generate", result: await generate(target.input, target.output, target.options, settings) });
+      else outcomes.push({ target, kind: "check", result: await check(target.input, target.output, target.options, settings) });
     } catch (error) {
       if (!(error instanceof ExpectedError)) throw error;
       outcomes.push({ target, kind: "failed", error });
@@ -201,7 +227,7 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   }
   printDiagnostics(io, outcome.result.diagnostics, flags);
   const problems = summarize(outcome.result.diagnostics);
-  const time = `${seconds.toFixed(2)}s`;
+  const time = `${seconds.toFixed(2)}s; ${describeReading(outcome.result.stats)}`;
   if (hasErrors(outcome.result.diagnostics)) {
     io.stderr(`${paint.red("✖")} ${target.name}: the docs in ${target.input} have errors (${problems}); ${outcome.kind === "generate" ? "nothing written" : "nothing compared"}.\n`);
     return;
@@ -211,18 +237,26 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
     if (!w) return;
     const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned removed` : "";
     io.stderr(
-      `${paint.green("✔")} ${target.name}: ${outcome.result.program.models.length} models from ${outcome.result.docCount} ${flavourLabel(outcome.result.options)}docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
+      `${paint.green("✔")} ${target.name}: ${outcome.result.stats.models} models from ${outcome.result.stats.docs} ${flavourLabel(outcome.result.options)}docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
     );
     return;
   }
   const drift = outcome.result.drift;
   if (!drift) return;
   if (inSync(drift)) {
-    io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${outcome.result.files.length} files, ${time}; ${problems}).\n`);
+    io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${outcome.result.stats.files} files, ${time}; ${problems}).\n`);
     return;
   }
   io.stdout(`${formatDrift(target.output, drift, paint)}\n`);
   io.stderr(`${paint.red("✖")} ${target.name}: out of date with ${target.input} (${summarizeDrift(drift)}). Run \`mdtypes generate\` to update it.\n`);
+}
+
+/** How the docs were read: parsed, or from the cache. */
+function describeReading(stats: RunStats): string {
+  const cached = stats.docs - stats.parsed;
+  if (cached === 0) return `${stats.parsed} ${stats.parsed === 1 ? "doc" : "docs"} parsed`;
+  if (stats.parsed === 0) return "all from the cache";
+  return `${stats.parsed} ${stats.parsed === 1 ? "doc" : "docs"} parsed, ${cached} from the cache`;
 }
 
 /** `python ` (the flavour the docs were read as), or nothing when it could not be told. */
@@ -238,7 +272,7 @@ function jsonReport(outcomes: readonly Outcome[]) {
       name: o.target.name,
       input: o.target.input,
       output: o.target.output,
-      ...(o.kind === "failed" ? {} : { flavour: o.result.options.flavour }),
+      ...(o.kind === "failed" ? {} : { flavour: o.result.options.flavour, stats: o.result.stats }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
       ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
       ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),
@@ -269,7 +303,7 @@ function progressLine(io: CliIo): Progress | undefined {
   let last = 0;
   return (done, total) => {
     const now = performance.now();
-    if (done + 1 === total) io.stderr("\r\x1b[K");
+    if (done >= total) io.stderr("\r\x1b[K");
     else if (now - last > 100 && total > 50) {
       last = now;
       io.stderr(`\r\x1b[Kreading docs ${done}/${total}`);

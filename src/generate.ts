@@ -1,5 +1,6 @@
 /**
- * The recipe: every stage, in order.
+ * The recipe: every stage, in order. (`run.ts` answers from the cache when it
+ * can, and comes here when it cannot.)
  *
  * ```
  * discover → prepare                     (per tree: e.g. which SDK language)
@@ -10,79 +11,111 @@
  * ```
  */
 
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildIr } from "./build-ir.js";
-import { compare, type Drift } from "./check.js";
-import { applyRuleSettings, compareDiagnostics, DiagnosticSink, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { discover } from "./discover.js";
-import { emit, type OutputFile } from "./emit.js";
-import { extract } from "./extract.js";
-import type { Model, Program } from "./ir.js";
-import type { Options } from "./options.js";
-import { ioError } from "./errors.js";
-import { parse } from "./parse.js";
-import { prepare } from "./prepare.js";
+import type { Cache } from "./cache.js";
+import { sha256, stableJson } from "./cache.js";
+import { compare, normalize } from "./check.js";
+import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
+import { emit, type OutputFile } from "./emit.js";
+import type { Program } from "./ir.js";
+import type { Options } from "./options.js";
+import { readDocs, type WorkerSetting } from "./pool.js";
+import type { DocResult } from "./read.js";
+import { prepare } from "./prepare.js";
 import { resolve } from "./resolve.js";
-import { write, type WriteReport } from "./write.js";
+import type { CheckResult, GenerateResult, RunStats, RunSummary } from "./run.js";
+import { contentHashes, docKey, readSources, runKey, targetKey } from "./sources.js";
+import { write } from "./write.js";
 
-/** What one doc yields: its model (none for non-model files) and diagnostics. */
-export interface DocResult {
-  readonly id: string;
-  readonly model?: Model;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * Reads one doc: parse → extract → build IR. A pure function of the doc's id
- * (its path under the input), its text and the options.
- */
-export function readDoc(id: string, source: string, options: Options): DocResult {
-  const sink = new DiagnosticSink(id);
-  const tree = parse(source);
-  const extracted = extract(id, source, tree, options, sink);
-  const model = extracted ? buildIr(extracted, options, sink) : undefined;
-  return { id, ...(model ? { model } : {}), diagnostics: sink.items };
-}
-
-/** The outcome of rendering an input folder in memory. */
-export interface RenderResult {
-  readonly program: Program;
-  /** The options the docs were read with, tree-level settings filled in (e.g. the detected `flavour`). */
-  readonly options: Options;
-  /** Every generated file, sorted by path. */
-  readonly files: readonly OutputFile[];
-  /** Sorted; `file` is the doc's path joined to the input folder as given. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** How many docs were read (model docs and skipped files). */
-  readonly docCount: number;
-}
+export { readDoc, type DocResult } from "./read.js";
 
 /** Called as docs are read: how many of how many. */
 export type Progress = (done: number, total: number) => void;
 
-/** Reads, resolves and emits every doc under `input`, writing nothing. */
-export async function render(input: string, options: Options, progress?: Progress): Promise<RenderResult> {
-  const ids = await discover(input, options.exclude);
-  const sources: SourceDoc[] = [];
-  for (const id of ids) {
-    try {
-      sources.push({ id, source: await readFile(join(input, id), "utf8") });
-    } catch (error) {
-      throw ioError(`Cannot read ${join(input, id)}: ${(error as Error).message}`);
-    }
-  }
-  const prepared = prepare(sources, options);
-  const docs = sources.map(({ id, source }, index) => {
-    progress?.(index, sources.length);
-    return readDoc(id, source, prepared.options);
-  });
-  return finish(input, docs, prepared.options, prepared.diagnostics);
+/** How a run goes about its work (never what it produces). */
+export interface RunSettings {
+  readonly progress?: Progress;
+  /** Where to keep and find earlier results; none by default (the CLI uses `.mdtypes-cache`). */
+  readonly cache?: Cache;
+  /** Worker threads for reading docs: a number (0: none) or `auto` (the default: by input size and cores). */
+  readonly workers?: WorkerSetting;
 }
 
-/** Resolves and emits already-read docs (read with the prepared `options`). */
-export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = []): RenderResult {
+/** The outcome of rendering an input folder in memory. */
+export interface RenderResult extends RunSummary {
+  readonly program: Program;
+  /** Every generated file, sorted by path. */
+  readonly files: readonly OutputFile[];
+}
+
+/** What the cache keeps of one target's docs: each doc's result under its key. */
+interface DocsEntry {
+  readonly docs: Record<string, { readonly key: string; readonly result: DocResult }>;
+}
+
+/** What the cache keeps of one target's last full run (see `cache.ts`). */
+export interface RunEntry {
+  readonly key: string;
+  readonly options: Options;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: Omit<RunStats, "parsed">;
+  /** Every output file: its path and the hashes of its exact and of its normalized text (see `check.ts`). */
+  readonly files: readonly { readonly path: string; readonly exact: string; readonly normal: string }[];
+}
+
+/** Reads, resolves and emits every doc under `input`, writing nothing. */
+export async function render(input: string, options: Options, settings: RunSettings = {}): Promise<RenderResult> {
+  return renderSources(input, await readSources(input, options.exclude), options, settings);
+}
+
+/** {@link render} over docs already read. */
+export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}): Promise<RenderResult> {
+  const { cache } = settings;
+  const prepared = prepare(sources, options);
+  const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
+  let docs: DocResult[];
+  let parsed = sources.length;
+  if (cache) {
+    const name = `docs-${targetKey(input, options)}.json`;
+    const stored = cache.load<DocsEntry>(name)?.docs;
+    const optionsText = stableJson(prepared.options);
+    const content = contentHashes(sources);
+    const keys = sources.map((doc, i) => docKey(optionsText, doc.id, content[i]!));
+    const found: (DocResult | undefined)[] = sources.map((doc, i) => {
+      const entry = stored && Object.hasOwn(stored, doc.id) ? stored[doc.id] : undefined;
+      return entry && entry.key === keys[i] && entry.result?.id === doc.id ? entry.result : undefined;
+    });
+    const missing = sources.filter((_, i) => found[i] === undefined);
+    const fresh = await readDocs(missing, prepared.options, readSettings);
+    let next = 0;
+    docs = found.map((result) => result ?? fresh[next++]!);
+    parsed = missing.length;
+    if (missing.length > 0 || !stored || Object.keys(stored).length !== sources.length) {
+      cache.save(name, { docs: Object.fromEntries(sources.map((doc, i) => [doc.id, { key: keys[i]!, result: docs[i]! }])) } satisfies DocsEntry);
+    }
+  } else {
+    docs = await readDocs(sources, prepared.options, readSettings);
+  }
+  const result = finish(input, docs, prepared.options, prepared.diagnostics, parsed);
+  if (cache) {
+    const entry: RunEntry = {
+      key: runKey(input, options, sources),
+      options: result.options,
+      diagnostics: result.diagnostics,
+      stats: { docs: result.stats.docs, models: result.stats.models, files: result.stats.files },
+      files: result.files.map((f) => ({ path: f.path, exact: sha256(f.content), normal: sha256(normalize(f.content)) })),
+    };
+    cache.save(`run-${targetKey(input, options)}.json`, entry);
+  }
+  return result;
+}
+
+/**
+ * Resolves and emits already-read docs (read with the prepared `options`).
+ * `parsed` is how many of them this run parsed (the rest came from a cache).
+ */
+export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
   const models = docs.flatMap((d) => (d.model ? [d.model] : []));
   const resolved = resolve(models, input);
   const emitted = emit(resolved.program, options);
@@ -90,35 +123,25 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
   const diagnostics = applyRuleSettings(all, options.rules)
     .map((d) => ({ ...d, file: join(input, d.file), ...(d.cause ? { cause: { ...d.cause, file: join(input, d.cause.file) } } : {}) }))
     .sort(compareDiagnostics);
-  return { program: resolved.program, options, files: emitted.files, diagnostics, docCount: docs.length };
+  const stats: RunStats = { docs: docs.length, models: resolved.program.models.length, files: emitted.files.length, parsed };
+  return { program: resolved.program, options, files: emitted.files, diagnostics, stats };
 }
 
-/** The outcome of `generate`. */
-export interface GenerateResult extends RenderResult {
-  /** Undefined when nothing was written because the docs have errors. */
-  readonly written?: WriteReport;
+/** The outcome of a render, without the program and files. */
+function summary(rendered: RenderResult): RunSummary {
+  return { options: rendered.options, diagnostics: rendered.diagnostics, stats: rendered.stats };
 }
 
-/**
- * Generates `output` from the docs in `input`. When any diagnostic is an
- * error, nothing is written.
- */
-export async function generate(input: string, output: string, options: Options, progress?: Progress): Promise<GenerateResult> {
-  const rendered = await render(input, options, progress);
-  if (hasErrors(rendered.diagnostics)) return rendered;
-  const written = await write(output, rendered.files);
-  return { ...rendered, written };
+/** `generate` the long way: render (through the cache, if any), then write. */
+export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
+  const rendered = await renderSources(input, sources, options, settings);
+  if (hasErrors(rendered.diagnostics)) return summary(rendered);
+  return { ...summary(rendered), written: await write(output, rendered.files) };
 }
 
-/** The outcome of `check`. */
-export interface CheckResult extends RenderResult {
-  /** Undefined when the docs have errors (then there is nothing trustworthy to compare). */
-  readonly drift?: Drift;
-}
-
-/** Renders `input` in memory and compares it with `output`. Never writes. */
-export async function check(input: string, output: string, options: Options, progress?: Progress): Promise<CheckResult> {
-  const rendered = await render(input, options, progress);
-  if (hasErrors(rendered.diagnostics)) return rendered;
-  return { ...rendered, drift: await compare(output, rendered.files) };
+/** `check` the long way: render (through the cache, if any), then compare. */
+export async function checkSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
+  const rendered = await renderSources(input, sources, options, settings);
+  if (hasErrors(rendered.diagnostics)) return summary(rendered);
+  return { ...summary(rendered), drift: await compare(output, rendered.files) };
 }

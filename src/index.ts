@@ -2,7 +2,9 @@
  * mdtypes' programmatic API. The CLI is a thin layer over these functions.
  */
 
-export { check, generate, render, readDoc, finish, type CheckResult, type DocResult, type GenerateResult, type Progress, type RenderResult } from "./generate.js";
+export { check, generate, type CheckResult, type GenerateResult, type RunStats, type RunSummary } from "./run.js";
+export { render, readDoc, finish, type DocResult, type Progress, type RenderResult, type RunSettings } from "./generate.js";
+export { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
 export { compare, inSync, type ChangedFile, type Drift } from "./check.js";
 export { listOwned, write, type WriteReport } from "./write.js";
 export { emit, GENERATED_MARKER, type EmitOptions, type OutputFile } from "./emit.js";

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
-const SOURCE = HAS_CORPUS ? join(SPEAKEASY_CORPUS, "ryan-blunden__discord-python-sdk", "docs", "models") : join(ROOT, "fixtures", "discord", "models");
+const SOURCE = HAS_CORPUS ? join(SPEAKEASY_CORPUS, "ryan-blunden__discord-python-sdk", "docs", "models") : join(ROOT, "fixtures", "python", "discord", "models");
 /** A doc of the source and one of its fields, to edit. */
 const DOC = "auditlogentryresponse.md";
 

@@ -47,7 +47,7 @@ if (!HAS_CORPUS) {
     it.each(sdks.map((s) => [s.name, s] as const))("%s: read as its language, generates cleanly, type-checks", (_name, sdk) => {
       const out = mkdtempSync(join(tmpdir(), "mdtypes-corpus-"));
       try {
-        const run = spawnSync(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", sdk.docs, "--out", out, "--reporter", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        const run = spawnSync(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", sdk.docs, "--out", out, "--reporter", "json", "--no-cache"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
         expect(run.stderr).toBe("");
         expect(run.status).toBe(0);
         const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[]; targets: { flavour: string }[] };

@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
-import { generate, render } from "../src/generate.js";
+import { render } from "../src/generate.js";
+import { generate } from "../src/run.js";
 import { loadConfig, resolveOptions, resolveTargets } from "../src/options.js";
 import { ROOT } from "./helpers.js";
 

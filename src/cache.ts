@@ -1,0 +1,191 @@
+/**
+ * The cache: what earlier runs learnt, kept in a folder (`.mdtypes-cache` by
+ * default) that is safe to delete at any time and that git ignores by itself
+ * (the folder holds a `.gitignore` of `*`).
+ *
+ * Two kinds of entry, one file each per target (input folder and options):
+ *
+ * - `docs-…`: every doc's result (its IR and diagnostics), keyed by a hash of
+ *   the doc's id, its bytes and the options it was read with. A changed doc
+ *   misses and is read again; the others are reused.
+ * - `run-…`: what the last full run of the target gave: the hash of every
+ *   output file, its diagnostics and counts, keyed by a hash of every doc's id
+ *   and bytes and the options. With it, a run over unchanged docs compares the
+ *   files on disk with the hashes and reads, parses and renders nothing.
+ *
+ * Every file carries the hash of its body and the tool's fingerprint (its
+ * version and a hash of its own code and templates): a file that is corrupt,
+ * truncated or written by another build of mdtypes is ignored, never trusted.
+ * A cache that cannot be written makes a run slower, never failed.
+ */
+
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The cache folder's name, in the folder mdtypes runs in (or the config's folder). */
+export const DEFAULT_CACHE_DIR = ".mdtypes-cache";
+
+const FORMAT = "mdtypes-cache 1";
+
+/** Files not used for this long are removed when the cache is next written. */
+const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** A temporary file older than this belongs to a run that died. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** The SHA-256 of `text` (UTF-8), in hex. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** JSON with object keys sorted: the same value always gives the same text. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * What this build of mdtypes is: its version and a hash of every file of its
+ * code and of its templates. Any change to the tool invalidates every entry.
+ */
+export function toolFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const code = dirname(fileURLToPath(import.meta.url));
+  const root = dirname(code);
+  const hash = createHash("sha256");
+  for (const folder of [code, join(root, "templates")]) {
+    for (const path of filesUnder(folder)) hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");
+  }
+  hash.update(readFileSync(join(root, "package.json")));
+  fingerprint = hash.digest("hex");
+  return fingerprint;
+}
+
+function filesUnder(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * JSON keeps every number of the IR but non-finite ones and -0 (a literal
+ * `1e999` in a doc): those travel as tagged strings.
+ */
+const NUMBER_TAG = "$mdtypes:number";
+
+function replacer(_key: string, value: unknown): unknown {
+  return typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0)) ? { [NUMBER_TAG]: Object.is(value, -0) ? "-0" : String(value) } : value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === "object" && NUMBER_TAG in value) return Number((value as Record<string, string>)[NUMBER_TAG]);
+  return value;
+}
+
+/** A cache folder. Nothing is created until something is saved. */
+export class Cache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  /** The entry `name`, or undefined when it is absent, corrupt, or from another build of mdtypes. */
+  load<T>(name: string): T | undefined {
+    const path = join(this.dir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf("\n");
+    if (newline < 0) return undefined;
+    const header = text.slice(0, newline);
+    const body = text.slice(newline + 1);
+    if (header !== `${FORMAT} ${sha256(body)}`) return undefined;
+    try {
+      const value = JSON.parse(body, reviver) as { tool?: unknown; data?: T };
+      if (value.tool !== toolFingerprint()) return undefined;
+      touch(path);
+      return value.data;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Saves the entry `name` whole (written aside, then renamed over the old one), or not at all. */
+  save(name: string, data: unknown): void {
+    const temp = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      this.ensureFolder();
+      const body = JSON.stringify({ tool: toolFingerprint(), data }, replacer);
+      writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
+      renameSync(temp, join(this.dir, name));
+    } catch {
+      // A cache that cannot be written (read-only disk, full disk) only makes the next run slower.
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never written.
+      }
+    }
+  }
+
+  private ensured = false;
+
+  private ensureFolder(): void {
+    if (this.ensured) return;
+    mkdirSync(this.dir, { recursive: true });
+    writeIfAbsent(join(this.dir, ".gitignore"), "# Made by mdtypes: its cache, safe to delete.\n*\n");
+    // The standard mark of a cache folder (https://bford.info/cachedir/): backup tools skip it.
+    writeIfAbsent(join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by mdtypes.\n");
+    this.prune();
+    this.ensured = true;
+  }
+
+  /** Removes entries unused for a month and temporary files of runs that died. */
+  private prune(): void {
+    const now = Date.now();
+    for (const name of readdirSync(this.dir)) {
+      const temp = name.endsWith(".tmp");
+      if (!temp && !name.endsWith(".json")) continue;
+      try {
+        const age = now - statSync(join(this.dir, name)).mtimeMs;
+        if (age > (temp ? STALE_TEMP_MS : MAX_AGE_MS)) unlinkSync(join(this.dir, name));
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  }
+}
+
+/** Marks an entry as used (at most once a day), so that pruning spares it. */
+function touch(path: string): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs < 24 * 60 * 60 * 1000) return;
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Read-only: the entry may be pruned and rebuilt one day, no more.
+  }
+}
+
+function writeIfAbsent(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `generate` and `check`, answered from the cache when it can be: when every
+ * doc and every option is as in the last full run of a target, that run's
+ * output hashes are compared with the files on disk, and nothing is parsed or
+ * rendered. Any difference (a doc, an option, the tool, a file on disk) takes
+ * the long way through `generate.ts`, loaded only then, which re-reads only
+ * the docs that changed.
+ */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sha256 } from "./cache.js";
+import { normalize, type Drift } from "./check.js";
+import { hasErrors, type Diagnostic } from "./diagnostics.js";
+import type { SourceDoc } from "./dialects/dialect.js";
+import type { RunEntry, RunSettings } from "./generate.js";
+import type { Options } from "./options.js";
+import { readSources, runKey, targetKey } from "./sources.js";
+import { listOwned, type WriteReport } from "./write.js";
+
+/** Counts of a run. */
+export interface RunStats {
+  /** Docs found (model docs and skipped files). */
+  readonly docs: number;
+  readonly models: number;
+  /** Output files (modules, the runtime, the index). */
+  readonly files: number;
+  /** Docs parsed by this run; the others came from the cache. */
+  readonly parsed: number;
+}
+
+/** What every run yields. */
+export interface RunSummary {
+  /** The options the docs were read with, tree-level settings filled in (e.g. the detected `flavour`). */
+  readonly options: Options;
+  /** Sorted; `file` is the doc's path joined to the input folder as given. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: RunStats;
+}
+
+/** The outcome of `generate`. */
+export interface GenerateResult extends RunSummary {
+  /** Undefined when nothing was written because the docs have errors. */
+  readonly written?: WriteReport;
+}
+
+/** The outcome of `check`. */
+export interface CheckResult extends RunSummary {
+  /** Undefined when the docs have errors (then there is nothing trustworthy to compare). */
+  readonly drift?: Drift;
+}
+
+/**
+ * Generates `output` from the docs in `input`: writes only files whose bytes
+ * change, removes orphans, and writes nothing when any diagnostic is an error.
+ */
+export async function generate(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
+  const sources = await readSources(input, options.exclude);
+  const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
+  if (last) {
+    if (hasErrors(last.diagnostics)) return summaryOf(last);
+    const unchanged = await unchangedOnDisk(output, last, "exact");
+    if (unchanged) return { ...summaryOf(last), written: { written: [], unchanged, deleted: [] } };
+  }
+  const { generateSources } = await import("./generate.js");
+  return generateSources(input, sources, output, options, settings);
+}
+
+/** Renders `input` in memory and compares it with `output`. Never writes. */
+export async function check(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
+  const sources = await readSources(input, options.exclude);
+  const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
+  if (last) {
+    if (hasErrors(last.diagnostics)) return summaryOf(last);
+    if (await unchangedOnDisk(output, last, "normal")) return { ...summaryOf(last), drift: { changed: [], missing: [], orphaned: [] } };
+  }
+  // Drift (or no usable entry): the long way, which also gives the diffs.
+  const { checkSources } = await import("./generate.js");
+  return checkSources(input, sources, output, options, settings);
+}
+
+/** The cache's entry for the last full run of this target, when it ran over exactly these docs and options. */
+function lastRun(settings: RunSettings, input: string, options: Options, sources: readonly SourceDoc[]): RunEntry | undefined {
+  const entry = settings.cache?.load<RunEntry>(`run-${targetKey(input, options)}.json`);
+  return entry && entry.key === runKey(input, options, sources) && Array.isArray(entry.files) ? entry : undefined;
+}
+
+function summaryOf(entry: RunEntry): RunSummary {
+  return { options: entry.options, diagnostics: entry.diagnostics, stats: { ...entry.stats, parsed: 0 } };
+}
+
+/**
+ * The output paths, when every file of the entry is on disk with the same
+ * text (`exact` bytes for `generate`; `normal`ized, as `check` compares) and
+ * no orphan is left; otherwise undefined.
+ */
+async function unchangedOnDisk(output: string, entry: RunEntry, compare: "exact" | "normal"): Promise<string[] | undefined> {
+  for (const file of entry.files) {
+    let text: string;
+    try {
+      text = readFileSync(join(output, file.path), "utf8");
+    } catch {
+      return undefined;
+    }
+    if (sha256(compare === "exact" ? text : normalize(text)) !== file[compare]) return undefined;
+  }
+  const wanted = new Set(entry.files.map((f) => f.path));
+  if ((await listOwned(output)).some((path) => !wanted.has(path))) return undefined;
+  return entry.files.map((f) => f.path);
+}

@@ -1,0 +1,57 @@
+/**
+ * Stage 0½: a target's docs as bytes, and the keys the cache files them
+ * under. Light on purpose: a run that the cache answers loads no parser.
+ */
+
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { sha256, stableJson } from "./cache.js";
+import type { SourceDoc } from "./dialects/dialect.js";
+import { discover } from "./discover.js";
+import { ioError } from "./errors.js";
+import type { Options } from "./options.js";
+
+/** Every doc under `input` (see `discover`), read. */
+export async function readSources(input: string, exclude: readonly string[]): Promise<SourceDoc[]> {
+  const ids = await discover(input, exclude);
+  return ids.map((id) => {
+    try {
+      // Synchronous: hundreds of small files are read several times faster than through the thread pool.
+      return { id, source: readFileSync(join(input, id), "utf8") };
+    } catch (error) {
+      throw ioError(`Cannot read ${join(input, id)}: ${(error as Error).message}`);
+    }
+  });
+}
+
+const hashes = new WeakMap<readonly SourceDoc[], readonly string[]>();
+
+/** The SHA-256 of each doc's text (computed once per list). */
+export function contentHashes(sources: readonly SourceDoc[]): readonly string[] {
+  let list = hashes.get(sources);
+  if (!list) {
+    list = sources.map((doc) => sha256(doc.source));
+    hashes.set(sources, list);
+  }
+  return list;
+}
+
+/** The name a target's entries are filed under: its input folder (absolute) and its options. */
+export function targetKey(input: string, options: Options): string {
+  return sha256(`${resolve(input)}\0${stableJson(options)}`).slice(0, 24);
+}
+
+/**
+ * The key of a whole run: everything a render depends on (the tool itself is
+ * checked by the cache): the options, the input folder as given (diagnostics
+ * name files through it), and every doc's id and bytes.
+ */
+export function runKey(input: string, options: Options, sources: readonly SourceDoc[]): string {
+  const content = contentHashes(sources);
+  return sha256(`${stableJson(options)}\0${input}\0${sources.map((doc, i) => `${doc.id}\0${content[i]}`).join("\0")}`);
+}
+
+/** The key of one doc's result: its id and bytes and the options it is read with (tree-level settings filled in). */
+export function docKey(preparedOptions: string, id: string, contentHash: string): string {
+  return sha256(`${preparedOptions}\0${id}\0${contentHash}`);
+}
