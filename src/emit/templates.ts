@@ -4,10 +4,11 @@
  * view models that `emit` builds.
  */
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 
-const TEMPLATE_DIR = new URL("../../templates/", import.meta.url);
+/** `templates/` of the package: two levels up from this module, or one from the bundled CLI. */
+const TEMPLATE_DIR = [new URL("../../templates/", import.meta.url), new URL("../templates/", import.meta.url)].find((dir) => existsSync(new URL("model.ts.hbs", dir))) ?? new URL("../../templates/", import.meta.url);
 
 type Template = (context: object) => string;
 
