@@ -26,7 +26,8 @@ import { prepare } from "./prepare.js";
 import { resolve } from "./resolve.js";
 import type { CheckResult, GenerateResult, RunStats, RunSummary } from "./run.js";
 import { contentHashes, docKey, readSources, runKey, targetKey } from "./sources.js";
-import { write } from "./write.js";
+import { INDEX_MODULE, modulePaths, RUNTIME_MODULE } from "./emit/names.js";
+import { discardStaging, prepareFreshStaging, write } from "./write.js";
 
 export { readDoc, type DocResult } from "./read.js";
 
@@ -134,9 +135,20 @@ function summary(rendered: RenderResult): RunSummary {
 
 /** `generate` the long way: render (through the cache, if any), then write. */
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
-  const rendered = await renderSources(input, sources, options, settings);
-  if (hasErrors(rendered.diagnostics)) return summary(rendered);
-  return { ...summary(rendered), written: await write(output, rendered.files) };
+  // A new output folder: its files are made in the background while the docs are read.
+  const fresh = prepareFreshStaging(output, [...modulePaths(sources.map((doc) => doc.id)).paths.values(), RUNTIME_MODULE, INDEX_MODULE]);
+  let rendered: RenderResult;
+  try {
+    rendered = await renderSources(input, sources, options, settings);
+  } catch (error) {
+    if (fresh) await discardStaging(fresh);
+    throw error;
+  }
+  if (hasErrors(rendered.diagnostics)) {
+    if (fresh) await discardStaging(fresh);
+    return summary(rendered);
+  }
+  return { ...summary(rendered), written: await write(output, rendered.files, fresh) };
 }
 
 /** `check` the long way: render (through the cache, if any), then compare. */

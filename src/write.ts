@@ -13,11 +13,15 @@
  * the output tree as it was (a stale staging folder is removed by the next
  * run). The commit is a burst of renames; if the process dies inside it, the
  * next `generate` finishes the job, since it rewrites whatever differs.
+ *
+ * A new output folder is written whole into a staging folder (whose files are
+ * made while the docs are still being parsed) and renamed into place at once.
  */
 
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import { glob } from "tinyglobby";
 import { compareStrings } from "./diagnostics.js";
 import type { OutputFile } from "./emit.js";
@@ -65,9 +69,78 @@ export async function listOwned(output: string): Promise<string[]> {
   return owned.sort(compareStrings);
 }
 
-/** Brings `output` in line with `files`. Throws an I/O error, having changed nothing, when it cannot. */
-export async function write(output: string, files: readonly OutputFile[]): Promise<WriteReport> {
+/**
+ * A staging folder made ahead for an output folder that does not exist yet,
+ * its files being created (empty) in the background.
+ */
+export interface FreshStaging {
+  readonly path: string;
+  /** The files asked for; settles when they exist (or could not be made: they are then made when written). */
+  readonly created: Promise<void>;
+  readonly expected: readonly string[];
+}
+
+/**
+ * For an output folder that does not exist yet, starts making the files a run
+ * expects to write (`expected`, output-relative) in a new staging folder, on
+ * a thread of its own, while the main thread goes on parsing. Making files is
+ * the slow part of writing hundreds of them on some file systems (0.2–0.6 ms
+ * each, measured here), and it needs no content. Undefined when the output
+ * folder exists: then only changed files are written, one by one.
+ */
+export function prepareFreshStaging(output: string, expected: readonly string[]): FreshStaging | undefined {
   const root = resolve(output);
+  if (existsSync(root)) return undefined;
+  const path = stagingPathFor(root);
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  // A thread of its own: the main thread is busy parsing, and file system calls queued from it
+  // would wait for its event loop.
+  const created = new Promise<void>((done) => {
+    const worker = new Worker(MAKE_FILES, { eval: true, workerData: { path, expected } });
+    worker.once("exit", () => done());
+    worker.once("error", () => done());
+  });
+  return { path, created, expected };
+}
+
+/** The body of the thread that makes a staging folder's files (plain JavaScript, run with `eval`). */
+const MAKE_FILES = `
+const { closeSync, mkdirSync, openSync } = require("node:fs");
+const { dirname, join } = require("node:path");
+const { path, expected } = require("node:worker_threads").workerData;
+const made = new Set();
+for (const file of expected) {
+  const folder = dirname(join(path, file));
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  closeSync(openSync(join(path, file), "w"));
+}
+`;
+
+/** Removes a staging folder made ahead that will not be used (the docs have errors). */
+export async function discardStaging(staging: FreshStaging): Promise<void> {
+  await staging.created;
+  rmSync(staging.path, { recursive: true, force: true });
+}
+
+/**
+ * Brings `output` in line with `files`. Throws an I/O error, having changed
+ * nothing, when it cannot. `fresh`: a staging folder made ahead (see
+ * {@link prepareFreshStaging}), used when the output folder still does not exist.
+ */
+export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging): Promise<WriteReport> {
+  const root = resolve(output);
+  if (fresh) {
+    await fresh.created;
+    if (!existsSync(root)) return writeFresh(root, files, fresh);
+    rmSync(fresh.path, { recursive: true, force: true });
+  }
   await removeStaleStaging(root);
   const owned = new Set(await listOwned(root));
   const changed: OutputFile[] = [];
@@ -128,9 +201,52 @@ function stagingPrefix(root: string): string {
   return `.${basename(root)}${STAGING}`;
 }
 
+function stagingPathFor(root: string): string {
+  return join(dirname(root), `${stagingPrefix(root)}${process.pid}-${Date.now().toString(36)}`);
+}
+
+/**
+ * Writes a new output folder: every file into the staging folder made ahead
+ * (over the empty files made there), the files made for docs that turned out
+ * not to be models removed, then the whole folder renamed into place.
+ */
+async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging): Promise<WriteReport> {
+  await removeStaleStaging(root);
+  try {
+    const made = new Set<string>([fresh.path]);
+    for (const file of files) {
+      const path = join(fresh.path, file.path);
+      makeFolder(dirname(path), made);
+      writeFileSync(path, file.content, "utf8");
+    }
+    const wanted = new Set(files.map((f) => f.path));
+    for (const path of fresh.expected) {
+      if (wanted.has(path)) continue;
+      try {
+        unlinkSync(join(fresh.path, path));
+      } catch {
+        // Never made.
+      }
+    }
+    await removeEmptiedFolders(fresh.path, fresh.expected.filter((path) => !wanted.has(path)));
+  } catch (error) {
+    rmSync(fresh.path, { recursive: true, force: true });
+    throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+  }
+  crashPoint("after-staging");
+  try {
+    mkdirSync(dirname(root), { recursive: true });
+    renameSync(fresh.path, root);
+  } catch (error) {
+    rmSync(fresh.path, { recursive: true, force: true });
+    throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+  }
+  return { written: files.map((f) => f.path), unchanged: [], deleted: [] };
+}
+
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
 async function stage(root: string, files: readonly OutputFile[]): Promise<string> {
-  const staging = join(dirname(root), `${stagingPrefix(root)}${process.pid}-${Date.now().toString(36)}`);
+  const staging = stagingPathFor(root);
   try {
     mkdirSync(root, { recursive: true });
     mkdirSync(staging, { recursive: true });

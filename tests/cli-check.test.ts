@@ -265,6 +265,17 @@ describe("mdtypes generate: safety", () => {
     expect(run(dir, "check").status).toBe(0);
   });
 
+  it("a crash while writing a new output folder leaves no output folder; the next run cleans up and writes it", () => {
+    const dir = project(false);
+    const crashed = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", env: { ...process.env, MDTYPES_FAULT: "after-staging" } });
+    expect(crashed.signal).toBe("SIGKILL");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.startsWith(".out.mdtypes-staging-"))).toHaveLength(1);
+    expect(run(dir, "generate").status).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.startsWith(".out.mdtypes-staging-"))).toEqual([]);
+    expect(run(dir, "check").status).toBe(0);
+  });
+
   it("a crash in the middle of the commit is finished by the next run", () => {
     const dir = project();
     for (const name of readdirSync(join(dir, "docs", "models")).filter((n) => n.endsWith(".md")).slice(0, 6)) {
