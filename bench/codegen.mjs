@@ -1,0 +1,273 @@
+// Codegen benchmark: `mdtypes generate` and `mdtypes check`, cold (no cache) and warm
+// (cache filled, nothing changed), on each SDK of ../shared/corpus/speakeasy and on all of
+// them at once, against openapi-typescript on the OpenAPI spec the Discord docs came from;
+// then how time grows when the input doubles. Wall time (median of several runs, the
+// scenarios interleaved within each round) and peak memory (resident, all threads).
+//
+//   npm run bench:codegen                  (from the repository root; builds first)
+//   node bench/codegen.mjs --runs 7 --quick
+//
+// Reads the corpus in place and writes only to a scratch folder in the system's temp
+// folder (removed at the end) and to bench/.out/codegen.json.
+
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const BIN = join(ROOT, "bin", "mdtypes.js");
+const PEAK = join(HERE, "peak.mjs");
+const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
+const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const QUICK = args.includes("--quick");
+const RUNS = Number(option("--runs", QUICK ? 3 : 5));
+/** Runs of the slowest scenarios (the whole corpus, doubled). */
+const LONG_RUNS = Math.max(1, Math.min(RUNS, QUICK ? 1 : 3));
+
+if (!existsSync(CORPUS) || !existsSync(SPEC)) {
+  console.log(`The codegen benchmark needs the shared corpus beside the checkout (${CORPUS}); it is absent, so nothing was measured.`);
+  process.exit(0);
+}
+if (!existsSync(join(HERE, "node_modules", "openapi-typescript"))) {
+  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: HERE, stdio: "inherit" });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+const OPENAPI_TS = join(HERE, "node_modules", "openapi-typescript", "bin", "cli.js");
+const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pkg, "package.json"), "utf8")).version;
+
+const SCRATCH = mkdtempSync(join(tmpdir(), "mdtypes-bench-codegen-"));
+process.on("exit", () => {
+  if (!args.includes("--keep")) rmSync(SCRATCH, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- measuring one run
+
+let peakFiles = 0;
+
+/** Runs `node argv` in `cwd`: wall seconds, peak resident MiB, exit status, stdout. */
+function measure(argv, cwd = SCRATCH) {
+  const peakFile = join(SCRATCH, `peak-${peakFiles++}`);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ["--import", PEAK, ...argv], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, "utf8")) / 1024 : NaN;
+  return { seconds, peak, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
+function mdtypes(cwd, argv, ok = [0]) {
+  const run = measure([BIN, ...argv, "--reporter", "json"], cwd);
+  if (!ok.includes(run.status)) throw new Error(`mdtypes ${argv.join(" ")} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
+  const report = JSON.parse(run.stdout);
+  const parsed = report.targets.reduce((n, t) => n + (t.stats?.parsed ?? 0), 0);
+  return { ...run, parsed };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Collects runs per scenario; `summary()` gives the median time, the median peak and the runs' counts. */
+class Scenario {
+  constructor() {
+    this.runs = [];
+  }
+  add(run) {
+    this.runs.push(run);
+    return run;
+  }
+  get seconds() {
+    return median(this.runs.map((r) => r.seconds));
+  }
+  get peak() {
+    return Math.max(...this.runs.map((r) => r.peak));
+  }
+  get parsed() {
+    return [...new Set(this.runs.map((r) => r.parsed))].join("/");
+  }
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** The corpus's SDKs: name, language, docs folder, doc count and size. */
+const sdks = readFileSync(join(CORPUS, "SOURCES.tsv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((row) => {
+    const [name, , , language] = row.split("\t");
+    const docsRoot = join(CORPUS, name, "docs");
+    const folder = readdirSync(docsRoot).find((entry) => entry.toLowerCase() === "models") ?? "models";
+    const docs = join(docsRoot, folder);
+    const files = listDocs(docs);
+    return { name, language, docs, count: files.length, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+  })
+  .filter((sdk) => !option("--only", undefined) || sdk.name.includes(option("--only")));
+
+function listDocs(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listDocs(path));
+    else if (entry.name.endsWith(".md")) out.push(path);
+  }
+  return out;
+}
+
+/** A scratch project whose config has `targets` (name → input folder), all written under `out`. */
+function project(name, targets, out = "out") {
+  const dir = join(SCRATCH, name);
+  mkdirSync(dir, { recursive: true });
+  const config = { targets: Object.entries(targets).map(([target, input]) => ({ name: target, input, output: `${out}/${target}` })) };
+  writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+/** Points a project's config at a new output folder (a fresh one per cold run). */
+function retarget(dir, out) {
+  const path = join(dir, "mdtypes.config.json");
+  const config = JSON.parse(readFileSync(path, "utf8"));
+  for (const target of config.targets) target.output = `${out}/${target.name}`;
+  writeFileSync(path, JSON.stringify(config, null, 2));
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const results = {};
+const log = (text) => process.stderr.write(`${text}\n`);
+
+/**
+ * Cold and warm `generate` and `check` of the project in `dir` (its config's targets).
+ * Cold: --no-cache; `generate` into a fresh folder (every file written), `check` against
+ * up-to-date output. Warm: the cache filled by an earlier run, nothing changed.
+ */
+function coldAndWarm(label, dir, runs, extra) {
+  const s = { coldGenerate: new Scenario(), coldCheck: new Scenario(), warmCheck: new Scenario(), warmGenerate: new Scenario() };
+  retarget(dir, "ref");
+  mdtypes(dir, ["generate", "--no-cache"]);
+  mdtypes(dir, ["check", "--cache-dir", "cache"]); // fills the cache
+  for (let round = 0; round < runs; round++) {
+    retarget(dir, `fresh-${round}`);
+    s.coldGenerate.add(mdtypes(dir, ["generate", "--no-cache"]));
+    extra?.(round);
+    retarget(dir, "ref");
+    s.coldCheck.add(mdtypes(dir, ["check", "--no-cache"]));
+    s.warmCheck.add(mdtypes(dir, ["check", "--cache-dir", "cache"]));
+    s.warmGenerate.add(mdtypes(dir, ["generate", "--cache-dir", "cache"]));
+  }
+  results[label] = s;
+  log(`${label}: cold generate ${s.coldGenerate.seconds.toFixed(2)} s, warm check ${s.warmCheck.seconds.toFixed(2)} s`);
+  return s;
+}
+
+/** `check` after one doc changed: a copy of the SDK's docs, one doc edited before each run. */
+function oneDocChanged(sdk) {
+  // The folder keeps its name: the docs link to each other through it (`../models/x.md`).
+  const docs = join(SCRATCH, "edit", sdk.name, basename(sdk.docs));
+  cpSync(sdk.docs, docs, { recursive: true });
+  const dir = project(`edit-${sdk.name}`, { [sdk.name]: docs });
+  retarget(dir, "ref");
+  mdtypes(dir, ["generate", "--no-cache"]);
+  mdtypes(dir, ["check", "--cache-dir", "cache"]);
+  const victim = listDocs(docs).sort()[0];
+  const original = readFileSync(victim, "utf8");
+  const scenario = new Scenario();
+  for (let round = 0; round < RUNS; round++) {
+    writeFileSync(victim, `${original}\n<!-- edited by the benchmark, round ${round} -->\n`);
+    scenario.add(mdtypes(dir, ["check", "--cache-dir", "cache"], [0, 1]));
+  }
+  return scenario;
+}
+
+const ot = new Scenario();
+const otRun = (round) => {
+  const run = measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)]);
+  if (run.status !== 0) throw new Error(`openapi-typescript failed:\n${run.stderr}`);
+  ot.add(run);
+};
+
+for (const sdk of sdks) {
+  const dir = project(sdk.name, { [sdk.name]: sdk.docs });
+  // openapi-typescript runs interleaved with the Discord rounds: the same moments of a noisy machine.
+  coldAndWarm(sdk.name, dir, RUNS, sdk.name.includes("discord") ? otRun : undefined);
+  results[sdk.name].oneDoc = oneDocChanged(sdk);
+}
+if (ot.runs.length === 0) for (let round = 0; round < RUNS; round++) otRun(round);
+
+const everything = project("all", Object.fromEntries(sdks.map((sdk) => [sdk.name, sdk.docs])));
+coldAndWarm("all", everything, LONG_RUNS);
+
+// ---------------------------------------------------------------- scaling
+
+/** Cold `generate` of k copies of the Discord docs in one tree (1, 2, 4, 8), and of the whole corpus once and twice. */
+const discord = sdks.find((sdk) => sdk.name.includes("discord")) ?? sdks[0];
+const scaling = [];
+const copies = QUICK ? [1, 2, 4] : [1, 2, 4, 8];
+for (const k of copies) {
+  const input = join(SCRATCH, "scale", `x${k}`);
+  for (let j = 0; j < k; j++) cpSync(discord.docs, join(input, `copy${j}`, basename(discord.docs)), { recursive: true });
+  scaling.push({ label: `${discord.name} ×${k}`, docs: discord.count * k, bytes: discord.bytes * k, dir: project(`scale-${k}`, { [`x${k}`]: input }), scenario: new Scenario() });
+}
+for (let round = 0; round < RUNS; round++) {
+  for (const row of scaling) {
+    retarget(row.dir, `fresh-${round}`);
+    row.scenario.add(mdtypes(row.dir, ["generate", "--no-cache"]));
+  }
+}
+const corpusTwice = project("all-twice", Object.fromEntries(sdks.flatMap((sdk) => [[`${sdk.name}-a`, sdk.docs], [`${sdk.name}-b`, sdk.docs]])));
+const corpusRows = [
+  { label: "whole corpus ×1", docs: sdks.reduce((n, s) => n + s.count, 0), bytes: sdks.reduce((n, s) => n + s.bytes, 0), scenario: results.all.coldGenerate },
+  { label: "whole corpus ×2", docs: 2 * sdks.reduce((n, s) => n + s.count, 0), bytes: 2 * sdks.reduce((n, s) => n + s.bytes, 0), scenario: new Scenario() },
+];
+for (let round = 0; round < LONG_RUNS; round++) {
+  retarget(corpusTwice, `fresh-${round}`);
+  corpusRows[1].scenario.add(mdtypes(corpusTwice, ["generate", "--no-cache"]));
+}
+
+// ---------------------------------------------------------------- report
+
+const s2 = (x) => `${x.toFixed(2)} s`;
+const mib = (x) => `${Math.round(x)} MiB`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const lines = [];
+const out = (text = "") => lines.push(text);
+
+out(`Codegen on this machine (Node ${process.version}, ${RUNS} runs per scenario, ${LONG_RUNS} for the whole corpus; medians of wall time, peak resident memory of the slowest scenario):`);
+out();
+out("| input | docs | size | cold generate | cold check | warm check | warm ÷ cold | warm generate | check, one doc changed (docs parsed) | peak memory |");
+out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+const allCount = sdks.reduce((n, s) => n + s.count, 0);
+const allBytes = sdks.reduce((n, s) => n + s.bytes, 0);
+for (const [label, count, bytes] of [...sdks.map((s) => [s.name, s.count, s.bytes]), ["all nine at once", allCount, allBytes]]) {
+  const r = results[label === "all nine at once" ? "all" : label];
+  const peak = Math.max(r.coldGenerate.peak, r.coldCheck.peak, r.warmCheck.peak);
+  const oneDoc = r.oneDoc ? `${s2(r.oneDoc.seconds)} (${r.oneDoc.parsed})` : "—";
+  out(`| ${label} | ${count} | ${mb(bytes)} | ${s2(r.coldGenerate.seconds)} | ${s2(r.coldCheck.seconds)} | ${s2(r.warmCheck.seconds)} | ${(r.warmCheck.seconds / r.coldCheck.seconds).toFixed(2)} | ${s2(r.warmGenerate.seconds)} | ${oneDoc} | ${mib(peak)} |`);
+}
+out(`| openapi-typescript ${versionOf("openapi-typescript")} on discord-openapi.json | 1 | ${mb(statSync(SPEC).size)} | ${s2(ot.seconds)} | | | | | | ${mib(ot.peak)} |`);
+out();
+if (results[discord.name]) {
+  const mine = results[discord.name].coldGenerate.seconds;
+  out(`Cold \`generate\` of the Discord docs: ${s2(mine)}; openapi-typescript on the spec they came from: ${s2(ot.seconds)} (${(ot.seconds / mine).toFixed(2)}× the mdtypes time).`);
+  out();
+}
+out("Cold `generate` (fresh output folder, no cache) as the input doubles:");
+out();
+out("| input | docs | size | cold generate | × the row above | peak memory |");
+out("| --- | ---: | ---: | ---: | ---: | ---: |");
+const scaleRows = [...scaling, ...corpusRows];
+scaleRows.forEach((row, i) => {
+  const previous = i > 0 && row.label.split(" ×")[0] === scaleRows[i - 1].label.split(" ×")[0] ? scaleRows[i - 1] : undefined;
+  out(`| ${row.label} | ${row.docs} | ${mb(row.bytes)} | ${s2(row.scenario.seconds)} | ${previous ? `${(row.scenario.seconds / previous.scenario.seconds).toFixed(2)}×` : ""} | ${mib(row.scenario.peak)} |`);
+});
+
+console.log(lines.join("\n"));
+mkdirSync(join(HERE, ".out"), { recursive: true });
+const raw = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([name, s]) => [name, s.runs.map(({ seconds, peak, parsed }) => ({ seconds, peak, parsed }))]))]));
+writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, results: raw, openapiTypescript: ot.runs.map(({ seconds, peak }) => ({ seconds, peak })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak }) => ({ seconds, peak })) })) }, null, 2));
