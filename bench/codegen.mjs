@@ -37,6 +37,7 @@ if (!existsSync(join(HERE, "node_modules", "openapi-typescript"))) {
   const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: HERE, stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
+const { autoWorkers } = await import(new URL("../dist/pool.js", import.meta.url).href);
 const OPENAPI_TS = join(HERE, "node_modules", "openapi-typescript", "bin", "cli.js");
 const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pkg, "package.json"), "utf8")).version;
 
@@ -230,6 +231,17 @@ for (let round = 0; round < LONG_RUNS; round++) {
   corpusRows[1].scenario.add(mdtypes(corpusTwice, ["generate", "--no-cache"]));
 }
 
+// ---------------------------------------------------------------- worker threads
+
+/** Cold `check` with 0, 1 and 2 worker threads, on the Discord docs ×4 (2,832 docs in one tree). */
+const workerRows = [0, 1, 2].map((n) => ({ workers: n, scenario: new Scenario() }));
+const workerInput = scaling.find((row) => row.label.endsWith("×4")) ?? scaling[scaling.length - 1];
+retarget(workerInput.dir, "ref");
+mdtypes(workerInput.dir, ["generate", "--no-cache"]);
+for (let round = 0; round < RUNS; round++) {
+  for (const row of workerRows) row.scenario.add(mdtypes(workerInput.dir, ["check", "--no-cache", "--workers", String(row.workers)]));
+}
+
 // ---------------------------------------------------------------- report
 
 const s2 = (x) => `${x.toFixed(2)} s`;
@@ -266,6 +278,14 @@ scaleRows.forEach((row, i) => {
   const previous = i > 0 && row.label.split(" ×")[0] === scaleRows[i - 1].label.split(" ×")[0] ? scaleRows[i - 1] : undefined;
   out(`| ${row.label} | ${row.docs} | ${mb(row.bytes)} | ${s2(row.scenario.seconds)} | ${previous ? `${(row.scenario.seconds / previous.scenario.seconds).toFixed(2)}×` : ""} | ${mib(row.scenario.peak)} |`);
 });
+
+out();
+out(`Cold \`check\` of ${workerInput.label} (${workerInput.docs} docs in one tree) by number of worker threads besides the main one (\`auto\` chooses ${autoWorkers(workerInput.bytes)} here):`);
+out();
+out(`| workers | ${workerRows.map((r) => r.workers).join(" | ")} |`);
+out(`| --- | ${workerRows.map(() => "---:").join(" | ")} |`);
+out(`| cold check | ${workerRows.map((r) => s2(r.scenario.seconds)).join(" | ")} |`);
+out(`| peak memory | ${workerRows.map((r) => mib(r.scenario.peak)).join(" | ")} |`);
 
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });

@@ -65,6 +65,11 @@ export function workerCount(setting: WorkerSetting, docs: readonly SourceDoc[]):
   if (setting !== "auto") return Math.max(0, Math.floor(setting));
   let text = 0;
   for (const doc of docs) text += doc.source.length;
+  return autoWorkers(text);
+}
+
+/** What `auto` picks for `text` code units of docs on this machine. */
+export function autoWorkers(text: number): number {
   // The main thread reads too.
   const threads = Math.floor(availableParallelism() / CORES_PER_THREAD);
   return Math.max(0, Math.min(threads - 1, Math.floor(text / TEXT_PER_WORKER), MAX_AUTO_WORKERS));
