@@ -98,47 +98,23 @@ export function compactTables(source: string): Compacted | undefined {
       let k = 0;
       while (k < line.length) {
         const c = line.charCodeAt(k);
-        if (c === 32 && line.charCodeAt(k - 1) === 124 && !escaped(line, k - 1)) {
-          // Spaces after a delimiting pipe.
-          let end = k;
-          while (line.charCodeAt(end) === 32) end++;
-          text += " ";
-          if (end - k > 1) {
-            cut += end - k - 1;
-            at.push(newStart + text.length);
-            shift.push(cut);
-          }
-          k = end;
+        const dashes = c === 45 && rows[i] === 2;
+        if (c !== 32 && !dashes) {
+          text += line[k++];
           continue;
         }
-        if (c === 32) {
-          // Spaces before a delimiting pipe (or the end of the line).
-          let end = k;
-          while (line.charCodeAt(end) === 32) end++;
-          const next = line.charCodeAt(end);
-          if (end - k > 1 && (end === line.length || next === 13 || (next === 124 && !escaped(line, end)))) {
-            text += " ";
-            cut += end - k - 1;
-            at.push(newStart + text.length);
-            shift.push(cut);
-          } else text += line.slice(k, end);
-          k = end;
-          continue;
+        let end = k;
+        while (line.charCodeAt(end) === c) end++;
+        // What the parser needs of the run: three dashes of a delimiter row, one space of a cell's
+        // padding (beside a delimiting pipe or the line's end), or all of it.
+        const keep = Math.min(end - k, dashes ? 3 : isPadding(line, k, end) ? 1 : end - k);
+        text += line.slice(k, k + keep);
+        if (end - k > keep) {
+          cut += end - k - keep;
+          at.push(newStart + text.length);
+          shift.push(cut);
         }
-        if (c === 45 && rows[i] === 2) {
-          let end = k;
-          while (line.charCodeAt(end) === 45) end++;
-          if (end - k > 3) {
-            text += "---";
-            cut += end - k - 3;
-            at.push(newStart + text.length);
-            shift.push(cut);
-          } else text += line.slice(k, end);
-          k = end;
-          continue;
-        }
-        text += line[k];
-        k++;
+        k = end;
       }
     }
     if (cut !== before) changed.push(i + 1);
@@ -147,6 +123,13 @@ export function compactTables(source: string): Compacted | undefined {
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
   return { text: out, at, shift, lines: changed };
+}
+
+/** Whether the spaces `line[start, end)` pad a cell: they follow a delimiting pipe, or precede one or the line's end. */
+function isPadding(line: string, start: number, end: number): boolean {
+  if (line.charCodeAt(start - 1) === 124 && !escaped(line, start - 1)) return true;
+  const next = line.charCodeAt(end);
+  return end === line.length || next === 13 || (next === 124 && !escaped(line, end));
 }
 
 function stripCr(line: string): string {

@@ -6,14 +6,14 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Cache, sha256 } from "../src/cache.js";
 import { resolveOptions } from "../src/options.js";
 import { check } from "../src/run.js";
-import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
+import { HAS_CORPUS, ROOT, snapshot, SPEAKEASY_CORPUS } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
 const SOURCE = HAS_CORPUS ? join(SPEAKEASY_CORPUS, "ryan-blunden__discord-python-sdk", "docs", "models") : join(ROOT, "fixtures", "python", "discord", "models");
@@ -49,20 +49,6 @@ function run(cwd: string, ...args: string[]): Run {
   const result = spawnSync(process.execPath, [BIN, ...args, "--reporter", "json"], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const report = JSON.parse(result.stdout) as Run["report"] & { targets: { stats: Run["stats"] }[] };
   return { status: result.status, stderr: result.stderr, stats: report.targets[0]!.stats, report };
-}
-
-/** Every file under `dir` with its text. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, "utf8");
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
 }
 
 function cacheFiles(dir: string): string[] {

@@ -4,14 +4,14 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { finish, readDoc, render } from "../src/generate.js";
 import { resolveOptions } from "../src/options.js";
 import { prepare } from "../src/prepare.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, snapshot } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
 const scratch: string[] = [];
@@ -31,19 +31,6 @@ function project(): string {
 function run(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe("mdtypes generate", () => {

@@ -3,7 +3,8 @@
  * shared corpus is.
  */
 
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DiagnosticSink, type Diagnostic } from "../src/diagnostics.js";
 import type { TypeContext } from "../src/dialects/speakeasy/flavour.js";
@@ -36,4 +37,18 @@ export function typeContext(docId = "models/doc.md"): TypeContext & { sink: Diag
 /** `rule@line:column` for each diagnostic: what tests assert on (never the prose). */
 export function ruleIds(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+}
+
+/** Every file under `dir` (none when it does not exist), by path relative to it, with its text. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, "utf8");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
 }
