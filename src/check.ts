@@ -67,6 +67,6 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     changed.push({ path: file.path, owned: isOwned(current), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));
-  const orphaned = (await listOwned(output)).filter((path) => !wanted.has(path));
+  const orphaned = await listOwned(output, wanted);
   return { changed, missing, orphaned };
 }
