@@ -8,7 +8,7 @@ import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.j
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
 import { importSpecifier, INDEX_MODULE, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
-import { CheckWriter, type CheckScope, type RuntimeName } from "./emit/render-check.js";
+import { CheckWriter, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
 import { literalText, renderType } from "./emit/render-type.js";
 import { template } from "./emit/templates.js";
 import { GENERATED_MARKER } from "./marker.js";
@@ -44,7 +44,12 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     diagnostics.push(...sink.items);
   }
   const identifiers = new Map(program.models.map((m) => [m.id, modelIdentifier(m.name)]));
-  const context: EmitContext = { byId, paths, identifiers, options };
+  const modelOf = (target: string): Model => {
+    const model = byId.get(target);
+    if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
+    return model;
+  };
+  const context: EmitContext = { byId, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf) };
 
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
@@ -59,6 +64,8 @@ interface EmitContext {
   readonly paths: ReadonlyMap<string, string>;
   readonly identifiers: ReadonlyMap<string, string>;
   readonly options: EmitOptions;
+  /** Models that are members of a discriminated union: their modules export the walk of their keys too. */
+  readonly tagged: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Local names and imports of one module, handed to the type and check writers. */
@@ -67,7 +74,7 @@ class ModuleScope implements CheckScope {
   private readonly ctx: EmitContext;
   readonly own: ModelNames;
   private readonly taken: Set<string>;
-  private readonly imports = new Map<string, { names: ModelNames; type: boolean; check: boolean; collect: boolean }>();
+  private readonly imports = new Map<string, { names: ModelNames; type: boolean; check: boolean; collect: boolean; fields: boolean }>();
   private readonly runtimeUsed = new Set<string>();
 
   constructor(model: Model, ctx: EmitContext) {
@@ -83,10 +90,11 @@ class ModuleScope implements CheckScope {
       const base = this.ctx.identifiers.get(target);
       if (base === undefined) throw new Error(`Internal error: reference to unknown model ${target}`);
       let alias = base;
-      for (let n = 2; [alias, `$is${alias}`, `$check${alias}`].some((name) => this.taken.has(name)); n++) alias = `${base}_${n}`;
+      const clashes = (names: ModelNames) => [names.type, names.check, names.collect, names.fields].some((name) => this.taken.has(name));
+      for (let n = 2; clashes(modelNames(alias)); n++) alias = `${base}_${n}`;
       const names = modelNames(alias);
-      for (const name of [names.type, names.check, names.collect]) this.taken.add(name);
-      entry = { names, type: false, check: false, collect: false };
+      for (const name of [names.type, names.check, names.collect, names.fields]) this.taken.add(name);
+      entry = { names, type: false, check: false, collect: false, fields: false };
       this.imports.set(target, entry);
     }
     return entry;
@@ -106,6 +114,24 @@ class ModuleScope implements CheckScope {
     entry.check = true;
     entry.collect = true;
     return { check: entry.names.check, collect: entry.names.collect };
+  }
+
+  refCheck(target: string): string {
+    if (target === this.self.id) return this.own.check;
+    const entry = this.imported(target);
+    entry.check = true;
+    return entry.names.check;
+  }
+
+  refFields(target: string): string {
+    if (target === this.self.id) return this.own.fields;
+    const entry = this.imported(target);
+    entry.fields = true;
+    return entry.names.fields;
+  }
+
+  tagFields(target: string): ReadonlySet<string> | undefined {
+    return this.ctx.tagged.get(target);
   }
 
   model(target: string): Model {
@@ -133,7 +159,7 @@ class ModuleScope implements CheckScope {
       const base = modelNames(this.ctx.identifiers.get(target) as string);
       const spec = (name: keyof ModelNames) => (base[name] === entry.names[name] ? base[name] : `${base[name]} as ${entry.names[name]}`);
       const specifier = stringLiteral(importSpecifier(from, this.ctx.paths.get(target) as string, ext));
-      const values = [entry.check ? spec("check") : "", entry.collect ? spec("collect") : ""].filter(Boolean);
+      const values = [entry.check ? spec("check") : "", entry.collect ? spec("collect") : "", entry.fields ? spec("fields") : ""].filter(Boolean);
       if (values.length === 0) lines.push(`import type { ${spec("type")} } from ${specifier};`);
       else lines.push(`import { ${[entry.type ? `type ${spec("type")}` : "", ...values].filter(Boolean).join(", ")} } from ${specifier};`);
     }
@@ -151,14 +177,22 @@ function emitModel(model: Model, ctx: EmitContext): string {
   let object: object | false = false;
   let enumView: object | false = false;
   let alias: string | false = false;
-  let check: { value: string; depth: string; body: string };
+  /** `skip`: the check takes the tag a discriminated union has matched. */
+  let check: { value: string; depth: string; body: string; skip?: boolean };
   let collect: { params: string; body: string };
+  let fieldsBody: string | false = false;
+  const tags = ctx.tagged.get(model.id);
 
   switch (model.kind) {
     case "object":
       object = objectView(model, typeName);
-      check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties) };
-      collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties) };
+      check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, names.check, tags), skip: tags !== undefined };
+      if (tags) {
+        collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, names.fields) };
+        fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
+      } else {
+        collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties) };
+      }
       break;
     case "enum": {
       const view = enumParts(model, names, writer);
@@ -192,16 +226,19 @@ function emitModel(model: Model, ctx: EmitContext): string {
     imports: scope.importLines(),
     typeDoc: jsdoc(modelDoc(model)),
     names,
-    links: { type: `{@link ${names.type}}`, is: `{@link ${names.is}}`, validate: `{@link ${names.validate}}` },
+    links: { type: `{@link ${names.type}}`, is: `{@link ${names.is}}`, validate: `{@link ${names.validate}}`, collect: `{@link ${names.collect}}` },
     modelNameLiteral: stringLiteral(model.name),
     object,
     enum: enumView,
     alias,
-    checkParams: `${check.value}: unknown, ${check.depth}: number`,
+    checkParams: `${check.value}: unknown, ${check.depth}: number${check.skip ? ", skip?: string" : ""}`,
     checkValue: check.value,
     checkBody: check.body.trimEnd(),
     collectParams: collect.params,
     collectBody: collect.body.trimEnd(),
+    fieldsParams: fieldsBody === "" ? "_o: Record<string, unknown>, _c: $$Context, _skip?: string" : "o: Record<string, unknown>, c: $$Context, skip?: string",
+    hasFields: fieldsBody !== false,
+    fieldsBody,
     helpers,
   });
 }

@@ -12,6 +12,8 @@ import { isContainers, validateContainers } from "../generated/python/semantics/
 import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
 import { assertTreeNode, isTreeNode, validateTreeNode } from "../generated/python/semantics/models/treenode.js";
 import { isProfile, validateProfile } from "../generated/strict/models/profile.js";
+import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
+import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { ValidationError } from "../generated/python/_runtime.js";
 
 const valid = { id: "1", action_type: 1 };
@@ -59,6 +61,42 @@ describe("inherited-only values", () => {
   it("a null-prototype object is judged like any other", () => {
     expect(isAuditLogEntryResponse(Object.assign(Object.create(null) as object, valid))).toBe(true);
     expect(isAuditLogEntryResponse(Object.assign(Object.create(null) as object, { id: 1, action_type: 1 }))).toBe(false);
+  });
+
+  it("an inherited tag picks no member of a discriminated union", () => {
+    const withInheritedTag = Object.assign(Object.create({ type: "click" }) as object, { id: "1", channel: "web" });
+    expect(isEvent(withInheritedTag)).toBe(false);
+    expect(validateEvent(withInheritedTag)).toMatchObject({ ok: false, issues: [{ path: "/type", received: "undefined" }] });
+    expect(isEvent(Object.create({ id: "1", type: "click", channel: "web" }))).toBe(false);
+    expect(isEvent(Object.assign(Object.create(null) as object, { id: "1", type: "click", channel: "web" }))).toBe(true);
+  });
+
+  it("an inherited value under an optional key does not count, valid or not", () => {
+    // Read directly, `country` is 7 and fails; the object's own keys pass.
+    const own = { id: "1", type: "click", channel: "web" };
+    expect(isClick(Object.assign(Object.create({ country: 7 }) as object, own))).toBe(true);
+    expect(isEvent(Object.assign(Object.create({ country: 7 }) as object, own))).toBe(true);
+    expect(validateEvent(Object.assign(Object.create({ country: 7 }) as object, own)).ok).toBe(true);
+    // Own and invalid still fails, on a plain object and on any other.
+    expect(isClick(Object.assign(Object.create({ country: "DE" }) as object, { ...own, country: 7 }))).toBe(false);
+    expect(paths(validateClick(Object.assign(Object.create({}) as object, { ...own, country: 7 })))).toEqual(["/country"]);
+    class Visit {
+      id = "1";
+      type = "click";
+      channel = "web";
+      get country() {
+        return 7;
+      }
+    }
+    expect(isClick(new Visit())).toBe(true);
+    expect(isEvent(new Visit())).toBe(true);
+  });
+
+  it("an own `__proto__` key is data, and the object is still judged as plain", () => {
+    const value = JSON.parse('{"__proto__": 5, "id": "1", "type": "click", "channel": "web"}') as object;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(isClick(value)).toBe(true);
+    expect(isEvent(value)).toBe(true);
   });
 
   it("a polluted Object.prototype does not supply missing keys", () => {

@@ -17,6 +17,9 @@ import { isTaskState } from "../generated/python/semantics/models/taskstate.js";
 import { isHTTPCode } from "../generated/python/semantics/models/httpcode.js";
 import { isShape, validateShape } from "../generated/python/semantics/models/shape.js";
 import { isExtras, validateExtras } from "../generated/python/semantics/models/extras.js";
+import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
+import { isTouchpoint, validateTouchpoint } from "../generated/python/semantics/models/touchpoint.js";
+import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { isUpload } from "../generated/python/semantics/models/upload.js";
 import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/python/semantics/models/treenode.js";
 import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
@@ -297,6 +300,51 @@ describe("unions", () => {
     expect(isWebhookPayload({ type: "order.paid", timestamp: "2025-01-01T00:00:00Z", data: order })).toBe(true);
     expect(paths(validateOrder({ ...order, custom_field_data: { f: null, g: [] } }))).toEqual(["/custom_field_data/g"]);
     expect(paths(validateWebhookPayload({ type: "order.paid", timestamp: "2025-01-01T00:00:00Z", data: { ...order, amount: "1" } }))).toEqual(["/data/amount"]);
+  });
+});
+
+describe("discriminated unions", () => {
+  const click = { id: "1", type: "click", channel: "web" };
+  const sale = { type: "sale", amount: 9.5 };
+  const visit = { type: "click", channel: "app", screen: "home" };
+
+  it("switch on the tag: the member it names judges the value", () => {
+    expect([isEvent(click), isEvent(sale), isEvent({ ...click, country: "DE" })]).toEqual([true, true, true]);
+    expect([isEvent(visit), isEvent({ ...sale, amount: "9" }), isEvent({ type: "view" }), isEvent([click]), isEvent(null)]).toEqual([false, false, false, false, false]);
+    expect(validateEvent({ ...sale, amount: "9", note: 1 })).toMatchObject({
+      ok: false,
+      issues: [
+        { path: "/amount", expected: "number", received: '"9"', message: 'Expected number, received "9"' },
+        { path: "/note", expected: "string", received: "integer" },
+      ],
+    });
+  });
+
+  it("report an unknown tag, a missing tag and a value that is no object as one issue each", () => {
+    expect(validateEvent({ type: "view", id: 1 })).toEqual({
+      ok: false,
+      issues: [{ path: "/type", expected: '"click" | "sale"', received: '"view"', message: 'Expected "click" | "sale", received "view"' }],
+    });
+    expect(validateEvent({ id: "1" })).toMatchObject({ ok: false, issues: [{ path: "/type", received: "undefined" }] });
+    expect(validateEvent([click])).toMatchObject({ ok: false, issues: [{ path: "", expected: "Click | Sale", received: "array" }] });
+    expect(validateEvent("click")).toMatchObject({ ok: false, issues: [{ path: "", expected: "Click | Sale", received: '"click"' }] });
+  });
+
+  it("a member's other keys are checked in document order, the matched tag is not reported again", () => {
+    expect(paths(validateEvent({ type: "click", channel: 5, country: 7 }))).toEqual(["/id", "/channel", "/country"]);
+    // The member alone checks its tag, in its place among the keys.
+    expect(paths(validateClick({ type: "sale", channel: 5, country: 7 }))).toEqual(["/id", "/type", "/channel", "/country"]);
+  });
+
+  it("a model in two unions with different tags is judged on the tag each union did not match", () => {
+    expect([isTouchpoint(click), isTouchpoint(visit)]).toEqual([true, true]);
+    // `channel` picks Click; Click still requires its `type`.
+    expect(isTouchpoint({ ...click, type: "sale" })).toBe(false);
+    expect(validateTouchpoint({ ...click, type: "sale" })).toMatchObject({ ok: false, issues: [{ path: "/type", expected: '"click"', received: '"sale"' }] });
+    // `type` picks Click in Event; there `channel` is checked.
+    expect(validateEvent({ ...click, channel: "app" })).toMatchObject({ ok: false, issues: [{ path: "/channel", expected: '"web"', received: '"app"' }] });
+    expect(paths(validateTouchpoint({ channel: "app" }))).toEqual(["/type", "/screen"]);
+    expect(isClick({ ...click, type: "sale" })).toBe(false);
   });
 });
 

@@ -54,6 +54,26 @@ export function $$ownView(v: object): Record<string, unknown> {
   return view;
 }
 
+/**
+ * The verdict on an object whose keys a check read directly, and which passed:
+ * true when those keys were all its own (its prototype is `Object.prototype`,
+ * or it has none), else the check's verdict on its own view.
+ */
+export function $$viewPass(v: object, d: number, check: (v: unknown, d: number) => boolean): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === $$OP || proto === null || check($$ownView(v), d);
+}
+
+/**
+ * The verdict on an object whose keys a check read directly, and which failed
+ * at a key that may have been inherited: false when its keys are all its own,
+ * else the check's verdict on its own view.
+ */
+export function $$viewFail(v: object, d: number, check: (v: unknown, d: number) => boolean): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto !== $$OP && proto !== null && check($$ownView(v), d);
+}
+
 /** The value of own property `key`, or `undefined`; never a value inherited through the prototype chain. */
 export function $$own(o: object, key: string | number): unknown {
   return $$hasOwn.call(o, key) ? (o as Record<string | number, unknown>)[key] : undefined;
@@ -143,7 +163,8 @@ export function $$isDateTime(s: string): boolean {
 
 /** The state of one issue-collecting walk. */
 export interface $$Context {
-  readonly issues: ValidationIssue[];
+  /** The issues found so far (replaced by a list of one at the first: see {@link $$add}). */
+  issues: ValidationIssue[];
   /** The keys from the root to the value the walk stands on (`/`-prefixed tokens): the JSON Pointer, unbuilt. */
   readonly keys: string[];
   /** The objects and arrays on the path from the root: a cycle is a value met here again. */
@@ -196,23 +217,32 @@ function $$received(v: unknown): string {
 }
 
 /**
+ * Adds an issue. The first replaces the walk's empty list by a list of one
+ * (a push would give it room for sixteen): most invalid values have one or two.
+ */
+function $$add(c: $$Context, issue: ValidationIssue): void {
+  if (c.issues.length === 0) c.issues = [issue];
+  else c.issues.push(issue);
+}
+
+/**
  * Records that the walk's value (or its child `key`, a token), `v`, is not
  * the `expected` type. `prefix` is the message up to the received value,
  * written by the generator (`Expected string, received `).
  */
 export function $$issue(c: $$Context, key: string | undefined, expected: string, prefix: string, v: unknown): void {
   const received = $$received(v);
-  c.issues.push({ path: $$pointer(c.keys, key), expected, received, message: prefix + received });
+  $$add(c, { path: $$pointer(c.keys, key), expected, received, message: prefix + received });
 }
 
 /** Records a required key that is absent (or `undefined`, which JSON cannot tell from absent). */
 export function $$missing(c: $$Context, key: string, expected: string, message: string): void {
-  c.issues.push({ path: $$pointer(c.keys, key), expected, received: "undefined", message });
+  $$add(c, { path: $$pointer(c.keys, key), expected, received: "undefined", message });
 }
 
 /** Records a key the model does not document (with `unknownKeys: "reject"`); `key` is a token. */
 export function $$unexpectedKey(c: $$Context, key: string, v: unknown): void {
-  c.issues.push({ path: $$pointer(c.keys, key), expected: "no such key", received: $$received(v), message: "Unexpected key: the model does not document it" });
+  $$add(c, { path: $$pointer(c.keys, key), expected: "no such key", received: $$received(v), message: "Unexpected key: the model does not document it" });
 }
 
 /**
@@ -224,18 +254,18 @@ export function $$push(c: $$Context, v: object, leaf: boolean): boolean {
   const stack = c.stack;
   if (leaf) {
     if (stack.length < $$MAX_DEPTH) return true;
-    c.issues.push({ path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: `Unexpected nesting deeper than ${$$MAX_DEPTH} levels` });
+    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: `Unexpected nesting deeper than ${$$MAX_DEPTH} levels` });
     return false;
   }
   for (let i = 0; i < stack.length; i++) {
     if (stack[i] === v) {
-      c.issues.push({ path: $$pointer(c.keys, undefined), expected: "a value without cycles", received: "a reference to an enclosing value", message: "Unexpected cyclic reference" });
+      $$add(c, { path: $$pointer(c.keys, undefined), expected: "a value without cycles", received: "a reference to an enclosing value", message: "Unexpected cyclic reference" });
       return false;
     }
   }
   if (stack.length >= $$MAX_DEPTH) {
     const message = `Unexpected nesting deeper than ${$$MAX_DEPTH} levels`;
-    c.issues.push({ path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message });
+    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message });
     return false;
   }
   stack.push(v);

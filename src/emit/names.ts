@@ -65,6 +65,8 @@ export interface ModelNames {
   readonly check: string;
   /** Internal: the issue-collecting walk. */
   readonly collect: string;
+  /** Internal: the walk of an entered object's keys (for members of discriminated unions). */
+  readonly fields: string;
 }
 
 /** The names derived from a model identifier (or from a local alias of it). */
@@ -76,6 +78,7 @@ export function modelNames(identifier: string): ModelNames {
     assert: `assert${identifier}`,
     check: `$is${identifier}`,
     collect: `$check${identifier}`,
+    fields: `$fields${identifier}`,
   };
 }
 

@@ -19,7 +19,7 @@
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
 
-import { assertNever, type Field, type Model, type TypeRef } from "../ir.js";
+import { assertNever, type Field, type Model, type ObjectModel, type TypeRef } from "../ir.js";
 import { stringLiteral } from "./escape.js";
 import { describeType, literalText } from "./render-type.js";
 
@@ -29,6 +29,8 @@ export type RuntimeName =
   | "$$OP"
   | "$$Object"
   | "$$ownView"
+  | "$$viewPass"
+  | "$$viewFail"
   | "$$own"
   | "$$has"
   | "$$isRecord"
@@ -55,6 +57,12 @@ export type RuntimeName =
 export interface CheckScope {
   /** Local names of a referenced model's internal check and collect functions (marks them used). */
   refFunctions(target: string): { readonly check: string; readonly collect: string };
+  /** Local name of a referenced model's internal check function alone (marks it used). */
+  refCheck(target: string): string;
+  /** Local name of a discriminated-union member's walk of its keys (marks it used). */
+  refFields(target: string): string;
+  /** The tag fields of the discriminated unions a model is a member of (none: not a member). */
+  tagFields(target: string): ReadonlySet<string> | undefined;
   /** A referenced model (to find discriminators and one-value enums). */
   model(target: string): Model;
   /** Marks a runtime export as used and returns its name. */
@@ -112,14 +120,23 @@ export class CheckWriter {
   // Model bodies
   // -------------------------------------------------------------------------
 
-  /** The body of `$isX(v, d)` for an object model. */
-  objectCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
+  /**
+   * The body of `$isX(v, d)` for an object model; `self` is that function's
+   * name. The keys are read from `v` itself first, and whether they were its
+   * own is settled at the end, by one look at its prototype: a required key
+   * that fails there fails on the own view too (which holds the same value or
+   * none), so most invalid values are rejected without that look. A failure
+   * that may be an inherited value's (an optional key, an extra key), and a
+   * pass on a non-plain object, are judged again on the object's own view.
+   */
+  objectCheck(fields: readonly Field[], extra: TypeRef | undefined, self: string, tags: ReadonlySet<string> = new Set()): string {
     const rt = (name: RuntimeName) => this.scope.runtime(name);
     let body = `  if (typeof v !== "object" || v === null || Array.isArray(v) || d >= ${rt("$$MAX_DEPTH")}) return false;\n`;
-    const extraCheck = this.extraKeysCheck(fields, extra);
-    if (fields.length > 0 || extraCheck) {
-      body += `  const o = (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} ? (v as Record<string, unknown>) : ${rt("$$ownView")}(v);\n`;
-    }
+    // `$$viewFail` is marked used below, if it is.
+    const again = `return $$viewFail(v, d, ${self})`;
+    const extraCheck = this.extraKeysCheck(fields, extra, again);
+    if (fields.length === 0 && !extraCheck) return `${body}  return true;\n`;
+    body += "  const o = v as Record<string, unknown>;\n";
     const valued = fields.filter((f) => !this.acceptsUndefined(f.type));
     if (valued.length > 0) body += "  let x: unknown;\n";
     for (const field of fields) {
@@ -128,23 +145,50 @@ export class CheckWriter {
         if (field.required) body += `  if (!${rt("$$has")}(o, ${key})) return false;\n`;
         continue;
       }
+      if (tags.has(field.name)) {
+        // A tag: a discriminated union that has matched it says so (`skip`), and it is not read again.
+        body += `  if (skip !== ${key}) {\n    x = ${this.read("o", field.name)};\n${this.checkStatements(field.type, "x", 1, "    ")}  }\n`;
+        continue;
+      }
       body += `  x = ${this.read("o", field.name)};\n`;
-      const inner = this.checkStatements(field.type, "x", 1, field.required ? "  " : "    ");
-      const single = /^ {4}if \((.*)\) return false;\n$/.exec(inner);
-      if (field.required) body += inner;
-      else if (single) body += `  if (x !== undefined && ${single[1]}) return false;\n`;
+      if (field.required) {
+        body += this.checkStatements(field.type, "x", 1, "  ");
+        continue;
+      }
+      const inner = this.checkStatements(field.type, "x", 1, "    ", again);
+      const [head, tail] = ["    if (", `) ${again};\n`];
+      const single = inner.indexOf("\n") === inner.length - 1 && inner.startsWith(head) && inner.endsWith(tail);
+      if (single) body += `  if (x !== undefined && ${inner.slice(head.length, -tail.length)}) ${again};\n`;
       else body += wrapIf("x !== undefined", inner, "  ");
     }
     body += extraCheck;
-    return `${body}  return true;\n`;
+    if (body.includes(again)) rt("$$viewFail");
+    return `${body}  return (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} || ${rt("$$viewPass")}(v, d, ${self});\n`;
   }
 
-  /** The body of `$checkX(v, c)` for an object model. */
-  objectCollect(fields: readonly Field[], extra: TypeRef | undefined): string {
+  /**
+   * The body of `$checkX(v, c)` for an object model: enter the object, walk
+   * its keys, leave. With `fields` (the model is a member of a discriminated
+   * union, which enters the object itself), the keys are walked by that
+   * function, whose body {@link objectFieldsCollect} writes.
+   */
+  objectCollect(fields: readonly Field[], extra: TypeRef | undefined, fieldsFunction?: string): string {
     const rt = (name: RuntimeName) => this.scope.runtime(name);
-    // An object none of whose values can hold a container of its own cannot close a cycle: it is not stacked.
-    const leaf = !fields.some((f) => this.reaches(f.type)) && !(extra && this.reaches(extra));
+    const leaf = this.isLeafObject(fields, extra);
     let body = `  const o = ${rt("$$enter")}(c, v, "object", ${leaf});\n  if (o === undefined) return;\n`;
+    body += fieldsFunction ? `  ${fieldsFunction}(o, c);\n` : this.objectFieldsCollect(fields, extra);
+    return leaf ? body : `${body}  ${rt("$$pop")}(c);\n`;
+  }
+
+  /** An object none of whose values can hold a container of its own cannot close a cycle: it is not stacked. */
+  private isLeafObject(fields: readonly Field[], extra: TypeRef | undefined): boolean {
+    return !fields.some((f) => this.reaches(f.type)) && !(extra && this.reaches(extra));
+  }
+
+  /** Statements that report every issue of the keys of `o`, an object the walk has entered. */
+  objectFieldsCollect(fields: readonly Field[], extra: TypeRef | undefined, tags: ReadonlySet<string> = new Set()): string {
+    const rt = (name: RuntimeName) => this.scope.runtime(name);
+    let body = "";
     if (fields.some((f) => !this.acceptsUndefined(f.type))) body += "  let x: unknown;\n";
     for (const field of fields) {
       const key = stringLiteral(field.name);
@@ -155,21 +199,24 @@ export class CheckWriter {
         if (field.required) body += `  if (!${rt("$$has")}(o, ${key})) ${rt("$$missing")}(c, ${token}, ${expected}, ${missingMessage(field.name)});\n`;
         continue;
       }
-      body += `  x = ${this.read("o", field.name)};\n`;
+      let lines = `  x = ${this.read("o", field.name)};\n`;
       const inner = this.collect(field.type, "x", token, "    ");
       const oneLine = inner.split("\n").length === 2 ? inner.trim() : undefined;
       if (field.required) {
-        body += `  if (x === undefined) ${rt("$$missing")}(c, ${token}, ${expected}, ${missingMessage(field.name)});\n`;
-        if (oneLine) body += `  else ${oneLine}\n`;
-        else if (inner) body += `  else {\n${inner}  }\n`;
+        lines += `  if (x === undefined) ${rt("$$missing")}(c, ${token}, ${expected}, ${missingMessage(field.name)});\n`;
+        if (oneLine) lines += `  else ${oneLine}\n`;
+        else if (inner) lines += `  else {\n${inner}  }\n`;
+        // A tag a discriminated union has matched (`skip`) is not read again.
+        body += tags.has(field.name) ? `  if (skip !== ${key}) {\n${indentLines(lines)}  }\n` : lines;
       } else if (oneLine) {
-        body += oneLine.startsWith("if (") ? `  if (x !== undefined && ${oneLine.slice(4)}\n` : `  if (x !== undefined) ${oneLine}\n`;
+        body += lines + (oneLine.startsWith("if (") ? `  if (x !== undefined && ${oneLine.slice(4)}\n` : `  if (x !== undefined) ${oneLine}\n`);
       } else if (inner) {
-        body += `  if (x !== undefined) {\n${inner}  }\n`;
+        body += `${lines}  if (x !== undefined) {\n${inner}  }\n`;
+      } else {
+        body += lines;
       }
     }
-    body += this.extraKeysCollect(fields, extra);
-    return leaf ? body : `${body}  ${rt("$$pop")}(c);\n`;
+    return body + this.extraKeysCollect(fields, extra);
   }
 
   /** Whether checking a value of `type` can enter a container that may hold containers: then a cycle can close through it. */
@@ -204,24 +251,46 @@ export class CheckWriter {
 
   /** A discriminated union's check: the tag picks the one member to try (the member checks the tag is its own). */
   private switchCheck(discriminator: Discriminator): string {
-    const cases = discriminator.cases.map((c) => `    case ${literalText(c.value)}:\n      return ${this.is(c.member, "v", "d")};\n`).join("");
+    const tag = stringLiteral(discriminator.field);
+    const cases = discriminator.cases
+      .map((c) => `    case ${literalText(c.value)}:\n      return ${this.scope.refCheck(this.taggedTarget(c.member, discriminator))}(v, d, ${tag});\n`)
+      .join("");
     return (
       `  if (typeof v !== "object" || v === null) return false;\n` +
       `  switch (${this.read("(v as Record<string, unknown>)", discriminator.field)}) {\n${cases}    default:\n      return false;\n  }\n`
     );
   }
 
-  /** A discriminated union's collect: the member the tag names gives the issues; an unknown tag is one issue at the tag. */
+  /**
+   * A discriminated union's collect: it enters the object once, and the walk
+   * of the keys of the member the tag names gives the issues (the member
+   * checks the tag is its own); an unknown tag is one issue at the tag.
+   */
   private switchCollect(discriminator: Discriminator, type: TypeRef): string {
     const rt = (n: RuntimeName) => this.scope.runtime(n);
     const tagText = discriminator.cases.map((c) => literalText(c.value)).join(" | ");
     const tags = stringLiteral(tagText);
-    const cases = discriminator.cases.map((c) => `    case ${literalText(c.value)}:\n${this.collect(c.member, "v", undefined, "      ")}      return;\n`).join("");
+    const targets = discriminator.cases.map((c) => this.taggedTarget(c.member, discriminator));
+    const leaf = targets.every((target) => {
+      const model = this.scope.model(target) as ObjectModel;
+      return this.isLeafObject(model.fields, model.additionalProperties);
+    });
+    const tag = stringLiteral(discriminator.field);
+    const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n      break;\n`).join("");
     return (
-      `  if (!${rt("$$isRecord")}(v)) {\n    ${this.issueCall(undefined, type, "v")};\n    return;\n  }\n` +
-      `  const tag = ${this.read("v", discriminator.field)};\n` +
-      `  switch (tag) {\n${cases}    default:\n      ${rt("$$issue")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n`
+      `  const o = ${rt("$$enter")}(c, v, ${stringLiteral(this.expected(type))}, ${leaf});\n  if (o === undefined) return;\n` +
+      `  const tag = ${this.read("o", discriminator.field)};\n` +
+      `  switch (tag) {\n${cases}    default:\n      ${rt("$$issue")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
+      (leaf ? "" : `  ${rt("$$pop")}(c);\n`)
     );
+  }
+
+  /** The model a discriminated union's member refers to, which knows it may skip the union's tag. */
+  private taggedTarget(member: TypeRef, discriminator: Discriminator): string {
+    if (member.kind !== "ref" || !this.scope.tagFields(member.target)?.has(discriminator.field)) {
+      throw new Error(`Internal error: discriminated union member ${JSON.stringify(member)} not known as tagged by ${discriminator.field}`);
+    }
+    return member.target;
   }
 
   /** Reads key `name` of the object (or own view) `o`. */
@@ -230,11 +299,11 @@ export class CheckWriter {
   }
 
   /** The check of undocumented keys: typed extra keys, or none at all with `unknownKeys: "reject"`. */
-  private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
+  private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined, fail: string): string {
     if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
     const keys = this.keyTable(fields);
-    if (!extra) return `  for (const k in o) if (!${keys}.has(k)) return false;\n`;
-    const inner = this.checkStatements(extra, "y", 1, "    ");
+    if (!extra) return `  for (const k in o) if (!${keys}.has(k)) ${fail};\n`;
+    const inner = this.checkStatements(extra, "y", 1, "    ", fail);
     return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
   }
 
@@ -260,23 +329,23 @@ export class CheckWriter {
    * is a `type`; `depth` is how many containers below `d` the value sits.
    * Arrays are inline loops, so the usual path makes no call but to models.
    */
-  private checkStatements(type: TypeRef, x: string, depth: number, indent: string): string {
+  private checkStatements(type: TypeRef, x: string, depth: number, indent: string, fail = "return false"): string {
     if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
       const n = ++this.loops;
       const [i, item] = [`i${n}`, `x${n}`];
       const max = this.scope.runtime("$$MAX_DEPTH");
       return (
-        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) return false;\n` +
+        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) ${fail};\n` +
         `${indent}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\n` +
         `${indent}  const ${item}: unknown = ${x}[${i}];\n` +
-        this.checkStatements(type.items, item, depth + 1, `${indent}  `) +
+        this.checkStatements(type.items, item, depth + 1, `${indent}  `, fail) +
         `${indent}}\n`
       );
     }
     if (type.kind === "nullable" && !this.isExpression(type.type)) {
-      return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `), indent);
+      return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `, fail), indent);
     }
-    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) return false;\n`;
+    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) ${fail};\n`;
   }
 
   /** Whether the check of `type` is best written as one expression (no loop of its own). */
@@ -357,35 +426,9 @@ export class CheckWriter {
     }
   }
 
-  /**
-   * The field that tells a union's object members apart: every member is a
-   * model with that field required and fixed to a literal (or a one-value
-   * enum), all values distinct.
-   */
+  /** The field that tells a union's object members apart, if it has one: see {@link findDiscriminator}. */
   discriminator(type: TypeRef & { kind: "union" }): Discriminator | undefined {
-    if (type.members.length < 2) return undefined;
-    const objects: { member: TypeRef; fields: readonly Field[] }[] = [];
-    for (const member of type.members) {
-      const model = member.kind === "ref" ? this.scope.model(member.target) : undefined;
-      if (model?.kind !== "object") return undefined;
-      objects.push({ member, fields: model.fields });
-    }
-    const literalOf = (field: Field | undefined): string | number | boolean | undefined => {
-      if (!field?.required) return undefined;
-      if (field.type.kind === "literal") return field.type.value;
-      if (field.type.kind === "ref") {
-        const target = this.scope.model(field.type.target);
-        if (target.kind === "enum" && !target.open && target.values.length === 1) return target.values[0]?.value;
-      }
-      return undefined;
-    };
-    for (const candidate of objects[0]?.fields ?? []) {
-      const cases = objects.map(({ member, fields }) => ({ value: literalOf(fields.find((f) => f.name === candidate.name)), member }));
-      if (cases.some((c) => c.value === undefined)) continue;
-      if (new Set(cases.map((c) => c.value)).size !== cases.length) continue;
-      return { field: candidate.name, cases: cases as Discriminator["cases"] };
-    }
-    return undefined;
+    return findDiscriminator(type, (target) => this.scope.model(target));
   }
 
   // -------------------------------------------------------------------------
@@ -573,6 +616,81 @@ export class CheckWriter {
   }
 }
 
+/**
+ * The field that tells a union's object members apart: every member is a
+ * model with that field required and fixed to a literal (or a one-value
+ * enum), all values distinct.
+ */
+export function findDiscriminator(type: TypeRef & { kind: "union" }, modelOf: (target: string) => Model): Discriminator | undefined {
+  if (type.members.length < 2) return undefined;
+  const objects: { member: TypeRef; fields: readonly Field[] }[] = [];
+  for (const member of type.members) {
+    const model = member.kind === "ref" ? modelOf(member.target) : undefined;
+    if (model?.kind !== "object") return undefined;
+    objects.push({ member, fields: model.fields });
+  }
+  const literalOf = (field: Field | undefined): string | number | boolean | undefined => {
+    if (!field?.required) return undefined;
+    if (field.type.kind === "literal") return field.type.value;
+    if (field.type.kind === "ref") {
+      const target = modelOf(field.type.target);
+      if (target.kind === "enum" && !target.open && target.values.length === 1) return target.values[0]?.value;
+    }
+    return undefined;
+  };
+  for (const candidate of objects[0]?.fields ?? []) {
+    const cases = objects.map(({ member, fields }) => ({ value: literalOf(fields.find((f) => f.name === candidate.name)), member }));
+    if (cases.some((c) => c.value === undefined)) continue;
+    if (new Set(cases.map((c) => c.value)).size !== cases.length) continue;
+    return { field: candidate.name, cases: cases as Discriminator["cases"] };
+  }
+  return undefined;
+}
+
+/**
+ * The models that are members of a discriminated union somewhere in the
+ * program, each with the tag fields of those unions. Their modules also export
+ * the walk of their keys alone (which the union calls once it has entered the
+ * object), and their check and walk can skip a tag the union has matched.
+ */
+export function taggedMembers(models: readonly Model[], modelOf: (target: string) => Model): Map<string, Set<string>> {
+  const tagged = new Map<string, Set<string>>();
+  const visit = (type: TypeRef): void => {
+    switch (type.kind) {
+      case "array":
+        visit(type.items);
+        return;
+      case "record":
+        visit(type.values);
+        return;
+      case "nullable":
+        visit(type.type);
+        return;
+      case "union":
+        const discriminator = findDiscriminator(type, modelOf);
+        for (const c of discriminator?.cases ?? []) {
+          if (c.member.kind !== "ref" || !discriminator) continue;
+          const tags = tagged.get(c.member.target) ?? new Set<string>();
+          tags.add(discriminator.field);
+          tagged.set(c.member.target, tags);
+        }
+        type.members.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const model of models) {
+    if (model.kind === "object") {
+      for (const field of model.fields) visit(field.type);
+      if (model.additionalProperties) visit(model.additionalProperties);
+    } else if (model.kind === "union") {
+      visit({ kind: "union", members: model.members.map((m) => m.type) });
+    }
+  }
+  return tagged;
+}
+
 /** The message of a missing required key, written once here. */
 function missingMessage(name: string): string {
   return stringLiteral(`Missing required property ${JSON.stringify(name)}`);
@@ -581,6 +699,11 @@ function missingMessage(name: string): string {
 /** A call made with `key` pushed on the walk's path (or as it is, at the walk's own value). */
 function visit(key: string | undefined, call: string, indent: string): string {
   return key === undefined ? `${indent}${call};\n` : `${indent}c.keys.push(${key});\n${indent}${call};\n${indent}c.keys.pop();\n`;
+}
+
+/** Lines indented by two more spaces. */
+function indentLines(lines: string): string {
+  return lines.replace(/^(?=.)/gm, "  ");
 }
 
 /** `d`, `d + 1`, … */
