@@ -9,11 +9,14 @@
  *   the issues: the walk keeps its path as a stack of keys).
  *
  * Reading properties is where validators are usually fooled by the prototype
- * chain (an inherited `id`, a data key named `toString`). Both walks read an
- * object's keys directly only when the object is plain — its prototype is
- * `Object.prototype` — and otherwise read a copy of its own properties
- * (`$$ownView`); keys that `Object.prototype` itself has (`constructor`,
- * `toString`, `__proto__`, …) are always read through `hasOwnProperty`. A
+ * chain (an inherited `id`, a data key named `toString`). The collect walk
+ * reads an object's keys directly only when the object is plain — its
+ * prototype is `Object.prototype` — and otherwise reads a copy of its own
+ * properties (`$$ownView`). The check reads them directly first and settles
+ * at the end whether they were the object's own (see {@link
+ * CheckWriter.objectCheck}). Keys that `Object.prototype` itself has
+ * (`constructor`, `toString`, `__proto__`, …) are always read through
+ * `hasOwnProperty`. A
  * polluted `Object.prototype` or `Array.prototype` (enumerable keys added) is
  * detected at each public entry, which then takes the collect walk in its safe
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
