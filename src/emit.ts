@@ -186,7 +186,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
   switch (model.kind) {
     case "object":
       object = objectView(model, typeName);
-      check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, names.check, tags), skip: tags !== undefined };
+      check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, tags), skip: tags !== undefined };
       if (tags) {
         collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, names.fields) };
         fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();

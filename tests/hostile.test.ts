@@ -13,6 +13,7 @@ import { isJSONValue, validateJSONValue } from "../generated/python/semantics/mo
 import { assertTreeNode, isTreeNode, validateTreeNode } from "../generated/python/semantics/models/treenode.js";
 import { isProfile, validateProfile } from "../generated/strict/models/profile.js";
 import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
+import { isExtras, validateExtras } from "../generated/python/semantics/models/extras.js";
 import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { ValidationError } from "../generated/python/_runtime.js";
 
@@ -90,6 +91,45 @@ describe("inherited-only values", () => {
     }
     expect(isClick(new Visit())).toBe(true);
     expect(isEvent(new Visit())).toBe(true);
+  });
+
+  it("inherited values under optional list keys and extra keys do not count; own ones do", () => {
+    const containers = { tags: [], matrix: [], labels: {} };
+    // `items` is an optional list of Scalars: read directly it fails inside the loop.
+    expect(isContainers(Object.assign(Object.create({ items: [5] }) as object, containers))).toBe(true);
+    expect(isContainers(Object.assign(Object.create({ items: 5 }) as object, containers))).toBe(true);
+    expect(isContainers(Object.assign(Object.create({}) as object, { ...containers, items: [5] }))).toBe(false);
+    expect(paths(validateContainers(Object.assign(Object.create({ items: [5] }) as object, containers)))).toEqual([]);
+    // Typed extra keys: an inherited enumerable key is not one of the object's.
+    expect(isExtras(Object.assign(Object.create({ weight: "heavy" }) as object, { name: "a" }))).toBe(true);
+    expect(isExtras(Object.assign(Object.create({}) as object, { name: "a", weight: "heavy" }))).toBe(false);
+    expect(paths(validateExtras(Object.assign(Object.create({ weight: "heavy" }) as object, { name: "a", size: "big" })))).toEqual(["/size"]);
+    // unknownKeys: reject: an inherited key is not an unknown key of the object.
+    expect(isProfile(Object.assign(Object.create({ nickname: "x" }) as object, { userName: "a" }))).toBe(true);
+    expect(isProfile(Object.assign(Object.create({}) as object, { userName: "a", nickname: "x" }))).toBe(false);
+  });
+
+  it("a required key that is own but not enumerable is not in the own view of a non-plain object", () => {
+    const own = { type: "click", channel: "web" };
+    const hidden = Object.defineProperty(Object.assign(Object.create({}) as object, own), "id", { value: "1", enumerable: false });
+    expect(isClick(hidden)).toBe(false);
+    expect(paths(validateClick(hidden))).toEqual(["/id"]);
+    expect(isClick(Object.assign(Object.create({}) as object, own, { id: "1" }))).toBe(true);
+  });
+
+  it("nested objects that are not plain are each judged once: time grows with the size, not exponentially", () => {
+    // 200 levels (400 nested objects and arrays, under the depth limit). Each level passes read
+    // directly, holds an inherited invalid optional value, and is settled by its own keys:
+    // judging a level again from scratch would double the work at every level.
+    type Node = { label: string; children?: Node[] };
+    let node: Node = { label: "leaf" };
+    for (let i = 0; i < 200; i++) node = Object.assign(Object.create({ parent: 5 }) as Node, { label: `n${i}`, children: [node] });
+    expect(isTreeNode(node)).toBe(true);
+    expect(validateTreeNode(node).ok).toBe(true);
+    let bad: Node = { label: "leaf", children: 5 as unknown as Node[] };
+    for (let i = 0; i < 200; i++) bad = Object.assign(Object.create({ parent: 5 }) as Node, { label: `n${i}`, children: [bad] });
+    expect(isTreeNode(bad)).toBe(false);
+    expect(paths(validateTreeNode(bad))).toEqual([`${"/children/0".repeat(200)}/children`]);
   });
 
   it("an own `__proto__` key is data, and the object is still judged as plain", () => {

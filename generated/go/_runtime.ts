@@ -54,24 +54,27 @@ export function $$ownView(v: object): Record<string, unknown> {
   return view;
 }
 
+/** `Object.prototype.propertyIsEnumerable`: whether a key is an object's own enumerable key. */
+const $$isEnumerable = Object.prototype.propertyIsEnumerable;
+
 /**
- * The verdict on an object whose keys a check read directly, and which passed:
- * true when those keys were all its own (its prototype is `Object.prototype`,
- * or it has none), else the check's verdict on its own view.
+ * Whether key `key` of `v`, read directly, counts: `v` is plain (its keys are
+ * judged as read) or `key` is its own enumerable key (what its own view holds).
+ * Asked only when a key that need not be there fails.
  */
-export function $$viewPass(v: object, d: number, check: (v: unknown, d: number) => boolean): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === $$OP || proto === null || check($$ownView(v), d);
+export function $$counts(v: object, key: string): boolean {
+  return Object.getPrototypeOf(v) === $$OP || $$isEnumerable.call(v, key);
 }
 
 /**
- * The verdict on an object whose keys a check read directly, and which failed
- * at a key that may have been inherited: false when its keys are all its own,
- * else the check's verdict on its own view.
+ * Whether a check's pass on `v`, its keys read directly, holds: `v` is plain,
+ * or its `required` keys are all its own enumerable keys (what its own view
+ * holds; its other keys passed whether they are its own or absent from it).
  */
-export function $$viewFail(v: object, d: number, check: (v: unknown, d: number) => boolean): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto !== $$OP && proto !== null && check($$ownView(v), d);
+export function $$ownKeys(v: object, required: readonly string[]): boolean {
+  if (Object.getPrototypeOf(v) === $$OP) return true;
+  for (const key of required) if (!$$isEnumerable.call(v, key)) return false;
+  return true;
 }
 
 /** The value of own property `key`, or `undefined`; never a value inherited through the prototype chain. */

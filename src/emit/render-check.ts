@@ -32,8 +32,8 @@ export type RuntimeName =
   | "$$OP"
   | "$$Object"
   | "$$ownView"
-  | "$$viewPass"
-  | "$$viewFail"
+  | "$$counts"
+  | "$$ownKeys"
   | "$$own"
   | "$$has"
   | "$$isRecord"
@@ -55,6 +55,9 @@ export type RuntimeName =
   | "$$Member"
   | "ValidationError"
   | "ValidationResult";
+
+/** The statement a check runs when a value fails, given the indent of the line it ends. */
+type Fail = (indent: string) => string;
 
 /** What a module's code generator tells the check writer about its surroundings. */
 export interface CheckScope {
@@ -124,49 +127,60 @@ export class CheckWriter {
   // -------------------------------------------------------------------------
 
   /**
-   * The body of `$isX(v, d)` for an object model; `self` is that function's
-   * name. The keys are read from `v` itself first, and whether they were its
-   * own is settled at the end, by one look at its prototype: a required key
-   * that fails there fails on the own view too (which holds the same value or
-   * none), so most invalid values are rejected without that look. A failure
-   * that may be an inherited value's (an optional key, an extra key), and a
-   * pass on a non-plain object, are judged again on the object's own view.
+   * The body of `$isX(v, d)` for an object model. The keys are read from `v`
+   * itself, and whether that was right is settled at the end with one look at
+   * its prototype: a plain object (prototype `Object.prototype`) is judged by
+   * its keys as read; any other by its own enumerable keys, as the collect
+   * walk's own view judges it. Read directly, a key holds the value of the own
+   * view or one the view does not have (inherited, or not enumerable), so:
+   * a required key that fails fails on the own view too (it has the same
+   * value or none), and most invalid values are rejected without the look; an
+   * optional or extra key that fails counts only when the object is plain or
+   * the key is its own (`$$counts`), else the check goes on as if it were
+   * absent; a pass on an object that is not plain holds when its required
+   * keys are all its own (`$$ownKeys`). No key is read twice.
    */
-  objectCheck(fields: readonly Field[], extra: TypeRef | undefined, self: string, tags: ReadonlySet<string> = new Set()): string {
+  objectCheck(fields: readonly Field[], extra: TypeRef | undefined, tags: ReadonlySet<string> = new Set()): string {
     const rt = (name: RuntimeName) => this.scope.runtime(name);
     let body = `  if (typeof v !== "object" || v === null || Array.isArray(v) || d >= ${rt("$$MAX_DEPTH")}) return false;\n`;
-    // `$$viewFail` is marked used below, if it is.
-    const again = `return $$viewFail(v, d, ${self})`;
-    const extraCheck = this.extraKeysCheck(fields, extra, again);
+    const extraCheck = this.extraKeysCheck(fields, extra);
     if (fields.length === 0 && !extraCheck) return `${body}  return true;\n`;
     body += "  const o = v as Record<string, unknown>;\n";
     const valued = fields.filter((f) => !this.acceptsUndefined(f.type));
     if (valued.length > 0) body += "  let x: unknown;\n";
-    for (const field of fields) {
+    fields.forEach((field, index) => {
       const key = stringLiteral(field.name);
       if (this.acceptsUndefined(field.type)) {
         if (field.required) body += `  if (!${rt("$$has")}(o, ${key})) return false;\n`;
-        continue;
+        return;
       }
       if (tags.has(field.name)) {
         // A tag: a discriminated union that has matched it says so (`skip`), and it is not read again.
         body += `  if (skip !== ${key}) {\n    x = ${this.read("o", field.name)};\n${this.checkStatements(field.type, "x", 1, "    ")}  }\n`;
-        continue;
+        return;
       }
       body += `  x = ${this.read("o", field.name)};\n`;
       if (field.required) {
         body += this.checkStatements(field.type, "x", 1, "  ");
-        continue;
+        return;
       }
-      const inner = this.checkStatements(field.type, "x", 1, "    ", again);
-      const [head, tail] = ["    if (", `) ${again};\n`];
-      const single = inner.indexOf("\n") === inner.length - 1 && inner.startsWith(head) && inner.endsWith(tail);
-      if (single) body += `  if (x !== undefined && ${inner.slice(head.length, -tail.length)}) ${again};\n`;
-      else body += wrapIf("x !== undefined", inner, "  ");
-    }
+      const counts = `${rt("$$counts")}(v, ${key})`;
+      const inner = this.checkStatements(field.type, "x", 1, "    ");
+      const [head, tail] = ["    if (", ") return false;\n"];
+      if (inner.indexOf("\n") === inner.length - 1 && inner.startsWith(head) && inner.endsWith(tail)) {
+        body += `  if (x !== undefined && ${inner.slice(head.length, -tail.length)} && ${counts}) return false;\n`;
+      } else {
+        // Several statements (a loop): a failure that does not count leaves the block, as if the key were absent.
+        const label = `f${index}`;
+        const fail: Fail = (at) => `{\n${at}  if (${counts}) return false;\n${at}  break ${label};\n${at}}`;
+        body += `  ${label}: if (x !== undefined) {\n${this.checkStatements(field.type, "x", 1, "    ", fail)}  }\n`;
+      }
+    });
     body += extraCheck;
-    if (body.includes(again)) rt("$$viewFail");
-    return `${body}  return (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} || ${rt("$$viewPass")}(v, d, ${self});\n`;
+    const required = fields.filter((f) => f.required).map((f) => f.name);
+    if (required.length === 0) return `${body}  return true;\n`;
+    const table = this.hoist(`required:${JSON.stringify(required)}`, (name) => `const ${name}: readonly string[] = [${required.map(stringLiteral).join(", ")}];\n`);
+    return `${body}  return (v as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} || ${rt("$$ownKeys")}(v, ${table});\n`;
   }
 
   /**
@@ -302,12 +316,15 @@ export class CheckWriter {
   }
 
   /** The check of undocumented keys: typed extra keys, or none at all with `unknownKeys: "reject"`. */
-  private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined, fail: string): string {
+  private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
     if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
     const keys = this.keyTable(fields);
-    if (!extra) return `  for (const k in o) if (!${keys}.has(k)) ${fail};\n`;
+    // `for … in` meets inherited enumerable keys too: one counts only if it is the object's own (or the object is plain).
+    const counts = `${this.scope.runtime("$$counts")}(v, k)`;
+    if (!extra) return `  for (const k in o) if (!${keys}.has(k) && ${counts}) return false;\n`;
+    const fail: Fail = (at) => `{\n${at}  if (${counts}) return false;\n${at}  continue extra;\n${at}}`;
     const inner = this.checkStatements(extra, "y", 1, "    ", fail);
-    return `  for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
+    return `  extra: for (const k in o) {\n    if (${keys}.has(k)) continue;\n    const y = o[k];\n${inner}  }\n`;
   }
 
   private extraKeysCollect(fields: readonly Field[], extra: TypeRef | undefined): string {
@@ -332,13 +349,13 @@ export class CheckWriter {
    * is a `type`; `depth` is how many containers below `d` the value sits.
    * Arrays are inline loops, so the usual path makes no call but to models.
    */
-  private checkStatements(type: TypeRef, x: string, depth: number, indent: string, fail = "return false"): string {
+  private checkStatements(type: TypeRef, x: string, depth: number, indent: string, fail: Fail = () => "return false;"): string {
     if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
       const n = ++this.loops;
       const [i, item] = [`i${n}`, `x${n}`];
       const max = this.scope.runtime("$$MAX_DEPTH");
       return (
-        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) ${fail};\n` +
+        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) ${fail(indent)}\n` +
         `${indent}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\n` +
         `${indent}  const ${item}: unknown = ${x}[${i}];\n` +
         this.checkStatements(type.items, item, depth + 1, `${indent}  `, fail) +
@@ -348,7 +365,7 @@ export class CheckWriter {
     if (type.kind === "nullable" && !this.isExpression(type.type)) {
       return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `, fail), indent);
     }
-    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) ${fail};\n`;
+    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) ${fail(indent)}\n`;
   }
 
   /** Whether the check of `type` is best written as one expression (no loop of its own). */
@@ -611,7 +628,8 @@ export class CheckWriter {
   private hoist(key: string, build: (name: string) => string): string {
     const existing = this.hoisted.get(key);
     if (existing) return existing;
-    const prefix = key.startsWith("members:") ? "$u" : key.startsWith("collect:") ? "$c" : key.startsWith("keys:") ? "$keys" : "$h";
+    const prefixes: Record<string, string> = { members: "$u", collect: "$c", keys: "$keys", required: "$required" };
+    const prefix = prefixes[key.slice(0, key.indexOf(":"))] ?? "$h";
     const name = `${prefix}${this.hoisted.size}`;
     this.hoisted.set(key, name);
     this.helpers.push(build(name));
