@@ -15,7 +15,12 @@ import type { Model, TypeRef } from "../src/ir.js";
 import { resolveOptions } from "../src/options.js";
 import { ROOT } from "./helpers.js";
 
-type Validators = { is: (v: unknown) => boolean; validate: (v: unknown) => { ok: boolean; issues?: { path: string }[] } };
+type Validators = {
+  is: (v: unknown) => boolean;
+  validate: (v: unknown) => { ok: boolean; issues?: { path: string; expected: string }[] };
+  /** The issue-collecting walk, for the runtime's safe walk. */
+  collect: (v: unknown, c: never) => void;
+};
 
 const input = join(ROOT, "fixtures", "python");
 const { program } = await render(input, resolveOptions());
@@ -29,8 +34,13 @@ for (const model of models) {
   const exports = (await import(url)) as Record<string, (v: unknown) => never>;
   const name = Object.keys(exports).find((k) => k.startsWith("is") && !k.startsWith("is$")) as string;
   const base = name.slice(2);
-  modules.set(model.id, { is: exports[`is${base}`] as Validators["is"], validate: exports[`validate${base}`] as Validators["validate"] });
+  modules.set(model.id, {
+    is: exports[`is${base}`] as Validators["is"],
+    validate: exports[`validate${base}`] as Validators["validate"],
+    collect: exports[`$check${base}`] as Validators["collect"],
+  });
 }
+const runtime = (await import(pathToFileURL(join(ROOT, "generated", "python", "_runtime.ts")).href)) as { $$check: (collect: Validators["collect"], value: unknown) => boolean };
 
 // ---------------------------------------------------------------------------- generating valid values
 
@@ -229,6 +239,76 @@ describe.each(kinds)("%s models", (kind) => {
     expect(tested).toBeGreaterThan(RUNS / 2);
   });
 });
+
+describe("values whose objects are not plain", () => {
+  const all = models.filter((m) => kinds.includes(m.kind as (typeof kinds)[number]) && inhabited(m));
+
+  it(`\`isX\` agrees with the safe walk, and \`validateX\` finds the issues its check saw (${RUNS} runs)`, () => {
+    // Valid values and mutated ones, each object then rebuilt (or not) on a prototype that holds
+    // some of its keys instead of it, shadowed values and keys of its own.
+    const arb = fc
+      .constantFrom(...all)
+      .chain((model) => modelArbitrary(model, 0).map((value) => ({ model, value: asPayload(value) })))
+      .chain(({ model, value }) => {
+        const count = modelMutationsOn(model, { value: structuredClone(value) }).length;
+        return fc.record({ model: fc.constant(model), value: fc.constant(value), pick: fc.nat({ max: count }), seed: fc.nat() });
+      });
+    let nonPlain = 0;
+    fc.assert(
+      fc.property(arb, ({ model, value, pick, seed }) => {
+        const holder = { value: structuredClone(value) };
+        modelMutationsOn(model, holder)[pick]?.apply();
+        let state = seed || 1;
+        const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+        const built = unplain(holder.value, next, () => nonPlain++);
+        const v = modules.get(model.id) as Validators;
+        const verdict = v.is(built);
+        if (verdict !== runtime.$$check(v.collect, built)) throw new Error(`${model.id}: isX says ${verdict}, the safe walk does not`);
+        const result = v.validate(built);
+        if (result.ok !== verdict) throw new Error(`${model.id}: validateX and isX disagree`);
+        if (result.issues?.some((i) => i.expected === "a valid value")) throw new Error(`${model.id}: the walk found no issue where isX failed`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(nonPlain).toBeGreaterThan(RUNS / 4);
+  });
+});
+
+/** Defines an own, enumerable data property (even `__proto__`). */
+function own(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * `value` with some of its objects rebuilt on a prototype: some keys moved to the prototype
+ * (inherited only), some shadowing a prototype's value, an inherited extra key; now and then a
+ * null prototype.
+ */
+function unplain(value: unknown, next: () => number, counted: () => void): unknown {
+  if (Array.isArray(value)) return value.map((item) => unplain(item, next, counted));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).map(([k, v]) => [k, unplain(v, next, counted)] as const);
+  if (next() < 0.4) {
+    const plain = {};
+    for (const [k, v] of entries) own(plain, k, v);
+    return plain;
+  }
+  counted();
+  const proto: object = {};
+  const ownPart: [string, unknown][] = [];
+  for (const [k, v] of entries) {
+    const r = next();
+    if (r < 0.15) own(proto, k, v);
+    else {
+      ownPart.push([k, v]);
+      if (r < 0.3) own(proto, k, 12345);
+    }
+  }
+  if (next() < 0.5) own(proto, "zz_inherited", "x");
+  const built = Object.create(next() < 0.1 ? null : proto) as object;
+  for (const [k, v] of ownPart) own(built, k, v);
+  return built;
+}
 
 /** The mutations of the value in `holder` (root replacements write `holder.value`). */
 function modelMutationsOn(model: Model, holder: { value: unknown }): Mutation[] {
