@@ -60,8 +60,8 @@ const WORKER_FILE = (() => {
 })();
 
 /** How many workers a run over `docs` uses. */
-export function workerCount(setting: WorkerSetting, docs: readonly SourceDoc[]): number {
-  if (!WORKER_FILE) return 0;
+export function workerCount(setting: WorkerSetting, docs: readonly SourceDoc[], workerFile = WORKER_FILE): number {
+  if (!workerFile) return 0;
   if (setting !== "auto") return Math.max(0, Math.floor(setting));
   let text = 0;
   for (const doc of docs) text += doc.source.length;
@@ -79,16 +79,22 @@ export function autoWorkers(text: number): number {
 export async function readDocs(
   docs: readonly SourceDoc[],
   options: Options,
-  settings: { readonly workers?: WorkerSetting; readonly progress?: (done: number, total: number) => void } = {},
+  settings: {
+    readonly workers?: WorkerSetting;
+    readonly progress?: (done: number, total: number) => void;
+    /** The worker's module (tests give one that fails); by default `read-worker.js`. */
+    readonly workerFile?: string;
+  } = {},
 ): Promise<DocResult[]> {
   const results: (DocResult | undefined)[] = new Array(docs.length).fill(undefined);
-  const count = workerCount(settings.workers ?? "auto", docs);
+  const workerFile = settings.workerFile ?? WORKER_FILE;
+  const count = workerCount(settings.workers ?? "auto", docs, workerFile);
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const finished: Promise<void>[] = [];
-  if (count > 0 && WORKER_FILE) {
+  if (count > 0 && workerFile) {
     const input: WorkerInput = { docs, options, counters: counters.buffer as SharedArrayBuffer, batch: BATCH };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: input });
+      const worker = new Worker(workerFile, { workerData: input });
       finished.push(
         new Promise<void>((done) => {
           worker.on("message", (message: WorkerMessage) => {

@@ -1,0 +1,64 @@
+/**
+ * The reading pool with workers that go wrong: one that dies after claiming a
+ * batch, one that throws, one that posts a batch with no results, one that
+ * cannot even start. Their docs are read by the main thread at the end: the
+ * results are those of a run without workers, in the same order.
+ */
+
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { resolveOptions } from "../../src/options.js";
+import { readDocs } from "../../src/pool.js";
+import { prepare } from "../../src/prepare.js";
+import { readSources } from "../../src/sources.js";
+import { ROOT } from "../helpers.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "mdtypes-pool-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * Worker modules that claim batches the way `read-worker.ts` does, then fail. A claim of a
+ * batch that holds docs is written down (`MARKER`): the test then knows docs were lost.
+ */
+const claim = `
+import { appendFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+const counters = new Int32Array(workerData.counters);
+const claim = () => {
+  const start = Atomics.add(counters, 0, 1) * workerData.batch;
+  if (start < workerData.docs.length) appendFileSync(MARKER, start + "\\n");
+  return start;
+};
+`;
+const broken = {
+  "dies after claiming a batch": `${claim}\nclaim();\nprocess.exit(3);\n`,
+  "throws after claiming two batches": `${claim}\nclaim();\nclaim();\nthrow new Error("worker broke");\n`,
+  "posts a batch without results, then says it is done": `${claim}\nparentPort.postMessage({ start: claim(), results: [] });\nparentPort.postMessage({ done: true });\n`,
+  "cannot start (a syntax error)": `${claim}\nthis is not javascript\n`,
+};
+
+// The fixtures ten times over (under other ids): enough reading for the workers to start and claim batches.
+const fixtures = await readSources(join(ROOT, "fixtures", "python"), []);
+const sources = Array.from({ length: 10 }, (_, n) => fixtures.map((doc) => ({ id: `copy${n}/${doc.id}`, source: doc.source }))).flat();
+const { options } = prepare(fixtures, resolveOptions());
+const expected = await readDocs(sources, options, { workers: 0 });
+
+describe("readDocs with workers that fail", () => {
+  it("has enough docs for several batches per thread", () => {
+    expect(sources.length).toBeGreaterThan(400);
+    expect(expected.every((result, i) => result.id === sources[i]!.id)).toBe(true);
+  });
+
+  it.each(Object.entries(broken))("a worker that %s costs time, not a result", async (name, code) => {
+    const base = join(scratch, name.replace(/\W+/g, "-"));
+    writeFileSync(`${base}.mjs`, `const MARKER = ${JSON.stringify(`${base}.claims`)};\n${code}`);
+    const progress: number[] = [];
+    const results = await readDocs(sources, options, { workers: 2, workerFile: `${base}.mjs`, progress: (done) => progress.push(done) });
+    expect(results).toEqual(expected);
+    expect(progress.at(-1)).toBe(sources.length);
+    // The failing workers did take docs away from the main thread (the one that cannot start took none).
+    expect(existsSync(`${base}.claims`)).toBe(!name.startsWith("cannot start"));
+  });
+});
