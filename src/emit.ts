@@ -49,7 +49,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
     return model;
   };
-  const context: EmitContext = { byId, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf) };
+  const context: EmitContext = { modelOf, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf) };
 
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
@@ -60,7 +60,8 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
 }
 
 interface EmitContext {
-  readonly byId: ReadonlyMap<string, Model>;
+  /** The model with an id (an unknown id is an internal error). */
+  readonly modelOf: (target: string) => Model;
   readonly paths: ReadonlyMap<string, string>;
   readonly identifiers: ReadonlyMap<string, string>;
   readonly options: EmitOptions;
@@ -135,9 +136,7 @@ class ModuleScope implements CheckScope {
   }
 
   model(target: string): Model {
-    const model = this.ctx.byId.get(target);
-    if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
-    return model;
+    return this.ctx.modelOf(target);
   }
 
   runtime(name: RuntimeName): string {
@@ -187,12 +186,8 @@ function emitModel(model: Model, ctx: EmitContext): string {
     case "object":
       object = objectView(model, typeName);
       check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, tags), skip: tags !== undefined };
-      if (tags) {
-        collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, names.fields) };
-        fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
-      } else {
-        collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties) };
-      }
+      collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, tags ? names.fields : undefined) };
+      if (tags) fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
       break;
     case "enum": {
       const view = enumParts(model, names, writer);
