@@ -35,8 +35,8 @@ const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** A temporary file older than this belongs to a run that died. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
-/** The SHA-256 of `text` (UTF-8), in hex. */
-export function sha256(text: string): string {
+/** The SHA-256 of `text` (UTF-8) or of bytes, in hex. */
+export function sha256(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 

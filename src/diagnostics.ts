@@ -26,6 +26,10 @@ export interface Diagnostic {
 
 /** Every rule mdtypes reports, with its default severity and what it means. */
 export const RULES = {
+  "no-models": {
+    severity: "error",
+    summary: "The input holds no model doc (no `.md` or `.mdx` file, or none that is a model): almost always a wrong folder or `exclude`.",
+  },
   "not-a-model": {
     severity: "info",
     summary: "The file is not a model doc (e.g. `utils/retryconfig.md`, Go `option.md`); it is skipped.",
@@ -94,9 +98,17 @@ export const RULES = {
     severity: "error",
     summary: "A link to a model doc that does not exist; the field becomes `unknown`.",
   },
+  "link-case-mismatch": {
+    severity: "info",
+    summary: "A link's path matches a doc only without letter case (`payments/` for `Payments/`, fine on macOS and Windows); it is followed.",
+  },
+  "link-resolved-by-name": {
+    severity: "warning",
+    summary: "A link to a missing doc whose text names exactly one model of the tree; that model is used.",
+  },
   "unresolved-name": {
-    severity: "error",
-    summary: "A union member heading names a model no doc defines; the member becomes `unknown`.",
+    severity: "warning",
+    summary: "A union member names a model no doc defines (by Speakeasy's naming rules); the member becomes `unknown`.",
   },
   "ambiguous-name": {
     severity: "warning",

@@ -8,8 +8,9 @@ import { compareStrings } from "./diagnostics.js";
 import { ioError } from "./errors.js";
 
 /**
- * Lists `**\/*.md` under `input` as `/`-separated paths relative to it, sorted
- * by code unit (independent of file system order and locale).
+ * Lists `**\/*.md` and `**\/*.mdx` under `input` as `/`-separated paths
+ * relative to it, sorted by code unit (independent of file system order and
+ * locale).
  */
 export async function discover(input: string, exclude: readonly string[]): Promise<string[]> {
   let info;
@@ -19,6 +20,6 @@ export async function discover(input: string, exclude: readonly string[]): Promi
     throw ioError(`Input folder "${input}" does not exist`);
   }
   if (!info.isDirectory()) throw ioError(`Input "${input}" is not a folder`);
-  const files = await glob("**/*.md", { cwd: input, ignore: ["**/node_modules/**", ...exclude], onlyFiles: true, dot: false, followSymbolicLinks: false });
+  const files = await glob("**/*.{md,mdx}", { cwd: input, ignore: ["**/node_modules/**", ...exclude], onlyFiles: true, dot: false, followSymbolicLinks: false });
   return files.map((f) => f.replace(/\\/g, "/")).sort(compareStrings);
 }

@@ -195,13 +195,20 @@ function emitModel(model: Model, ctx: EmitContext): string {
       check = { value: model.values.length === 0 && !model.open ? "_v" : "v", depth: "_d", body: view.checkBody };
       collect = {
         params: "v: unknown, c: $$Context",
-        body: `  if (!${names.check}(v, 0)) ${scope.runtime("$$issue")}(c, undefined, ${stringLiteral(view.expected)}, ${stringLiteral(`Expected ${view.expected}, received `)}, v);\n`,
+        // A one-value enum is a literal: a mismatch tells a union the value was meant for another member.
+        body: `  if (!${names.check}(v, 0)) ${scope.runtime(!model.open && model.values.length === 1 ? "$$miss" : "$$issue")}(c, undefined, ${stringLiteral(view.expected)}, ${stringLiteral(`Expected ${view.expected}, received `)}, v);\n`,
       };
       break;
     }
     case "union": {
       const union: TypeRef = { kind: "union", members: model.members.map((m) => m.type) };
       alias = renderType(union, typeName, true);
+      if (writer.acceptsUndefined(union)) {
+        // A member accepts anything (`unknown`, a title-only doc): so does the union.
+        check = { value: "_v", depth: "_d", body: "  return true;\n" };
+        collect = { params: "_v: unknown, _c: $$Context", body: "" };
+        break;
+      }
       check = { value: "v", depth: writer.usesDepth(union) ? "d" : "_d", body: writer.typeCheck(union) };
       collect = { params: "v: unknown, c: $$Context", body: writer.typeCollect(union) };
       break;

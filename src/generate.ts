@@ -23,6 +23,8 @@ import type { Options } from "./options.js";
 import { readDocs, type WorkerSetting } from "./pool.js";
 import type { DocResult } from "./read.js";
 import { prepare } from "./prepare.js";
+import { remarkPluginsFingerprint } from "./plugin-settings.js";
+import { loadRemarkPlugins } from "./remark-plugins.js";
 import { resolve } from "./resolve.js";
 import type { CheckResult, GenerateResult, RunStats, RunSummary } from "./run.js";
 import { contentHashes, docKey, readSources, runKey, targetKey } from "./sources.js";
@@ -73,6 +75,7 @@ export async function render(input: string, options: Options, settings: RunSetti
 /** {@link render} over docs already read. */
 export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}): Promise<RenderResult> {
   const { cache } = settings;
+  await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
   let docs: DocResult[];
@@ -80,7 +83,7 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
   if (cache) {
     const name = `docs-${targetKey(input, options)}.json`;
     const stored = cache.load<DocsEntry>(name)?.docs;
-    const optionsText = stableJson(prepared.options);
+    const optionsText = `${stableJson(prepared.options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}`;
     const content = contentHashes(sources);
     const keys = sources.map((doc, i) => docKey(optionsText, doc.id, content[i]!));
     const found: (DocResult | undefined)[] = sources.map((doc, i) => {
@@ -120,12 +123,33 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
   const models = docs.flatMap((d) => (d.model ? [d.model] : []));
   const resolved = resolve(models, input);
   const emitted = emit(resolved.program, options);
-  const all = [...treeDiagnostics, ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
+  const all = [...treeDiagnostics, ...(models.length === 0 ? [noModels(docs)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
   const diagnostics = applyRuleSettings(all, options.rules)
     .map((d) => ({ ...d, file: join(input, d.file), ...(d.cause ? { cause: { ...d.cause, file: join(input, d.cause.file) } } : {}) }))
     .sort(compareDiagnostics);
   const stats: RunStats = { docs: docs.length, models: resolved.program.models.length, files: emitted.files.length, parsed };
   return { program: resolved.program, options, files: emitted.files, diagnostics, stats };
+}
+
+/**
+ * An input with no model doc is almost always a mistake (a wrong folder, an
+ * `exclude` that leaves nothing): an error, at the first file read if there
+ * is one, never an empty output reported as a success.
+ */
+function noModels(docs: readonly DocResult[]): Diagnostic {
+  const first = docs[0];
+  if (!first) {
+    return { file: "", line: 1, column: 1, ruleId: "no-models", severity: "error", message: "Unexpected input folder without `.md` or `.mdx` files, expected the model docs (such as an SDK's `docs/models`)" };
+  }
+  const skipped = docs.length === 1 ? "the one file read is" : `none of the ${docs.length} files read is`;
+  return {
+    file: first.id,
+    line: 1,
+    column: 1,
+    ruleId: "no-models",
+    severity: "error",
+    message: `Unexpected input without a model doc: ${skipped} a model doc (see the \`not-a-model\` notes), expected docs with a title and a \`## Fields\`, \`## Values\` or \`## Supported Types\` section`,
+  };
 }
 
 /** The outcome of a render, without the program and files. */

@@ -7,6 +7,12 @@
  * prints exactly these shapes.
  */
 
+/**
+ * The file names of model docs: `.md`, and `.mdx` (Speakeasy's 2026 pages,
+ * titled in YAML frontmatter). A doc's id is its path under the input folder.
+ */
+export const DOC_FILE = /\.mdx?$/i;
+
 /** A 1-based line and column in a doc, as mdast reports them. */
 export interface Place {
   readonly line: number;
@@ -46,10 +52,10 @@ export interface UnknownType {
   /** The documented type text, for `external`, `unparsed` and `unresolved`. */
   readonly text?: string;
 }
-/** Exactly one JSON value. */
+/** Exactly one JSON value (`null` for Python's `Literal[None]`). */
 export interface LiteralType {
   readonly kind: "literal";
-  readonly value: string | number | boolean;
+  readonly value: string | number | boolean | null;
 }
 export interface ArrayType {
   readonly kind: "array";
@@ -67,6 +73,12 @@ export interface RecordType {
 export interface RefType {
   readonly kind: "ref";
   readonly target: string;
+  /**
+   * The model the link's text names (`Models::Components::Gadget`), kept
+   * until resolve: when the target is missing, the name may still find the
+   * doc. Resolved references do not carry it.
+   */
+  readonly text?: { readonly name: string; readonly namespace?: string };
 }
 /**
  * A reference by name only (a union member heading such as `models.Button`,
@@ -77,6 +89,12 @@ export interface NamedType {
   readonly name: string;
   /** The SDK namespace written before the name (`models`, `components`, …), if any. */
   readonly namespace?: string;
+  /**
+   * Other names the same model may have, tried in order when no doc is
+   * titled `name` (C# union members are named after their type with the
+   * union's own name cut off: `Two` for `OneOfSameType2`).
+   */
+  readonly also?: readonly string[];
 }
 /** A value that at least one member accepts. */
 export interface UnionType {
@@ -217,9 +235,9 @@ export function isNullable(type: TypeRef): type is NullableType {
   return type.kind === "nullable";
 }
 
-/** Wraps `type` in `nullable`, unless it already is (or is `unknown`, which takes `null` anyway). */
+/** Wraps `type` in `nullable`, unless it already is (or is `unknown` or the literal `null`, which take `null` anyway). */
 export function nullable(type: TypeRef): TypeRef {
-  return type.kind === "nullable" || type.kind === "unknown" ? type : { kind: "nullable", type };
+  return type.kind === "nullable" || type.kind === "unknown" || (type.kind === "literal" && type.value === null) ? type : { kind: "nullable", type };
 }
 
 /** For exhaustive `switch` statements: a value of type `never` reached at run time is a bug. */

@@ -7,7 +7,8 @@
  * (see reference/speakeasy-grammar.md §4.3).
  */
 
-import type { Nodes, PhrasingContent } from "mdast";
+import type { Nodes, PhrasingContent, Yaml } from "mdast";
+import { isScalar, parseDocument } from "yaml";
 import type { Place } from "./ir.js";
 
 /** The place where `node` starts; nodes from the parser always have one. */
@@ -115,4 +116,46 @@ export function typeTextOf(source: string, nodes: readonly PhrasingContent[]): T
   };
   for (const node of nodes) append(node);
   return { text, links };
+}
+
+/** The place of offset `offset` in `source`; lines end at `\r\n`, `\r` or `\n`, as in micromark. */
+export function placeAt(source: string, offset: number): Place {
+  let line = 1;
+  let start = 0;
+  const end = Math.min(Math.max(offset, 0), source.length);
+  for (let i = 0; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: end - start + 1 };
+}
+
+/** What a doc's YAML frontmatter says of its title. */
+export type FrontmatterTitle =
+  | { readonly title: string; readonly place: Place }
+  | { readonly problem: string; readonly place: Place };
+
+/**
+ * The `title` key of a frontmatter block (`---\ntitle: "Name"\n---`, as
+ * Speakeasy's 2026 `.mdx` pages write it), read with a YAML parser, and the
+ * place of its value; a problem when the YAML is invalid or the title is not
+ * text; `undefined` when there is no `title` key.
+ */
+export function frontmatterTitle(source: string, node: Yaml): FrontmatterTitle | undefined {
+  const start = node.position?.start.offset ?? 0;
+  // The value starts on the line after the opening `---`.
+  const newline = source.slice(start).search(/\r\n|\r|\n/);
+  const valueStart = newline < 0 ? start : start + newline + (source.startsWith("\r\n", start + newline) ? 2 : 1);
+  const doc = parseDocument(node.value, { prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) return { problem: `invalid YAML in the frontmatter (${error.message.split("\n")[0]})`, place: placeAt(source, valueStart + (error.pos[0] ?? 0)) };
+  const title = doc.get("title", true);
+  if (title === undefined) return undefined;
+  const place = placeAt(source, valueStart + (isScalar(title) && title.range ? title.range[0] : 0));
+  if (!isScalar(title) || title.value === null || typeof title.value === "object") return { problem: "a frontmatter `title` that is not text", place };
+  const text = String(title.value).trim();
+  return text === "" ? { problem: "an empty frontmatter `title`", place } : { title: text, place };
 }

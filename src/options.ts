@@ -4,11 +4,13 @@
  */
 
 import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "./diagnostics.js";
 import { usageError } from "./errors.js";
+import { resolveRemarkPlugins, type RemarkPluginSetting } from "./plugin-settings.js";
 
 /** The SDK languages Speakeasy docs come in (`auto`: told from the docs). */
-export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "csharp", "php", "ruby"] as const;
+export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "csharp", "unity", "php", "ruby"] as const;
 
 /** Options that change what the docs mean or how the output looks. */
 export interface Options {
@@ -34,6 +36,12 @@ export interface Options {
   readonly unknownKeys: "accept" | "reject";
   /** Globs (relative to the input folder) of docs to leave out. */
   readonly exclude: readonly string[];
+  /**
+   * A user's remark plugins, each a module (package name or path) or a
+   * module and its options, added to the parser in order. `loadConfig`
+   * resolves them from the config file's folder to absolute paths.
+   */
+  readonly remarkPlugins: readonly RemarkPluginSetting[];
 }
 
 export const DEFAULT_OPTIONS: Options = {
@@ -46,6 +54,7 @@ export const DEFAULT_OPTIONS: Options = {
   maxDepth: 512,
   unknownKeys: "accept",
   exclude: [],
+  remarkPlugins: [],
 };
 
 /** One input folder and the output folder generated from it, with option overrides. */
@@ -84,6 +93,18 @@ const SEVERITIES = new Set(["error", "warning", "info", "off"]);
  */
 export async function loadConfig(dir: string): Promise<Config | undefined> {
   const path = `${dir}/${CONFIG_FILE}`;
+  const config = await readConfigFile(path);
+  return config && withResolvedPlugins(config, dirname(path));
+}
+
+/** The config with its remark plugins resolved from `dir`, the config file's folder. */
+function withResolvedPlugins(config: Config, dir: string): Config {
+  const resolvePlugins = <T extends Partial<Options>>(layer: T): T => (layer.remarkPlugins ? { ...layer, remarkPlugins: resolveRemarkPlugins(layer.remarkPlugins, dir) } : layer);
+  const top = resolvePlugins(config);
+  return top.targets ? { ...top, targets: top.targets.map(resolvePlugins) } : top;
+}
+
+async function readConfigFile(path: string): Promise<Config | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -157,8 +178,14 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
       return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : fail("an array of glob strings");
     case "rules":
       return parseRules(value, at, fail);
+    case "remarkPlugins":
+      return Array.isArray(value) && value.every(isPluginSetting) ? value : fail('an array of module names, or of [module name, options] pairs');
   }
   throw usageError(`${CONFIG_FILE}: unknown key "${at}"`);
+}
+
+function isPluginSetting(value: unknown): value is RemarkPluginSetting {
+  return (typeof value === "string" && value !== "") || (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && value[0] !== "");
 }
 
 function parseTargets(value: unknown, fail: Fail): TargetConfig[] {

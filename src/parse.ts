@@ -1,9 +1,13 @@
 /**
  * Stage 1, parse: markdown source → mdast, with exact source positions.
  *
- * Only the GFM constructs model docs use are enabled: tables and
- * strikethrough (`~~`field`~~`, `# ~~Name~~`). Full remark-gfm would also turn
- * bare URLs in descriptions into links, which we do not want.
+ * The parser is a frozen unified processor: `remark-parse` with only the
+ * syntax model docs use — GFM tables and strikethrough (`~~`field`~~`,
+ * `# ~~Name~~`) and YAML frontmatter (Speakeasy's 2026 `.mdx` pages carry
+ * their title there). Full remark-gfm would also turn bare URLs in
+ * descriptions into links, which we do not want. A user's own remark plugins
+ * (config `remarkPlugins`) are added after these, in a processor of their own
+ * (see `remark-plugins.ts`).
  *
  * Generated model docs are mostly padded tables: a cell is padded with spaces
  * to its column's width, and the delimiter row is dashes as wide. The padding
@@ -14,31 +18,63 @@
  * written. Only lines that the parser then reads as table rows may have been
  * changed; if any other was (an odd doc), the source is parsed as written.
  * Either way the tree is the one the source as written gives.
+ *
+ * The source must not start with a byte-order mark (`readDoc` drops it):
+ * micromark skips one without counting it, so offsets would no longer be
+ * offsets into the text.
  */
 
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
+import remarkParse from "remark-parse";
+import { unified, type Processor } from "unified";
 
-const extensions = [gfmTable(), gfmStrikethrough({ singleTilde: false })];
-const mdastExtensions = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()];
+/** A unified processor that parses markdown to mdast (and may transform it). */
+export type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>;
 
-/** Parses one markdown document. Never throws on odd markdown: every input has a tree. */
-export function parse(source: string): Root {
-  const compact = compactTables(source);
-  if (!compact) return parseAsWritten(source);
-  const tree = fromMarkdown(compact.text, { extensions, mdastExtensions });
-  if (!onlyTableRowsChanged(tree, compact.lines)) return parseAsWritten(source);
+/**
+ * The syntax of model docs, as a remark plugin: GFM tables and
+ * strikethrough (`~~x~~` only) and YAML frontmatter, nothing else of GFM.
+ */
+export function modelDocSyntax(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({ singleTilde: false }), frontmatter("yaml"));
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), frontmatterFromMarkdown("yaml"));
+}
+
+/** The parser of model docs, built once. */
+export const markdownParser: MarkdownProcessor = unified().use(remarkParse).use(modelDocSyntax).freeze() as unknown as MarkdownProcessor;
+
+/**
+ * Parses one markdown document with `processor` (by default
+ * {@link markdownParser}); a processor with transforms (a user's plugins) runs
+ * them on the tree. Never throws on odd markdown: every input has a tree.
+ */
+export function parse(source: string, processor: MarkdownProcessor = markdownParser): Root {
+  const tree = parseTree(source, processor);
+  return processor === markdownParser ? tree : (processor.runSync(tree) as Root);
+}
+
+function parseTree(source: string, processor: MarkdownProcessor): Root {
+  // micromark also ends a line at a lone CR, which the offset mapping below does not: parse such a text as written.
+  const compact = LONE_CR.test(source) ? undefined : compactTables(source);
+  if (!compact) return parseAsWritten(source, processor);
+  const tree = processor.parse(compact.text);
+  if (!onlyTableRowsChanged(tree, compact.lines)) return parseAsWritten(source, processor);
   mapPositions(tree, compact, lineStarts(source));
   return tree;
 }
 
-/** Parses `source` exactly as written, padding and all. */
-export function parseAsWritten(source: string): Root {
-  return fromMarkdown(source, { extensions, mdastExtensions });
+const LONE_CR = /\r(?!\n)/;
+
+/** Parses `source` exactly as written, padding and all (no transforms). */
+export function parseAsWritten(source: string, processor: MarkdownProcessor = markdownParser): Root {
+  return processor.parse(source);
 }
 
 /** A source with its tables' padding cut, and how to map its offsets back. */

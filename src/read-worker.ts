@@ -6,8 +6,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { WorkerInput, WorkerMessage } from "./pool.js";
 import { readDoc, type DocResult } from "./read.js";
+import { loadRemarkPlugins } from "./remark-plugins.js";
 
 const { docs, options, counters: buffer, batch } = workerData as WorkerInput;
+await loadRemarkPlugins(options.remarkPlugins);
 const counters = new Int32Array(buffer);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 

@@ -9,8 +9,10 @@ import { buildIr } from "./build-ir.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import type { Model } from "./ir.js";
+import { usageError } from "./errors.js";
 import type { Options } from "./options.js";
 import { parse } from "./parse.js";
+import { processorFor } from "./remark-plugins.js";
 
 /** What one doc yields: its model (none for non-model files) and diagnostics. */
 export interface DocResult {
@@ -19,11 +21,32 @@ export interface DocResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads one doc. */
+/**
+ * Reads one doc. A leading byte-order mark is not part of the text: it is
+ * dropped before anything else, so offsets, lines and columns are those of the
+ * text an editor shows. With `remarkPlugins` in the options, they must have
+ * been loaded (`loadRemarkPlugins`) first.
+ */
 export function readDoc(id: string, source: string, options: Options): DocResult {
   const sink = new DiagnosticSink(id);
-  const tree = parse(source);
-  const extracted = extract(id, source, tree, options, sink);
+  const text = withoutBom(source);
+  const tree = options.remarkPlugins.length === 0 ? parse(text) : parseWithPlugins(id, text, options);
+  const extracted = extract(id, text, tree, options, sink);
   const model = extracted ? buildIr(extracted, options, sink) : undefined;
   return { id, ...(model ? { model } : {}), diagnostics: sink.items };
+}
+
+/** `text` without a leading UTF-8 byte-order mark (U+FEFF). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses with the user's plugins; a plugin that throws is the user's to fix, named with the doc. */
+function parseWithPlugins(id: string, text: string, options: Options) {
+  const processor = processorFor(options.remarkPlugins);
+  try {
+    return parse(text, processor);
+  } catch (error) {
+    throw usageError(`a remark plugin failed on ${id}: ${(error as Error).message.split("\n")[0]}`);
+  }
 }

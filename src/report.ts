@@ -36,7 +36,8 @@ function linesOf(file: string): string[] | undefined {
   if (!sources.has(file)) {
     let lines: string[] | undefined;
     try {
-      lines = readFileSync(file, "utf8").split(/\r?\n/);
+      // Lines as the parser counts them (micromark ends a line at CRLF, CR or LF); a byte-order mark is not text.
+      lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
     } catch {
       lines = undefined;
     }
@@ -50,12 +51,14 @@ const WINDOW = 100;
 /**
  * The line before and the line of a diagnostic, with a caret under its
  * column. Long lines (padded tables run to thousands of characters) are cut
- * to a window around the column.
+ * to a window around the column. Never throws: a place outside the file has
+ * no frame, a column past the line's end puts the caret after it.
  */
 export function codeFrame(file: string, line: number, column: number, paint: Colors): string | undefined {
   const lines = linesOf(file);
-  const target = lines?.[line - 1];
+  const target = Number.isInteger(line) && line >= 1 ? lines?.[line - 1] : undefined;
   if (!lines || target === undefined) return undefined;
+  column = Number.isInteger(column) ? Math.min(Math.max(column, 1), target.length + 1) : 1;
   const start = Math.max(0, Math.min(column - 1 - 30, target.length - WINDOW));
   const cut = (text: string) => {
     const piece = text.slice(start, start + WINDOW);

@@ -2,12 +2,25 @@
  * Stage 4, resolve: checks every link between docs, finds the docs that
  * union member headings name, and breaks type cycles TypeScript cannot
  * express. Links are resolved by relative path, never by lower-cased name
- * (`format_.md` holds `# Format`; grammar §10.16).
+ * (`format_.md` holds `# Format`; grammar §10.16) — as real trees have them:
+ *
+ * 1. the path as written, or through the real folders when it leaves the
+ *    input and comes back (`../models/x.md` from `docs/models/`);
+ * 2. as if the input folder were the one the docs were written in, whatever
+ *    it is called now (`../models/x.md` in docs copied to `vendor/acme/`);
+ * 3. without letter case, when exactly one doc matches (a folder written
+ *    `payments/` for `Payments/`, as on macOS and Windows checkouts):
+ *    `link-case-mismatch`;
+ * 4. by the model the link's text names, when exactly one doc is it
+ *    (`[Models::Components::Gadget](../shared/gadget.md)` into a folder that
+ *    does not exist): `link-resolved-by-name`.
+ *
+ * Only a link none of these finds is an `unresolved-link`.
  */
 
 import path from "node:path";
 import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
-import { mapType, type Model, type NamedType, type Place, type Program, type TypeRef } from "./ir.js";
+import { mapType, type Model, type NamedType, type Place, type Program, type RefType, type TypeRef } from "./ir.js";
 
 /**
  * Resolves references across all models; returns the program and what went
@@ -16,31 +29,25 @@ import { mapType, type Model, type NamedType, type Place, type Program, type Typ
  */
 export function resolve(models: readonly Model[], inputRoot: string): { program: Program; diagnostics: Diagnostic[] } {
   const root = path.resolve(inputRoot);
-  const inTree = (target: string): string => {
-    if (!target.startsWith("../")) return target;
-    const relative = path.relative(root, path.resolve(root, target)).split(path.sep).join("/");
-    return relative;
-  };
   const sorted = [...models].sort((a, b) => compareStrings(a.id, b.id));
   const byId = new Map(sorted.map((m) => [m.id, m]));
   const byName = new Map<string, Model[]>();
+  const byLowerId = new Map<string, string[]>();
   for (const m of sorted) {
     const list = byName.get(m.name);
     if (list) list.push(m);
     else byName.set(m.name, [m]);
+    const lower = m.id.toLowerCase();
+    byLowerId.set(lower, [...(byLowerId.get(lower) ?? []), m.id]);
   }
+  const tree: Tree = { root, byId, byName, byLowerId };
 
   const diagnostics: Diagnostic[] = [];
   const linked = sorted.map((model) => {
     const sink = new DiagnosticSink(model.id);
     const resolveAt = (type: TypeRef, place: Place): TypeRef =>
       mapType(type, (t) => {
-        if (t.kind === "ref") {
-          const target = inTree(t.target);
-          if (byId.has(target)) return target === t.target ? t : { kind: "ref", target };
-          sink.report("unresolved-link", place, `Unexpected link to missing doc \`${target}\`, expected a link to a model doc in the input; the type becomes \`unknown\``);
-          return { kind: "unknown", reason: "unresolved", text: target };
-        }
+        if (t.kind === "ref") return resolveLink(t, tree, sink, place);
         if (t.kind === "named") return resolveName(t, model, byName, sink, place);
         return t;
       });
@@ -51,6 +58,64 @@ export function resolve(models: readonly Model[], inputRoot: string): { program:
 
   const acyclic = breakUnionCycles(linked, diagnostics);
   return { program: { models: acyclic }, diagnostics };
+}
+
+/** The docs of the tree, looked up the ways links need. */
+interface Tree {
+  /** The input folder, absolute. */
+  readonly root: string;
+  readonly byId: ReadonlyMap<string, Model>;
+  readonly byName: ReadonlyMap<string, Model[]>;
+  /** Doc ids by their lower-cased form. */
+  readonly byLowerId: ReadonlyMap<string, string[]>;
+}
+
+/** The doc a link leads to, by the rules above; `unknown` (and `unresolved-link`) when none. */
+function resolveLink(ref: RefType, tree: Tree, sink: DiagnosticSink, place: Place): TypeRef {
+  const written = ref.target;
+  const tries = [written];
+  if (written.startsWith("../")) {
+    // Through the real folders: a link that leaves the input and comes back into it.
+    tries.push(path.relative(tree.root, path.resolve(tree.root, written)).split(path.sep).join("/"));
+    // As if the input were the folder the docs were written in: `k` levels up, then `k` folders down.
+    const parts = written.split("/");
+    const up = parts.findIndex((p) => p !== "..");
+    if (up > 0 && parts.length > 2 * up) tries.push(parts.slice(2 * up).join("/"));
+  }
+  for (const target of tries) if (tree.byId.has(target)) return { kind: "ref", target };
+  for (const target of tries) {
+    const matches = tree.byLowerId.get(target.toLowerCase());
+    if (matches?.length === 1) {
+      const found = matches[0] as string;
+      sink.report("link-case-mismatch", place, `Unexpected link to \`${written}\`, expected \`${found}\` as the folders are written; followed without letter case`);
+      return { kind: "ref", target: found };
+    }
+  }
+  const named = ref.text ? modelNamed(ref.text, written, tree.byName) : undefined;
+  if (named) {
+    sink.report("link-resolved-by-name", place, `Unexpected link to missing doc \`${written}\`, expected a link to a model doc in the input; its text names \`${named.name}\`, so \`${named.id}\` is used`);
+    return { kind: "ref", target: named.id };
+  }
+  sink.report("unresolved-link", place, `Unexpected link to missing doc \`${tries[tries.length - 1]}\`, expected a link to a model doc in the input; the type becomes \`unknown\``);
+  return { kind: "unknown", reason: "unresolved", text: written };
+}
+
+/**
+ * The one doc a broken link's text names: among the docs titled so, those in
+ * a folder named like the namespace, then those whose file name is the
+ * link's (without case); undefined unless exactly one is left.
+ */
+function modelNamed(text: NonNullable<RefType["text"]>, target: string, byName: ReadonlyMap<string, Model[]>): Model | undefined {
+  let candidates = byName.get(text.name) ?? [];
+  const narrow = (keep: (m: Model) => boolean) => {
+    const kept = candidates.filter(keep);
+    if (kept.length > 0) candidates = kept;
+  };
+  const namespace = text.namespace;
+  if (namespace && namespace !== "models") narrow((m) => folderOf(m.id).split("/").pop()?.toLowerCase() === namespace);
+  const file = target.split("/").pop()?.toLowerCase();
+  narrow((m) => m.id.split("/").pop()?.toLowerCase() === file);
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Applies `resolveAt` to every type of a model. */
@@ -78,7 +143,8 @@ function resolveModel(model: Model, resolveAt: (type: TypeRef, place: Place) => 
  */
 function resolveName(t: NamedType, from: Model, byName: ReadonlyMap<string, Model[]>, sink: DiagnosticSink, place: Place): TypeRef {
   const written = t.namespace ? `${t.namespace}.${t.name}` : t.name;
-  let candidates = byName.get(t.name) ?? [];
+  // The name as written, then the other names Speakeasy's naming rules give the same model.
+  let candidates = [t.name, ...(t.also ?? [])].map((name) => byName.get(name) ?? []).find((list) => list.length > 0) ?? [];
   if (candidates.length === 0) {
     sink.report("unresolved-name", place, `Unexpected \`${written}\`, expected the name of a model doc in the input; the type becomes \`unknown\``);
     return { kind: "unknown", reason: "unresolved", text: written };

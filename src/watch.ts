@@ -9,6 +9,7 @@ import { watch } from "chokidar";
 import { resolve, sep } from "node:path";
 import type { CliIo } from "./cli.js";
 import { ExpectedError } from "./errors.js";
+import { DOC_FILE } from "./ir.js";
 import { CONFIG_FILE, type Target } from "./options.js";
 
 const DEBOUNCE_MS = 150;
@@ -66,7 +67,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   watcher.on("all", (_event, path) => {
     const absolute = resolve(path);
     if (absolute === config) configChanged = true;
-    else if (absolute.endsWith(".md")) {
+    else if (DOC_FILE.test(absolute)) {
       for (const target of targets) {
         const input = resolve(target.input);
         if (absolute.startsWith(input + sep)) pending.add(target);

@@ -195,7 +195,7 @@ describe("mdtypes check", () => {
     expect(drift.stdout).toContain("::error file=out/auditlogentryresponse.ts,title=mdtypes%3A changed::out/auditlogentryresponse.ts differs from what its docs give");
     expect(drift.stdout).toContain("::error file=out/index.ts,title=mdtypes%3A missing::");
     const path = join(dir, "docs", "models", DOC);
-    writeFileSync(path, readFileSync(path, "utf8").replace("../models/auditlogobjectchangeresponse.md", "../models/nothing.md"));
+    writeFileSync(path, readFileSync(path, "utf8").replace("[models.AuditLogObjectChangeResponse](../models/auditlogobjectchangeresponse.md)", "[models.Nothing](../models/nothing.md)"));
     const errors = run(dir, "check", "--reporter", "github");
     expect(errors.status).toBe(1);
     expect(errors.stdout).toMatch(/^::error file=docs\/models\/auditlogentryresponse\.md,line=\d+,col=\d+,title=unresolved-link::Unexpected link to missing doc `nothing\.md`/m);
@@ -218,7 +218,7 @@ describe("mdtypes check", () => {
 describe("mdtypes generate: safety", () => {
   function breakLink(dir: string): void {
     const path = join(dir, "docs", "models", DOC);
-    writeFileSync(path, readFileSync(path, "utf8").replace("../models/auditlogobjectchangeresponse.md", "../models/nothing.md"));
+    writeFileSync(path, readFileSync(path, "utf8").replace("[models.AuditLogObjectChangeResponse](../models/auditlogobjectchangeresponse.md)", "[models.Nothing](../models/nothing.md)"));
   }
 
   it("an error diagnostic: exit 1, file:line:column printed, output tree byte-identical", () => {
@@ -316,7 +316,7 @@ describe("mdtypes generate --watch", () => {
       let mark = stderr.length;
       const path = join(dir, "docs", "models", DOC);
       const original = readFileSync(path, "utf8");
-      writeFileSync(path, original.replace("../models/auditlogobjectchangeresponse.md", "../models/nothing.md"));
+      writeFileSync(path, original.replace("[models.AuditLogObjectChangeResponse](../models/auditlogobjectchangeresponse.md)", "[models.Nothing](../models/nothing.md)"));
       await waitFor(/Watching for changes/, mark);
       expect(stderr.slice(mark)).toContain("nothing written");
       mark = stderr.length;

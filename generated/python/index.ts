@@ -77,6 +77,7 @@ export { type Upload, isUpload, validateUpload, assertUpload } from "./semantics
 export { type ExtraSection, isExtraSection, validateExtraSection, assertExtraSection } from "./warnings/models/extrasection.js";
 export { NoValues, isNoValues, validateNoValues, assertNoValues } from "./warnings/models/novalues.js";
 export { type OddTypes, isOddTypes, validateOddTypes, assertOddTypes } from "./warnings/models/oddtypes.js";
+export { type OddUnion, isOddUnion, validateOddUnion, assertOddUnion } from "./warnings/models/oddunion.js";
 export { type PresenceClash, isPresenceClash, validatePresenceClash, assertPresenceClash } from "./warnings/models/presenceclash.js";
 export { RepeatedValue, isRepeatedValue, validateRepeatedValue, assertRepeatedValue } from "./warnings/models/repeatedvalue.js";
 export { type TitleOnly, isTitleOnly, validateTitleOnly, assertTitleOnly } from "./warnings/models/titleonly.js";

@@ -174,10 +174,12 @@ export interface $$Context {
   readonly stack: object[];
   /** The prototype that makes an object plain: `Object.prototype`, or nothing at all in the safe walk. */
   readonly plain: object;
+  /** How many of the issues are a value that is not a literal (a const, a one-value enum) it must be: see {@link $$union}. */
+  misses: number;
 }
 
-/** A union member's check and collect functions. */
-export type $$Member = readonly [(v: unknown, d: number) => boolean, (v: unknown, c: $$Context) => void];
+/** A union member's check and collect functions, and its name for messages. */
+export type $$Member = readonly [(v: unknown, d: number) => boolean, (v: unknown, c: $$Context) => void, string];
 
 /**
  * The JSON Pointer (RFC 6901) of the walk's current value, or of its child
@@ -236,6 +238,12 @@ function $$add(c: $$Context, issue: ValidationIssue): void {
 export function $$issue(c: $$Context, key: string | undefined, expected: string, prefix: string, v: unknown): void {
   const received = $$received(v);
   $$add(c, { path: $$pointer(c.keys, key), expected, received, message: prefix + received });
+}
+
+/** {@link $$issue} for a value that is not the literal (const) it must be: a sign the value was meant for another union member. */
+export function $$miss(c: $$Context, key: string | undefined, expected: string, prefix: string, v: unknown): void {
+  c.misses++;
+  $$issue(c, key, expected, prefix, v);
 }
 
 /** Records a required key that is absent (or `undefined`, which JSON cannot tell from absent). */
@@ -297,8 +305,14 @@ export function $$enter(c: $$Context, v: unknown, expected: string, leaf: boolea
 
 /**
  * Reports the issues of the walk's value when no member of a union accepts it:
- * those of the closest member (one that accepts the value's kind, with the
- * fewest issues), or one issue naming every member.
+ * those of the member the value was meant for, or one issue naming every
+ * member when none accepts even the value's kind. The member meant is the one
+ * whose literals (consts, one-value enums) the value matches, at any depth
+ * (a `benefit.type` of `"license_keys"` picks the license-keys member, though
+ * another member fails with fewer issues); among equals, the one whose first
+ * issue lies deepest (the value matched more of it), then the one with the
+ * fewest issues. When several members were weighed, the first issue's message
+ * names the one chosen and the union.
  */
 export function $$union(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
   // The member checks are fast and trust plain objects: in the safe walk, use the walks only.
@@ -309,17 +323,41 @@ export function $$union(c: $$Context, v: unknown, expected: string, members: rea
     return;
   }
   const here = $$pointer(c.keys, undefined);
-  let best: ValidationIssue[] | undefined;
-  for (const [, collect] of members) {
-    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain };
+  let best: $$Context | undefined;
+  let bestDepth = -1;
+  let bestName = "";
+  let weighed = 0;
+  for (const [, collect, name] of members) {
+    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain, misses: 0 };
     collect(v, sub);
     if (sub.issues.length === 0) return;
     // A member that rejects the value itself (its kind) is not close.
     if (sub.issues.some((issue) => issue.path === here)) continue;
-    if (!best || sub.issues.length < best.length) best = sub.issues;
+    weighed++;
+    const depth = $$depth((sub.issues[0] as ValidationIssue).path);
+    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (depth > bestDepth || (depth === bestDepth && sub.issues.length < best.issues.length)))) {
+      best = sub;
+      bestDepth = depth;
+      bestName = name;
+    }
   }
-  if (best) c.issues.push(...best);
-  else $$issue(c, undefined, expected, "Expected " + expected + ", received ", v);
+  if (!best) {
+    $$issue(c, undefined, expected, "Expected " + expected + ", received ", v);
+    return;
+  }
+  if (weighed > 1) {
+    const first = best.issues[0] as ValidationIssue;
+    best.issues[0] = { ...first, message: first.message + " (as " + bestName + ": the value is no " + expected + ")" };
+  }
+  for (const issue of best.issues) $$add(c, issue);
+  c.misses += best.misses;
+}
+
+/** The number of tokens in a JSON Pointer. */
+function $$depth(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
+  return n;
 }
 
 /** The safe walk's `plain`: an object no value has as its prototype. */
@@ -336,7 +374,7 @@ let $$walking = false;
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
   const reuse = !$$walking;
-  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP };
+  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0 };
   $$walking = true;
   collect(value, c);
   // Pushes and pops are balanced, so the stacks are empty again. A throw (from a getter) leaves

@@ -4,6 +4,7 @@
  */
 
 import { compareStrings } from "../diagnostics.js";
+import { DOC_FILE } from "../ir.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -97,7 +98,7 @@ export function modulePaths(ids: readonly string[]): { paths: Map<string, string
   const paths = new Map<string, string>();
   const renamed: string[] = [];
   for (const id of [...ids].sort(compareStrings)) {
-    const stem = id.replace(/\.md$/i, "");
+    const stem = id.replace(DOC_FILE, "");
     let path = `${stem}.ts`;
     while (taken.has(path.toLowerCase())) path = `${path.slice(0, -3)}_.ts`;
     if (path !== `${stem}.ts`) renamed.push(id);

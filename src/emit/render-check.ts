@@ -40,6 +40,7 @@ export type RuntimeName =
   | "$$isDateTime"
   | "$$isDate"
   | "$$issue"
+  | "$$miss"
   | "$$missing"
   | "$$unexpectedKey"
   | "$$enter"
@@ -297,7 +298,7 @@ export class CheckWriter {
     return (
       `  const o = ${rt("$$enter")}(c, v, ${stringLiteral(this.expected(type))}, ${leaf});\n  if (o === undefined) return;\n` +
       `  const tag = ${this.read("o", discriminator.field)};\n` +
-      `  switch (tag) {\n${cases}    default:\n      ${rt("$$issue")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
+      `  switch (tag) {\n${cases}    default:\n      ${rt("$$miss")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
       (leaf ? "" : `  ${rt("$$pop")}(c);\n`)
     );
   }
@@ -432,15 +433,25 @@ export class CheckWriter {
     }
   }
 
-  /** Whether `type` accepts `undefined` too (then a required key is tested with `$$has`). */
-  acceptsUndefined(type: TypeRef): boolean {
+  /**
+   * Whether `type` accepts `undefined` too (then a required key is tested
+   * with `$$has`): `unknown`, and a model that is (a title-only doc, a union
+   * with an `unknown` member).
+   */
+  acceptsUndefined(type: TypeRef, seen: ReadonlySet<string> = new Set()): boolean {
     switch (type.kind) {
       case "unknown":
         return true;
       case "nullable":
-        return this.acceptsUndefined(type.type);
+        return this.acceptsUndefined(type.type, seen);
       case "union":
-        return type.members.some((m) => this.acceptsUndefined(m));
+        return type.members.some((m) => this.acceptsUndefined(m, seen));
+      case "ref": {
+        if (seen.has(type.target)) return false;
+        const model = this.scope.model(type.target);
+        if (model.kind === "opaque") return true;
+        return model.kind === "union" && model.members.some((m) => this.acceptsUndefined(m.type, new Set([...seen, type.target])));
+      }
       default:
         return false;
     }
@@ -470,6 +481,8 @@ export class CheckWriter {
         if (this.isSimple(type.type)) return this.simpleCollect(type, x, key, indent);
         return `${indent}if (${x} !== null) {\n${this.collect(type.type, x, key, `${indent}  `)}${indent}}\n`;
       case "union":
+        // A member that accepts anything (`unknown`, a title-only doc) makes the union accept anything.
+        if (this.acceptsUndefined(type)) return "";
         if (this.isSimple(type)) return this.simpleCollect(type, x, key, indent);
         if (this.discriminator(type)) return this.descend(type, x, key, `${this.hoistCollect(type)}(${x}, c)`, indent);
         return this.descend(type, x, key, `${this.scope.runtime("$$union")}(c, ${x}, ${stringLiteral(this.expected(type))}, ${this.memberTable(type)})`, indent);
@@ -533,7 +546,9 @@ export class CheckWriter {
   /** A call reporting that `x` (at child `key`, or the walk's own value) is not a `type`; its message is mostly written here. */
   private issueCall(key: string | undefined, type: TypeRef, x: string): string {
     const expected = this.expected(type);
-    return `${this.scope.runtime("$$issue")}(c, ${key ?? "undefined"}, ${stringLiteral(expected)}, ${stringLiteral(`Expected ${expected}, received `)}, ${x})`;
+    // A literal that does not match tells a union which member the value was not meant for (see `$$union`).
+    const literal = (type.kind === "nullable" ? type.type : type).kind === "literal";
+    return `${this.scope.runtime(literal ? "$$miss" : "$$issue")}(c, ${key ?? "undefined"}, ${stringLiteral(expected)}, ${stringLiteral(`Expected ${expected}, received `)}, ${x})`;
   }
 
   // -------------------------------------------------------------------------
@@ -615,7 +630,7 @@ export class CheckWriter {
   private memberTable(type: TypeRef & { kind: "union" }): string {
     return this.hoist(`members:${JSON.stringify(type)}`, (table) => {
       const member = this.scope.runtime("$$Member");
-      const entries = type.members.map((m) => `  [${this.memberCheck(m)}, ${this.hoistCollect(m)}],\n`).join("");
+      const entries = type.members.map((m) => `  [${this.memberCheck(m)}, ${this.hoistCollect(m)}, ${stringLiteral(this.expected(m))}],\n`).join("");
       return `const ${table}: readonly ${member}[] = [\n${entries}];\n`;
     });
   }
@@ -652,7 +667,7 @@ export function findDiscriminator(type: TypeRef & { kind: "union" }, modelOf: (t
   }
   const literalOf = (field: Field | undefined): string | number | boolean | undefined => {
     if (!field?.required) return undefined;
-    if (field.type.kind === "literal") return field.type.value;
+    if (field.type.kind === "literal") return field.type.value ?? undefined; // a null tag tells nothing apart
     if (field.type.kind === "ref") {
       const target = modelOf(field.type.target);
       if (target.kind === "enum" && !target.open && target.values.length === 1) return target.values[0]?.value;

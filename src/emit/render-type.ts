@@ -44,7 +44,7 @@ export function renderType(type: TypeRef, refName: (target: string) => string, i
 }
 
 /** A literal value as TypeScript (and JavaScript) source. */
-export function literalText(value: string | number | boolean): string {
+export function literalText(value: string | number | boolean | null): string {
   return typeof value === "string" ? stringLiteral(value) : String(value);
 }
 

@@ -27,9 +27,28 @@ describe("speakeasy build IR: objects", () => {
   });
 
   it("lets the Required column win over the wrapper, with a warning", () => {
-    const { model, diagnostics } = readOne(table("| `a` | *Optional[str]* | :heavy_check_mark: | N/A |"));
-    expect(model?.kind === "object" && model.fields[0]?.required).toBe(true);
+    const { model, diagnostics } = readOne(table("| `a` | *Nullable[str]* | :heavy_minus_sign: | N/A |"));
+    expect(model?.kind === "object" && model.fields[0]?.required).toBe(false);
     expect(ruleIds(diagnostics)).toEqual(["inconsistent-presence@7:9"]);
+  });
+
+  it("reads Optional[..] on a required field as required and nullable, as 2023-era docs write it, without a warning", () => {
+    const { model, diagnostics } = readOne(table("| `a` | *Optional[str]* | :heavy_check_mark: | N/A |\n| `b` | [Optional[models.B]](b.md) | :heavy_check_mark: | N/A |"));
+    expect(model).toMatchObject({ fields: [{ required: true, type: { kind: "nullable", type: { kind: "string" } } }, { required: true, type: { kind: "nullable", type: { kind: "ref" } } }] });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("reads an `AdditionalProperties` row that is no map as an ordinary field", () => {
+    const { model } = readOne(table("| `AdditionalProperties` | []*int64* | :heavy_check_mark: | N/A |\n| `AdditionalPropertiesT` | map[string]*string* | :heavy_minus_sign: | N/A |"), "models/doc.md", { flavour: "go" });
+    expect(model).toMatchObject({ kind: "object", fields: [{ name: "AdditionalProperties", required: true, type: { kind: "array" } }, { name: "AdditionalPropertiesT" }] });
+    expect(model && "additionalProperties" in model && model.additionalProperties).toBeFalsy();
+    const map = readOne(table("| `AdditionalProperties` | map[string]*int64* | :heavy_minus_sign: | N/A |"), "models/doc.md", { flavour: "go" }).model;
+    expect(map).toMatchObject({ fields: [], additionalProperties: { kind: "integer" } });
+  });
+
+  it("takes the type of extra keys as documented, not widened by the lenient policy", () => {
+    const { model } = readOne(table("| `__pydantic_extra__` | Dict[str, *int*] | :heavy_minus_sign: | N/A |"), "models/doc.md", { nullability: "lenient" });
+    expect(model).toMatchObject({ additionalProperties: { kind: "integer" } });
   });
 
   it("reads __pydantic_extra__ as the type of extra keys", () => {

@@ -16,13 +16,15 @@ function cell(typeCell: string): TypeText {
   return typeTextOf(source, typeNode.children);
 }
 
-function field(typeCell: string, docId = "models/doc.md") {
+function field(typeCell: string, docId = "models/doc.md", required = false) {
   const ctx = typeContext(docId);
-  const result = python.fieldType(cell(typeCell), ctx, true);
+  const result = python.fieldType(cell(typeCell), ctx, required);
   return { ...result, rules: ctx.sink.items.map((d) => d.ruleId) };
 }
 
 const str: TypeRef = { kind: "string" };
+/** A reference to `target` (what its link text names is checked on its own). */
+const ref = (target: string): TypeRef => expect.objectContaining({ kind: "ref", target }) as TypeRef;
 
 describe("python flavour: Type cells", () => {
   it.each<[string, TypeRef]>([
@@ -44,9 +46,9 @@ describe("python flavour: Type cells", () => {
     ["dict[str, *Any*]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
     ["Dict[str, Any]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
     ["list[dict[str, *Any*]]", { kind: "array", items: { kind: "record", values: { kind: "unknown", reason: "any" } } }],
-    ["[models.X](../models/x.md)", { kind: "ref", target: "models/x.md" }],
-    ["List[[models.X](../models/x.md)]", { kind: "array", items: { kind: "ref", target: "models/x.md" } }],
-    ["Dict[str, [Nullable[models.X]](../models/x.md)]", { kind: "record", values: { kind: "nullable", type: { kind: "ref", target: "models/x.md" } } }],
+    ["[models.X](../models/x.md)", ref("models/x.md")],
+    ["List[[models.X](../models/x.md)]", { kind: "array", items: ref("models/x.md") }],
+    ["Dict[str, [Nullable[models.X]](../models/x.md)]", { kind: "record", values: { kind: "nullable", type: ref("models/x.md") } }],
     ["[date](https://docs.python.org/3/library/datetime.html#date-objects)", { kind: "string", format: "date-time" }],
     ["[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)", { kind: "string", format: "date" }],
     ['*Union[Literal["function"], UnrecognizedStr]*', { kind: "union", members: [{ kind: "literal", value: "function" }, str] }],
@@ -58,15 +60,15 @@ describe("python flavour: Type cells", () => {
   });
 
   it("resolves links relative to the doc, across namespaces", () => {
-    expect(field("[Optional[shared.X]](../../models/shared/x.md)", "operations/y.md").type).toEqual({ kind: "ref", target: "../models/shared/x.md" });
-    expect(field("[X](../../models/shared/x.md)", "models/shared/y.md").type).toEqual({ kind: "ref", target: "models/shared/x.md" });
+    expect(field("[Optional[shared.X]](../../models/shared/x.md)", "operations/y.md").type).toEqual(ref("../models/shared/x.md"));
+    expect(field("[X](../../models/shared/x.md)", "models/shared/y.md").type).toEqual(ref("models/shared/x.md"));
   });
 
   it("takes presence from the outer wrapper and nullability into the type", () => {
     expect(field("*Optional[str]*")).toMatchObject({ type: str, presence: "optional" });
     expect(field("*Nullable[str]*")).toMatchObject({ type: { kind: "nullable", type: str }, presence: "required" });
     expect(field("*OptionalNullable[str]*")).toMatchObject({ type: { kind: "nullable", type: str }, presence: "optional" });
-    expect(field("[OptionalNullable[models.X]](x.md)", "doc.md")).toMatchObject({ type: { kind: "nullable", type: { kind: "ref", target: "x.md" } }, presence: "optional" });
+    expect(field("[OptionalNullable[models.X]](x.md)", "doc.md")).toMatchObject({ type: { kind: "nullable", type: ref("x.md") }, presence: "optional" });
     expect(field('*Optional[Literal["x"]]*')).toMatchObject({ type: { kind: "literal", value: "x" }, presence: "optional" });
   });
 

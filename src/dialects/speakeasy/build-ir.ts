@@ -11,7 +11,13 @@ import type { Options } from "../../options.js";
 import type { RawDoc, RawEnumValue, RawField } from "./extract.js";
 import { FLAVOURS, type FieldType, type Flavour, type FlavourId, type TypeContext } from "./flavour.js";
 
-/** Field names that document the type of extra keys rather than a property (grammar §4.1). */
+/**
+ * Field names that document the type of extra keys rather than a property
+ * (grammar §4.1). `additionalProperties` / `AdditionalProperties` only when
+ * the row's type is a map: a schema may have a real property of that name
+ * (Go then calls the extra keys `AdditionalPropertiesT`). Python's
+ * `__pydantic_extra__` can name nothing else.
+ */
 const EXTRA_KEYS = new Set(["__pydantic_extra__", "additionalProperties", "AdditionalProperties"]);
 
 /** What a doc is read with: the flavour (none when the tree's could not be told) and the options. */
@@ -41,9 +47,10 @@ export function buildSpeakeasyModel(raw: RawDoc, flavours: Readonly<Record<Flavo
       const seen = new Map<string, Place>();
       let additionalProperties: TypeRef | undefined;
       for (const row of body.rows) {
-        const field = buildField(raw.id, row, reading);
-        if (EXTRA_KEYS.has(row.name)) {
-          additionalProperties = field.type.kind === "record" ? field.type.values : field.type;
+        const { field, read } = buildField(raw.id, row, reading);
+        const extras = EXTRA_KEYS.has(row.name) ? extraKeysType(row.name, read.type) : undefined;
+        if (extras) {
+          additionalProperties = extras;
           continue;
         }
         const first = seen.get(field.name);
@@ -73,7 +80,7 @@ export function buildSpeakeasyModel(raw: RawDoc, flavours: Readonly<Record<Flavo
         }
         const flavour = flavourFor(reading, member.place);
         const label = member.heading.text.trim() || member.code?.code.trim().split("\n").pop()?.trim() || "";
-        const type: TypeRef = flavour ? flavour.memberType(member, context(raw.id, member.place, sink)) : { kind: "unknown", reason: "unparsed", text: label };
+        const type: TypeRef = flavour ? flavour.memberType(member, { ...context(raw.id, member.place, sink), modelName: raw.title }) : { kind: "unknown", reason: "unparsed", text: label };
         members.push({ label, type, place: member.place });
       }
       return { kind: "union", ...base, members };
@@ -115,7 +122,18 @@ export function camelCase(name: string): string {
   return words.map((word, i) => (i === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join("");
 }
 
-function buildField(docId: string, row: RawField, reading: Reading): Field {
+/**
+ * The type of extra keys an extras row documents, or undefined when the row
+ * is a real field. The type is the row's as documented: the `lenient`
+ * policy's `null` is for a field's value, not for the map's.
+ */
+function extraKeysType(name: string, type: TypeRef): TypeRef | undefined {
+  const map = type.kind === "nullable" ? type.type : type;
+  if (map.kind === "record") return map.values;
+  return name === "__pydantic_extra__" ? type : undefined;
+}
+
+function buildField(docId: string, row: RawField, reading: Reading): { field: Field; read: FieldType } {
   const { sink, options } = reading;
   const flavour = flavourFor(reading, row.typePlace);
   const read: FieldType = flavour ? flavour.fieldType(row.type, context(docId, row.typePlace, sink), row.required ?? true) : { type: { kind: "unknown", reason: "unparsed", text: row.type.text } };
@@ -129,8 +147,14 @@ function buildField(docId: string, row: RawField, reading: Reading): Field {
       row.typePlace,
       `Unexpected optional type \`${row.type.text.trim()}\` on a required field, expected the Required column to agree; the field is required`,
     );
+  } else if (!required && presence === "required") {
+    sink.report(
+      "inconsistent-presence",
+      row.typePlace,
+      `Unexpected required type \`${row.type.text.trim()}\` on an optional field, expected the Required column to agree; the field is optional`,
+    );
   }
-  return {
+  const field: Field = {
     name: options.propertyNames === "camelCase" ? camelCase(row.name) : row.name,
     type,
     required,
@@ -140,6 +164,7 @@ function buildField(docId: string, row: RawField, reading: Reading): Field {
     place: row.place,
     typePlace: row.typePlace,
   };
+  return { field, read };
 }
 
 const INTEGER = /^-?(?:0|[1-9]\d*)$/;

@@ -8,29 +8,44 @@
 import type { Place } from "../../ir.js";
 import type { FlavourId } from "./flavour.js";
 
-/** Marks only one flavour writes, each with its weight. */
-const MARKS: Readonly<Record<FlavourId, readonly RegExp[]>> = {
-  python: [
+type Detected = Exclude<FlavourId, "unity">;
+
+/**
+ * The marks of each flavour's docs. Most are written by one flavour only; a
+ * mark several flavours write (`*String*` in Java and 2023 Ruby, `*long*` in
+ * Java and C#) counts for each of them, so it never tips a doc one way.
+ * (Unity's docs are C#'s: see {@link isUnityTree}.)
+ */
+const MARKS: readonly { readonly mark: RegExp; readonly flavours: readonly Detected[] }[] = [
+  ...only("python", [
     /\*(?:Optional|OptionalNullable|Nullable|Literal)\[/g,
     /\| (?:List|Dict|list|dict)\[/g,
     /\*(?:str|Any)\*/g,
     /\[(?:date|datetime)\]\(https:\/\/docs\.python\.org/g,
     /```python/g,
-    /### `(?:models|components|operations|shared)\.\w+`/g,
-  ],
-  typescript: [
-    /\*(?:number|boolean)\*/g,
-    /\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g,
-    /Record<string, /g,
-    /```typescript/g,
-    /\*(?:components|operations|models|errors|shared)\.\w+\*/g,
-  ],
-  go: [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, /`\*?(?:string|int64|float64|bool)`/g, /\| (?:\[\]|map\[string\])/g, /\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, /\| \[\]\[/g, /```go/g, /pkg\.go\.dev/g],
-  java: [/\*(?:Optional|JsonNullable)\\</g, /(?:List|Map)\\</g, /\*(?:String|Long|Integer)\*/g, /docs\.oracle\.com/g],
-  csharp: [/Dictionary<String, /g, /List<\[/g, /\*(?:long|double|object)\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g],
-  php: [/\*\?(?:string|int|float|bool)\*/g, /\| array</g, /\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, /\*mixed\*/g, /```php/g, /php\.net|php-fig\.org/g],
-  ruby: [/T\.nilable\(/g, /\*::(?:String|Integer|Float|Object)\*/g, /T::(?:Array|Hash|Boolean)\b/g, /Models::(?:Operations|Shared|Errors)::/g, /ruby-doc\.org|rubydoc\.info/g],
-};
+  ]),
+  { mark: /### `(?:models|components|operations|shared)\.\w+`/g, flavours: ["python", "typescript"] },
+  ...only("typescript", [/\*number\*/g, /\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g, /Record<string, /g, /```typescript/g, /\*(?:components|operations|models|errors|shared)\.\w+\*/g]),
+  { mark: /\*boolean\*/g, flavours: ["typescript", "java"] },
+  ...only("go", [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, /`\*?(?:string|int64|float64|bool)`/g, /\| (?:\[\]|map\[string\])/g, /\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, /\| \[\]\[/g, /```go/g, /pkg\.go\.dev/g]),
+  ...only("java", [/\*(?:Optional|JsonNullable)\\</g, /(?:List|Map)\\</g, /\*Long\*/g, /docs\.oracle\.com/g]),
+  { mark: /\*(?:String|Integer)\*/g, flavours: ["java", "ruby"] },
+  { mark: /\*(?:long|double)\*/g, flavours: ["java", "csharp"] },
+  ...only("csharp", [/Dictionary<String, /g, /List<\[/g, /\*object\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g, /docs\.unity3d\.com|\bUnityWebRequest\b/g]),
+  ...only("php", [/\*\?(?:string|int|float|bool)\*/g, /\| array</g, /\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, /\*mixed\*/g, /```php/g, /php\.net|php-fig\.org/g]),
+  ...only("ruby", [
+    /T\.nilable\(/g,
+    /\*::(?:String|Integer|Float|Object)\*|\*Float\*/g,
+    /T::(?:Array|Hash|Boolean)\b/g,
+    /(?:Models::)?(?:Components|Operations|Shared|Errors)::\w/g,
+    /Crystalline::/g,
+    /ruby-doc\.org|rubydoc\.info/g,
+  ]),
+];
+
+function only(flavour: Detected, marks: readonly RegExp[]) {
+  return marks.map((mark) => ({ mark, flavours: [flavour] as const }));
+}
 
 /** How strongly one doc points at each flavour. */
 export type Evidence = Partial<Record<FlavourId, number>>;
@@ -38,10 +53,9 @@ export type Evidence = Partial<Record<FlavourId, number>>;
 /** The marks in one doc's text. */
 export function evidenceOf(source: string): Evidence {
   const evidence: Evidence = {};
-  for (const [flavour, marks] of Object.entries(MARKS) as [FlavourId, readonly RegExp[]][]) {
-    let count = 0;
-    for (const mark of marks) count += source.match(mark)?.length ?? 0;
-    if (count > 0) evidence[flavour] = count;
+  for (const { mark, flavours } of MARKS) {
+    const count = source.match(mark)?.length ?? 0;
+    if (count > 0) for (const flavour of flavours) evidence[flavour] = (evidence[flavour] ?? 0) + count;
   }
   return evidence;
 }
@@ -80,6 +94,14 @@ export function decideFlavour(docs: readonly { readonly id: string; readonly evi
     return { kind: "mixed", flavour: winner[0], other: runnerUp[0], example: runnerUp[1][0] as string, count: runnerUp[1].length };
   }
   return { kind: "flavour", flavour: winner[0] };
+}
+
+/**
+ * Whether C# docs come from Speakeasy's Unity target: some of its docs link
+ * Unity's API (`UnityWebRequest`, docs.unity3d.com) or name its stream types.
+ */
+export function isUnityTree(sources: readonly string[]): boolean {
+  return sources.some((source) => /docs\.unity3d\.com|\bUnityWebRequest\b|\bMemoryQueueBufferStream\b/.test(source));
 }
 
 /** The place a tree-level verdict is reported at. */

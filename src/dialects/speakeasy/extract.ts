@@ -10,7 +10,7 @@
 import type { Code, Heading, List, PhrasingContent, Root, RootContent, Table, TableRow } from "mdast";
 import type { DiagnosticSink } from "../../diagnostics.js";
 import type { CodeExample, Place } from "../../ir.js";
-import { cellText, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../../markdown.js";
+import { cellText, frontmatterTitle, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../../markdown.js";
 
 /** One row of a Fields table, cells still in their documented form. */
 export interface RawField {
@@ -95,20 +95,29 @@ const REQUIRED_NO = new Set([":heavy_minus_sign:", "➖", "-", "no", "false", "o
 export function extractSpeakeasy(id: string, source: string, tree: Root, sink: DiagnosticSink): RawDoc | undefined {
   const blocks = tree.children;
   const titleIndex = blocks.findIndex((b) => b.type === "heading" && b.depth === 1);
-  const sections = splitSections(blocks, titleIndex + 1);
+  // Without an H1, the title may be in YAML frontmatter (the 2026 `.mdx` pages): `---\ntitle: "Name"\n---`.
+  const front = titleIndex < 0 && blocks[0]?.type === "yaml" ? frontmatterTitle(source, blocks[0]) : undefined;
+  const sections = splitSections(blocks, titleIndex >= 0 ? titleIndex + 1 : blocks[0]?.type === "yaml" ? 1 : 0);
 
-  if (titleIndex < 0) {
+  let title: string;
+  let place: Place;
+  let titleDeprecated = false;
+  if (titleIndex >= 0) {
+    const titleNode = blocks[titleIndex] as Heading;
+    place = placeOf(titleNode);
+    title = textOf(titleNode).trim();
+    titleDeprecated = titleNode.children.length === 1 && titleNode.children[0]?.type === "delete";
+    if (title === "") {
+      sink.report("missing-title", place, "Unexpected empty `#` heading, expected the model name");
+      return undefined;
+    }
+  } else if (front && "title" in front) {
+    ({ title, place } = front);
+  } else {
     const hasBody = sections.some((s) => BODY_SECTIONS.has(s.title));
-    if (hasBody) sink.report("missing-title", { line: 1, column: 1 }, "Unexpected doc without a `# Title`, expected one H1 naming the model");
-    else sink.report("not-a-model", { line: 1, column: 1 }, "Skipped: no `# Title` and no model section, so this is not a model doc");
-    return undefined;
-  }
-  const titleNode = blocks[titleIndex] as Heading;
-  const place = placeOf(titleNode);
-  const title = textOf(titleNode).trim();
-  const titleDeprecated = titleNode.children.length === 1 && titleNode.children[0]?.type === "delete";
-  if (title === "") {
-    sink.report("missing-title", place, "Unexpected empty `#` heading, expected the model name");
+    const where = front?.place ?? { line: 1, column: 1 };
+    if (hasBody) sink.report("missing-title", where, `Unexpected doc without a title${front ? ` (${front.problem})` : ""}, expected one \`# Title\` or a frontmatter \`title\` naming the model`);
+    else sink.report("not-a-model", where, "Skipped: no title and no model section, so this is not a model doc");
     return undefined;
   }
 

@@ -14,13 +14,15 @@ import { linkCovering } from "./lexer.js";
 import { parseTypeSyntax, type NameNode, type TypeNode } from "./type-syntax.js";
 
 /** The SDK languages Speakeasy writes docs for. */
-export const FLAVOURS = ["python", "typescript", "go", "java", "csharp", "php", "ruby"] as const;
+export const FLAVOURS = ["python", "typescript", "go", "java", "csharp", "unity", "php", "ruby"] as const;
 export type FlavourId = (typeof FLAVOURS)[number];
 
 /** What a flavour needs to know and report while reading one type expression. */
 export interface TypeContext {
   /** The id of the doc being read (links are relative to it). */
   readonly docId: string;
+  /** The name of the model being read (its title), when known. */
+  readonly modelName?: string;
   /** Reports a problem at the type expression's place. */
   report(ruleId: RuleId, message: string): void;
 }
@@ -99,10 +101,37 @@ const DATE_TIME: TypeRef = { kind: "string", format: "date-time" };
 const DATE: TypeRef = { kind: "string", format: "date" };
 
 /**
+ * An arbitrary-precision number (OpenAPI `format: bigint` or `decimal`): JSON
+ * carries it as a number or, for the `*_str` formats, as a numeric string,
+ * and no flavour's doc tells the two apart — so both are accepted.
+ */
+export const BIG_NUMBER: TypeRef = { kind: "union", members: [{ kind: "number" }, { kind: "string" }] };
+
+/**
+ * The big-number types of every flavour: Python `Decimal`, Go `big.Int` /
+ * `decimal.Big`, Java and C# `BigInteger` / `BigDecimal` / `decimal`, PHP
+ * `\Brick\Math\BigInteger` / `BigDecimal`, Ruby `BigDecimal`, TypeScript
+ * `bigint` / `Decimal`.
+ */
+const BIG_NUMBER_NAMES =
+  /^(?:(?:decimal\.)?Decimal|big\.(?:Int|Float|Rat)|decimal\.Big|apd\.Decimal|(?:System\.Numerics\.)?BigInteger|(?:java\.math\.)?Big(?:Integer|Decimal)|decimal|\\?Brick\\Math\\Big(?:Integer|Decimal|Number)|(?:::)?BigDecimal|bigint)$/;
+
+/**
+ * Names of SDK runtime types that have no JSON shape, whatever the
+ * language: streams, buffers, raw requests and responses (`io.ReadCloser`,
+ * `MemoryQueueBufferStream`, `requests_http.Response`, `UnityWebRequest`).
+ * A name that is no scalar and no model but ends like one of these is an
+ * `external-type`, not an `unknown-type`.
+ */
+const RUNTIME_TYPE_NAME = /(?:Stream|Response|Request|Reader|Writer|Closer|Buffer|Message|Blob|File|Socket|Client|Handle)$/;
+
+/**
  * The meaning of a link to a language's library docs or to the SDK's own
  * date types: a date-time, a date, or an SDK type with no JSON shape. Python
- * docs swap their date links (DESIGN.md, "Facts"): `#date-objects` is
- * written for date-times.
+ * and Ruby docs swap their date links (DESIGN.md, "Facts"): Python's
+ * `#date-objects` and Ruby's `Date.html` are written for date-times, and
+ * `#datetime-objects` and `DateTime.html` for dates (measured against the
+ * C# and TypeScript docs of the same APIs, in every generator era).
  */
 export function libraryLink(url: string): "date-time" | "date" | "date-or-date-time" | "external" {
   if (/docs\.python\.org\/.*#date-objects/.test(url)) return "date-time";
@@ -113,8 +142,8 @@ export function libraryLink(url: string): "date-time" | "date" | "date-or-date-t
   if (/OffsetDateTime\.html/.test(url)) return "date-time";
   if (/LocalDate\.html/.test(url)) return "date";
   if (/system\.datetime\b/i.test(url)) return "date-time";
-  if (/ruby-doc\.org\/.*\/DateTime\.html/.test(url)) return "date-time";
-  if (/ruby-doc\.org\/.*\/Date\.html/.test(url)) return "date";
+  if (/ruby-doc\.org\/.*\/DateTime\.html/.test(url)) return "date";
+  if (/ruby-doc\.org\/.*\/Date\.html/.test(url)) return "date-time";
   if (/php\.net\/manual\/.*class\.datetime/.test(url)) return "date-or-date-time";
   return "external";
 }
@@ -131,14 +160,21 @@ export abstract class TypeReader {
 
   constructor(typeText: TypeText, ctx: TypeContext) {
     this.typeText = typeText;
-    this.ctx = { docId: ctx.docId, report: (ruleId, message) => this.muted === 0 && ctx.report(ruleId, message) };
+    this.ctx = { ...ctx, report: (ruleId, message) => this.muted === 0 && ctx.report(ruleId, message) };
   }
 
   /** What a name (with its arguments, if any) means in this flavour. */
   protected abstract name(node: NameNode): TypeRef;
 
+  /**
+   * Names that only wrap a type (`Optional[..]`, `T.nilable(..)`): a link over
+   * a wrapper stands for the doc of what it wraps.
+   */
+  protected readonly wrappers: ReadonlySet<string> = new Set();
+
   /** The meaning of `node`. */
   read(node: TypeNode): TypeRef {
+    if (node.kind === "name" && !node.args && BIG_NUMBER_NAMES.test(node.name) && !this.linksToDoc(node)) return BIG_NUMBER;
     const linked = this.linkedDoc(node);
     if (linked) return linked;
     switch (node.kind) {
@@ -166,8 +202,16 @@ export abstract class TypeReader {
    */
   protected linkedDoc(node: TypeNode): TypeRef | undefined {
     if (node.kind !== "name" && node.kind !== "union") return undefined;
-    if (node.kind === "name" && node.args) return undefined;
-    const link = this.linkOver(node);
+    let link: TypeTextLink | undefined;
+    if (node.kind === "name" && node.args) {
+      // A link whose text is a whole type expression (`[Union[str, List[str]]](tags.md)`, old Python)
+      // stands for the doc it links to, not for each name inside; a wrapper's link is its content's.
+      if (this.wrappers.has(node.name)) return undefined;
+      link = linkCovering(this.typeText, node.start, node.end);
+      if (!link || linkTarget(this.ctx.docId, link.url) === undefined) return undefined;
+    } else {
+      link = this.linkOver(node);
+    }
     if (!link) return undefined;
     const target = linkTarget(this.ctx.docId, link.url);
     if (target === undefined) return this.library(link.url, node);
@@ -178,7 +222,25 @@ export abstract class TypeReader {
       const ref: TypeRef = { kind: "ref", target };
       return hasNull ? nullable(ref) : ref;
     }
-    return { kind: "ref", target };
+    if (node.args) return { kind: "ref", target };
+    return { kind: "ref", target, text: linkTextName(node.name) };
+  }
+
+  /** Whether the node is link text of a link to a doc of the tree (not to a library's docs). */
+  protected linksToDoc(node: TypeNode): boolean {
+    const link = this.linkOver(node);
+    return link !== undefined && linkTarget(this.ctx.docId, link.url) !== undefined;
+  }
+
+  /**
+   * A name that is no scalar and no model of this flavour: an SDK runtime
+   * type when it is named like one (or linked to a library's docs), else
+   * `unknown-type`.
+   */
+  protected unknownName(node: NameNode, expected: string): TypeRef {
+    const last = node.name.split(/\.|::|\\/).pop() ?? node.name;
+    if (RUNTIME_TYPE_NAME.test(last) || (this.linkOver(node) && !this.linksToDoc(node))) return this.external(node);
+    return this.bad(node, expected);
   }
 
   /** The link whose text covers the node, if any. */
@@ -255,6 +317,18 @@ export abstract class TypeReader {
     }
     return this.read(arg);
   }
+}
+
+/**
+ * The model a link's text names: its last segment, and the one before it as
+ * the namespace (`models.X`, `Models::Components::X`, `\Vendor\Models\Ns\X`,
+ * `Models.Components.X`, or a bare `X`).
+ */
+export function linkTextName(text: string): { name: string; namespace?: string } {
+  const parts = text.split(/\.|::|\\/).filter(Boolean);
+  const name = parts[parts.length - 1] ?? text;
+  const namespace = parts[parts.length - 2]?.toLowerCase();
+  return namespace ? { name, namespace } : { name };
 }
 
 /** Parses a cell (or heading) and reads it with `reader`; an unparsable text is `unknown-type`. */

@@ -36,7 +36,7 @@ class GoReader extends TypeReader {
     const scalar = SCALARS[node.name];
     if (scalar) return scalar;
     if (EXTERNAL.test(node.name) || this.linkOver(node)) return this.external(node);
-    return this.named(node.name, ".") ?? this.bad(node, "a Go type (`string`, `int64`, `[]T`, a model, …)");
+    return this.named(node.name, ".") ?? this.unknownName(node, "a Go type (`string`, `int64`, `[]T`, a model, …)");
   }
 
   /** Go's `[]byte` is base64 text on the wire. */

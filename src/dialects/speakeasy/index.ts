@@ -7,8 +7,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Dialect } from "../dialect.js";
 import { buildSpeakeasyModel } from "./build-ir.js";
-import { csharp } from "./csharp.js";
-import { decideFlavour, evidenceOf, TREE_PLACE } from "./detect.js";
+import { csharp, unity } from "./csharp.js";
+import { decideFlavour, evidenceOf, isUnityTree, TREE_PLACE } from "./detect.js";
 import { extractSpeakeasy, type RawDoc } from "./extract.js";
 import type { Flavour, FlavourId } from "./flavour.js";
 import { go } from "./go.js";
@@ -18,7 +18,7 @@ import { python } from "./python.js";
 import { ruby } from "./ruby.js";
 import { typescript } from "./typescript.js";
 
-const FLAVOURS: Readonly<Record<FlavourId, Flavour>> = { python, typescript, go, java, csharp, php, ruby };
+const FLAVOURS: Readonly<Record<FlavourId, Flavour>> = { python, typescript, go, java, csharp, unity, php, ruby };
 
 export const speakeasy: Dialect<RawDoc> = {
   id: "speakeasy",
@@ -37,7 +37,10 @@ export const speakeasy: Dialect<RawDoc> = {
       });
     }
     // With no verdict the flavour stays `auto`: each doc that needs a grammar says so (`unknown-flavour`).
-    return { options: verdict.kind === "none" ? options : { ...options, flavour: verdict.flavour }, diagnostics };
+    if (verdict.kind === "none") return { options, diagnostics };
+    // Unity's C# docs are C# docs with a few marks of Unity's own, in some docs only: a tree-level refinement.
+    const flavour = verdict.flavour === "csharp" && isUnityTree(docs.map((d) => d.source)) ? "unity" : verdict.flavour;
+    return { options: { ...options, flavour }, diagnostics };
   },
   extract: (id, source, tree, _options, sink) => extractSpeakeasy(id, source, tree, sink),
   buildIr: (raw, options, sink) => buildSpeakeasyModel(raw, FLAVOURS, options, sink),

@@ -19,12 +19,10 @@ const SCALARS: Readonly<Record<string, TypeRef>> = {
   Integer: { kind: "integer" },
   short: { kind: "integer" },
   Short: { kind: "integer" },
-  BigInteger: { kind: "integer" },
   double: { kind: "number" },
   Double: { kind: "number" },
   float: { kind: "number" },
   Float: { kind: "number" },
-  BigDecimal: { kind: "number" },
   boolean: { kind: "boolean" },
   Boolean: { kind: "boolean" },
   Object: { kind: "unknown", reason: "any" },
@@ -36,6 +34,8 @@ const SCALARS: Readonly<Record<string, TypeRef>> = {
 const EXTERNAL = /^(?:HttpResponse|InputStream)$/;
 
 class JavaReader extends TypeReader {
+  protected override readonly wrappers: ReadonlySet<string> = new Set(["Optional", "JsonNullable"]);
+
   protected name(node: NameNode): TypeRef {
     switch (node.args ? node.name : "") {
       case "Optional":
@@ -59,8 +59,7 @@ class JavaReader extends TypeReader {
     if (node.args) return this.bad(node, "`Optional<T>`, `JsonNullable<T>`, `List<T>` or `Map<String, T>`");
     const scalar = SCALARS[node.name];
     if (scalar) return scalar;
-    if (this.linkOver(node)) return this.external(node);
-    return this.bad(node, "a Java type (`String`, `long`, `List<T>`, a linked model, …)");
+    return this.unknownName(node, "a Java type (`String`, `long`, `List<T>`, a linked model, …)");
   }
 
   override read(node: TypeNode): TypeRef {

@@ -45,9 +45,21 @@ class PhpReader extends TypeReader {
     if (node.args) return this.bad(node, "a PHP type (`string`, `?int`, `array<T>`, a model, …)");
     const scalar = SCALARS[node.name];
     if (scalar) return scalar;
-    if (this.linkOver(node)) return this.external(node);
-    return this.named(node.name, "\\") ?? this.bad(node, "a PHP type (`string`, `?int`, `array<T>`, a model, …)");
+    if (this.linkOver(node) && !this.linksToDoc(node)) return this.external(node);
+    return phpClass(node.name) ?? this.unknownName(node, "a PHP type (`string`, `?int`, `array<T>`, a model, …)");
   }
+}
+
+/**
+ * A model class by its (qualified) name: `Components\X`, or fully qualified,
+ * `\Vendor\Sdk\Models\Payments\X` (formance-sdk-php); the namespace before
+ * the name hints at the folder.
+ */
+function phpClass(name: string): TypeRef | undefined {
+  const parts = name.split("\\").filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (!last || parts.length < 2) return undefined;
+  return { kind: "named", name: last, namespace: (parts[parts.length - 2] as string).toLowerCase() };
 }
 
 /**

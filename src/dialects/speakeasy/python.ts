@@ -28,9 +28,11 @@ const SCALARS: Readonly<Record<string, TypeRef>> = {
 };
 
 /** SDK runtime types that have no JSON shape (responses, file handles, streams). */
-const EXTERNAL = /^(?:httpx\.Response|requests\.Response|IO|io\.\w+|eventstreaming\.\w+|typing\.\w+)$/;
+const EXTERNAL = /^(?:httpx\.Response|requests\.Response|requests_http\.Response|IO|io\.\w+|eventstreaming\.\w+|typing\.\w+)$/;
 
 class PythonReader extends TypeReader {
+  protected override readonly wrappers: ReadonlySet<string> = new Set(["Optional", "Nullable", "OptionalNullable"]);
+
   override read(node: TypeNode): TypeRef {
     // Literals belong in `Literal[..]`, which reads them itself.
     if (node.kind === "literal") return this.bad(node, "a type, not a bare literal (literals go in `Literal[..]`)");
@@ -42,7 +44,11 @@ class PythonReader extends TypeReader {
       const scalar = SCALARS[node.name];
       if (scalar) return scalar;
       if (EXTERNAL.test(node.name) || this.linkOver(node)) return this.external(node);
-      return this.named(node.name, ".") ?? this.bad(node, "a Python type (`str`, `int`, `List[..]`, a linked model, …)");
+      const named = this.named(node.name, ".");
+      if (named) return named;
+      // A dotted name outside the SDK's model namespaces is a library's type (`requests_http.Response`).
+      if (node.name.includes(".")) return this.external(node);
+      return this.unknownName(node, "a Python type (`str`, `int`, `List[..]`, a linked model, …)");
     }
     switch (node.name) {
       case "Optional":
@@ -78,21 +84,27 @@ class PythonReader extends TypeReader {
 
   private literal(node: NameNode, args: readonly TypeNode[]): TypeRef {
     const values: TypeRef[] = [];
+    const constants: Readonly<Record<string, boolean | null>> = { True: true, False: false, None: null };
     for (const arg of args) {
       if (arg.kind === "literal") values.push({ kind: "literal", value: arg.value });
-      else if (arg.kind === "name" && !arg.args && (arg.name === "True" || arg.name === "False")) values.push({ kind: "literal", value: arg.name === "True" });
-      else return this.bad(node, "`Literal[..]` of strings, integers, `True` or `False`");
+      else if (arg.kind === "name" && !arg.args && Object.hasOwn(constants, arg.name)) values.push({ kind: "literal", value: constants[arg.name] ?? null });
+      else return this.bad(node, "`Literal[..]` of strings, integers, `True`, `False` or `None`");
     }
     return values.length === 1 ? (values[0] as TypeRef) : { kind: "union", members: values };
   }
 
-  /** The outer wrapper gives presence; the rest the type. */
-  field(node: TypeNode): FieldType {
+  /**
+   * The outer wrapper gives presence; the rest the type. `Optional[X]` is
+   * Python's "X or None": on an optional field (➖) it says the key may be
+   * absent; on a required one (✔), as 2023-era docs write a required
+   * nullable field (`nullableOneOfTypeInObject`), that it may be null.
+   */
+  field(node: TypeNode, required: boolean): FieldType {
     const link = node.kind === "name" ? this.linkOver(node) : undefined;
     const outer = node.kind === "name" && node.args?.length === 1 && !link?.url.startsWith("http") ? node : undefined;
     const inner = outer?.args?.[0];
     if (outer && inner) {
-      if (outer.name === "Optional") return { type: this.read(inner), presence: "optional" };
+      if (outer.name === "Optional") return required ? { type: nullable(this.read(inner)) } : { type: this.read(inner), presence: "optional" };
       if (outer.name === "OptionalNullable") return { type: nullable(this.read(inner)), presence: "optional" };
       if (outer.name === "Nullable") return { type: nullable(this.read(inner)), presence: "required" };
     }
@@ -102,15 +114,28 @@ class PythonReader extends TypeReader {
   }
 }
 
-function fieldType(typeText: TypeText, ctx: TypeContext, _required: boolean): FieldType {
+function fieldType(typeText: TypeText, ctx: TypeContext, required: boolean): FieldType {
   const reader = new PythonReader(typeText, ctx);
   let result: FieldType | undefined;
-  const type = readWith(typeText, ctx, "Python", (node) => (result = reader.field(node)).type);
+  const type = readWith(typeText, ctx, "Python", (node) => (result = reader.field(node, required)).type);
   return result ?? { type };
 }
 
+/** A member's code block before 2024-10: `<name>: <type> = /* values here *\/`. */
+const ANNOTATION = /^\s*[A-Za-z_]\w*\s*:\s*(.+?)\s*=\s*\/\*\s*values here\s*\*\/\s*$/m;
+
+/**
+ * A union member. Since 2024-10 the heading is the member's type in a code
+ * span (`` ### `models.X` ``); before, it was a bare model name (`### Widget`)
+ * or empty (`### `) for scalars and containers, and the type was only in the
+ * code block (`part: shared.Widget = /* values here *\/`), which is read
+ * then, or else the bare heading as a model's name.
+ */
 function memberType(member: RawMember, ctx: TypeContext): TypeRef {
-  return readWith(member.heading, ctx, "Python", (node) => new PythonReader(member.heading, ctx).read(node));
+  const annotation = member.headingIsCode ? undefined : member.code && ANNOTATION.exec(member.code.code)?.[1];
+  const text: TypeText = annotation ? { text: annotation, links: [] } : member.heading;
+  if (!member.headingIsCode && !annotation && /^[A-Za-z_]\w*$/.test(text.text.trim())) return { kind: "named", name: text.text.trim() };
+  return readWith(text, ctx, "Python", (node) => new PythonReader(text, ctx).read(node));
 }
 
 /** The Python flavour. */

@@ -45,7 +45,7 @@ class TypeScriptReader extends TypeReader {
     if (scalar) return scalar;
     if (this.linkOver(node)) return this.external(node);
     // An unlinked `*components.X*` is a union doc, found by name (grammar §4.4).
-    return this.named(node.name, ".") ?? this.bad(node, "a TypeScript type (`string`, `number`, `T[]`, a model, …)");
+    return this.named(node.name, ".") ?? this.unknownName(node, "a TypeScript type (`string`, `number`, `T[]`, a model, …)");
   }
 }
 

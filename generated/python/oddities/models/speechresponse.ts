@@ -41,6 +41,6 @@ function $c2(v: unknown, c: $$Context): void {
 }
 
 const $u0: readonly $$Member[] = [
-  [$isAccount, $checkAccount],
-  [$h1, $c2],
+  [$isAccount, $checkAccount, "Account"],
+  [$h1, $c2, "string"],
 ];

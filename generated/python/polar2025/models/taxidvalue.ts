@@ -40,6 +40,6 @@ function $c2(v: unknown, c: $$Context): void {
 }
 
 const $u0: readonly $$Member[] = [
-  [$h1, $c2],
-  [$isTaxIDFormat, $checkTaxIDFormat],
+  [$h1, $c2, "string"],
+  [$isTaxIDFormat, $checkTaxIDFormat, "TaxIDFormat"],
 ];

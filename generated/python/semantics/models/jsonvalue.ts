@@ -107,9 +107,9 @@ function $c10(v: unknown, c: $$Context): void {
 }
 
 const $u2: readonly $$Member[] = [
-  [$h0, $c3],
-  [$h1, $c4],
-  [$h5, $c6],
-  [$h7, $c8],
-  [$h9, $c10],
+  [$h0, $c3, "Record<string, JSONValue>"],
+  [$h1, $c4, "JSONValue[]"],
+  [$h5, $c6, "string"],
+  [$h7, $c8, "number"],
+  [$h9, $c10, "boolean"],
 ];

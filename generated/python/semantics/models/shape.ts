@@ -72,9 +72,9 @@ function $c6(v: unknown, c: $$Context): void {
 }
 
 const $u1: readonly $$Member[] = [
-  [$isCircle, $checkCircle],
-  [$isSquare, $checkSquare],
-  [$h2, $c3],
-  [$h0, $c4],
-  [$h5, $c6],
+  [$isCircle, $checkCircle, "Circle"],
+  [$isSquare, $checkSquare, "Square"],
+  [$h2, $c3, "string"],
+  [$h0, $c4, "string[]"],
+  [$h5, $c6, "date-time string (RFC 3339)"],
 ];

@@ -73,10 +73,10 @@ function $c10(v: unknown, c: $$Context): void {
 }
 
 const $u0: readonly $$Member[] = [
-  [$h1, $c2],
-  [$h3, $c4],
-  [$h5, $c6],
-  [$h7, $c8],
-  [$h9, $c10],
-  [$isItem, $checkItem],
+  [$h1, $c2, "string"],
+  [$h3, $c4, "number"],
+  [$h5, $c6, "boolean"],
+  [$h7, $c8, "integer"],
+  [$h9, $c10, "Record<string, any value>"],
+  [$isItem, $checkItem, "Item"],
 ];

@@ -71,8 +71,8 @@ function $c6(v: unknown, c: $$Context): void {
 }
 
 const $u1: readonly $$Member[] = [
-  [$h2, $c3],
-  [$h4, $c5],
-  [$h0, $c6],
-  [$isThing, $checkThing],
+  [$h2, $c3, "string"],
+  [$h4, $c5, "number"],
+  [$h0, $c6, "string[]"],
+  [$isThing, $checkThing, "Thing"],
 ];

@@ -40,6 +40,6 @@ function $c2(v: unknown, c: $$Context): void {
 }
 
 const $u0: readonly $$Member[] = [
-  [$isOptimizedForStreaming1, $checkOptimizedForStreaming1],
-  [$h1, $c2],
+  [$isOptimizedForStreaming1, $checkOptimizedForStreaming1, "OptimizedForStreaming1"],
+  [$h1, $c2, "boolean"],
 ];

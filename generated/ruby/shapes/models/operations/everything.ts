@@ -176,13 +176,13 @@ function $c7(v: unknown, c: $$Context): void {
 }
 
 const $u5: readonly $$Member[] = [
-  [$isOptimizedForStreaming1, $checkOptimizedForStreaming1],
-  [$h6, $c7],
+  [$isOptimizedForStreaming1, $checkOptimizedForStreaming1, "OptimizedForStreaming1"],
+  [$h6, $c7, "boolean"],
 ];
 
 const $u9: readonly $$Member[] = [
-  [$isFields1, $checkFields1],
-  [$isFields2, $checkFields2],
+  [$isFields1, $checkFields1, "Fields1"],
+  [$isFields2, $checkFields2, "Fields2"],
 ];
 
 function $c8(v: unknown, c: $$Context): void {
@@ -221,6 +221,6 @@ function $c13(v: unknown, c: $$Context): void {
 }
 
 const $u11: readonly $$Member[] = [
-  [$h12, $c13],
-  [$h1, $c4],
+  [$h12, $c13, "string"],
+  [$h1, $c4, "string[]"],
 ];

@@ -99,10 +99,10 @@ function $c12(v: unknown, c: $$Context): void {
 }
 
 const $u1: readonly $$Member[] = [
-  [$h2, $c3],
-  [$h4, $c5],
-  [$h6, $c7],
-  [$h8, $c9],
-  [$h10, $c11],
-  [$h0, $c12],
+  [$h2, $c3, "string"],
+  [$h4, $c5, "number"],
+  [$h6, $c7, "boolean"],
+  [$h8, $c9, "Record<string, any value>"],
+  [$h10, $c11, "date-time string (RFC 3339)"],
+  [$h0, $c12, "Item[]"],
 ];

@@ -61,6 +61,6 @@ function $c4(v: unknown, c: $$Context): void {
 }
 
 const $u1: readonly $$Member[] = [
-  [$h2, $c3],
-  [$h0, $c4],
+  [$h2, $c3, "string"],
+  [$h0, $c4, "string[]"],
 ];

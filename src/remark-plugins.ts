@@ -1,0 +1,68 @@
+/**
+ * A user's own remark plugins (config `remarkPlugins`), for vendor quirks:
+ * each is added, with its options, after the model-doc syntax of
+ * `parse.ts`, in a frozen processor of its own. Syntax extensions take part in
+ * parsing, transforms run on each doc's tree before extract.
+ *
+ * Plugins are loaded once per run and per thread, before any doc is read
+ * ({@link loadRemarkPlugins}); reading a doc then finds its processor
+ * synchronously ({@link processorFor}). A plugin is named the way the config
+ * names it — a package name or a path — and resolved from the user's project
+ * (the config file's folder) by Node's rules ({@link resolveRemarkPlugins}).
+ */
+
+import { pathToFileURL } from "node:url";
+import remarkParse from "remark-parse";
+import { unified, type Pluggable } from "unified";
+import { usageError } from "./errors.js";
+import { markdownParser, modelDocSyntax, type MarkdownProcessor } from "./parse.js";
+import { resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "./plugin-settings.js";
+
+const loaded = new Map<string, MarkdownProcessor>();
+
+function keyOf(settings: readonly RemarkPluginSetting[]): string {
+  return JSON.stringify(settings);
+}
+
+/**
+ * Imports the plugins and builds their processor (once per list and thread).
+ * Specifiers should be resolved ({@link resolveRemarkPlugins}); one that is
+ * not is resolved from the working directory. Throws a usage error naming a
+ * plugin that cannot be loaded or is not a function.
+ */
+export async function loadRemarkPlugins(settings: readonly RemarkPluginSetting[]): Promise<MarkdownProcessor> {
+  if (settings.length === 0) return markdownParser;
+  const key = keyOf(settings);
+  const known = loaded.get(key);
+  if (known) return known;
+  const resolved = resolveRemarkPlugins(settings, process.cwd());
+  const plugins: Pluggable[] = [];
+  for (const [i, setting] of resolved.entries()) {
+    const path = specifierOf(setting);
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    } catch (error) {
+      throw usageError(`remarkPlugins[${i}]: cannot load ${path}: ${(error as Error).message.split("\n")[0]}`);
+    }
+    const plugin = module.default;
+    if (typeof plugin !== "function") throw usageError(`remarkPlugins[${i}]: ${path} has no default export that is a remark plugin (a function)`);
+    plugins.push(typeof setting === "string" ? (plugin as Pluggable) : ([plugin, setting[1]] as Pluggable));
+  }
+  const processor = unified().use(remarkParse).use(modelDocSyntax).use(plugins).freeze() as unknown as MarkdownProcessor;
+  loaded.set(key, processor);
+  return processor;
+}
+
+/**
+ * The processor for a list of plugins: the built-in one for none; otherwise
+ * the one {@link loadRemarkPlugins} built (a `TypeError` if it was not
+ * called first: an API misuse).
+ */
+export function processorFor(settings: readonly RemarkPluginSetting[]): MarkdownProcessor {
+  if (settings.length === 0) return markdownParser;
+  const processor = loaded.get(keyOf(settings));
+  if (!processor) throw new TypeError("remark plugins are not loaded: await loadRemarkPlugins(options.remarkPlugins) before reading docs");
+  return processor;
+}
+
