@@ -22,7 +22,7 @@ export interface DocResult {
 }
 
 /**
- * Reads one doc. A leading byte-order mark is not part of the text: it is
+ * Reads one doc. Leading byte-order marks are not part of the text: they are
  * dropped before anything else, so offsets, lines and columns are those of the
  * text an editor shows. With `remarkPlugins` in the options, they must have
  * been loaded (`loadRemarkPlugins`) first.
@@ -36,9 +36,15 @@ export function readDoc(id: string, source: string, options: Options): DocResult
   return { id, ...(model ? { model } : {}), diagnostics: sink.items };
 }
 
-/** `text` without a leading UTF-8 byte-order mark (U+FEFF). */
+/**
+ * `text` without its leading UTF-8 byte-order marks (U+FEFF; a doc passed
+ * through two tools that add one has two). micromark skips one at the start
+ * without counting it, so none may be left for positions to hold.
+ */
 export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let start = 0;
+  while (text.charCodeAt(start) === 0xfeff) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 /** Parses with the user's plugins; a plugin that throws is the user's to fix, named with the doc. */

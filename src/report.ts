@@ -37,7 +37,7 @@ function linesOf(file: string): string[] | undefined {
     let lines: string[] | undefined;
     try {
       // Lines as the parser counts them (micromark ends a line at CRLF, CR or LF); a byte-order mark is not text.
-      lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+      lines = readFileSync(file, "utf8").replace(/^\uFEFF+/, "").split(/\r\n|\r|\n/);
     } catch {
       lines = undefined;
     }

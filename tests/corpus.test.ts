@@ -1,8 +1,10 @@
 /**
  * Corpus tests: every SDK in ../shared/corpus/speakeasy (nine, seven
- * languages), through the built CLI, must be read as its own language, give
- * no error diagnostics and one module per model doc, and type-check under the
- * strict settings. Skipped, saying why, when ../shared is absent.
+ * languages), through the built CLI, must exit 0, be read as its own
+ * language, give exactly the diagnostics counted below (no error, no
+ * `unknown-type`: only SDK runtime types and skipped non-model files, as
+ * infos) and one module per model doc, and type-check under the strict
+ * settings. Skipped, saying why, when ../shared is absent.
  */
 
 import { spawnSync } from "node:child_process";
@@ -27,8 +29,32 @@ export function corpusSdks(): { name: string; language: string; docs: string }[]
 }
 
 function listMarkdown(dir: string): string[] {
-  const out = spawnSync("find", [dir, "-name", "*.md", "-type", "f"], { encoding: "utf8" });
+  const out = spawnSync("find", [dir, "-type", "f", "(", "-name", "*.md", "-o", "-name", "*.mdx", ")"], { encoding: "utf8" });
   return out.stdout.split("\n").filter(Boolean);
+}
+
+/**
+ * Every diagnostic each SDK gives, by `rule=severity`: SDK runtime types
+ * (`httpx.Response`, `HttpResponse<InputStream>`, …) and the settings pages
+ * that are no model docs. Anything else — an `unknown-type` above all — is a
+ * construct real SDKs write that mdtypes failed to read.
+ */
+const EXPECTED_DIAGNOSTICS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  "ryan-blunden__discord-python-sdk": { "not-a-model=info": 1 },
+  "polarsource__polar-python": { "not-a-model=info": 1 },
+  "dubinc__dub-ts": {},
+  "dubinc__dub-go": { "not-a-model=info": 1 },
+  "dubinc__dub-php": { "external-type=info": 53 },
+  "dubinc__dub-ruby": {},
+  "LukeHagar__plexjava": { "external-type=info": 262 },
+  "LukeHagar__plexcsharp": { "external-type=info": 247 },
+  "speakeasy-sdks__cribl-python": { "external-type=info": 302 },
+};
+
+function countRules(diagnostics: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[`${d.ruleId}=${d.severity}`] = (counts[`${d.ruleId}=${d.severity}`] ?? 0) + 1;
+  return counts;
 }
 
 const sdks = corpusSdks();
@@ -53,12 +79,14 @@ if (!HAS_CORPUS) {
         const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[]; targets: { flavour: string }[] };
         expect(report.targets[0]?.flavour).toBe(sdk.language);
         expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(report.diagnostics.filter((d) => d.ruleId === "unknown-type")).toEqual([]);
+        expect(countRules(report.diagnostics)).toEqual(EXPECTED_DIAGNOSTICS[sdk.name]);
 
         // One module per model doc; non-model docs are skipped with an info diagnostic.
         const skipped = new Set(report.diagnostics.filter((d) => d.ruleId === "not-a-model").map((d) => d.file));
         for (const d of report.diagnostics.filter((x) => x.ruleId === "not-a-model")) expect(d.severity).toBe("info");
         for (const doc of listMarkdown(sdk.docs)) {
-          const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.md$/, ".ts"));
+          const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.mdx?$/, ".ts"));
           expect(existsSync(module), module).toBe(!skipped.has(doc));
         }
 

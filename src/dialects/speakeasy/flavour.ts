@@ -137,7 +137,7 @@ export function libraryLink(url: string): "date-time" | "date" | "date-or-date-t
   if (/docs\.python\.org\/.*#date-objects/.test(url)) return "date-time";
   if (/docs\.python\.org\/.*#datetime-objects/.test(url)) return "date";
   if (/Global_Objects\/Date\b/.test(url)) return "date-time";
-  if (/\/types\/rfcdate\.md$|\/types\/date\.md$/.test(url)) return "date";
+  if (/\/types\/(?:rfcdate|date)\.mdx?$/.test(url)) return "date";
   if (/pkg\.go\.dev\/time#Time/.test(url)) return "date-time";
   if (/OffsetDateTime\.html/.test(url)) return "date-time";
   if (/LocalDate\.html/.test(url)) return "date";
@@ -215,7 +215,7 @@ export abstract class TypeReader {
     if (!link) return undefined;
     const target = linkTarget(this.ctx.docId, link.url);
     if (target === undefined) return this.library(link.url, node);
-    if (/(^|\/)types\/(rfcdate|date)\.md$/.test(target)) return DATE;
+    if (/(^|\/)types\/(rfcdate|date)\.mdx?$/.test(target)) return DATE;
     if (node.kind === "union") {
       // PHP inline unions name the union doc they link to; `null` among them makes it nullable.
       const hasNull = node.members.some((m) => m.kind === "name" && m.name === "null");
