@@ -46,6 +46,7 @@ const named = (name: string, namespace?: string): TypeRef => ({ kind: "named", n
 const arr = (items: TypeRef): TypeRef => ({ kind: "array", items });
 const rec = (values: TypeRef): TypeRef => ({ kind: "record", values });
 const orNull = (type: TypeRef): TypeRef => ({ kind: "nullable", type });
+const big: TypeRef = { kind: "union", members: [num, str] };
 
 type Row = [cell: string, type: TypeRef, required?: boolean];
 
@@ -186,9 +187,36 @@ describe("csharp", () => {
     expect(member("MapOfAny")).toEqual(rec(any));
     expect(member("Pet", "Animal.CreatePet(/* values here */);")).toEqual(named("Pet"));
   });
+  it("reads member names by Speakeasy's C# naming rules", () => {
+    const member = (heading: string, union = "Payload"): TypeRef =>
+      csharp.memberType({ heading: { text: heading, links: [] }, headingIsCode: false, place: { line: 1, column: 1 } }, { ...typeContext(), modelName: union });
+    expect(member("ArrayOfInt32")).toEqual(arr(int));
+    expect(member("Int64")).toEqual(int);
+    expect(member("MapOfarrayOfint32")).toEqual(rec(arr(int)));
+    expect(member("DateTime")).toEqual(dateTime);
+    expect(member("Bigint")).toEqual(big);
+    expect(member("Decimal")).toEqual(big);
+    // A model: by its name, then with the union's name before it, then (a number word) with the digits.
+    expect(member("Bike", "MixedUnionTypes")).toEqual({ kind: "named", name: "Bike", also: ["MixedUnionTypesBike"] });
+    expect(member("Two", "OneOfSameType")).toEqual({ kind: "named", name: "Two", also: ["OneOfSameTypeTwo", "OneOfSameType2"] });
+    expect(member("ArrayOfBike", "MixedUnionTypes")).toEqual(arr({ kind: "named", name: "Bike", also: ["MixedUnionTypesBike"] }));
+  });
+  it("reads big numbers as number or string, and runtime types (Unity's too) as SDK types", () => {
+    expect(read(csharp, "*BigInteger*").type).toEqual(big);
+    expect(read(csharp, "*decimal*").type).toEqual(big);
+    expect(read(csharp, "*MemoryQueueBufferStream*").rules).toEqual(["external-type"]);
+    expect(read(csharp, "[UnityWebRequest](https://docs.unity3d.com/ScriptReference/Networking.UnityWebRequest.html)").rules).toEqual(["external-type"]);
+  });
 });
 
 describe("php", () => {
+  it("reads fully qualified class names, the namespace before the name picking the folder", () => {
+    expect(read(php, "[\\acme\\sdk\\Models\\Payments\\Gadget](../../Models/payments/Gadget.md)").type).toMatchObject({ kind: "ref", target: "Models/payments/Gadget.md", text: { name: "Gadget", namespace: "payments" } });
+    const ctx = typeContext();
+    const member = php.memberType({ heading: { text: "\\acme\\sdk\\Models\\Payments\\Gadget", links: [] }, headingIsCode: true, place: { line: 1, column: 1 } }, ctx);
+    expect(member).toEqual(named("Gadget", "payments"));
+    expect(read(php, "*\\Brick\\Math\\BigDecimal*").type).toEqual(big);
+  });
   table(php, [
     ["*string*", str],
     ["*int*", int],
@@ -250,6 +278,52 @@ describe("ruby", () => {
   });
   it("makes Faraday::Response an SDK type", () => {
     expect(read(ruby, "[Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response)").rules).toEqual(["external-type"]);
+  });
+  it("reads the 2023 unprefixed Sorbet spelling", () => {
+    expect(read(ruby, "*String*").type).toEqual(str);
+    expect(read(ruby, "*T.nilable(Integer)*", false).type).toEqual(orNull(int));
+    expect(read(ruby, "*Float*").type).toEqual(num);
+    expect(read(ruby, "*Object*").type).toEqual(any);
+    expect(read(ruby, "T::Array[*String*]").type).toEqual(arr(str));
+    expect(read(ruby, "[Shared::Enum](../../models/shared/enum.md)").type).toEqual(ref("models/shared/enum.md"));
+  });
+  it("reads the 2026 Crystalline spelling", () => {
+    expect(read(ruby, "*Crystalline::Nilable.new(::String)*", false).type).toEqual(orNull(str));
+    expect(read(ruby, "*Crystalline::Boolean.new*").type).toEqual(bool);
+    expect(read(ruby, "*Crystalline::Array<::String>*").type).toEqual(arr(str));
+    expect(read(ruby, "*Crystalline::Hash[Symbol, ::Object]*").type).toEqual(rec(any));
+    expect(read(ruby, "[Crystalline::Nilable.new(Models::Components::X)](../../models/components/x.md)", false).type).toEqual(orNull(ref("models/components/x.md")));
+    expect(read(ruby, "Crystalline::Array<[Models::Components::X](../../models/components/x.md)>").type).toEqual(arr(ref("models/components/x.md")));
+    expect(read(ruby, "[Crystalline::Nilable.new(Crystalline::Union.new(Models::Components::X, ::String))](../../models/components/u.md)", false).type).toEqual(
+      orNull({ kind: "union", members: [named("X", "components"), str] }),
+    );
+  });
+  it("reads BigDecimal as a big number and NilClass as null", () => {
+    expect(read(ruby, "*::BigDecimal*").type).toEqual(big);
+    expect(read(ruby, "*NilClass*").type).toEqual({ kind: "literal", value: null });
+  });
+});
+
+describe("go", () => {
+  it("reads big numbers as number or string, in fields, maps and union members", () => {
+    expect(read(go, "[*big.Int](https://pkg.go.dev/math/big#Int)").type).toEqual(big);
+    expect(read(go, "[*decimal.Big](https://pkg.go.dev/github.com/ericlagergren/decimal#Big)", false).type).toEqual(big);
+    expect(read(go, "map[string][*big.Int](https://pkg.go.dev/math/big#Int)", false).type).toEqual(rec(big));
+    const member = go.memberType({ heading: { text: "", links: [] }, headingIsCode: false, code: { lang: "go", code: "target := shared.CreateTargetBigint(*big.Int{/* values here */})" }, place: { line: 1, column: 1 } }, typeContext());
+    expect(member).toEqual(big);
+  });
+});
+
+describe("links: what their text names, for a target that turns out missing", () => {
+  it.each<[Flavour, string, { name: string; namespace?: string }]>([
+    [typescript, "[components.X](../../models/components/x.md)", { name: "X", namespace: "components" }],
+    [go, "[*components.X](../../models/components/x.md)", { name: "X", namespace: "components" }],
+    [java, "[X](../../models/shared/X.md)", { name: "X" }],
+    [csharp, "[Models.Components.X](../../Models/Components/X.md)", { name: "X", namespace: "components" }],
+    [ruby, "[T.nilable(Models::Components::X)](../../models/shared/x.md)", { name: "X", namespace: "components" }],
+  ])("%#: %s", (flavour, text, named) => {
+    const type = read(flavour, text, true).type;
+    expect(type.kind === "nullable" ? type.type : type).toMatchObject({ kind: "ref", text: named });
   });
 });
 

@@ -72,6 +72,25 @@ describe("python flavour: Type cells", () => {
     expect(field('*Optional[Literal["x"]]*')).toMatchObject({ type: { kind: "literal", value: "x" }, presence: "optional" });
   });
 
+  it("reads Optional[..] on a required field (2023) as nullable, with no presence to dispute", () => {
+    expect(field("*Optional[str]*", "models/doc.md", true)).toMatchObject({ type: { kind: "nullable", type: str } });
+    expect(field("*Optional[str]*", "models/doc.md", true).presence).toBeUndefined();
+    expect(field("[Optional[shared.X]](../../models/shared/x.md)", "operations/y.md", true).type).toEqual({ kind: "nullable", type: ref("../models/shared/x.md") });
+  });
+
+  it("reads Literal[None] as null, Decimal as a big number", () => {
+    expect(field("*OptionalNullable[Literal[None]]*")).toMatchObject({ type: { kind: "literal", value: null }, presence: "optional" });
+    expect(field("*Literal[None]*").type).toEqual({ kind: "literal", value: null });
+    expect(field("*Decimal*").type).toEqual({ kind: "union", members: [{ kind: "number" }, str] });
+    expect(field("Dict[str, *Decimal*]").type).toEqual({ kind: "record", values: { kind: "union", members: [{ kind: "number" }, str] } });
+  });
+
+  it("reads a link over a whole type expression as the doc it links to (wrappers aside)", () => {
+    expect(field("[Union[str, List[str]]](../../models/shared/tags.md)", "models/shared/w.md").type).toEqual(ref("models/shared/tags.md"));
+    expect(field("Dict[str, [Union[str, List[str]]](../../models/shared/tags.md)]", "models/shared/w.md").type).toEqual({ kind: "record", values: ref("models/shared/tags.md") });
+    expect(field("[Optional[Union[shared.A, str]]](../../models/shared/part.md)", "models/shared/w.md")).toMatchObject({ type: ref("models/shared/part.md"), presence: "optional" });
+  });
+
   it("says when nullability goes unstated (lists, dicts, dates)", () => {
     expect(field("List[*str*]").nullabilityUnstated).toBe(true);
     expect(field("[date](https://docs.python.org/3/library/datetime.html#date-objects)").nullabilityUnstated).toBe(true);
@@ -83,6 +102,9 @@ describe("python flavour: Type cells", () => {
     expect(field("[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)").rules).toEqual(["external-type"]);
     expect(field("*Optional[httpx.Response]*")).toMatchObject({ type: { kind: "unknown", reason: "external" }, presence: "optional" });
     expect(field("*Union[bytes, IO[bytes], io.BufferedReader]*").type).toMatchObject({ kind: "unknown", reason: "external" });
+    // A library's type, named outside the SDK's model namespaces (2023 docs).
+    expect(field("[requests_http.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)").rules).toEqual(["external-type"]);
+    expect(field("*Optional[requests_http.Response]*").rules).toEqual(["external-type"]);
   });
 
   it("reports what it cannot read as unknown-type and reads it as unknown", () => {
@@ -106,5 +128,14 @@ describe("python flavour: union member headings", () => {
     ["Dict[str, Any]", { kind: "record", values: { kind: "unknown", reason: "any" } }],
   ])("reads %s", (text, type) => {
     expect(member(text)).toEqual(type);
+  });
+
+  it("reads 2023–24 bare and empty headings from the code block's annotation", () => {
+    const old = (heading: string, code?: string) =>
+      python.memberType({ heading: { text: heading, links: [] }, headingIsCode: false, ...(code ? { code: { lang: "python", code } } : {}), place: { line: 1, column: 1 } }, typeContext());
+    expect(old("Widget", "part: shared.Widget = /* values here */")).toEqual({ kind: "named", name: "Widget", namespace: "shared" });
+    expect(old("", "part: str = /* values here */")).toEqual(str);
+    expect(old("", "results: List[shared.BiomarkerResult] = /* values here */")).toEqual({ kind: "array", items: { kind: "named", name: "BiomarkerResult", namespace: "shared" } });
+    expect(old("Jpeg")).toEqual({ kind: "named", name: "Jpeg" });
   });
 });

@@ -72,6 +72,52 @@ describe("resolve", () => {
     expect(memberTypes(program.models.find((m) => m.id === "json.md"))).toHaveLength(2);
   });
 
+  it("follows a link into an input folder renamed since the docs were written", () => {
+    // Written from docs/models/ (flat and namespaced); read from vendor/acme/.
+    const models = [object("w.md", "W", [{ kind: "ref", target: "../models/g.md" }]), object("ns/v.md", "V", [{ kind: "ref", target: "../models/ns/g.md" }]), object("g.md", "G", []), object("ns/g.md", "G", [])];
+    const { program, diagnostics } = resolve(models, "/repo/vendor/acme");
+    expect(fieldTypes(program.models.find((m) => m.id === "w.md"))).toEqual([{ kind: "ref", target: "g.md" }]);
+    expect(fieldTypes(program.models.find((m) => m.id === "ns/v.md"))).toEqual([{ kind: "ref", target: "ns/g.md" }]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("follows a link whose folder differs only in letter case when exactly one doc matches", () => {
+    const models = [object("Payments/W.md", "W", [{ kind: "ref", target: "payments/G.md" }, { kind: "ref", target: "x/g.md" }]), object("Payments/G.md", "G", []), object("X/G.md", "G", []), object("x/G.md", "G", [])];
+    const { program, diagnostics } = resolve(models, "/in");
+    // The second link matches two docs without case (X/G.md, x/G.md): no guess; and its text names no one model.
+    expect(fieldTypes(program.models.find((m) => m.id === "Payments/W.md"))).toEqual([{ kind: "ref", target: "Payments/G.md" }, { kind: "unknown", reason: "unresolved", text: "x/g.md" }]);
+    expect(diagnostics.map((d) => `${d.ruleId}=${d.severity}`)).toEqual(["link-case-mismatch=info", "unresolved-link=error"]);
+  });
+
+  it("follows a broken link by the model its text names, when exactly one doc is it", () => {
+    const models = [
+      object("components/w.md", "W", [
+        { kind: "ref", target: "shared/gadget.md", text: { name: "Gadget", namespace: "components" } },
+        { kind: "ref", target: "shared/thing.md", text: { name: "Thing" } },
+        { kind: "ref", target: "shared/nope.md", text: { name: "Nope" } },
+      ]),
+      object("components/gadget.md", "Gadget", []),
+      object("operations/gadget.md", "Gadget", []),
+      object("a/thing.md", "Thing", []),
+      object("b/thing.md", "Thing", []),
+    ];
+    const { program, diagnostics } = resolve(models, "/in");
+    expect(fieldTypes(program.models.find((m) => m.id === "components/w.md"))).toEqual([
+      { kind: "ref", target: "components/gadget.md" },
+      // Two docs are titled `Thing` and the namespace says nothing: no guess.
+      { kind: "unknown", reason: "unresolved", text: "shared/thing.md" },
+      { kind: "unknown", reason: "unresolved", text: "shared/nope.md" },
+    ]);
+    expect(diagnostics.map((d) => `${d.ruleId}=${d.severity}`)).toEqual(["link-resolved-by-name=warning", "unresolved-link=error", "unresolved-link=error"]);
+  });
+
+  it("finds a union member by the other names Speakeasy's rules give it", () => {
+    const models = [union("u.md", "OneOfSameType", [{ kind: "named", name: "Two", also: ["OneOfSameTypeTwo", "OneOfSameType2"] }]), object("oneofsametype2.md", "OneOfSameType2", [])];
+    const { program, diagnostics } = resolve(models, "/in");
+    expect(memberTypes(program.models.find((m) => m.id === "u.md"))).toEqual([{ kind: "ref", target: "oneofsametype2.md" }]);
+    expect(diagnostics).toEqual([]);
+  });
+
   it("sorts models by id, whatever order they came in", () => {
     const a = object("a.md", "A", []);
     const b = object("b.md", "B", []);

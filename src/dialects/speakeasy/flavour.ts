@@ -116,6 +116,11 @@ export const BIG_NUMBER: TypeRef = { kind: "union", members: [{ kind: "number" }
 const BIG_NUMBER_NAMES =
   /^(?:(?:decimal\.)?Decimal|big\.(?:Int|Float|Rat)|decimal\.Big|apd\.Decimal|(?:System\.Numerics\.)?BigInteger|(?:java\.math\.)?Big(?:Integer|Decimal)|decimal|\\?Brick\\Math\\Big(?:Integer|Decimal|Number)|(?:::)?BigDecimal|bigint)$/;
 
+/** Whether `name` is a big-number type of some flavour (see {@link BIG_NUMBER}). */
+export function isBigNumberName(name: string): boolean {
+  return BIG_NUMBER_NAMES.test(name);
+}
+
 /**
  * Names of SDK runtime types that have no JSON shape, whatever the
  * language: streams, buffers, raw requests and responses (`io.ReadCloser`,

@@ -10,7 +10,7 @@
 import { nullable, type TypeRef } from "../../ir.js";
 import type { TypeText } from "../../markdown.js";
 import type { RawMember } from "./extract.js";
-import { readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
+import { isBigNumberName, readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
 
 const INTEGERS = /^u?int(?:8|16|32|64)?$/;
@@ -47,13 +47,15 @@ class GoReader extends TypeReader {
 
   /**
    * A pointer (also inside link text, `[*components.X](..)`) on a required
-   * field means it may be null; optional fields are pointers anyway, so their
+   * field means it may be null — but for big numbers, which Go always holds
+   * by pointer (`*big.Int`); optional fields are pointers anyway, so their
    * nullability goes unsaid.
    */
   field(node: TypeNode, required: boolean): FieldType {
     const type = this.read(node);
     if (!required) return { type, nullabilityUnstated: true };
-    return { type: node.kind === "pointer" ? nullable(type) : type };
+    const alwaysPointer = node.kind === "pointer" && node.type.kind === "name" && isBigNumberName(node.type.name);
+    return { type: node.kind === "pointer" && !alwaysPointer ? nullable(type) : type };
   }
 }
 
