@@ -6,6 +6,11 @@
 //
 //   npm run bench:codegen                  (from the repository root; builds first)
 //   node bench/codegen.mjs --runs 7 --quick
+//   node bench/codegen.mjs --parse-only [--parse-baseline <other checkout>/dist]
+//
+// The parse stage is also timed on its own, in this process: every Discord doc parsed
+// (the padding-free tables and all), rounds interleaved with another build's parser when
+// --parse-baseline names one (an earlier commit, checked out and built beside this one).
 //
 // Reads the corpus in place and writes only to a scratch folder in the system's temp
 // folder (removed at the end) and to bench/.out/codegen.json.
@@ -14,7 +19,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -116,7 +121,7 @@ function listDocs(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listDocs(path));
-    else if (entry.name.endsWith(".md")) out.push(path);
+    else if (/\.mdx?$/.test(entry.name)) out.push(path);
   }
   return out;
 }
@@ -138,10 +143,45 @@ function retarget(dir, out) {
   writeFileSync(path, JSON.stringify(config, null, 2));
 }
 
-// ---------------------------------------------------------------- scenarios
+// ---------------------------------------------------------------- the parse stage alone
 
 const results = {};
 const log = (text) => process.stderr.write(`${text}\n`);
+
+/**
+ * Parses every doc of `sdk` with this build's parser (and another build's, given
+ * `--parse-baseline <dist>`), rounds interleaved: median milliseconds per round.
+ */
+async function parseTime(sdk) {
+  const texts = listDocs(sdk.docs).sort().map((f) => readFileSync(f, "utf8"));
+  const parsers = { current: (await import(new URL("../dist/parse.js", import.meta.url).href)).parse };
+  const baseline = option("--parse-baseline", undefined);
+  if (baseline) parsers.baseline = (await import(pathToFileURL(join(baseline, "parse.js")).href)).parse;
+  const times = Object.fromEntries(Object.keys(parsers).map((k) => [k, []]));
+  const rounds = Number(option("--parse-rounds", 15));
+  for (let round = -3; round < rounds; round++) {
+    for (const [name, parse] of Object.entries(parsers)) {
+      const start = process.hrtime.bigint();
+      for (const text of texts) parse(text);
+      if (round >= 0) times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return { docs: texts.length, bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0), current: median(times.current), baseline: baseline ? median(times.baseline) : undefined };
+}
+
+const parseSdk = sdks.find((sdk) => sdk.name.includes("discord")) ?? sdks[0];
+const parsing = await parseTime(parseSdk);
+const parseLines = [
+  `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${option("--parse-rounds", 15)} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
+    (parsing.baseline === undefined ? "." : `; baseline build ${parsing.baseline.toFixed(0)} ms: this build takes ${(parsing.current / parsing.baseline).toFixed(3)}× its time.`),
+];
+log(parseLines[0]);
+if (args.includes("--parse-only")) {
+  console.log(parseLines.join("\n"));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- scenarios
 
 /**
  * Cold and warm `generate` and `check` of the project in `dir` (its config's targets).
@@ -286,6 +326,9 @@ out(`| workers | ${workerRows.map((r) => r.workers).join(" | ")} |`);
 out(`| --- | ${workerRows.map(() => "---:").join(" | ")} |`);
 out(`| cold check | ${workerRows.map((r) => s2(r.scenario.seconds)).join(" | ")} |`);
 out(`| peak memory | ${workerRows.map((r) => mib(r.scenario.peak)).join(" | ")} |`);
+
+out();
+out(...parseLines);
 
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });

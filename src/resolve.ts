@@ -5,7 +5,8 @@
  * (`format_.md` holds `# Format`; grammar §10.16) — as real trees have them:
  *
  * 1. the path as written, or through the real folders when it leaves the
- *    input and comes back (`../models/x.md` from `docs/models/`);
+ *    input and comes back (`../models/x.md` from `docs/models/`), with the
+ *    extension added when the link has none (`../models/x` for `x.mdx`);
  * 2. as if the input folder were the one the docs were written in, whatever
  *    it is called now (`../models/x.md` in docs copied to `vendor/acme/`);
  * 3. without letter case, when exactly one doc matches (a folder written
@@ -20,7 +21,7 @@
 
 import path from "node:path";
 import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
-import { mapType, type Model, type NamedType, type Place, type Program, type RefType, type TypeRef } from "./ir.js";
+import { DOC_FILE, mapType, type Model, type NamedType, type Place, type Program, type RefType, type TypeRef } from "./ir.js";
 
 /**
  * Resolves references across all models; returns the program and what went
@@ -73,15 +74,17 @@ interface Tree {
 /** The doc a link leads to, by the rules above; `unknown` (and `unresolved-link`) when none. */
 function resolveLink(ref: RefType, tree: Tree, sink: DiagnosticSink, place: Place): TypeRef {
   const written = ref.target;
-  const tries = [written];
+  const paths = [written];
   if (written.startsWith("../")) {
     // Through the real folders: a link that leaves the input and comes back into it.
-    tries.push(path.relative(tree.root, path.resolve(tree.root, written)).split(path.sep).join("/"));
+    paths.push(path.relative(tree.root, path.resolve(tree.root, written)).split(path.sep).join("/"));
     // As if the input were the folder the docs were written in: `k` levels up, then `k` folders down.
     const parts = written.split("/");
     const up = parts.findIndex((p) => p !== "..");
-    if (up > 0 && parts.length > 2 * up) tries.push(parts.slice(2 * up).join("/"));
+    if (up > 0 && parts.length > 2 * up) paths.push(parts.slice(2 * up).join("/"));
   }
+  // A link without the file's extension (Mintlify-style `.mdx` pages link `../models/x`).
+  const tries = DOC_FILE.test(written) ? paths : [...paths, ...paths.flatMap((p) => [`${p}.mdx`, `${p}.md`])];
   for (const target of tries) if (tree.byId.has(target)) return { kind: "ref", target };
   for (const target of tries) {
     const matches = tree.byLowerId.get(target.toLowerCase());

@@ -57,7 +57,9 @@ function needsParentheses(type: TypeRef): boolean {
  * `string` is written `(string & {})`, so editors still offer the literals
  * (an open literal such as `Union[Literal["x"], UnrecognizedStr]`).
  */
-function renderUnion(members: readonly TypeRef[], render: (type: TypeRef) => string): string {
+function renderUnion(nested: readonly TypeRef[], render: (type: TypeRef) => string): string {
+  // A union member that is a union itself (a big number, `number | string`) joins the others.
+  const members = nested.flatMap((m) => (m.kind === "union" && m.members.length > 0 ? m.members : [m]));
   if (members.length === 0) return "never";
   const hasStringLiteral = members.some((m) => m.kind === "literal" && typeof m.value === "string");
   const hasNumberLiteral = members.some((m) => m.kind === "literal" && typeof m.value === "number");

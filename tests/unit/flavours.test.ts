@@ -133,6 +133,12 @@ describe("go", () => {
 });
 
 describe("java", () => {
+  it("reads bounded wildcards (`Optional<? extends T>`, 2024–25) as their bound", () => {
+    expect(read(java, "*Optional<? extends Boolean>*", true).type).toEqual(orNull(bool));
+    expect(read(java, "*Optional<? extends String>*", false).type).toEqual(str);
+    expect(read(java, "[Optional<? extends org.openapis.openapi.models.shared.X>](../../models/shared/X.md)", false).type).toEqual(ref("models/shared/X.md"));
+    expect(read(java, "*List<? super Long>*").type).toEqual(arr(int));
+  });
   table(java, [
     ["*String*", str],
     ["*long*", int],

@@ -81,6 +81,13 @@ describe("resolve", () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("follows a link without the file's extension (Mintlify-style `.mdx` pages)", () => {
+    const models = [object("w.mdx", "W", [{ kind: "ref", target: "../models/g" }, { kind: "ref", target: "h" }]), object("g.mdx", "G", []), object("h.md", "H", [])];
+    const { program, diagnostics } = resolve(models, "/repo/docs/models");
+    expect(fieldTypes(program.models.find((m) => m.id === "w.mdx"))).toEqual([{ kind: "ref", target: "g.mdx" }, { kind: "ref", target: "h.md" }]);
+    expect(diagnostics).toEqual([]);
+  });
+
   it("follows a link whose folder differs only in letter case when exactly one doc matches", () => {
     const models = [object("Payments/W.md", "W", [{ kind: "ref", target: "payments/G.md" }, { kind: "ref", target: "x/g.md" }]), object("Payments/G.md", "G", []), object("X/G.md", "G", []), object("x/G.md", "G", [])];
     const { program, diagnostics } = resolve(models, "/in");

@@ -28,10 +28,18 @@ const MARKS: readonly { readonly mark: RegExp; readonly flavours: readonly Detec
   ...only("typescript", [/\*number\*/g, /\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g, /Record<string, /g, /```typescript/g, /\*(?:components|operations|models|errors|shared)\.\w+\*/g]),
   { mark: /\*boolean\*/g, flavours: ["typescript", "java"] },
   ...only("go", [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, /`\*?(?:string|int64|float64|bool)`/g, /\| (?:\[\]|map\[string\])/g, /\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, /\| \[\]\[/g, /```go/g, /pkg\.go\.dev/g]),
-  ...only("java", [/\*(?:Optional|JsonNullable)\\</g, /(?:List|Map)\\</g, /\*Long\*/g, /docs\.oracle\.com/g]),
-  { mark: /\*(?:String|Integer)\*/g, flavours: ["java", "ruby"] },
-  { mark: /\*(?:long|double)\*/g, flavours: ["java", "csharp"] },
-  ...only("csharp", [/Dictionary<String, /g, /List<\[/g, /\*object\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g, /docs\.unity3d\.com|\bUnityWebRequest\b/g]),
+  ...only("java", [
+    /\*(?:Optional|JsonNullable)\\?</g,
+    /(?:List|Map)\\</g,
+    /\*Long\*/g,
+    /docs\.oracle\.com/g,
+    // Java alone links PascalCase files in lower-case folders (grammar §9): `../../models/shared/Pet.md`.
+    /\]\((?:\.\.\/)+models\/(?:\w+\/)*[A-Z]\w*\.md\)/g,
+  ]),
+  { mark: /\*(?:String|Integer|Object)\*/g, flavours: ["java", "ruby"] },
+  { mark: /\*(?:long|double)\*|List<\[/g, flavours: ["java", "csharp"] },
+  { mark: /\]\((?:\.\.\/)+Models\//g, flavours: ["csharp", "php"] },
+  ...only("csharp", [/Dictionary<String, /g, /\*object\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g, /docs\.unity3d\.com|\bUnityWebRequest\b/g]),
   ...only("php", [/\*\?(?:string|int|float|bool)\*/g, /\| array</g, /\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, /\*mixed\*/g, /```php/g, /php\.net|php-fig\.org/g]),
   ...only("ruby", [
     /T\.nilable\(/g,

@@ -9,8 +9,9 @@
  * union   ::= prefix ("|" prefix)*
  * prefix  ::= "*" prefix | "?" prefix | "[]" prefix | "map" "[" union "]" prefix | postfix
  * postfix ::= primary "[]"*
- * primary ::= STRING | NUMBER | NAME (("<" | "[" | "(") union ("," union)* (">" | "]" | ")"))?
+ * primary ::= STRING | NUMBER | NAME (("<" | "[" | "(") arg ("," arg)* (">" | "]" | ")"))?
  *           | "{" "[" NAME ":" union "]" ":" union "}" | "(" union ")"
+ * arg     ::= "?" | ("?" ("extends" | "super"))? union
  * ```
  */
 
@@ -123,6 +124,12 @@ function primary(s: TokenStream): TypeNode | undefined {
       const q = s.next() as { start: number; end: number };
       args.push({ kind: "name", name: "?", start: q.start, end: q.end, nameEnd: q.end });
       continue;
+    }
+    // Java's bounded wildcard `Optional<? extends String>` (2024–25 docs): the bound is the type.
+    const bound = s.peek(1);
+    if (s.at("?") && bound?.kind === "name" && (bound.text === "extends" || bound.text === "super")) {
+      s.next();
+      s.next();
     }
     const arg = union(s);
     if (!arg) return undefined;
