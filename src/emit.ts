@@ -250,9 +250,46 @@ function modelDoc(model: Model): DocComment {
   if (model.deprecated) tags.push({ tag: "deprecated", text: model.deprecated.message });
   for (const example of model.examples) {
     // Examples in another SDK language (Python, Go, …) would mislead in TypeScript.
-    if (example.lang === "typescript" || example.lang === "ts") tags.push({ tag: "example", text: `\`\`\`ts\n${example.code}\n\`\`\`` });
+    if (example.lang === "typescript" || example.lang === "ts") {
+      const code = withoutImports(example.code);
+      if (code !== "") tags.push({ tag: "example", text: `\`\`\`ts\n${code}\n\`\`\`` });
+    }
   }
   return { description: model.description, tags };
+}
+
+/**
+ * A TypeScript example without its `import` declarations, which name the
+ * SDK's package (`import { Pet } from "@acme/sdk/models/components";`): the
+ * reader of the generated types has not got it.
+ */
+export function withoutImports(code: string): string {
+  return code.replace(/^[ \t]*import\s[^;]*?(?:\sfrom\s*)?["'][^"'\n]*["'][ \t]*;?[ \t]*(?:\r?\n|$)/gm, "").replace(/^\s*\n/, "").trimEnd();
+}
+
+/**
+ * The formats a type's strings must have, as openapi-typescript writes them
+ * in JSDoc (`Format: date-time`), with where they apply inside containers.
+ */
+export function formatNote(type: TypeRef): string | undefined {
+  const formats = (t: TypeRef, where: string): string[] => {
+    switch (t.kind) {
+      case "string":
+        return t.format === "date" || t.format === "date-time" ? [`${t.format}${where}`] : [];
+      case "nullable":
+        return formats(t.type, where);
+      case "array":
+        return formats(t.items, where || " (each item)");
+      case "record":
+        return formats(t.values, where || " (each value)");
+      case "union":
+        return t.members.flatMap((m) => formats(m, where));
+      default:
+        return [];
+    }
+  };
+  const found = [...new Set(formats(type, ""))];
+  return found.length > 0 ? `Format: ${found.join(" or ")}` : undefined;
 }
 
 /** The interface's properties (and index signature), as the template lays them out. */
@@ -262,8 +299,10 @@ function objectView(model: ObjectModel, typeName: (target: string) => string) {
     if (field.deprecated) tags.push({ tag: "deprecated", text: field.deprecated.message });
     if (field.example !== undefined) tags.push({ tag: "example", text: field.example });
     const type = renderType(field.type, typeName);
+    const format = formatNote(field.type);
+    const description = [field.description, format].filter(Boolean).join("\n\n") || undefined;
     return {
-      doc: jsdoc({ description: field.description, tags }, "  "),
+      doc: jsdoc({ description, tags }, "  "),
       key: propertyKey(field.name),
       optional: !field.required,
       // `| undefined` on optional keys: under exactOptionalPropertyTypes an explicit undefined is then allowed too.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatNote, withoutImports } from "../../src/emit.js";
 import { commentText, jsdoc, stringLiteral } from "../../src/emit/escape.js";
 import { importSpecifier, modelIdentifier, modulePaths, propertyKey } from "../../src/emit/names.js";
 import { negate } from "../../src/emit/render-check.js";
@@ -100,5 +101,22 @@ describe("negate", () => {
     ["true", "false"],
   ])("%s", (expression, negated) => {
     expect(negate(expression)).toBe(negated);
+  });
+});
+
+describe("JSDoc a reader can use", () => {
+  it("drops the SDK's import declarations from TypeScript examples, one-line and multi-line", () => {
+    const code = 'import { Pet } from "@acme/sdk/models/components";\nimport {\n  Tag,\n  Size,\n} from "@acme/sdk/models/components/tag.js";\nimport "./side-effect";\n\nlet value: Pet = {\n  name: "import me",\n};';
+    expect(withoutImports(code)).toBe('let value: Pet = {\n  name: "import me",\n};');
+    expect(withoutImports('let value: Pet = { note: "from x" };')).toBe('let value: Pet = { note: "from x" };');
+  });
+
+  it("notes the format of date and date-time strings, in containers too", () => {
+    expect(formatNote({ kind: "string", format: "date-time" })).toBe("Format: date-time");
+    expect(formatNote({ kind: "nullable", type: { kind: "string", format: "date" } })).toBe("Format: date");
+    expect(formatNote({ kind: "array", items: { kind: "string", format: "date" } })).toBe("Format: date (each item)");
+    expect(formatNote({ kind: "record", values: { kind: "string", format: "date-time" } })).toBe("Format: date-time (each value)");
+    expect(formatNote({ kind: "union", members: [{ kind: "string", format: "date-time" }, { kind: "string", format: "date" }] })).toBe("Format: date-time or date");
+    expect(formatNote({ kind: "string" })).toBeUndefined();
   });
 });

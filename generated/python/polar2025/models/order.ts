@@ -11,9 +11,17 @@ import { type OrderStatus, $isOrderStatus, $checkOrderStatus } from "./orderstat
 export interface Order {
   /** The ID of the object. */
   id: string;
-  /** Creation timestamp of the object. */
+  /**
+   * Creation timestamp of the object.
+   *
+   * Format: date-time
+   */
   created_at: string;
-  /** Last modification timestamp of the object. */
+  /**
+   * Last modification timestamp of the object.
+   *
+   * Format: date-time
+   */
   modified_at: string;
   /** @example paid */
   status: OrderStatus;

@@ -5,6 +5,7 @@ import { type Order, $isOrder, $checkOrder } from "./order.js";
 /** Sent when a new order is created. */
 export interface WebhookOrderCreatedPayload {
   type: "order.created";
+  /** Format: date-time */
   timestamp: string;
   data: Order;
 }

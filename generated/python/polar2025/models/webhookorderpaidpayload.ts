@@ -5,6 +5,7 @@ import { type Order, $isOrder, $checkOrder } from "./order.js";
 /** Sent when an order is paid. */
 export interface WebhookOrderPaidPayload {
   type: "order.paid";
+  /** Format: date-time */
   timestamp: string;
   data: Order;
 }

@@ -3,11 +3,23 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 /** Python docs swap the two date links: `date` is written for date-times. */
 export interface Dates {
-  /** A date-time (RFC 3339). */
+  /**
+   * A date-time (RFC 3339).
+   *
+   * Format: date-time
+   */
   created_at: string;
-  /** A calendar date (YYYY-MM-DD). */
+  /**
+   * A calendar date (YYYY-MM-DD).
+   *
+   * Format: date
+   */
   birthday: string;
-  /** An optional date-time. */
+  /**
+   * An optional date-time.
+   *
+   * Format: date-time
+   */
   deleted_at?: string | undefined;
 }
 

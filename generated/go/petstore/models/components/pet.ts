@@ -40,9 +40,15 @@ export interface Pet {
   Attributes?: Record<string, string> | undefined;
   /** Anything the client stores. */
   Metadata?: Record<string, unknown> | undefined;
-  /** @example 2024-05-01T12:00:00Z */
+  /**
+   * Format: date-time
+   * @example 2024-05-01T12:00:00Z
+   */
   BornAt?: string | undefined;
-  /** @example 2024-06-01 */
+  /**
+   * Format: date
+   * @example 2024-06-01
+   */
   AdoptedOn?: string | undefined;
   Animal?: Animal | undefined;
   /** One tag ID or several. */

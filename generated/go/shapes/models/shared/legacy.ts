@@ -25,7 +25,9 @@ export interface Legacy {
   /** A stream: no JSON shape. */
   Body?: unknown | undefined;
   RawResponse: unknown;
+  /** Format: date */
   Birthday?: string | undefined;
+  /** Format: date-time */
   CreatedAt: string;
   /** An unnamespaced link. */
   Thing?: Thing | undefined;

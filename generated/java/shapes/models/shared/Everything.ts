@@ -19,6 +19,7 @@ export interface Everything {
   /** A title-only union doc: its shape is unknown. */
   value?: Value | undefined;
   values?: Value[] | undefined;
+  /** Format: date-time */
   createdAt: string;
 }
 

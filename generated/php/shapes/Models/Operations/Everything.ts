@@ -13,7 +13,11 @@ export interface Everything {
   extra?: unknown | undefined;
   domains: Domains;
   enabled?: boolean | null | undefined;
-  /** A date or a date-time: PHP does not say which. */
+  /**
+   * A date or a date-time: PHP does not say which.
+   *
+   * Format: date-time or date
+   */
   seen: string;
 }
 

@@ -11,7 +11,9 @@ export interface Everything {
   fields?: (Fields1 | Fields2)[] | undefined;
   extra?: unknown | undefined;
   domains: string | string[];
+  /** Format: date-time */
   created_at: string;
+  /** Format: date */
   birthday?: string | undefined;
   raw_response: unknown;
 }

@@ -4,8 +4,6 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 /**
  * @example
  * ```ts
- * import { Cat } from "petstore/models/components";
- *
  * let value: Cat = {
  *   type: "cat",
  *   lives: 9,

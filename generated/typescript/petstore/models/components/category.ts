@@ -5,8 +5,6 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  * A group of pets.
  * @example
  * ```ts
- * import { Category } from "petstore/models/components";
- *
  * let value: Category = {
  *   id: 1,
  *   name: "Dogs",

@@ -4,8 +4,6 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 /**
  * @example
  * ```ts
- * import { Dog } from "petstore/models/components";
- *
  * let value: Dog = {
  *   type: "dog",
  *   goodBoy: true,

@@ -9,8 +9,6 @@ export const ErrorCode = {
 /**
  * @example
  * ```ts
- * import { ErrorCode } from "petstore/models/components";
- *
  * let value: ErrorCode = "bad_request";
  * ```
  */

@@ -6,8 +6,6 @@ import { type ErrorCode, $isErrorCode, $checkErrorCode } from "./errorcode.js";
  * What the API answers when a request fails.
  * @example
  * ```ts
- * import { ErrorResponse } from "petstore/models/components";
- *
  * let value: ErrorResponse = {
  *   message: "<value>",
  *   code: "not_found",

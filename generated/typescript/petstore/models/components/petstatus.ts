@@ -11,8 +11,6 @@ export const PetStatus = {
  * Where the pet is in the adoption process.
  * @example
  * ```ts
- * import { PetStatus } from "petstore/models/components";
- *
  * let value: PetStatus = "available";
  * ```
  */

@@ -4,8 +4,6 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 /**
  * @example
  * ```ts
- * import { Photo } from "petstore/models/components";
- *
  * let value: Photo = {
  *   url: "https://example.com/rex.png",
  *   width: 640,

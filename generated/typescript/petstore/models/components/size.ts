@@ -10,8 +10,6 @@ export const Size = {
 /**
  * @example
  * ```ts
- * import { Size } from "petstore/models/components";
- *
  * let value: Size = 1;
  * ```
  */

@@ -10,8 +10,6 @@ import { type Visibility, $isVisibility, $checkVisibility } from "./visibility.j
  * Every TypeScript-flavour type shape the other fixtures do not use.
  * @example
  * ```ts
- * import { Everything } from "petstore/models/components";
- *
  * let value: Everything = {
  *   grid: [
  *     [
@@ -36,9 +34,15 @@ export interface Everything {
   download?: unknown | undefined;
   /** A file upload. */
   upload?: unknown | undefined;
+  /** Format: date-time */
   createdAt: string;
-  /** A date only (plexjs writes `Date`, polar-js `RFCDate`). */
+  /**
+   * A date only (plexjs writes `Date`, polar-js `RFCDate`).
+   *
+   * Format: date
+   */
   birthday?: string | undefined;
+  /** Format: date-time (each value) */
   seenAt?: Record<string, string> | undefined;
   visibility?: Visibility | undefined;
   code?: HttpCode | undefined;

@@ -4,8 +4,6 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 /**
  * @example
  * ```ts
- * import { FileT } from "petstore/models/components";
- *
  * // No examples available for this model
  * ```
  */

@@ -9,8 +9,6 @@ export const HttpCode = {
 /**
  * @example
  * ```ts
- * import { HttpCode } from "petstore/models/components";
- *
  * let value: HttpCode = 200;
  * ```
  */

@@ -4,8 +4,6 @@ import { type $$Context, $$MAX_DEPTH, $$check, $$clean, $$collect, $$counts, $$e
 /**
  * @example
  * ```ts
- * import { Item } from "petstore/models/components";
- *
  * let value: Item = {};
  * ```
  */

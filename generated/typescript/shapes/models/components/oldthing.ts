@@ -5,8 +5,6 @@ import { type $$Context, $$MAX_DEPTH, $$check, $$clean, $$collect, $$counts, $$e
  * @deprecated Use Item instead.
  * @example
  * ```ts
- * import { OldThing } from "petstore/models/components";
- *
  * let value: OldThing = {};
  * ```
  */

@@ -10,8 +10,6 @@ export const Visibility = {
  * Table form (`enumFormat: enum`), open.
  * @example
  * ```ts
- * import { Visibility } from "petstore/models/components";
- *
  * let value: Visibility = Visibility.Public;
  * ```
  */

@@ -5,8 +5,6 @@ import { type Ids, $isIds, $checkIds } from "./ids.js";
 /**
  * @example
  * ```ts
- * import { ListItemsRequest } from "petstore/models/operations";
- *
  * let value: ListItemsRequest = {};
  * ```
  */
