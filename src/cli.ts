@@ -13,7 +13,9 @@ import { ExpectedError } from "./errors.js";
 import { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
 import type { Progress, RunSettings } from "./generate.js";
 import { check, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
-import { CONFIG_FILE, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
+import { CONFIG_FILE, FLAVOUR_CHOICES, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
+import { resolveRemarkPlugins } from "./plugin-settings.js";
+import { PROPERTY_NAME_POLICIES } from "./property-names.js";
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, summarize, summarizeDrift, type ReporterName } from "./report.js";
 
 /** Where the CLI prints, which folder it runs in, and what the terminal can do. */
@@ -41,6 +43,15 @@ function processIo(): CliIo {
 interface Flags {
   readonly out?: string;
   readonly rule?: readonly string[];
+  readonly dialect?: Options["dialect"];
+  readonly flavour?: Options["flavour"];
+  readonly nullability?: Options["nullability"];
+  readonly propertyNames?: Options["propertyNames"];
+  readonly unknownKeys?: Options["unknownKeys"];
+  readonly importExtension?: Options["importExtension"];
+  readonly maxDepth?: number;
+  readonly exclude?: readonly string[];
+  readonly remarkPlugin?: readonly string[];
   readonly reporter: ReporterName;
   readonly verbose?: boolean;
   readonly watch?: boolean;
@@ -71,6 +82,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(internalError(error));
     return 2;
   }
+}
+
+function parseMaxDepth(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 10000) throw new InvalidArgumentError("expected a whole number from 1 to 10000");
+  return n;
+}
+
+/** The options flags set (they win over the config), with `--rule`s merged. */
+function optionFlags(io: CliIo, flags: Flags): Partial<Options> {
+  const rules = Object.fromEntries((flags.rule ?? []).map(parseRuleFlag));
+  return {
+    rules,
+    ...(flags.dialect ? { dialect: flags.dialect } : {}),
+    ...(flags.flavour ? { flavour: flags.flavour } : {}),
+    ...(flags.nullability ? { nullability: flags.nullability } : {}),
+    ...(flags.propertyNames ? { propertyNames: flags.propertyNames } : {}),
+    ...(flags.unknownKeys ? { unknownKeys: flags.unknownKeys } : {}),
+    ...(flags.importExtension ? { importExtension: flags.importExtension } : {}),
+    ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
+    ...(flags.exclude ? { exclude: flags.exclude } : {}),
+    ...(flags.remarkPlugin ? { remarkPlugins: resolveRemarkPlugins(flags.remarkPlugin, io.cwd) } : {}),
+  };
 }
 
 function parseWorkers(value: string): number | "auto" {
@@ -115,6 +149,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--no-cache", `read every doc afresh, neither using nor updating the cache`)
       .option("--cache-dir <dir>", `where the cache lives (default: ${DEFAULT_CACHE_DIR})`)
       .option("--workers <n>", "threads that read docs besides the main one: a number (0: none) or auto", parseWorkers, "auto")
+      // Every option of mdtypes.config.json, as a flag that wins over it.
+      .addOption(new Option("--dialect <name>", "the generator that wrote the docs").choices(["speakeasy"]))
+      .addOption(new Option("--flavour <language>", "the SDK language the docs were written for (default: told from the docs)").choices(FLAVOUR_CHOICES))
+      .addOption(new Option("--nullability <policy>", "lenient: null allowed where the docs cannot say; as-documented: only where they do").choices(["lenient", "as-documented"]))
+      .addOption(new Option("--property-names <policy>", "which names properties have on the wire").choices(PROPERTY_NAME_POLICIES))
+      .addOption(new Option("--unknown-keys <policy>", "whether validators accept keys a model does not document").choices(["accept", "reject"]))
+      .addOption(new Option("--import-extension <ext>", "extension of the generated relative imports").choices([".js", ".ts"]))
+      .option("--max-depth <n>", "validators reject values nested deeper than this (1 to 10000)", parseMaxDepth)
+      .option("--exclude <glob>", "leave out docs matching this glob, relative to the input (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+      .option("--remark-plugin <module>", "add a remark plugin, a package or a path from the working directory (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
       .addHelpText("after", `\nExamples:\n${examples}\n\nExit codes: 0 success, 1 drift or errors in the docs, 2 usage, I/O or internal error.`)
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -162,9 +206,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     "  mdtypes ir docs/models > ir.json",
   ).action(async (input: string | undefined, flags: Flags) => {
     const config = await loadConfig(io.cwd);
-    const rules = Object.fromEntries((flags.rule ?? []).map(parseRuleFlag));
     // `ir` writes nothing, so a target needs no output folder: an input alone will do.
-    const targets = input !== undefined ? [{ name: input, input: resolvePath(io, input), output: "", options: resolveOptions(config, config?.targets?.length === 1 ? config.targets[0] : undefined, { rules }) }] : await targetsOf(io, undefined, flags);
+    const targets = input !== undefined ? [{ name: input, input: resolvePath(io, input), output: "", options: resolveOptions(config, config?.targets?.length === 1 ? config.targets[0] : undefined, optionFlags(io, flags)) }] : await targetsOf(io, undefined, flags);
     const results = [];
     const { render } = await import("./generate.js");
     for (const target of targets) results.push({ target, result: await render(target.input, target.options, settingsOf(io, flags)) });
@@ -185,8 +228,7 @@ function resolvePath(io: CliIo, path: string): string {
 
 async function targetsOf(io: CliIo, input: string | undefined, flags: Flags): Promise<Target[]> {
   const config = await loadConfig(io.cwd);
-  const rules = Object.fromEntries((flags.rule ?? []).map(parseRuleFlag));
-  const targets = resolveTargets(config, { input, out: flags.out }, { rules });
+  const targets = resolveTargets(config, { input, out: flags.out }, optionFlags(io, flags));
   return targets.map((t) => ({ ...t, input: resolvePath(io, t.input), output: resolvePath(io, t.output) }));
 }
 

@@ -42,6 +42,10 @@ export const RULES = {
     severity: "error",
     summary: "The docs of one tree were written for different SDK languages; split them into targets or set `flavour`.",
   },
+  "sdk-property-names": {
+    severity: "warning",
+    summary: "The docs name fields in PascalCase, as the SDK's language does (Go, C#), which an API almost never sends; set `propertyNames` (or `--property-names`) to say which names the wire has.",
+  },
   "title-only": {
     severity: "warning",
     summary: "A doc with a title but no model section, in a flavour that always writes one (only Java and Ruby leave unions undocumented); the type is `unknown`.",

@@ -300,7 +300,8 @@ function objectView(model: ObjectModel, typeName: (target: string) => string) {
     if (field.example !== undefined) tags.push({ tag: "example", text: field.example });
     const type = renderType(field.type, typeName);
     const format = formatNote(field.type);
-    const description = [field.description, format].filter(Boolean).join("\n\n") || undefined;
+    const sdkName = field.sdkName === undefined ? undefined : `The SDK names it \`${field.sdkName}\`.`;
+    const description = [field.description, format, sdkName].filter(Boolean).join("\n\n") || undefined;
     return {
       doc: jsdoc({ description, tags }, "  "),
       key: propertyKey(field.name),

@@ -153,8 +153,10 @@ interface ModelBase {
 
 /** One row of a Fields table. */
 export interface Field {
-  /** The documented (SDK-language) property name. */
+  /** The property's name on the wire: the documented one, or what the `propertyNames` policy made of it. */
   readonly name: string;
+  /** The documented (SDK-language) name, when the policy changed it. */
+  readonly sdkName?: string;
   /** The value type, without presence: nullability is a {@link NullableType}. */
   readonly type: TypeRef;
   /** Whether the key must be present. */

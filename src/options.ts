@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "./diagnostics.js";
 import { usageError } from "./errors.js";
 import { resolveRemarkPlugins, type RemarkPluginSetting } from "./plugin-settings.js";
+import { PROPERTY_NAME_POLICIES, type PropertyNamePolicy } from "./property-names.js";
 
 /** The SDK languages Speakeasy docs come in (`auto`: told from the docs). */
 export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "csharp", "unity", "php", "ruby"] as const;
@@ -19,13 +20,15 @@ export interface Options {
   /** The SDK language the Speakeasy docs were written for; `auto` tells it from the docs. */
   readonly flavour: (typeof FLAVOUR_CHOICES)[number];
   /**
-   * `as-documented`: `null` only where the docs say so. `lenient`: also where
-   * the flavour cannot say it (TypeScript, Go and C# fields; Python lists,
-   * dicts and dates).
+   * `lenient` (the default): `null` where the docs say so and wherever the
+   * flavour cannot say it (TypeScript and C# fields, Go and Java optional
+   * fields, PHP required fields, Python lists, dicts and dates, …): a
+   * validator must never reject what the docs cannot rule out.
+   * `as-documented`: `null` only where the docs say so.
    */
   readonly nullability: "as-documented" | "lenient";
-  /** `as-documented`: the SDK-language field names; `camelCase`: those names in camelCase. */
-  readonly propertyNames: "as-documented" | "camelCase";
+  /** Which names properties have on the wire: see {@link PropertyNamePolicy}. */
+  readonly propertyNames: PropertyNamePolicy;
   /** Severity overrides per rule id. */
   readonly rules: RuleSettings;
   /** Extension used in relative imports of the generated code. */
@@ -42,13 +45,20 @@ export interface Options {
    * resolves them from the config file's folder to absolute paths.
    */
   readonly remarkPlugins: readonly RemarkPluginSetting[];
+  /**
+   * What the tree-level pre-pass (`prepare`) settled about the docs beyond
+   * the flavour; never set by users. `pythonOptional: "unstated"`: Python
+   * docs from before `OptionalNullable[..]` existed (2023–24), whose
+   * `Optional[..]` on an optional field says nothing of null.
+   */
+  readonly settled?: { readonly pythonOptional?: "unstated" };
 }
 
 export const DEFAULT_OPTIONS: Options = {
   dialect: "speakeasy",
   flavour: "auto",
-  nullability: "as-documented",
-  propertyNames: "as-documented",
+  nullability: "lenient",
+  propertyNames: "auto",
   rules: {},
   importExtension: ".js",
   maxDepth: 512,
@@ -167,7 +177,7 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
     case "nullability":
       return oneOf(["as-documented", "lenient"]);
     case "propertyNames":
-      return oneOf(["as-documented", "camelCase"]);
+      return oneOf(PROPERTY_NAME_POLICIES);
     case "importExtension":
       return oneOf([".js", ".ts"]);
     case "unknownKeys":

@@ -239,7 +239,7 @@ describe("mdtypes generate: safety", () => {
     const result = run(dir, "generate", "--rule", "unresolved-link=warning");
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/warning {2}Unexpected link to missing doc `nothing\.md`.*\[unresolved-link\]/);
-    expect(readFileSync(join(dir, "out", "auditlogentryresponse.ts"), "utf8")).toContain("  changes?: unknown[] | undefined;\n");
+    expect(readFileSync(join(dir, "out", "auditlogentryresponse.ts"), "utf8")).toContain("  changes?: unknown[] | null | undefined;\n");
     expect(run(dir, "check", "--rule", "unresolved-link=warning").status).toBe(0);
   });
 

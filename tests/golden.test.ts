@@ -63,7 +63,7 @@ describe("golden: fixtures → generated/", () => {
 
   it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>) and one with every non-default option", () => {
     expect(targets.map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby", "strict"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
-    expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "lenient", propertyNames: "camelCase" });
+    expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "as-documented", propertyNames: "camelCase" });
   });
 
   it("generated/ holds exactly the rendered files", () => {

@@ -214,7 +214,10 @@ describe("unknownKeys: reject (the strict target)", () => {
     });
   });
 
-  it("with nullability: lenient, null is accepted where TypeScript docs cannot say", () => {
-    expect(isProfile({ userName: null, tags: null, settings: null })).toBe(true);
+  it("with nullability: as-documented, null is rejected where TypeScript docs do not say it", () => {
+    expect(isProfile({ userName: "a", tags: ["t"], settings: { theme: "dark" } })).toBe(true);
+    expect(isProfile({ userName: null })).toBe(false);
+    expect(isProfile({ userName: "a", tags: null })).toBe(false);
+    expect(isProfile({ userName: "a", settings: null })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { camelCase } from "../../src/dialects/speakeasy/build-ir.js";
+import { camelCase, snakeCase } from "../../src/property-names.js";
 import { readOne, ruleIds } from "../helpers.js";
 
 const table = (rows: string) => `# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n${rows}`;
@@ -16,6 +16,8 @@ describe("speakeasy build IR: objects", () => {
           "| `e` | List[*str*] | :heavy_minus_sign: | N/A |",
         ].join("\n"),
       ),
+      "models/doc.md",
+      { nullability: "as-documented" },
     );
     expect(model?.kind === "object" && model.fields.map((f) => [f.name, f.required, f.type])).toEqual([
       ["a", true, { kind: "string" }],
@@ -123,20 +125,23 @@ describe("speakeasy build IR: options and flavours", () => {
     ].join("\n"),
   );
 
-  it("propertyNames: camelCase renames fields", () => {
+  it("propertyNames: camelCase and snake_case rename fields, keeping the SDK's name beside", () => {
     const { model } = readOne(pyTable, "models/doc.md", { propertyNames: "camelCase" });
-    expect(model?.kind === "object" && model.fields.map((f) => f.name)).toEqual(["actionType", "tags", "maybe", "count"]);
+    expect(model?.kind === "object" && model.fields.map((f) => [f.name, f.sdkName])).toEqual([["actionType", "action_type"], ["tags", undefined], ["maybe", undefined], ["count", undefined]]);
+    const go = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `ActionType` | *string* | :heavy_check_mark: | N/A |\n| `ExternalID` | *string* | :heavy_check_mark: | N/A |";
+    const snake = readOne(go, "models/doc.md", { flavour: "go", propertyNames: "snake_case" }).model;
+    expect(snake?.kind === "object" && snake.fields.map((f) => [f.name, f.sdkName])).toEqual([["action_type", "ActionType"], ["external_id", "ExternalID"]]);
   });
 
-  it("nullability: lenient allows null exactly where the flavour cannot say it", () => {
-    const strict = readOne(pyTable).model;
-    const lenient = readOne(pyTable, "models/doc.md", { nullability: "lenient" }).model;
+  it("nullability: lenient (the default) allows null exactly where the flavour cannot say it", () => {
+    const strict = readOne(pyTable, "models/doc.md", { nullability: "as-documented" }).model;
+    const lenient = readOne(pyTable).model;
     const kinds = (m: typeof strict) => (m?.kind === "object" ? m.fields.map((f) => f.type.kind) : []);
     expect(kinds(strict)).toEqual(["string", "array", "nullable", "integer"]);
     expect(kinds(lenient)).toEqual(["string", "nullable", "nullable", "integer"]);
     const ts = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *string* | :heavy_check_mark: | N/A |";
-    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript", nullability: "lenient" }).model)).toEqual(["nullable"]);
-    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript" }).model)).toEqual(["string"]);
+    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript" }).model)).toEqual(["nullable"]);
+    expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript", nullability: "as-documented" }).model)).toEqual(["string"]);
   });
 
   it.each([
@@ -151,6 +156,18 @@ describe("speakeasy build IR: options and flavours", () => {
     ["__proto__", "proto"],
   ])("camelCase(%j) is %j", (name, expected) => {
     expect(camelCase(name)).toBe(expected);
+  });
+
+  it.each([
+    ["snake_case", "snake_case"],
+    ["actionType", "action_type"],
+    ["ActionType", "action_type"],
+    ["ACTION_TYPE", "action_type"],
+    ["ExternalID", "external_id"],
+    ["HTTPStatus", "http_status"],
+    ["files0", "files_0"],
+  ])("snakeCase(%j) is %j", (name, expected) => {
+    expect(snakeCase(name)).toBe(expected);
   });
 
   it("a doc with a title only is opaque; a warning says so outside Java and Ruby", () => {

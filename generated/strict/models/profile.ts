@@ -4,10 +4,12 @@ import { type Settings, $isSettings, $checkSettings } from "./settings.js";
 
 /** Generated with `unknownKeys: "reject"`, `nullability: "lenient"` and `propertyNames: "camelCase"` (the `strict` target). */
 export interface Profile {
-  userName: string | null;
-  displayName?: string | null | undefined;
-  tags?: string[] | null | undefined;
-  settings?: Settings | null | undefined;
+  /** The SDK names it `user_name`. */
+  userName: string;
+  /** The SDK names it `display_name`. */
+  displayName?: string | undefined;
+  tags?: string[] | undefined;
+  settings?: Settings | undefined;
 }
 
 /** Whether `value` satisfies {@link Profile}. */
@@ -33,27 +35,25 @@ export function $isProfile(v: unknown, d: number): v is Profile {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["userName"];
-  if (!(x === null || typeof x === "string")) return false;
+  if (typeof x !== "string") return false;
   x = o["displayName"];
-  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "displayName")) return false;
+  if (x !== undefined && typeof x !== "string" && $$counts(v, "displayName")) return false;
   x = o["tags"];
   f2: if (x !== undefined) {
-    if (x !== null) {
-      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
+      if ($$counts(v, "tags")) return false;
+      break f2;
+    }
+    for (let i2 = 0; i2 < x.length; i2++) {
+      const x2: unknown = x[i2];
+      if (typeof x2 !== "string") {
         if ($$counts(v, "tags")) return false;
         break f2;
-      }
-      for (let i2 = 0; i2 < x.length; i2++) {
-        const x2: unknown = x[i2];
-        if (typeof x2 !== "string") {
-          if ($$counts(v, "tags")) return false;
-          break f2;
-        }
       }
     }
   }
   x = o["settings"];
-  if (x !== undefined && !(x === null || $isSettings(x, d + 1)) && $$counts(v, "settings")) return false;
+  if (x !== undefined && !$isSettings(x, d + 1) && $$counts(v, "settings")) return false;
   for (const k in o) if (!$keys0.has(k) && $$counts(v, k)) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
@@ -64,28 +64,24 @@ export function $checkProfile(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["userName"];
-  if (x === undefined) $$missing(c, "/userName", "string | null", "Missing required property \"userName\"");
-  else if (!(x === null || typeof x === "string")) $$issue(c, "/userName", "string | null", "Expected string | null, received ", x);
+  if (x === undefined) $$missing(c, "/userName", "string", "Missing required property \"userName\"");
+  else if (typeof x !== "string") $$issue(c, "/userName", "string", "Expected string, received ", x);
   x = o["displayName"];
-  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/displayName", "string | null", "Expected string | null, received ", x);
+  if (x !== undefined && typeof x !== "string") $$issue(c, "/displayName", "string", "Expected string, received ", x);
   x = o["tags"];
   if (x !== undefined) {
-    if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c2(x, c);
-        c.keys.pop();
-      }
+    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+      c.keys.push("/tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["settings"];
   if (x !== undefined) {
-    if (x !== null) {
-      if (c.plain !== $$OP || !$isSettings(x, c.stack.length)) {
-        c.keys.push("/settings");
-        $checkSettings(x, c);
-        c.keys.pop();
-      }
+    if (c.plain !== $$OP || !$isSettings(x, c.stack.length)) {
+      c.keys.push("/settings");
+      $checkSettings(x, c);
+      c.keys.pop();
     }
   }
   for (const k in o) if (!$keys0.has(k)) $$unexpectedKey(c, $$token(k), o[k]);

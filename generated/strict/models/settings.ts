@@ -2,8 +2,8 @@
 import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$collect, $$counts, $$enter, $$issue, $$missing, $$ownKeys, $$ownView, $$token, $$unexpectedKey, $$validate, ValidationError, type ValidationResult } from "../_runtime.js";
 
 export interface Settings {
-  theme: string | null;
-  extra?: Record<string, number> | null | undefined;
+  theme: string;
+  extra?: Record<string, number> | undefined;
 }
 
 /** Whether `value` satisfies {@link Settings}. */
@@ -29,9 +29,9 @@ export function $isSettings(v: unknown, d: number): v is Settings {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["theme"];
-  if (!(x === null || typeof x === "string")) return false;
+  if (typeof x !== "string") return false;
   x = o["extra"];
-  if (x !== undefined && !(x === null || $h1(x, d + 1)) && $$counts(v, "extra")) return false;
+  if (x !== undefined && !$h1(x, d + 1) && $$counts(v, "extra")) return false;
   for (const k in o) if (!$keys0.has(k) && $$counts(v, k)) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required2);
 }
@@ -42,16 +42,14 @@ export function $checkSettings(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["theme"];
-  if (x === undefined) $$missing(c, "/theme", "string | null", "Missing required property \"theme\"");
-  else if (!(x === null || typeof x === "string")) $$issue(c, "/theme", "string | null", "Expected string | null, received ", x);
+  if (x === undefined) $$missing(c, "/theme", "string", "Missing required property \"theme\"");
+  else if (typeof x !== "string") $$issue(c, "/theme", "string", "Expected string, received ", x);
   x = o["extra"];
   if (x !== undefined) {
-    if (x !== null) {
-      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-        c.keys.push("/extra");
-        $c3(x, c);
-        c.keys.pop();
-      }
+    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+      c.keys.push("/extra");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   for (const k in o) if (!$keys0.has(k)) $$unexpectedKey(c, $$token(k), o[k]);

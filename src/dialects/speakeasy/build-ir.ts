@@ -8,6 +8,7 @@
 import type { DiagnosticSink } from "../../diagnostics.js";
 import { nullable, type EnumModel, type EnumValue, type Field, type Model, type Place, type TypeRef, type UnionMember } from "../../ir.js";
 import type { Options } from "../../options.js";
+import { wireName } from "../../property-names.js";
 import type { RawDoc, RawEnumValue, RawField } from "./extract.js";
 import { FLAVOURS, type FieldType, type Flavour, type FlavourId, type TypeContext } from "./flavour.js";
 
@@ -97,8 +98,8 @@ export function buildSpeakeasyModel(raw: RawDoc, flavours: Readonly<Record<Flavo
   }
 }
 
-function context(docId: string, place: Place, sink: DiagnosticSink): TypeContext {
-  return { docId, report: (ruleId, message) => sink.report(ruleId, place, message) };
+function context(docId: string, place: Place, sink: DiagnosticSink, settled?: Options["settled"]): TypeContext {
+  return { docId, ...(settled ? { settled } : {}), report: (ruleId, message) => sink.report(ruleId, place, message) };
 }
 
 /** The doc's flavour; when the tree's could not be told, reports that once per doc. */
@@ -115,12 +116,6 @@ function flavourFor(reading: Reading, place: Place): Flavour | undefined {
   return reading.flavour;
 }
 
-/** A field name in camelCase: `action_type`, `ActionType` and `ACTION_TYPE` all become `actionType`; `ExternalID` becomes `externalId`. */
-export function camelCase(name: string): string {
-  const words = name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g);
-  if (!words) return name;
-  return words.map((word, i) => (i === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join("");
-}
 
 /**
  * The type of extra keys an extras row documents, or undefined when the row
@@ -136,7 +131,7 @@ function extraKeysType(name: string, type: TypeRef): TypeRef | undefined {
 function buildField(docId: string, row: RawField, reading: Reading): { field: Field; read: FieldType } {
   const { sink, options } = reading;
   const flavour = flavourFor(reading, row.typePlace);
-  const read: FieldType = flavour ? flavour.fieldType(row.type, context(docId, row.typePlace, sink), row.required ?? true) : { type: { kind: "unknown", reason: "unparsed", text: row.type.text } };
+  const read: FieldType = flavour ? flavour.fieldType(row.type, context(docId, row.typePlace, sink, options.settled), row.required ?? true) : { type: { kind: "unknown", reason: "unparsed", text: row.type.text } };
   const { presence } = read;
   const type = options.nullability === "lenient" && read.nullabilityUnstated ? nullable(read.type) : read.type;
   let required = row.required;
@@ -154,8 +149,10 @@ function buildField(docId: string, row: RawField, reading: Reading): { field: Fi
       `Unexpected required type \`${row.type.text.trim()}\` on an optional field, expected the Required column to agree; the field is optional`,
     );
   }
+  const name = wireName(row.name, options.propertyNames);
   const field: Field = {
-    name: options.propertyNames === "camelCase" ? camelCase(row.name) : row.name,
+    name,
+    ...(name !== row.name ? { sdkName: row.name } : {}),
     type,
     required,
     ...(row.description ? { description: row.description } : {}),

@@ -7,6 +7,7 @@
  */
 
 import type { RuleId } from "../../diagnostics.js";
+import type { Options } from "../../options.js";
 import { nullable, type TypeRef } from "../../ir.js";
 import type { TypeText, TypeTextLink } from "../../markdown.js";
 import type { RawMember } from "./extract.js";
@@ -23,6 +24,8 @@ export interface TypeContext {
   readonly docId: string;
   /** The name of the model being read (its title), when known. */
   readonly modelName?: string;
+  /** What the tree-level pre-pass settled (see `Options.settled`). */
+  readonly settled?: Options["settled"];
   /** Reports a problem at the type expression's place. */
   report(ruleId: RuleId, message: string): void;
 }

@@ -4,8 +4,10 @@
  * flavour: Python, TypeScript, Go, Java, C#, PHP and Ruby.
  */
 
-import type { Diagnostic } from "../../diagnostics.js";
-import type { Dialect } from "../dialect.js";
+import { compareStrings, type Diagnostic } from "../../diagnostics.js";
+import { placeAt } from "../../markdown.js";
+import type { Options } from "../../options.js";
+import type { Dialect, SourceDoc } from "../dialect.js";
 import { buildSpeakeasyModel } from "./build-ir.js";
 import { csharp, unity } from "./csharp.js";
 import { decideFlavour, evidenceOf, isUnityTree, TREE_PLACE } from "./detect.js";
@@ -20,27 +22,69 @@ import { typescript } from "./typescript.js";
 
 const FLAVOURS: Readonly<Record<FlavourId, Flavour>> = { python, typescript, go, java, csharp, unity, php, ruby };
 
+/** The tree's SDK language, told from its docs; `auto` when they show none (each doc that needs one then says so). */
+function detectFlavour(docs: readonly SourceDoc[]): { flavour: Options["flavour"]; diagnostics: Diagnostic[] } {
+  const verdict = decideFlavour(docs.map((d) => ({ id: d.id, evidence: evidenceOf(d.source) })));
+  const diagnostics: Diagnostic[] = [];
+  if (verdict.kind === "mixed") {
+    const [main, other] = [FLAVOURS[verdict.flavour].label, FLAVOURS[verdict.other].label];
+    diagnostics.push({
+      file: verdict.example,
+      ...TREE_PLACE,
+      ruleId: "mixed-flavours",
+      severity: "error",
+      message: `Unexpected ${other} doc in a tree of ${main} docs (${verdict.count} docs look ${other}), expected docs of one SDK language; split them into targets or set "flavour"`,
+    });
+  }
+  if (verdict.kind === "none") return { flavour: "auto", diagnostics };
+  // Unity's C# docs are C# docs with a few marks of Unity's own, in some docs only: a tree-level refinement.
+  return { flavour: verdict.flavour === "csharp" && isUnityTree(docs.map((d) => d.source)) ? "unity" : verdict.flavour, diagnostics };
+}
+
+/**
+ * Whether Python docs write `Nullable[..]` or `OptionalNullable[..]`
+ * anywhere: docs of 2024-10 on do, and then `Optional[..]` on an optional
+ * field says it is never null; earlier docs have only `Optional[..]`, which
+ * says nothing of null there (grammar §4.4, "Python old").
+ */
+function hasNullWrappers(docs: readonly SourceDoc[]): boolean {
+  return docs.some((doc) => /\b(?:Optional)?Nullable\[/.test(doc.source));
+}
+
+/** Flavours whose docs name fields in PascalCase (`ActionType`): language identifiers, not wire names. */
+const PASCAL_CASE_FLAVOURS: ReadonlySet<string> = new Set(["go", "csharp", "unity"]);
+
+/**
+ * One warning per tree when its docs name fields in PascalCase (Go, C#) and
+ * no `propertyNames` policy was chosen: an API almost never sends such names.
+ * Placed at the first such field.
+ */
+function propertyNameWarning(docs: readonly SourceDoc[], options: Options): Diagnostic[] {
+  if (options.propertyNames !== "auto" || !PASCAL_CASE_FLAVOURS.has(options.flavour)) return [];
+  // The first doc by path, whatever order the docs came in.
+  for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
+    const match = /^\|\s*(?:~~)?`([A-Z][a-z0-9]+[A-Z]\w*|[A-Z][a-z0-9]+)`/m.exec(doc.source);
+    if (!match) continue;
+    const place = placeAt(doc.source, match.index + match[0].indexOf("`"));
+    return [
+      {
+        file: doc.id,
+        ...place,
+        ruleId: "sdk-property-names",
+        severity: "warning",
+        message: `Unexpected field names in PascalCase (\`${match[1]}\`), the names of ${FLAVOURS[options.flavour as FlavourId].label} SDK types, expected the names the API sends; they are kept as documented: set "propertyNames" in mdtypes.config.json or pass --property-names (camelCase, snake_case, or as-documented to keep them)`,
+      },
+    ];
+  }
+  return [];
+}
+
 export const speakeasy: Dialect<RawDoc> = {
   id: "speakeasy",
   prepare(docs, options) {
-    if (options.flavour !== "auto") return { options, diagnostics: [] };
-    const verdict = decideFlavour(docs.map((d) => ({ id: d.id, evidence: evidenceOf(d.source) })));
-    const diagnostics: Diagnostic[] = [];
-    if (verdict.kind === "mixed") {
-      const [main, other] = [FLAVOURS[verdict.flavour].label, FLAVOURS[verdict.other].label];
-      diagnostics.push({
-        file: verdict.example,
-        ...TREE_PLACE,
-        ruleId: "mixed-flavours",
-        severity: "error",
-        message: `Unexpected ${other} doc in a tree of ${main} docs (${verdict.count} docs look ${other}), expected docs of one SDK language; split them into targets or set "flavour"`,
-      });
-    }
-    // With no verdict the flavour stays `auto`: each doc that needs a grammar says so (`unknown-flavour`).
-    if (verdict.kind === "none") return { options, diagnostics };
-    // Unity's C# docs are C# docs with a few marks of Unity's own, in some docs only: a tree-level refinement.
-    const flavour = verdict.flavour === "csharp" && isUnityTree(docs.map((d) => d.source)) ? "unity" : verdict.flavour;
-    return { options: { ...options, flavour }, diagnostics };
+    const { flavour, diagnostics } = options.flavour === "auto" ? detectFlavour(docs) : { flavour: options.flavour, diagnostics: [] };
+    const settled: Options = { ...options, flavour, ...(flavour === "python" && !hasNullWrappers(docs) ? { settled: { pythonOptional: "unstated" } } : {}) };
+    return { options: settled, diagnostics: [...diagnostics, ...propertyNameWarning(docs, settled)] };
   },
   extract: (id, source, tree, _options, sink) => extractSpeakeasy(id, source, tree, sink),
   buildIr: (raw, options, sink) => buildSpeakeasyModel(raw, FLAVOURS, options, sink),

@@ -96,15 +96,21 @@ class PythonReader extends TypeReader {
   /**
    * The outer wrapper gives presence; the rest the type. `Optional[X]` is
    * Python's "X or None": on an optional field (➖) it says the key may be
-   * absent; on a required one (✔), as 2023-era docs write a required
-   * nullable field (`nullableOneOfTypeInObject`), that it may be null.
+   * absent (and, in docs that also write `OptionalNullable[..]`, that it is
+   * never null; earlier docs leave that unsaid); on a required one (✔), as
+   * 2023-era docs write a required nullable field
+   * (`nullableOneOfTypeInObject`), that it may be null.
    */
   field(node: TypeNode, required: boolean): FieldType {
     const link = node.kind === "name" ? this.linkOver(node) : undefined;
     const outer = node.kind === "name" && node.args?.length === 1 && !link?.url.startsWith("http") ? node : undefined;
     const inner = outer?.args?.[0];
     if (outer && inner) {
-      if (outer.name === "Optional") return required ? { type: nullable(this.read(inner)) } : { type: this.read(inner), presence: "optional" };
+      if (outer.name === "Optional") {
+        if (required) return { type: nullable(this.read(inner)) };
+        // Before `OptionalNullable[..]` existed, `Optional[..]` was written for every optional field, nullable or not.
+        return { type: this.read(inner), presence: "optional", ...(this.ctx.settled?.pythonOptional === "unstated" ? { nullabilityUnstated: true } : {}) };
+      }
       if (outer.name === "OptionalNullable") return { type: nullable(this.read(inner)), presence: "optional" };
       if (outer.name === "Nullable") return { type: nullable(this.read(inner)), presence: "required" };
     }

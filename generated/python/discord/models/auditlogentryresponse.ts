@@ -8,8 +8,8 @@ export interface AuditLogEntryResponse {
   action_type: 1;
   user_id?: string | null | undefined;
   target_id?: string | null | undefined;
-  changes?: AuditLogObjectChangeResponse[] | undefined;
-  options?: Record<string, string> | undefined;
+  changes?: AuditLogObjectChangeResponse[] | null | undefined;
+  options?: Record<string, string> | null | undefined;
   reason?: string | null | undefined;
 }
 
@@ -45,20 +45,22 @@ export function $isAuditLogEntryResponse(v: unknown, d: number): v is AuditLogEn
   if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "target_id")) return false;
   x = o["changes"];
   f4: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "changes")) return false;
-      break f4;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!$isAuditLogObjectChangeResponse(x2, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "changes")) return false;
         break f4;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!$isAuditLogObjectChangeResponse(x2, d + 2)) {
+          if ($$counts(v, "changes")) return false;
+          break f4;
+        }
       }
     }
   }
   x = o["options"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "options")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "options")) return false;
   x = o["reason"];
   if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "reason")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
@@ -81,18 +83,22 @@ export function $checkAuditLogEntryResponse(v: unknown, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/target_id", "string | null", "Expected string | null, received ", x);
   x = o["changes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/changes");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/changes");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["options"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/options");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/options");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["reason"];

@@ -20,7 +20,7 @@ export interface Notes {
    *
    * \@internal is not a tag here.
    */
-  steps?: string[] | undefined;
+  steps?: string[] | null | undefined;
   /**
    * The <worker-id> of the host, see https://example.com/workers or mail ops@example.com.
    * @example <nil>
@@ -34,7 +34,7 @@ export interface Notes {
    * "verbose": true
    * }
    */
-  settings?: Record<string, unknown> | undefined;
+  settings?: Record<string, unknown> | null | undefined;
   /**
    * Say \"hi\".
    * @example
@@ -72,22 +72,24 @@ export function $isNotes(v: unknown, d: number): v is Notes {
   if (typeof x !== "string") return false;
   x = o["steps"];
   f2: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "steps")) return false;
-      break f2;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "steps")) return false;
         break f2;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "steps")) return false;
+          break f2;
+        }
       }
     }
   }
   x = o["worker"];
   if (x !== undefined && typeof x !== "string" && $$counts(v, "worker")) return false;
   x = o["settings"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "settings")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "settings")) return false;
   x = o["quote"];
   if (x !== undefined && typeof x !== "string" && $$counts(v, "quote")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -106,16 +108,18 @@ export function $checkNotes(v: unknown, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, "/separator", "string", "Expected string, received ", x);
   x = o["steps"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/steps");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/steps");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["worker"];
   if (x !== undefined && typeof x !== "string") $$issue(c, "/worker", "string", "Expected string, received ", x);
   x = o["settings"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/settings", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/settings", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["quote"];
   if (x !== undefined && typeof x !== "string") $$issue(c, "/quote", "string", "Expected string, received ", x);
 }

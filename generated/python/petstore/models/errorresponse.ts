@@ -6,7 +6,7 @@ import { type ErrorCode, $isErrorCode, $checkErrorCode } from "./errorcode.js";
 export interface ErrorResponse {
   message: string;
   code: ErrorCode;
-  details?: Record<string, unknown> | undefined;
+  details?: Record<string, unknown> | null | undefined;
 }
 
 /** Whether `value` satisfies {@link ErrorResponse}. */
@@ -36,7 +36,7 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
   x = o["code"];
   if (!$isErrorCode(x, d + 1)) return false;
   x = o["details"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "details")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "details")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -58,7 +58,7 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
     }
   }
   x = o["details"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/details", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/details", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   $$pop(c);
 }
 

@@ -34,21 +34,21 @@ export interface Pet {
   status: PetStatus;
   size?: Size | undefined;
   category?: Category | null | undefined;
-  tags?: string[] | undefined;
-  photos?: Photo[] | undefined;
-  attributes?: Record<string, string> | undefined;
+  tags?: string[] | null | undefined;
+  photos?: Photo[] | null | undefined;
+  attributes?: Record<string, string> | null | undefined;
   /** Anything the client stores. */
-  metadata?: Record<string, unknown> | undefined;
+  metadata?: Record<string, unknown> | null | undefined;
   /**
    * Format: date-time
    * @example 2024-05-01T12:00:00Z
    */
-  born_at?: string | undefined;
+  born_at?: string | null | undefined;
   /**
    * Format: date
    * @example 2024-06-01
    */
-  adopted_on?: string | undefined;
+  adopted_on?: string | null | undefined;
   animal?: Animal | undefined;
   /** One tag ID or several. */
   tag_ids?: TagIds | null | undefined;
@@ -103,40 +103,44 @@ export function $isPet(v: unknown, d: number): v is Pet {
   if (x !== undefined && !(x === null || $isCategory(x, d + 1)) && $$counts(v, "category")) return false;
   x = o["tags"];
   f10: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "tags")) return false;
-      break f10;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "tags")) return false;
         break f10;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "tags")) return false;
+          break f10;
+        }
       }
     }
   }
   x = o["photos"];
   f11: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "photos")) return false;
-      break f11;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!$isPhoto(x4, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "photos")) return false;
         break f11;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!$isPhoto(x4, d + 2)) {
+          if ($$counts(v, "photos")) return false;
+          break f11;
+        }
       }
     }
   }
   x = o["attributes"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "attributes")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "attributes")) return false;
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "metadata")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "metadata")) return false;
   x = o["born_at"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x)) && $$counts(v, "born_at")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "born_at")) return false;
   x = o["adopted_on"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "adopted_on")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "adopted_on")) return false;
   x = o["animal"];
   if (x !== undefined && !$isAnimal(x, d + 1) && $$counts(v, "animal")) return false;
   x = o["tag_ids"];
@@ -199,34 +203,40 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/tags");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["photos"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/photos");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
+        c.keys.push("/photos");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["attributes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/attributes");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/attributes");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/metadata", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/metadata", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["born_at"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/born_at", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/born_at", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["adopted_on"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/adopted_on", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/adopted_on", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["animal"];
   if (x !== undefined) {
     if (c.plain !== $$OP || !$isAnimal(x, c.stack.length)) {

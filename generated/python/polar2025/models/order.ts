@@ -16,13 +16,13 @@ export interface Order {
    *
    * Format: date-time
    */
-  created_at: string;
+  created_at: string | null;
   /**
    * Last modification timestamp of the object.
    *
    * Format: date-time
    */
-  modified_at: string;
+  modified_at: string | null;
   /** @example paid */
   status: OrderStatus;
   /**
@@ -35,10 +35,10 @@ export interface Order {
   customer: OrderCustomer | null;
   discount?: OrderDiscount | null | undefined;
   /** Line items composing the order. */
-  items: OrderItem[];
-  metadata: Record<string, MetadataValue>;
+  items: OrderItem[] | null;
+  metadata: Record<string, MetadataValue> | null;
   /** Key-value object storing custom field values. */
-  custom_field_data?: Record<string, CustomFieldValue | null> | undefined;
+  custom_field_data?: Record<string, CustomFieldValue | null> | null | undefined;
   /**
    * ID of the product price.
    * @deprecated This will be removed in a future release, please migrate away from it as soon as possible.
@@ -71,9 +71,9 @@ export function $isOrder(v: unknown, d: number): v is Order {
   x = o["id"];
   if (typeof x !== "string") return false;
   x = o["created_at"];
-  if (!(typeof x === "string" && $$isDateTime(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDateTime(x))) return false;
   x = o["modified_at"];
-  if (!(typeof x === "string" && $$isDateTime(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDateTime(x))) return false;
   x = o["status"];
   if (!$isOrderStatus(x, d + 1)) return false;
   x = o["amount"];
@@ -85,15 +85,17 @@ export function $isOrder(v: unknown, d: number): v is Order {
   x = o["discount"];
   if (x !== undefined && !(x === null || $isOrderDiscount(x, d + 1)) && $$counts(v, "discount")) return false;
   x = o["items"];
-  if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
-  for (let i1 = 0; i1 < x.length; i1++) {
-    const x1: unknown = x[i1];
-    if (!$isOrderItem(x1, d + 2)) return false;
+  if (x !== null) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
+    for (let i1 = 0; i1 < x.length; i1++) {
+      const x1: unknown = x[i1];
+      if (!$isOrderItem(x1, d + 2)) return false;
+    }
   }
   x = o["metadata"];
-  if (!$h0(x, d + 1)) return false;
+  if (!(x === null || $h0(x, d + 1))) return false;
   x = o["custom_field_data"];
-  if (x !== undefined && !$h1(x, d + 1) && $$counts(v, "custom_field_data")) return false;
+  if (x !== undefined && !(x === null || $h1(x, d + 1)) && $$counts(v, "custom_field_data")) return false;
   x = o["product_price_id"];
   if (!(x === null || typeof x === "string")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required2);
@@ -108,11 +110,11 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/id", "string", "Missing required property \"id\"");
   else if (typeof x !== "string") $$issue(c, "/id", "string", "Expected string, received ", x);
   x = o["created_at"];
-  if (x === undefined) $$missing(c, "/created_at", "date-time string (RFC 3339)", "Missing required property \"created_at\"");
-  else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/created_at", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x === undefined) $$missing(c, "/created_at", "date-time string (RFC 3339) | null", "Missing required property \"created_at\"");
+  else if (!(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/created_at", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["modified_at"];
-  if (x === undefined) $$missing(c, "/modified_at", "date-time string (RFC 3339)", "Missing required property \"modified_at\"");
-  else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/modified_at", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x === undefined) $$missing(c, "/modified_at", "date-time string (RFC 3339) | null", "Missing required property \"modified_at\"");
+  else if (!(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/modified_at", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["status"];
   if (x === undefined) $$missing(c, "/status", "OrderStatus", "Missing required property \"status\"");
   else {
@@ -150,29 +152,35 @@ export function $checkOrder(v: unknown, c: $$Context): void {
     }
   }
   x = o["items"];
-  if (x === undefined) $$missing(c, "/items", "OrderItem[]", "Missing required property \"items\"");
+  if (x === undefined) $$missing(c, "/items", "OrderItem[] | null", "Missing required property \"items\"");
   else {
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push("/items");
-      $c3(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
+        c.keys.push("/items");
+        $c3(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["metadata"];
-  if (x === undefined) $$missing(c, "/metadata", "Record<string, MetadataValue>", "Missing required property \"metadata\"");
+  if (x === undefined) $$missing(c, "/metadata", "Record<string, MetadataValue> | null", "Missing required property \"metadata\"");
   else {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/metadata");
-      $c5(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/metadata");
+        $c5(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["custom_field_data"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push("/custom_field_data");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+        c.keys.push("/custom_field_data");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["product_price_id"];

@@ -10,7 +10,7 @@ export interface OrderCustomer {
   id: string;
   email: string;
   name: string | null;
-  tax_id?: (TaxIDValue | null)[] | undefined;
+  tax_id?: (TaxIDValue | null)[] | null | undefined;
 }
 
 /** Whether `value` satisfies {@link OrderCustomer}. */
@@ -43,15 +43,17 @@ export function $isOrderCustomer(v: unknown, d: number): v is OrderCustomer {
   if (!(x === null || typeof x === "string")) return false;
   x = o["tax_id"];
   f3: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "tax_id")) return false;
-      break f3;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!(x2 === null || $isTaxIDValue(x2, d + 2))) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "tax_id")) return false;
         break f3;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!(x2 === null || $isTaxIDValue(x2, d + 2))) {
+          if ($$counts(v, "tax_id")) return false;
+          break f3;
+        }
       }
     }
   }
@@ -74,10 +76,12 @@ export function $checkOrderCustomer(v: unknown, c: $$Context): void {
   else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
   x = o["tax_id"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/tax_id");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/tax_id");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

@@ -6,7 +6,7 @@ import { type Order, $isOrder, $checkOrder } from "./order.js";
 export interface WebhookOrderCreatedPayload {
   type: "order.created";
   /** Format: date-time */
-  timestamp: string;
+  timestamp: string | null;
   data: Order;
 }
 
@@ -37,7 +37,7 @@ export function $isWebhookOrderCreatedPayload(v: unknown, d: number, skip?: stri
     if (x !== "order.created") return false;
   }
   x = o["timestamp"];
-  if (!(typeof x === "string" && $$isDateTime(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDateTime(x))) return false;
   x = o["data"];
   if (!$isOrder(x, d + 1)) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -60,8 +60,8 @@ export function $fieldsWebhookOrderCreatedPayload(o: Record<string, unknown>, c:
     else if (x !== "order.created") $$miss(c, "/type", "\"order.created\"", "Expected \"order.created\", received ", x);
   }
   x = o["timestamp"];
-  if (x === undefined) $$missing(c, "/timestamp", "date-time string (RFC 3339)", "Missing required property \"timestamp\"");
-  else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/timestamp", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x === undefined) $$missing(c, "/timestamp", "date-time string (RFC 3339) | null", "Missing required property \"timestamp\"");
+  else if (!(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/timestamp", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["data"];
   if (x === undefined) $$missing(c, "/data", "Order", "Missing required property \"data\"");
   else {

@@ -3,15 +3,15 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type Scalars, $isScalars, $checkScalars } from "./scalars.js";
 
 export interface Containers {
-  tags: string[];
-  matrix: number[][];
-  labels: Record<string, string>;
-  groups?: Record<string, string[]> | undefined;
-  anything?: Record<string, unknown> | undefined;
-  items?: Scalars[] | undefined;
-  by_name?: Record<string, Scalars> | undefined;
-  maybe_items?: (Scalars | null)[] | undefined;
-  maybe_by_name?: Record<string, Scalars | null> | undefined;
+  tags: string[] | null;
+  matrix: number[][] | null;
+  labels: Record<string, string> | null;
+  groups?: Record<string, string[]> | null | undefined;
+  anything?: Record<string, unknown> | null | undefined;
+  items?: Scalars[] | null | undefined;
+  by_name?: Record<string, Scalars> | null | undefined;
+  maybe_items?: (Scalars | null)[] | null | undefined;
+  maybe_by_name?: Record<string, Scalars | null> | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Containers}. */
@@ -37,59 +37,67 @@ export function $isContainers(v: unknown, d: number): v is Containers {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["tags"];
-  if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
-  for (let i1 = 0; i1 < x.length; i1++) {
-    const x1: unknown = x[i1];
-    if (typeof x1 !== "string") return false;
+  if (x !== null) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
+    for (let i1 = 0; i1 < x.length; i1++) {
+      const x1: unknown = x[i1];
+      if (typeof x1 !== "string") return false;
+    }
   }
   x = o["matrix"];
-  if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
-  for (let i2 = 0; i2 < x.length; i2++) {
-    const x2: unknown = x[i2];
-    if (!Array.isArray(x2) || d + 2 >= $$MAX_DEPTH) return false;
-    for (let i3 = 0; i3 < x2.length; i3++) {
-      const x3: unknown = x2[i3];
-      if (!Number.isInteger(x3)) return false;
+  if (x !== null) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
+    for (let i2 = 0; i2 < x.length; i2++) {
+      const x2: unknown = x[i2];
+      if (!Array.isArray(x2) || d + 2 >= $$MAX_DEPTH) return false;
+      for (let i3 = 0; i3 < x2.length; i3++) {
+        const x3: unknown = x2[i3];
+        if (!Number.isInteger(x3)) return false;
+      }
     }
   }
   x = o["labels"];
-  if (!$h0(x, d + 1)) return false;
+  if (!(x === null || $h0(x, d + 1))) return false;
   x = o["groups"];
-  if (x !== undefined && !$h1(x, d + 1) && $$counts(v, "groups")) return false;
+  if (x !== undefined && !(x === null || $h1(x, d + 1)) && $$counts(v, "groups")) return false;
   x = o["anything"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "anything")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "anything")) return false;
   x = o["items"];
   f5: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "items")) return false;
-      break f5;
-    }
-    for (let i6 = 0; i6 < x.length; i6++) {
-      const x6: unknown = x[i6];
-      if (!$isScalars(x6, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "items")) return false;
         break f5;
+      }
+      for (let i6 = 0; i6 < x.length; i6++) {
+        const x6: unknown = x[i6];
+        if (!$isScalars(x6, d + 2)) {
+          if ($$counts(v, "items")) return false;
+          break f5;
+        }
       }
     }
   }
   x = o["by_name"];
-  if (x !== undefined && !$h2(x, d + 1) && $$counts(v, "by_name")) return false;
+  if (x !== undefined && !(x === null || $h2(x, d + 1)) && $$counts(v, "by_name")) return false;
   x = o["maybe_items"];
   f7: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "maybe_items")) return false;
-      break f7;
-    }
-    for (let i8 = 0; i8 < x.length; i8++) {
-      const x8: unknown = x[i8];
-      if (!(x8 === null || $isScalars(x8, d + 2))) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "maybe_items")) return false;
         break f7;
+      }
+      for (let i8 = 0; i8 < x.length; i8++) {
+        const x8: unknown = x[i8];
+        if (!(x8 === null || $isScalars(x8, d + 2))) {
+          if ($$counts(v, "maybe_items")) return false;
+          break f7;
+        }
       }
     }
   }
   x = o["maybe_by_name"];
-  if (x !== undefined && !$h3(x, d + 1) && $$counts(v, "maybe_by_name")) return false;
+  if (x !== undefined && !(x === null || $h3(x, d + 1)) && $$counts(v, "maybe_by_name")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required4);
 }
 
@@ -99,72 +107,88 @@ export function $checkContainers(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["tags"];
-  if (x === undefined) $$missing(c, "/tags", "string[]", "Missing required property \"tags\"");
+  if (x === undefined) $$missing(c, "/tags", "string[] | null", "Missing required property \"tags\"");
   else {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c5(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
+        c.keys.push("/tags");
+        $c5(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["matrix"];
-  if (x === undefined) $$missing(c, "/matrix", "integer[][]", "Missing required property \"matrix\"");
+  if (x === undefined) $$missing(c, "/matrix", "integer[][] | null", "Missing required property \"matrix\"");
   else {
-    if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
-      c.keys.push("/matrix");
-      $c7(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
+        c.keys.push("/matrix");
+        $c7(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["labels"];
-  if (x === undefined) $$missing(c, "/labels", "Record<string, string>", "Missing required property \"labels\"");
+  if (x === undefined) $$missing(c, "/labels", "Record<string, string> | null", "Missing required property \"labels\"");
   else {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/labels");
-      $c11(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/labels");
+        $c11(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["groups"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push("/groups");
-      $c12(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+        c.keys.push("/groups");
+        $c12(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["anything"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/anything", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/anything", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["items"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h14(x, c.stack.length)) {
-      c.keys.push("/items");
-      $c13(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h14(x, c.stack.length)) {
+        c.keys.push("/items");
+        $c13(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["by_name"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/by_name");
-      $c15(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/by_name");
+        $c15(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["maybe_items"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h17(x, c.stack.length)) {
-      c.keys.push("/maybe_items");
-      $c16(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h17(x, c.stack.length)) {
+        c.keys.push("/maybe_items");
+        $c16(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["maybe_by_name"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/maybe_by_name");
-      $c18(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/maybe_by_name");
+        $c18(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

@@ -8,19 +8,19 @@ export interface Dates {
    *
    * Format: date-time
    */
-  created_at: string;
+  created_at: string | null;
   /**
    * A calendar date (YYYY-MM-DD).
    *
    * Format: date
    */
-  birthday: string;
+  birthday: string | null;
   /**
    * An optional date-time.
    *
    * Format: date-time
    */
-  deleted_at?: string | undefined;
+  deleted_at?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Dates}. */
@@ -46,11 +46,11 @@ export function $isDates(v: unknown, d: number): v is Dates {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["created_at"];
-  if (!(typeof x === "string" && $$isDateTime(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDateTime(x))) return false;
   x = o["birthday"];
-  if (!(typeof x === "string" && $$isDate(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDate(x))) return false;
   x = o["deleted_at"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x)) && $$counts(v, "deleted_at")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "deleted_at")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -60,13 +60,13 @@ export function $checkDates(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["created_at"];
-  if (x === undefined) $$missing(c, "/created_at", "date-time string (RFC 3339)", "Missing required property \"created_at\"");
-  else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/created_at", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x === undefined) $$missing(c, "/created_at", "date-time string (RFC 3339) | null", "Missing required property \"created_at\"");
+  else if (!(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/created_at", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["birthday"];
-  if (x === undefined) $$missing(c, "/birthday", "date string (YYYY-MM-DD)", "Missing required property \"birthday\"");
-  else if (!(typeof x === "string" && $$isDate(x))) $$issue(c, "/birthday", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x === undefined) $$missing(c, "/birthday", "date string (YYYY-MM-DD) | null", "Missing required property \"birthday\"");
+  else if (!(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/birthday", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["deleted_at"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/deleted_at", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/deleted_at", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
 }
 
 const $required0: readonly string[] = ["created_at", "birthday"];

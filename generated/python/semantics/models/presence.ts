@@ -19,7 +19,7 @@ export interface Presence {
   /** An optional reference. */
   plain_model?: Scalars | undefined;
   /** Lists carry no wrapper: optional, not nullable. */
-  optional_list?: number[] | undefined;
+  optional_list?: number[] | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Presence}. */
@@ -60,15 +60,17 @@ export function $isPresence(v: unknown, d: number): v is Presence {
   if (x !== undefined && !$isScalars(x, d + 1) && $$counts(v, "plain_model")) return false;
   x = o["optional_list"];
   f7: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "optional_list")) return false;
-      break f7;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!Number.isInteger(x2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "optional_list")) return false;
         break f7;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!Number.isInteger(x2)) {
+          if ($$counts(v, "optional_list")) return false;
+          break f7;
+        }
       }
     }
   }
@@ -121,10 +123,12 @@ export function $checkPresence(v: unknown, c: $$Context): void {
   }
   x = o["optional_list"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/optional_list");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/optional_list");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

@@ -4,7 +4,7 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 /** A recursive model. */
 export interface TreeNode {
   label: string;
-  children?: TreeNode[] | undefined;
+  children?: TreeNode[] | null | undefined;
   parent?: TreeNode | null | undefined;
 }
 
@@ -34,15 +34,17 @@ export function $isTreeNode(v: unknown, d: number): v is TreeNode {
   if (typeof x !== "string") return false;
   x = o["children"];
   f1: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "children")) return false;
-      break f1;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!$isTreeNode(x2, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "children")) return false;
         break f1;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!$isTreeNode(x2, d + 2)) {
+          if ($$counts(v, "children")) return false;
+          break f1;
+        }
       }
     }
   }
@@ -61,10 +63,12 @@ export function $checkTreeNode(v: unknown, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, "/label", "string", "Expected string, received ", x);
   x = o["children"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/children");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/children");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["parent"];

@@ -6,7 +6,7 @@ export interface OddTypes {
   /** Not a type of the Python flavour. */
   pair: unknown;
   /** Unreadable inside a container. */
-  names?: unknown[] | undefined;
+  names?: unknown[] | null | undefined;
   /** An unclosed bracket. */
   broken?: unknown | undefined;
   /** Still read. */
@@ -37,7 +37,7 @@ export function $isOddTypes(v: unknown, d: number): v is OddTypes {
   let x: unknown;
   if (!$$has(o, "pair")) return false;
   x = o["names"];
-  if (x !== undefined && !Array.isArray(x) && $$counts(v, "names")) return false;
+  if (x !== undefined && !(x === null || Array.isArray(x)) && $$counts(v, "names")) return false;
   x = o["fine"];
   if (typeof x !== "string") return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -50,7 +50,7 @@ export function $checkOddTypes(v: unknown, c: $$Context): void {
   let x: unknown;
   if (!$$has(o, "pair")) $$missing(c, "/pair", "any value", "Missing required property \"pair\"");
   x = o["names"];
-  if (x !== undefined && !Array.isArray(x)) $$issue(c, "/names", "any value[]", "Expected any value[], received ", x);
+  if (x !== undefined && !(x === null || Array.isArray(x))) $$issue(c, "/names", "any value[] | null", "Expected any value[] | null, received ", x);
   x = o["fine"];
   if (x === undefined) $$missing(c, "/fine", "string", "Missing required property \"fine\"");
   else if (typeof x !== "string") $$issue(c, "/fine", "string", "Expected string, received ", x);

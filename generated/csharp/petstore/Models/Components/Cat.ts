@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type CatType, $isCatType, $checkCatType } from "./CatType.js";
 
 export interface Cat {
-  Type: CatType;
-  Lives: number;
+  Type: CatType | null;
+  Lives: number | null;
 }
 
 /** Whether `value` satisfies {@link Cat}. */
@@ -25,16 +25,14 @@ export function assertCat(value: unknown): asserts value is Cat {
 }
 
 /** @internal The check behind {@link isCat}; `d` is the nesting depth. */
-export function $isCat(v: unknown, d: number, skip?: string): v is Cat {
+export function $isCat(v: unknown, d: number): v is Cat {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "Type") {
-    x = o["Type"];
-    if (!$isCatType(x, d + 1)) return false;
-  }
+  x = o["Type"];
+  if (!(x === null || $isCatType(x, d + 1))) return false;
   x = o["Lives"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,17 +40,11 @@ export function $isCat(v: unknown, d: number, skip?: string): v is Cat {
 export function $checkCat(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
-  $fieldsCat(o, c);
-  $$pop(c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkCat} has entered (a discriminated union enters it itself). */
-export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "Type") {
-    x = o["Type"];
-    if (x === undefined) $$missing(c, "/Type", "CatType", "Missing required property \"Type\"");
-    else {
+  x = o["Type"];
+  if (x === undefined) $$missing(c, "/Type", "CatType | null", "Missing required property \"Type\"");
+  else {
+    if (x !== null) {
       if (c.plain !== $$OP || !$isCatType(x, c.stack.length)) {
         c.keys.push("/Type");
         $checkCatType(x, c);
@@ -61,8 +53,9 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
     }
   }
   x = o["Lives"];
-  if (x === undefined) $$missing(c, "/Lives", "integer", "Missing required property \"Lives\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/Lives", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/Lives", "integer | null", "Missing required property \"Lives\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/Lives", "integer | null", "Expected integer | null, received ", x);
+  $$pop(c);
 }
 
 const $required0: readonly string[] = ["Type", "Lives"];

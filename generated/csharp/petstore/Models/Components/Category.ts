@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 /** A group of pets. */
 export interface Category {
-  Id: number;
-  Name: string;
+  Id: number | null;
+  Name: string | null;
 }
 
 /** Whether `value` satisfies {@link Category}. */
@@ -30,9 +30,9 @@ export function $isCategory(v: unknown, d: number): v is Category {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Id"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   x = o["Name"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,11 +42,11 @@ export function $checkCategory(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Id"];
-  if (x === undefined) $$missing(c, "/Id", "integer", "Missing required property \"Id\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/Id", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/Id", "integer | null", "Missing required property \"Id\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/Id", "integer | null", "Expected integer | null, received ", x);
   x = o["Name"];
-  if (x === undefined) $$missing(c, "/Name", "string", "Missing required property \"Name\"");
-  else if (typeof x !== "string") $$issue(c, "/Name", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Name", "string | null", "Missing required property \"Name\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Name", "string | null", "Expected string | null, received ", x);
 }
 
 const $required0: readonly string[] = ["Id", "Name"];

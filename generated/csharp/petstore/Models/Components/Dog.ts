@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type DogType, $isDogType, $checkDogType } from "./DogType.js";
 
 export interface Dog {
-  Type: DogType;
-  GoodBoy: boolean;
+  Type: DogType | null;
+  GoodBoy: boolean | null;
 }
 
 /** Whether `value` satisfies {@link Dog}. */
@@ -25,16 +25,14 @@ export function assertDog(value: unknown): asserts value is Dog {
 }
 
 /** @internal The check behind {@link isDog}; `d` is the nesting depth. */
-export function $isDog(v: unknown, d: number, skip?: string): v is Dog {
+export function $isDog(v: unknown, d: number): v is Dog {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "Type") {
-    x = o["Type"];
-    if (!$isDogType(x, d + 1)) return false;
-  }
+  x = o["Type"];
+  if (!(x === null || $isDogType(x, d + 1))) return false;
   x = o["GoodBoy"];
-  if (typeof x !== "boolean") return false;
+  if (!(x === null || typeof x === "boolean")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,17 +40,11 @@ export function $isDog(v: unknown, d: number, skip?: string): v is Dog {
 export function $checkDog(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
-  $fieldsDog(o, c);
-  $$pop(c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkDog} has entered (a discriminated union enters it itself). */
-export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "Type") {
-    x = o["Type"];
-    if (x === undefined) $$missing(c, "/Type", "DogType", "Missing required property \"Type\"");
-    else {
+  x = o["Type"];
+  if (x === undefined) $$missing(c, "/Type", "DogType | null", "Missing required property \"Type\"");
+  else {
+    if (x !== null) {
       if (c.plain !== $$OP || !$isDogType(x, c.stack.length)) {
         c.keys.push("/Type");
         $checkDogType(x, c);
@@ -61,8 +53,9 @@ export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: stri
     }
   }
   x = o["GoodBoy"];
-  if (x === undefined) $$missing(c, "/GoodBoy", "boolean", "Missing required property \"GoodBoy\"");
-  else if (typeof x !== "boolean") $$issue(c, "/GoodBoy", "boolean", "Expected boolean, received ", x);
+  if (x === undefined) $$missing(c, "/GoodBoy", "boolean | null", "Missing required property \"GoodBoy\"");
+  else if (!(x === null || typeof x === "boolean")) $$issue(c, "/GoodBoy", "boolean | null", "Expected boolean | null, received ", x);
+  $$pop(c);
 }
 
 const $required0: readonly string[] = ["Type", "GoodBoy"];

@@ -4,9 +4,9 @@ import { type ErrorCode, $isErrorCode, $checkErrorCode } from "./ErrorCode.js";
 
 /** What the API answers when a request fails. */
 export interface ErrorResponse {
-  Message: string;
-  Code: ErrorCode;
-  Details?: Record<string, unknown> | undefined;
+  Message: string | null;
+  Code: ErrorCode | null;
+  Details?: Record<string, unknown> | null | undefined;
 }
 
 /** Whether `value` satisfies {@link ErrorResponse}. */
@@ -32,11 +32,11 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Message"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Code"];
-  if (!$isErrorCode(x, d + 1)) return false;
+  if (!(x === null || $isErrorCode(x, d + 1))) return false;
   x = o["Details"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Details")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Details")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -46,19 +46,21 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Message"];
-  if (x === undefined) $$missing(c, "/Message", "string", "Missing required property \"Message\"");
-  else if (typeof x !== "string") $$issue(c, "/Message", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Message", "string | null", "Missing required property \"Message\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Message", "string | null", "Expected string | null, received ", x);
   x = o["Code"];
-  if (x === undefined) $$missing(c, "/Code", "ErrorCode", "Missing required property \"Code\"");
+  if (x === undefined) $$missing(c, "/Code", "ErrorCode | null", "Missing required property \"Code\"");
   else {
-    if (c.plain !== $$OP || !$isErrorCode(x, c.stack.length)) {
-      c.keys.push("/Code");
-      $checkErrorCode(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isErrorCode(x, c.stack.length)) {
+        c.keys.push("/Code");
+        $checkErrorCode(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Details"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Details", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Details", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   $$pop(c);
 }
 

@@ -14,50 +14,50 @@ export interface Pet {
    * Unique identifier of the pet.
    * @example pet_123
    */
-  Id: string;
+  Id: string | null;
   /** @example Rex */
-  Name: string;
+  Name: string | null;
   /**
    * Age in whole years.
    * @example 3
    */
-  Age?: number | undefined;
+  Age?: number | null | undefined;
   /**
    * Weight in kilograms.
    * @example 12.5
    */
-  Weight?: number | undefined;
-  Vaccinated: boolean;
+  Weight?: number | null | undefined;
+  Vaccinated: boolean | null;
   /** Always present, may be null. */
-  Nickname: string;
-  Kind: PetKind;
+  Nickname: string | null;
+  Kind: PetKind | null;
   /** @example available */
-  Status: PetStatus;
-  Size?: Size | undefined;
-  Category?: Category | undefined;
-  Tags?: string[] | undefined;
-  Photos?: Photo[] | undefined;
-  Attributes?: Record<string, string> | undefined;
+  Status: PetStatus | null;
+  Size?: Size | null | undefined;
+  Category?: Category | null | undefined;
+  Tags?: string[] | null | undefined;
+  Photos?: Photo[] | null | undefined;
+  Attributes?: Record<string, string> | null | undefined;
   /** Anything the client stores. */
-  Metadata?: Record<string, unknown> | undefined;
+  Metadata?: Record<string, unknown> | null | undefined;
   /**
    * Format: date-time
    * @example 2024-05-01T12:00:00Z
    */
-  BornAt?: string | undefined;
+  BornAt?: string | null | undefined;
   /**
    * Format: date
    * @example 2024-06-01
    */
-  AdoptedOn?: string | undefined;
-  Animal?: Animal | undefined;
+  AdoptedOn?: string | null | undefined;
+  Animal?: Animal | null | undefined;
   /** One tag ID or several. */
-  TagIds?: TagIds | undefined;
+  TagIds?: TagIds | null | undefined;
   /**
    * The code in the old system.
    * @deprecated This will be removed in a future release, please migrate away from it as soon as possible.
    */
-  LegacyCode?: string | undefined;
+  LegacyCode?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Pet}. */
@@ -83,67 +83,71 @@ export function $isPet(v: unknown, d: number): v is Pet {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Id"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Name"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Age"];
-  if (x !== undefined && !Number.isInteger(x) && $$counts(v, "Age")) return false;
+  if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "Age")) return false;
   x = o["Weight"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "Weight")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "Weight")) return false;
   x = o["Vaccinated"];
-  if (typeof x !== "boolean") return false;
+  if (!(x === null || typeof x === "boolean")) return false;
   x = o["Nickname"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Kind"];
-  if (!$isPetKind(x, d + 1)) return false;
+  if (!(x === null || $isPetKind(x, d + 1))) return false;
   x = o["Status"];
-  if (!$isPetStatus(x, d + 1)) return false;
+  if (!(x === null || $isPetStatus(x, d + 1))) return false;
   x = o["Size"];
-  if (x !== undefined && !$isSize(x, d + 1) && $$counts(v, "Size")) return false;
+  if (x !== undefined && !(x === null || $isSize(x, d + 1)) && $$counts(v, "Size")) return false;
   x = o["Category"];
-  if (x !== undefined && !$isCategory(x, d + 1) && $$counts(v, "Category")) return false;
+  if (x !== undefined && !(x === null || $isCategory(x, d + 1)) && $$counts(v, "Category")) return false;
   x = o["Tags"];
   f10: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Tags")) return false;
-      break f10;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Tags")) return false;
         break f10;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "Tags")) return false;
+          break f10;
+        }
       }
     }
   }
   x = o["Photos"];
   f11: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Photos")) return false;
-      break f11;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!$isPhoto(x4, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Photos")) return false;
         break f11;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!$isPhoto(x4, d + 2)) {
+          if ($$counts(v, "Photos")) return false;
+          break f11;
+        }
       }
     }
   }
   x = o["Attributes"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "Attributes")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "Attributes")) return false;
   x = o["Metadata"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Metadata")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Metadata")) return false;
   x = o["BornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x)) && $$counts(v, "BornAt")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "BornAt")) return false;
   x = o["AdoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "AdoptedOn")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "AdoptedOn")) return false;
   x = o["Animal"];
-  if (x !== undefined && !$isAnimal(x, d + 1) && $$counts(v, "Animal")) return false;
+  if (x !== undefined && !(x === null || $isAnimal(x, d + 1)) && $$counts(v, "Animal")) return false;
   x = o["TagIds"];
-  if (x !== undefined && !$isTagIds(x, d + 1) && $$counts(v, "TagIds")) return false;
+  if (x !== undefined && !(x === null || $isTagIds(x, d + 1)) && $$counts(v, "TagIds")) return false;
   x = o["LegacyCode"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "LegacyCode")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "LegacyCode")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -153,103 +157,121 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Id"];
-  if (x === undefined) $$missing(c, "/Id", "string", "Missing required property \"Id\"");
-  else if (typeof x !== "string") $$issue(c, "/Id", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Id", "string | null", "Missing required property \"Id\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Id", "string | null", "Expected string | null, received ", x);
   x = o["Name"];
-  if (x === undefined) $$missing(c, "/Name", "string", "Missing required property \"Name\"");
-  else if (typeof x !== "string") $$issue(c, "/Name", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Name", "string | null", "Missing required property \"Name\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Name", "string | null", "Expected string | null, received ", x);
   x = o["Age"];
-  if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/Age", "integer", "Expected integer, received ", x);
+  if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/Age", "integer | null", "Expected integer | null, received ", x);
   x = o["Weight"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/Weight", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/Weight", "number | null", "Expected number | null, received ", x);
   x = o["Vaccinated"];
-  if (x === undefined) $$missing(c, "/Vaccinated", "boolean", "Missing required property \"Vaccinated\"");
-  else if (typeof x !== "boolean") $$issue(c, "/Vaccinated", "boolean", "Expected boolean, received ", x);
+  if (x === undefined) $$missing(c, "/Vaccinated", "boolean | null", "Missing required property \"Vaccinated\"");
+  else if (!(x === null || typeof x === "boolean")) $$issue(c, "/Vaccinated", "boolean | null", "Expected boolean | null, received ", x);
   x = o["Nickname"];
-  if (x === undefined) $$missing(c, "/Nickname", "string", "Missing required property \"Nickname\"");
-  else if (typeof x !== "string") $$issue(c, "/Nickname", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Nickname", "string | null", "Missing required property \"Nickname\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Nickname", "string | null", "Expected string | null, received ", x);
   x = o["Kind"];
-  if (x === undefined) $$missing(c, "/Kind", "PetKind", "Missing required property \"Kind\"");
+  if (x === undefined) $$missing(c, "/Kind", "PetKind | null", "Missing required property \"Kind\"");
   else {
-    if (c.plain !== $$OP || !$isPetKind(x, c.stack.length)) {
-      c.keys.push("/Kind");
-      $checkPetKind(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetKind(x, c.stack.length)) {
+        c.keys.push("/Kind");
+        $checkPetKind(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Status"];
-  if (x === undefined) $$missing(c, "/Status", "PetStatus", "Missing required property \"Status\"");
+  if (x === undefined) $$missing(c, "/Status", "PetStatus | null", "Missing required property \"Status\"");
   else {
-    if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
-      c.keys.push("/Status");
-      $checkPetStatus(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
+        c.keys.push("/Status");
+        $checkPetStatus(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Size"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
-      c.keys.push("/Size");
-      $checkSize(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
+        c.keys.push("/Size");
+        $checkSize(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Category"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isCategory(x, c.stack.length)) {
-      c.keys.push("/Category");
-      $checkCategory(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isCategory(x, c.stack.length)) {
+        c.keys.push("/Category");
+        $checkCategory(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/Tags");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/Tags");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Photos"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/Photos");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
+        c.keys.push("/Photos");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Attributes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/Attributes");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/Attributes");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Metadata"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Metadata", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Metadata", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["BornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/BornAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/BornAt", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["AdoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/AdoptedOn", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/AdoptedOn", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["Animal"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isAnimal(x, c.stack.length)) {
-      c.keys.push("/Animal");
-      $checkAnimal(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isAnimal(x, c.stack.length)) {
+        c.keys.push("/Animal");
+        $checkAnimal(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["TagIds"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isTagIds(x, c.stack.length)) {
-      c.keys.push("/TagIds");
-      $checkTagIds(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isTagIds(x, c.stack.length)) {
+        c.keys.push("/TagIds");
+        $checkTagIds(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["LegacyCode"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/LegacyCode", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/LegacyCode", "string | null", "Expected string | null, received ", x);
   $$pop(c);
 }
 

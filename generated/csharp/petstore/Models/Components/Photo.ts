@@ -3,9 +3,9 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 export interface Photo {
   /** @example https://example.com/rex.png */
-  Url: string;
-  Width: number;
-  Height: number;
+  Url: string | null;
+  Width: number | null;
+  Height: number | null;
 }
 
 /** Whether `value` satisfies {@link Photo}. */
@@ -31,11 +31,11 @@ export function $isPhoto(v: unknown, d: number): v is Photo {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Url"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Width"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   x = o["Height"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -45,14 +45,14 @@ export function $checkPhoto(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Url"];
-  if (x === undefined) $$missing(c, "/Url", "string", "Missing required property \"Url\"");
-  else if (typeof x !== "string") $$issue(c, "/Url", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Url", "string | null", "Missing required property \"Url\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Url", "string | null", "Expected string | null, received ", x);
   x = o["Width"];
-  if (x === undefined) $$missing(c, "/Width", "integer", "Missing required property \"Width\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/Width", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/Width", "integer | null", "Missing required property \"Width\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/Width", "integer | null", "Expected integer | null, received ", x);
   x = o["Height"];
-  if (x === undefined) $$missing(c, "/Height", "integer", "Missing required property \"Height\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/Height", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/Height", "integer | null", "Missing required property \"Height\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/Height", "integer | null", "Expected integer | null, received ", x);
 }
 
 const $required0: readonly string[] = ["Url", "Width", "Height"];

@@ -4,13 +4,13 @@ import { type Pet, $isPet, $checkPet } from "../Components/Pet.js";
 
 export interface GetPetResponse {
   /** HTTP response content type for this operation */
-  ContentType: string;
+  ContentType: string | null;
   /** HTTP response status code for this operation */
-  StatusCode: number;
+  StatusCode: number | null;
   /** Raw HTTP response; suitable for custom response parsing */
   RawResponse: unknown;
   /** The pet. */
-  Pet?: Pet | undefined;
+  Pet?: Pet | null | undefined;
 }
 
 /** Whether `value` satisfies {@link GetPetResponse}. */
@@ -36,12 +36,12 @@ export function $isGetPetResponse(v: unknown, d: number): v is GetPetResponse {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ContentType"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["StatusCode"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Pet"];
-  if (x !== undefined && !$isPet(x, d + 1) && $$counts(v, "Pet")) return false;
+  if (x !== undefined && !(x === null || $isPet(x, d + 1)) && $$counts(v, "Pet")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -51,18 +51,20 @@ export function $checkGetPetResponse(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["ContentType"];
-  if (x === undefined) $$missing(c, "/ContentType", "string", "Missing required property \"ContentType\"");
-  else if (typeof x !== "string") $$issue(c, "/ContentType", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/ContentType", "string | null", "Missing required property \"ContentType\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/ContentType", "string | null", "Expected string | null, received ", x);
   x = o["StatusCode"];
-  if (x === undefined) $$missing(c, "/StatusCode", "integer", "Missing required property \"StatusCode\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/StatusCode", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/StatusCode", "integer | null", "Missing required property \"StatusCode\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/StatusCode", "integer | null", "Expected integer | null, received ", x);
   if (!$$has(o, "RawResponse")) $$missing(c, "/RawResponse", "any value", "Missing required property \"RawResponse\"");
   x = o["Pet"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
-      c.keys.push("/Pet");
-      $checkPet(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
+        c.keys.push("/Pet");
+        $checkPet(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

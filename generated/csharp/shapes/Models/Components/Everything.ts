@@ -6,21 +6,21 @@ import { type Item, $isItem, $checkItem } from "../Requests/Item.js";
 
 /** C# type shapes the other fixtures do not use. */
 export interface Everything {
-  Blob?: string | undefined;
-  Headers?: Record<string, string[]> | undefined;
+  Blob?: string | null | undefined;
+  Headers?: Record<string, string[]> | null | undefined;
   /**
    * Qualified because a request model has the same name.
    * @example json
    */
-  Format?: Format | undefined;
-  Items?: Item[] | undefined;
+  Format?: Format | null | undefined;
+  Items?: Item[] | null | undefined;
   Request?: unknown | undefined;
   Extra?: unknown | undefined;
   /** @example 5 */
-  Count: number;
-  Scale?: number | undefined;
+  Count: number | null;
+  Scale?: number | null | undefined;
   RawResponse: unknown;
-  Value?: Value | undefined;
+  Value?: Value | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Everything}. */
@@ -46,32 +46,34 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Blob"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "Blob")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "Blob")) return false;
   x = o["Headers"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "Headers")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "Headers")) return false;
   x = o["Format"];
-  if (x !== undefined && !$isFormat(x, d + 1) && $$counts(v, "Format")) return false;
+  if (x !== undefined && !(x === null || $isFormat(x, d + 1)) && $$counts(v, "Format")) return false;
   x = o["Items"];
   f3: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Items")) return false;
-      break f3;
-    }
-    for (let i3 = 0; i3 < x.length; i3++) {
-      const x3: unknown = x[i3];
-      if (!$isItem(x3, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Items")) return false;
         break f3;
+      }
+      for (let i3 = 0; i3 < x.length; i3++) {
+        const x3: unknown = x[i3];
+        if (!$isItem(x3, d + 2)) {
+          if ($$counts(v, "Items")) return false;
+          break f3;
+        }
       }
     }
   }
   x = o["Count"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   x = o["Scale"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "Scale")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "Scale")) return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Value"];
-  if (x !== undefined && !$isValue(x, d + 1) && $$counts(v, "Value")) return false;
+  if (x !== undefined && !(x === null || $isValue(x, d + 1)) && $$counts(v, "Value")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -81,43 +83,51 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Blob"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/Blob", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/Blob", "string | null", "Expected string | null, received ", x);
   x = o["Headers"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/Headers");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/Headers");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Format"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isFormat(x, c.stack.length)) {
-      c.keys.push("/Format");
-      $checkFormat(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isFormat(x, c.stack.length)) {
+        c.keys.push("/Format");
+        $checkFormat(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Items"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/Items");
-      $c5(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
+        c.keys.push("/Items");
+        $c5(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Count"];
-  if (x === undefined) $$missing(c, "/Count", "integer", "Missing required property \"Count\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/Count", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/Count", "integer | null", "Missing required property \"Count\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/Count", "integer | null", "Expected integer | null, received ", x);
   x = o["Scale"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/Scale", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/Scale", "number | null", "Expected number | null, received ", x);
   if (!$$has(o, "RawResponse")) $$missing(c, "/RawResponse", "any value", "Missing required property \"RawResponse\"");
   x = o["Value"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isValue(x, c.stack.length)) {
-      c.keys.push("/Value");
-      $checkValue(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isValue(x, c.stack.length)) {
+        c.keys.push("/Value");
+        $checkValue(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

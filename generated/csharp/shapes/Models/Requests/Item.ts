@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type Format, $isFormat, $checkFormat } from "./Format.js";
 
 export interface Item {
-  Id: string;
-  Order?: Format | undefined;
+  Id: string | null;
+  Order?: Format | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Item}. */
@@ -30,9 +30,9 @@ export function $isItem(v: unknown, d: number): v is Item {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Id"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["Order"];
-  if (x !== undefined && !$isFormat(x, d + 1) && $$counts(v, "Order")) return false;
+  if (x !== undefined && !(x === null || $isFormat(x, d + 1)) && $$counts(v, "Order")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,14 +42,16 @@ export function $checkItem(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["Id"];
-  if (x === undefined) $$missing(c, "/Id", "string", "Missing required property \"Id\"");
-  else if (typeof x !== "string") $$issue(c, "/Id", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/Id", "string | null", "Missing required property \"Id\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/Id", "string | null", "Expected string | null, received ", x);
   x = o["Order"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isFormat(x, c.stack.length)) {
-      c.keys.push("/Order");
-      $checkFormat(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isFormat(x, c.stack.length)) {
+        c.keys.push("/Order");
+        $checkFormat(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

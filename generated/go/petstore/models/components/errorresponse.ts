@@ -6,7 +6,7 @@ import { type ErrorCode, $isErrorCode, $checkErrorCode } from "./errorcode.js";
 export interface ErrorResponse {
   Message: string;
   Code: ErrorCode;
-  Details?: Record<string, unknown> | undefined;
+  Details?: Record<string, unknown> | null | undefined;
 }
 
 /** Whether `value` satisfies {@link ErrorResponse}. */
@@ -36,7 +36,7 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
   x = o["Code"];
   if (!$isErrorCode(x, d + 1)) return false;
   x = o["Details"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Details")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Details")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -58,7 +58,7 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
     }
   }
   x = o["Details"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Details", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Details", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   $$pop(c);
 }
 

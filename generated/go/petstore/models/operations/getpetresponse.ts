@@ -10,7 +10,7 @@ export interface GetPetResponse {
   /** Raw HTTP response; suitable for custom response parsing */
   RawResponse: unknown;
   /** The pet. */
-  Pet?: Pet | undefined;
+  Pet?: Pet | null | undefined;
 }
 
 /** Whether `value` satisfies {@link GetPetResponse}. */
@@ -41,7 +41,7 @@ export function $isGetPetResponse(v: unknown, d: number): v is GetPetResponse {
   if (!Number.isInteger(x)) return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Pet"];
-  if (x !== undefined && !$isPet(x, d + 1) && $$counts(v, "Pet")) return false;
+  if (x !== undefined && !(x === null || $isPet(x, d + 1)) && $$counts(v, "Pet")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -59,10 +59,12 @@ export function $checkGetPetResponse(v: unknown, c: $$Context): void {
   if (!$$has(o, "RawResponse")) $$missing(c, "/RawResponse", "any value", "Missing required property \"RawResponse\"");
   x = o["Pet"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
-      c.keys.push("/Pet");
-      $checkPet(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
+        c.keys.push("/Pet");
+        $checkPet(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

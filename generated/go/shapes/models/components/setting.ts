@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, $$check, $$clean, $$collect, $$count
 import { type Value, $isValue, $checkValue } from "./value.js";
 
 export interface Setting {
-  Value?: Value | undefined;
-  Values?: Value[] | undefined;
+  Value?: Value | null | undefined;
+  Values?: Value[] | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Setting}. */
@@ -30,18 +30,20 @@ export function $isSetting(v: unknown, d: number): v is Setting {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["Value"];
-  if (x !== undefined && !$isValue(x, d + 1) && $$counts(v, "Value")) return false;
+  if (x !== undefined && !(x === null || $isValue(x, d + 1)) && $$counts(v, "Value")) return false;
   x = o["Values"];
   f1: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Values")) return false;
-      break f1;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!$isValue(x2, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Values")) return false;
         break f1;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!$isValue(x2, d + 2)) {
+          if ($$counts(v, "Values")) return false;
+          break f1;
+        }
       }
     }
   }
@@ -55,18 +57,22 @@ export function $checkSetting(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["Value"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isValue(x, c.stack.length)) {
-      c.keys.push("/Value");
-      $checkValue(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isValue(x, c.stack.length)) {
+        c.keys.push("/Value");
+        $checkValue(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Values"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push("/Values");
-      $c0(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+        c.keys.push("/Values");
+        $c0(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

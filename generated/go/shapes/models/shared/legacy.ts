@@ -6,33 +6,33 @@ import { type Thing, $isThing, $checkThing } from "./thing.js";
 /** The older Go generators (plexgo, cribl-go) write pointers as `**string*` and emphasis, not code spans. */
 export interface Legacy {
   Name: string;
-  Nickname?: string | undefined;
-  Count?: number | undefined;
-  Small?: number | undefined;
-  Enabled?: boolean | undefined;
-  Ratio?: number | undefined;
+  Nickname?: string | null | undefined;
+  Count?: number | null | undefined;
+  Small?: number | null | undefined;
+  Enabled?: boolean | null | undefined;
+  Ratio?: number | null | undefined;
   /** A pointer on a required field: may be null. */
   Score: number | null;
-  Tags?: string[] | undefined;
-  Ids?: number[] | undefined;
-  Extra?: Record<string, unknown> | undefined;
-  Headers?: Record<string, string[]> | undefined;
+  Tags?: string[] | null | undefined;
+  Ids?: number[] | null | undefined;
+  Extra?: Record<string, unknown> | null | undefined;
+  Headers?: Record<string, string[]> | null | undefined;
   Conf?: unknown | undefined;
-  Attrs?: Record<string, unknown> | undefined;
-  Rows?: Record<string, unknown>[] | undefined;
-  Pages?: Record<string, unknown>[][] | undefined;
-  Blob?: string | undefined;
+  Attrs?: Record<string, unknown> | null | undefined;
+  Rows?: Record<string, unknown>[] | null | undefined;
+  Pages?: Record<string, unknown>[][] | null | undefined;
+  Blob?: string | null | undefined;
   /** A stream: no JSON shape. */
   Body?: unknown | undefined;
   RawResponse: unknown;
   /** Format: date */
-  Birthday?: string | undefined;
+  Birthday?: string | null | undefined;
   /** Format: date-time */
   CreatedAt: string;
   /** An unnamespaced link. */
-  Thing?: Thing | undefined;
-  Things?: Thing[] | undefined;
-  ByName?: Record<string, Thing> | undefined;
+  Thing?: Thing | null | undefined;
+  Things?: Thing[] | null | undefined;
+  ByName?: Record<string, Thing> | null | undefined;
   Mode: Mode;
 }
 
@@ -61,111 +61,121 @@ export function $isLegacy(v: unknown, d: number): v is Legacy {
   x = o["Name"];
   if (typeof x !== "string") return false;
   x = o["Nickname"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "Nickname")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "Nickname")) return false;
   x = o["Count"];
-  if (x !== undefined && !Number.isInteger(x) && $$counts(v, "Count")) return false;
+  if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "Count")) return false;
   x = o["Small"];
-  if (x !== undefined && !Number.isInteger(x) && $$counts(v, "Small")) return false;
+  if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "Small")) return false;
   x = o["Enabled"];
-  if (x !== undefined && typeof x !== "boolean" && $$counts(v, "Enabled")) return false;
+  if (x !== undefined && !(x === null || typeof x === "boolean") && $$counts(v, "Enabled")) return false;
   x = o["Ratio"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "Ratio")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "Ratio")) return false;
   x = o["Score"];
   if (!(x === null || Number.isFinite(x))) return false;
   x = o["Tags"];
   f7: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Tags")) return false;
-      break f7;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Tags")) return false;
         break f7;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "Tags")) return false;
+          break f7;
+        }
       }
     }
   }
   x = o["Ids"];
   f8: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Ids")) return false;
-      break f8;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!Number.isInteger(x4)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Ids")) return false;
         break f8;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!Number.isInteger(x4)) {
+          if ($$counts(v, "Ids")) return false;
+          break f8;
+        }
       }
     }
   }
   x = o["Extra"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Extra")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Extra")) return false;
   x = o["Headers"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "Headers")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "Headers")) return false;
   x = o["Attrs"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Attrs")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Attrs")) return false;
   x = o["Rows"];
   f13: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Rows")) return false;
-      break f13;
-    }
-    for (let i7 = 0; i7 < x.length; i7++) {
-      const x7: unknown = x[i7];
-      if (!$$isRecord(x7)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Rows")) return false;
         break f13;
+      }
+      for (let i7 = 0; i7 < x.length; i7++) {
+        const x7: unknown = x[i7];
+        if (!$$isRecord(x7)) {
+          if ($$counts(v, "Rows")) return false;
+          break f13;
+        }
       }
     }
   }
   x = o["Pages"];
   f14: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Pages")) return false;
-      break f14;
-    }
-    for (let i10 = 0; i10 < x.length; i10++) {
-      const x10: unknown = x[i10];
-      if (!Array.isArray(x10) || d + 2 >= $$MAX_DEPTH) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Pages")) return false;
         break f14;
       }
-      for (let i11 = 0; i11 < x10.length; i11++) {
-        const x11: unknown = x10[i11];
-        if (!$$isRecord(x11)) {
+      for (let i10 = 0; i10 < x.length; i10++) {
+        const x10: unknown = x[i10];
+        if (!Array.isArray(x10) || d + 2 >= $$MAX_DEPTH) {
           if ($$counts(v, "Pages")) return false;
           break f14;
+        }
+        for (let i11 = 0; i11 < x10.length; i11++) {
+          const x11: unknown = x10[i11];
+          if (!$$isRecord(x11)) {
+            if ($$counts(v, "Pages")) return false;
+            break f14;
+          }
         }
       }
     }
   }
   x = o["Blob"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "Blob")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "Blob")) return false;
   if (!$$has(o, "RawResponse")) return false;
   x = o["Birthday"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "Birthday")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "Birthday")) return false;
   x = o["CreatedAt"];
   if (!(typeof x === "string" && $$isDateTime(x))) return false;
   x = o["Thing"];
-  if (x !== undefined && !$isThing(x, d + 1) && $$counts(v, "Thing")) return false;
+  if (x !== undefined && !(x === null || $isThing(x, d + 1)) && $$counts(v, "Thing")) return false;
   x = o["Things"];
   f21: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Things")) return false;
-      break f21;
-    }
-    for (let i13 = 0; i13 < x.length; i13++) {
-      const x13: unknown = x[i13];
-      if (!$isThing(x13, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Things")) return false;
         break f21;
+      }
+      for (let i13 = 0; i13 < x.length; i13++) {
+        const x13: unknown = x[i13];
+        if (!$isThing(x13, d + 2)) {
+          if ($$counts(v, "Things")) return false;
+          break f21;
+        }
       }
     }
   }
   x = o["ByName"];
-  if (x !== undefined && !$h1(x, d + 1) && $$counts(v, "ByName")) return false;
+  if (x !== undefined && !(x === null || $h1(x, d + 1)) && $$counts(v, "ByName")) return false;
   x = o["Mode"];
   if (!$isMode(x, d + 1)) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required2);
@@ -180,92 +190,108 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/Name", "string", "Missing required property \"Name\"");
   else if (typeof x !== "string") $$issue(c, "/Name", "string", "Expected string, received ", x);
   x = o["Nickname"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/Nickname", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/Nickname", "string | null", "Expected string | null, received ", x);
   x = o["Count"];
-  if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/Count", "integer", "Expected integer, received ", x);
+  if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/Count", "integer | null", "Expected integer | null, received ", x);
   x = o["Small"];
-  if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/Small", "integer", "Expected integer, received ", x);
+  if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/Small", "integer | null", "Expected integer | null, received ", x);
   x = o["Enabled"];
-  if (x !== undefined && typeof x !== "boolean") $$issue(c, "/Enabled", "boolean", "Expected boolean, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "boolean")) $$issue(c, "/Enabled", "boolean | null", "Expected boolean | null, received ", x);
   x = o["Ratio"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/Ratio", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/Ratio", "number | null", "Expected number | null, received ", x);
   x = o["Score"];
   if (x === undefined) $$missing(c, "/Score", "number | null", "Missing required property \"Score\"");
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/Score", "number | null", "Expected number | null, received ", x);
   x = o["Tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push("/Tags");
-      $c3(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
+        c.keys.push("/Tags");
+        $c3(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Ids"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/Ids");
-      $c5(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
+        c.keys.push("/Ids");
+        $c5(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Extra"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Extra", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Extra", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["Headers"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/Headers");
-      $c7(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/Headers");
+        $c7(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Attrs"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Attrs", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Attrs", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["Rows"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
-      c.keys.push("/Rows");
-      $c8(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
+        c.keys.push("/Rows");
+        $c8(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Pages"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h11(x, c.stack.length)) {
-      c.keys.push("/Pages");
-      $c10(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h11(x, c.stack.length)) {
+        c.keys.push("/Pages");
+        $c10(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Blob"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/Blob", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/Blob", "string | null", "Expected string | null, received ", x);
   if (!$$has(o, "RawResponse")) $$missing(c, "/RawResponse", "any value", "Missing required property \"RawResponse\"");
   x = o["Birthday"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/Birthday", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/Birthday", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["CreatedAt"];
   if (x === undefined) $$missing(c, "/CreatedAt", "date-time string (RFC 3339)", "Missing required property \"CreatedAt\"");
   else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/CreatedAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
   x = o["Thing"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isThing(x, c.stack.length)) {
-      c.keys.push("/Thing");
-      $checkThing(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isThing(x, c.stack.length)) {
+        c.keys.push("/Thing");
+        $checkThing(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Things"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
-      c.keys.push("/Things");
-      $c12(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
+        c.keys.push("/Things");
+        $c12(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["ByName"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push("/ByName");
-      $c14(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+        c.keys.push("/ByName");
+        $c14(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Mode"];

@@ -21,43 +21,43 @@ export interface Pet {
    * Age in whole years.
    * @example 3
    */
-  age?: number | undefined;
+  age?: number | null | undefined;
   /**
    * Weight in kilograms.
    * @example 12.5
    */
-  weight?: number | undefined;
+  weight?: number | null | undefined;
   vaccinated: boolean;
   /** Always present, may be null. */
   nickname: string | null;
   kind: PetKind;
   /** @example available */
   status: PetStatus;
-  size?: Size | undefined;
+  size?: Size | null | undefined;
   category?: Category | null | undefined;
-  tags?: string[] | undefined;
-  photos?: Photo[] | undefined;
-  attributes?: Record<string, string> | undefined;
+  tags?: string[] | null | undefined;
+  photos?: Photo[] | null | undefined;
+  attributes?: Record<string, string> | null | undefined;
   /** Anything the client stores. */
-  metadata?: Record<string, unknown> | undefined;
+  metadata?: Record<string, unknown> | null | undefined;
   /**
    * Format: date-time
    * @example 2024-05-01T12:00:00Z
    */
-  bornAt?: string | undefined;
+  bornAt?: string | null | undefined;
   /**
    * Format: date
    * @example 2024-06-01
    */
-  adoptedOn?: string | undefined;
-  animal?: Animal | undefined;
+  adoptedOn?: string | null | undefined;
+  animal?: Animal | null | undefined;
   /** One tag ID or several. */
   tagIds?: TagIds | null | undefined;
   /**
    * The code in the old system.
    * @deprecated This will be removed in a future release, please migrate away from it as soon as possible.
    */
-  legacyCode?: string | undefined;
+  legacyCode?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Pet}. */
@@ -87,9 +87,9 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["name"];
   if (typeof x !== "string") return false;
   x = o["age"];
-  if (x !== undefined && !Number.isInteger(x) && $$counts(v, "age")) return false;
+  if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "age")) return false;
   x = o["weight"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "weight")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "weight")) return false;
   x = o["vaccinated"];
   if (typeof x !== "boolean") return false;
   x = o["nickname"];
@@ -99,47 +99,51 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["status"];
   if (!$isPetStatus(x, d + 1)) return false;
   x = o["size"];
-  if (x !== undefined && !$isSize(x, d + 1) && $$counts(v, "size")) return false;
+  if (x !== undefined && !(x === null || $isSize(x, d + 1)) && $$counts(v, "size")) return false;
   x = o["category"];
   if (x !== undefined && !(x === null || $isCategory(x, d + 1)) && $$counts(v, "category")) return false;
   x = o["tags"];
   f10: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "tags")) return false;
-      break f10;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "tags")) return false;
         break f10;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "tags")) return false;
+          break f10;
+        }
       }
     }
   }
   x = o["photos"];
   f11: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "photos")) return false;
-      break f11;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!$isPhoto(x4, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "photos")) return false;
         break f11;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!$isPhoto(x4, d + 2)) {
+          if ($$counts(v, "photos")) return false;
+          break f11;
+        }
       }
     }
   }
   x = o["attributes"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "attributes")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "attributes")) return false;
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "metadata")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "metadata")) return false;
   x = o["bornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x)) && $$counts(v, "bornAt")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "bornAt")) return false;
   x = o["adoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "adoptedOn")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "adoptedOn")) return false;
   x = o["legacyCode"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "legacyCode")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "legacyCode")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -155,9 +159,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/name", "string", "Missing required property \"name\"");
   else if (typeof x !== "string") $$issue(c, "/name", "string", "Expected string, received ", x);
   x = o["age"];
-  if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/age", "integer", "Expected integer, received ", x);
+  if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/age", "integer | null", "Expected integer | null, received ", x);
   x = o["weight"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/weight", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/weight", "number | null", "Expected number | null, received ", x);
   x = o["vaccinated"];
   if (x === undefined) $$missing(c, "/vaccinated", "boolean", "Missing required property \"vaccinated\"");
   else if (typeof x !== "boolean") $$issue(c, "/vaccinated", "boolean", "Expected boolean, received ", x);
@@ -184,10 +188,12 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["size"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
-      c.keys.push("/size");
-      $checkSize(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
+        c.keys.push("/size");
+        $checkSize(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["category"];
@@ -202,36 +208,42 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/tags");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["photos"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/photos");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
+        c.keys.push("/photos");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["attributes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/attributes");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/attributes");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/metadata", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/metadata", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["bornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/bornAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/bornAt", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["adoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/adoptedOn", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/adoptedOn", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["legacyCode"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/legacyCode", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/legacyCode", "string | null", "Expected string | null, received ", x);
   $$pop(c);
 }
 

@@ -10,7 +10,7 @@ export interface GetPetResponse {
   /** Raw HTTP response; suitable for custom response parsing */
   rawResponse: unknown;
   /** The pet. */
-  pet?: Pet | undefined;
+  pet?: Pet | null | undefined;
 }
 
 /** Whether `value` satisfies {@link GetPetResponse}. */
@@ -41,7 +41,7 @@ export function $isGetPetResponse(v: unknown, d: number): v is GetPetResponse {
   if (!Number.isInteger(x)) return false;
   if (!$$has(o, "rawResponse")) return false;
   x = o["pet"];
-  if (x !== undefined && !$isPet(x, d + 1) && $$counts(v, "pet")) return false;
+  if (x !== undefined && !(x === null || $isPet(x, d + 1)) && $$counts(v, "pet")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -59,10 +59,12 @@ export function $checkGetPetResponse(v: unknown, c: $$Context): void {
   if (!$$has(o, "rawResponse")) $$missing(c, "/rawResponse", "any value", "Missing required property \"rawResponse\"");
   x = o["pet"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
-      c.keys.push("/pet");
-      $checkPet(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPet(x, c.stack.length)) {
+        c.keys.push("/pet");
+        $checkPet(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

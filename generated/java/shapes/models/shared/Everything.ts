@@ -5,20 +5,20 @@ import type { Value } from "./Value.js";
 /** Java type shapes the other fixtures do not use. */
 export interface Everything {
   /** The doubled backslash is a generator bug, read as written. */
-  headers?: Record<string, string[]> | undefined;
+  headers?: Record<string, string[]> | null | undefined;
   blob: string;
   stream?: unknown | undefined;
   rawResponse: unknown;
   flag?: boolean | null | undefined;
-  ids?: number[] | undefined;
+  ids?: number[] | null | undefined;
   extra?: unknown | undefined;
   count: number;
   ratio: number;
-  index?: number | undefined;
-  scale?: number | undefined;
+  index?: number | null | undefined;
+  scale?: number | null | undefined;
   /** A title-only union doc: its shape is unknown. */
-  value?: Value | undefined;
-  values?: Value[] | undefined;
+  value?: Value | null | undefined;
+  values?: Value[] | null | undefined;
   /** Format: date-time */
   createdAt: string;
 }
@@ -46,7 +46,7 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["headers"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "headers")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "headers")) return false;
   x = o["blob"];
   if (typeof x !== "string") return false;
   if (!$$has(o, "rawResponse")) return false;
@@ -54,15 +54,17 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   if (x !== undefined && !(x === null || typeof x === "boolean") && $$counts(v, "flag")) return false;
   x = o["ids"];
   f5: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "ids")) return false;
-      break f5;
-    }
-    for (let i3 = 0; i3 < x.length; i3++) {
-      const x3: unknown = x[i3];
-      if (!Number.isInteger(x3)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "ids")) return false;
         break f5;
+      }
+      for (let i3 = 0; i3 < x.length; i3++) {
+        const x3: unknown = x[i3];
+        if (!Number.isInteger(x3)) {
+          if ($$counts(v, "ids")) return false;
+          break f5;
+        }
       }
     }
   }
@@ -71,11 +73,11 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   x = o["ratio"];
   if (!Number.isFinite(x)) return false;
   x = o["index"];
-  if (x !== undefined && !Number.isInteger(x) && $$counts(v, "index")) return false;
+  if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "index")) return false;
   x = o["scale"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "scale")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "scale")) return false;
   x = o["values"];
-  if (x !== undefined && !Array.isArray(x) && $$counts(v, "values")) return false;
+  if (x !== undefined && !(x === null || Array.isArray(x)) && $$counts(v, "values")) return false;
   x = o["createdAt"];
   if (!(typeof x === "string" && $$isDateTime(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
@@ -88,10 +90,12 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["headers"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/headers");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/headers");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["blob"];
@@ -102,10 +106,12 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "boolean")) $$issue(c, "/flag", "boolean | null", "Expected boolean | null, received ", x);
   x = o["ids"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/ids");
-      $c5(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
+        c.keys.push("/ids");
+        $c5(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["count"];
@@ -115,11 +121,11 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/ratio", "number", "Missing required property \"ratio\"");
   else if (!Number.isFinite(x)) $$issue(c, "/ratio", "number", "Expected number, received ", x);
   x = o["index"];
-  if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/index", "integer", "Expected integer, received ", x);
+  if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/index", "integer | null", "Expected integer | null, received ", x);
   x = o["scale"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/scale", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/scale", "number | null", "Expected number | null, received ", x);
   x = o["values"];
-  if (x !== undefined && !Array.isArray(x)) $$issue(c, "/values", "Value[]", "Expected Value[], received ", x);
+  if (x !== undefined && !(x === null || Array.isArray(x))) $$issue(c, "/values", "Value[] | null", "Expected Value[] | null, received ", x);
   x = o["createdAt"];
   if (x === undefined) $$missing(c, "/createdAt", "date-time string (RFC 3339)", "Missing required property \"createdAt\"");
   else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/createdAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);

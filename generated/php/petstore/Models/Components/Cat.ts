@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type CatType, $isCatType, $checkCatType } from "./CatType.js";
 
 export interface Cat {
-  type: CatType;
-  lives: number;
+  type: CatType | null;
+  lives: number | null;
 }
 
 /** Whether `value` satisfies {@link Cat}. */
@@ -25,16 +25,14 @@ export function assertCat(value: unknown): asserts value is Cat {
 }
 
 /** @internal The check behind {@link isCat}; `d` is the nesting depth. */
-export function $isCat(v: unknown, d: number, skip?: string): v is Cat {
+export function $isCat(v: unknown, d: number): v is Cat {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (!$isCatType(x, d + 1)) return false;
-  }
+  x = o["type"];
+  if (!(x === null || $isCatType(x, d + 1))) return false;
   x = o["lives"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,17 +40,11 @@ export function $isCat(v: unknown, d: number, skip?: string): v is Cat {
 export function $checkCat(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
-  $fieldsCat(o, c);
-  $$pop(c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkCat} has entered (a discriminated union enters it itself). */
-export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (x === undefined) $$missing(c, "/type", "CatType", "Missing required property \"type\"");
-    else {
+  x = o["type"];
+  if (x === undefined) $$missing(c, "/type", "CatType | null", "Missing required property \"type\"");
+  else {
+    if (x !== null) {
       if (c.plain !== $$OP || !$isCatType(x, c.stack.length)) {
         c.keys.push("/type");
         $checkCatType(x, c);
@@ -61,8 +53,9 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
     }
   }
   x = o["lives"];
-  if (x === undefined) $$missing(c, "/lives", "integer", "Missing required property \"lives\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/lives", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/lives", "integer | null", "Missing required property \"lives\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/lives", "integer | null", "Expected integer | null, received ", x);
+  $$pop(c);
 }
 
 const $required0: readonly string[] = ["type", "lives"];

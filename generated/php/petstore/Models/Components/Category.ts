@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 /** A group of pets. */
 export interface Category {
-  id: number;
-  name: string;
+  id: number | null;
+  name: string | null;
 }
 
 /** Whether `value` satisfies {@link Category}. */
@@ -30,9 +30,9 @@ export function $isCategory(v: unknown, d: number): v is Category {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["id"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   x = o["name"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,11 +42,11 @@ export function $checkCategory(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["id"];
-  if (x === undefined) $$missing(c, "/id", "integer", "Missing required property \"id\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/id", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/id", "integer | null", "Missing required property \"id\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/id", "integer | null", "Expected integer | null, received ", x);
   x = o["name"];
-  if (x === undefined) $$missing(c, "/name", "string", "Missing required property \"name\"");
-  else if (typeof x !== "string") $$issue(c, "/name", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/name", "string | null", "Missing required property \"name\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
 }
 
 const $required0: readonly string[] = ["id", "name"];

@@ -4,8 +4,8 @@ import { type ErrorCode, $isErrorCode, $checkErrorCode } from "./ErrorCode.js";
 
 /** What the API answers when a request fails. */
 export interface ErrorResponse {
-  message: string;
-  code: ErrorCode;
+  message: string | null;
+  code: ErrorCode | null;
   details?: Record<string, unknown> | undefined;
 }
 
@@ -32,9 +32,9 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["message"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["code"];
-  if (!$isErrorCode(x, d + 1)) return false;
+  if (!(x === null || $isErrorCode(x, d + 1))) return false;
   x = o["details"];
   if (x !== undefined && !$$isRecord(x) && $$counts(v, "details")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -46,15 +46,17 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["message"];
-  if (x === undefined) $$missing(c, "/message", "string", "Missing required property \"message\"");
-  else if (typeof x !== "string") $$issue(c, "/message", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/message", "string | null", "Missing required property \"message\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/message", "string | null", "Expected string | null, received ", x);
   x = o["code"];
-  if (x === undefined) $$missing(c, "/code", "ErrorCode", "Missing required property \"code\"");
+  if (x === undefined) $$missing(c, "/code", "ErrorCode | null", "Missing required property \"code\"");
   else {
-    if (c.plain !== $$OP || !$isErrorCode(x, c.stack.length)) {
-      c.keys.push("/code");
-      $checkErrorCode(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isErrorCode(x, c.stack.length)) {
+        c.keys.push("/code");
+        $checkErrorCode(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["details"];

@@ -14,9 +14,9 @@ export interface Pet {
    * Unique identifier of the pet.
    * @example pet_123
    */
-  id: string;
+  id: string | null;
   /** @example Rex */
-  name: string;
+  name: string | null;
   /**
    * Age in whole years.
    * @example 3
@@ -27,12 +27,12 @@ export interface Pet {
    * @example 12.5
    */
   weight?: number | null | undefined;
-  vaccinated: boolean;
+  vaccinated: boolean | null;
   /** Always present, may be null. */
-  nickname: string;
-  kind: PetKind;
+  nickname: string | null;
+  kind: PetKind | null;
   /** @example available */
-  status: PetStatus;
+  status: PetStatus | null;
   size?: Size | null | undefined;
   category?: Category | null | undefined;
   tags?: string[] | undefined;
@@ -83,21 +83,21 @@ export function $isPet(v: unknown, d: number): v is Pet {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["id"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["name"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["age"];
   if (x !== undefined && !(x === null || Number.isInteger(x)) && $$counts(v, "age")) return false;
   x = o["weight"];
   if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "weight")) return false;
   x = o["vaccinated"];
-  if (typeof x !== "boolean") return false;
+  if (!(x === null || typeof x === "boolean")) return false;
   x = o["nickname"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["kind"];
-  if (!$isPetKind(x, d + 1)) return false;
+  if (!(x === null || $isPetKind(x, d + 1))) return false;
   x = o["status"];
-  if (!$isPetStatus(x, d + 1)) return false;
+  if (!(x === null || $isPetStatus(x, d + 1))) return false;
   x = o["size"];
   if (x !== undefined && !(x === null || $isSize(x, d + 1)) && $$counts(v, "size")) return false;
   x = o["category"];
@@ -153,37 +153,41 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["id"];
-  if (x === undefined) $$missing(c, "/id", "string", "Missing required property \"id\"");
-  else if (typeof x !== "string") $$issue(c, "/id", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/id", "string | null", "Missing required property \"id\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/id", "string | null", "Expected string | null, received ", x);
   x = o["name"];
-  if (x === undefined) $$missing(c, "/name", "string", "Missing required property \"name\"");
-  else if (typeof x !== "string") $$issue(c, "/name", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/name", "string | null", "Missing required property \"name\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
   x = o["age"];
   if (x !== undefined && !(x === null || Number.isInteger(x))) $$issue(c, "/age", "integer | null", "Expected integer | null, received ", x);
   x = o["weight"];
   if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/weight", "number | null", "Expected number | null, received ", x);
   x = o["vaccinated"];
-  if (x === undefined) $$missing(c, "/vaccinated", "boolean", "Missing required property \"vaccinated\"");
-  else if (typeof x !== "boolean") $$issue(c, "/vaccinated", "boolean", "Expected boolean, received ", x);
+  if (x === undefined) $$missing(c, "/vaccinated", "boolean | null", "Missing required property \"vaccinated\"");
+  else if (!(x === null || typeof x === "boolean")) $$issue(c, "/vaccinated", "boolean | null", "Expected boolean | null, received ", x);
   x = o["nickname"];
-  if (x === undefined) $$missing(c, "/nickname", "string", "Missing required property \"nickname\"");
-  else if (typeof x !== "string") $$issue(c, "/nickname", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/nickname", "string | null", "Missing required property \"nickname\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/nickname", "string | null", "Expected string | null, received ", x);
   x = o["kind"];
-  if (x === undefined) $$missing(c, "/kind", "PetKind", "Missing required property \"kind\"");
+  if (x === undefined) $$missing(c, "/kind", "PetKind | null", "Missing required property \"kind\"");
   else {
-    if (c.plain !== $$OP || !$isPetKind(x, c.stack.length)) {
-      c.keys.push("/kind");
-      $checkPetKind(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetKind(x, c.stack.length)) {
+        c.keys.push("/kind");
+        $checkPetKind(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["status"];
-  if (x === undefined) $$missing(c, "/status", "PetStatus", "Missing required property \"status\"");
+  if (x === undefined) $$missing(c, "/status", "PetStatus | null", "Missing required property \"status\"");
   else {
-    if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
-      c.keys.push("/status");
-      $checkPetStatus(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
+        c.keys.push("/status");
+        $checkPetStatus(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["size"];

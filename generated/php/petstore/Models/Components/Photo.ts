@@ -3,9 +3,9 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 export interface Photo {
   /** @example https://example.com/rex.png */
-  url: string;
-  width: number;
-  height: number;
+  url: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 /** Whether `value` satisfies {@link Photo}. */
@@ -31,11 +31,11 @@ export function $isPhoto(v: unknown, d: number): v is Photo {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["url"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["width"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   x = o["height"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -45,14 +45,14 @@ export function $checkPhoto(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["url"];
-  if (x === undefined) $$missing(c, "/url", "string", "Missing required property \"url\"");
-  else if (typeof x !== "string") $$issue(c, "/url", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/url", "string | null", "Missing required property \"url\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/url", "string | null", "Expected string | null, received ", x);
   x = o["width"];
-  if (x === undefined) $$missing(c, "/width", "integer", "Missing required property \"width\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/width", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/width", "integer | null", "Missing required property \"width\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/width", "integer | null", "Expected integer | null, received ", x);
   x = o["height"];
-  if (x === undefined) $$missing(c, "/height", "integer", "Missing required property \"height\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/height", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/height", "integer | null", "Missing required property \"height\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/height", "integer | null", "Expected integer | null, received ", x);
 }
 
 const $required0: readonly string[] = ["url", "width", "height"];

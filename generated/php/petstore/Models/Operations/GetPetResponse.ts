@@ -4,9 +4,9 @@ import { type Pet, $isPet, $checkPet } from "../Components/Pet.js";
 
 export interface GetPetResponse {
   /** HTTP response content type for this operation */
-  contentType: string;
+  contentType: string | null;
   /** HTTP response status code for this operation */
-  statusCode: number;
+  statusCode: number | null;
   /** Raw HTTP response; suitable for custom response parsing */
   rawResponse: unknown;
   /** The pet. */
@@ -36,9 +36,9 @@ export function $isGetPetResponse(v: unknown, d: number): v is GetPetResponse {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["contentType"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["statusCode"];
-  if (!Number.isInteger(x)) return false;
+  if (!(x === null || Number.isInteger(x))) return false;
   if (!$$has(o, "rawResponse")) return false;
   x = o["pet"];
   if (x !== undefined && !(x === null || $isPet(x, d + 1)) && $$counts(v, "pet")) return false;
@@ -51,11 +51,11 @@ export function $checkGetPetResponse(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["contentType"];
-  if (x === undefined) $$missing(c, "/contentType", "string", "Missing required property \"contentType\"");
-  else if (typeof x !== "string") $$issue(c, "/contentType", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/contentType", "string | null", "Missing required property \"contentType\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/contentType", "string | null", "Expected string | null, received ", x);
   x = o["statusCode"];
-  if (x === undefined) $$missing(c, "/statusCode", "integer", "Missing required property \"statusCode\"");
-  else if (!Number.isInteger(x)) $$issue(c, "/statusCode", "integer", "Expected integer, received ", x);
+  if (x === undefined) $$missing(c, "/statusCode", "integer | null", "Missing required property \"statusCode\"");
+  else if (!(x === null || Number.isInteger(x))) $$issue(c, "/statusCode", "integer | null", "Expected integer | null, received ", x);
   if (!$$has(o, "rawResponse")) $$missing(c, "/rawResponse", "any value", "Missing required property \"rawResponse\"");
   x = o["pet"];
   if (x !== undefined) {

@@ -11,14 +11,14 @@ export interface Everything {
   optimized?: OptimizedForStreaming | null | undefined;
   fields?: Fields[] | undefined;
   extra?: unknown | undefined;
-  domains: Domains;
+  domains: Domains | null;
   enabled?: boolean | null | undefined;
   /**
    * A date or a date-time: PHP does not say which.
    *
    * Format: date-time or date
    */
-  seen: string;
+  seen: string | null;
 }
 
 /** Whether `value` satisfies {@link Everything}. */
@@ -62,11 +62,11 @@ export function $isEverything(v: unknown, d: number): v is Everything {
     }
   }
   x = o["domains"];
-  if (!$isDomains(x, d + 1)) return false;
+  if (!(x === null || $isDomains(x, d + 1))) return false;
   x = o["enabled"];
   if (x !== undefined && !(x === null || typeof x === "boolean") && $$counts(v, "enabled")) return false;
   x = o["seen"];
-  if (!(typeof x === "string" && $$isDateTime(x) || typeof x === "string" && $$isDate(x))) return false;
+  if (!(x === null || (typeof x === "string" && $$isDateTime(x) || typeof x === "string" && $$isDate(x)))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -102,19 +102,21 @@ export function $checkEverything(v: unknown, c: $$Context): void {
     }
   }
   x = o["domains"];
-  if (x === undefined) $$missing(c, "/domains", "Domains", "Missing required property \"domains\"");
+  if (x === undefined) $$missing(c, "/domains", "Domains | null", "Missing required property \"domains\"");
   else {
-    if (c.plain !== $$OP || !$isDomains(x, c.stack.length)) {
-      c.keys.push("/domains");
-      $checkDomains(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isDomains(x, c.stack.length)) {
+        c.keys.push("/domains");
+        $checkDomains(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["enabled"];
   if (x !== undefined && !(x === null || typeof x === "boolean")) $$issue(c, "/enabled", "boolean | null", "Expected boolean | null, received ", x);
   x = o["seen"];
-  if (x === undefined) $$missing(c, "/seen", "date-time string (RFC 3339) | date string (YYYY-MM-DD)", "Missing required property \"seen\"");
-  else if (!(typeof x === "string" && $$isDateTime(x) || typeof x === "string" && $$isDate(x))) $$issue(c, "/seen", "date-time string (RFC 3339) | date string (YYYY-MM-DD)", "Expected date-time string (RFC 3339) | date string (YYYY-MM-DD), received ", x);
+  if (x === undefined) $$missing(c, "/seen", "date-time string (RFC 3339) | date string (YYYY-MM-DD) | null", "Missing required property \"seen\"");
+  else if (!(x === null || (typeof x === "string" && $$isDateTime(x) || typeof x === "string" && $$isDate(x)))) $$issue(c, "/seen", "date-time string (RFC 3339) | date string (YYYY-MM-DD) | null", "Expected date-time string (RFC 3339) | date string (YYYY-MM-DD) | null, received ", x);
   $$pop(c);
 }
 

@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type Type, $isType, $checkType } from "./Type.js";
 
 export interface Fields1 {
-  type: Type;
-  label: string;
+  type: Type | null;
+  label: string | null;
 }
 
 /** Whether `value` satisfies {@link Fields1}. */
@@ -25,16 +25,14 @@ export function assertFields1(value: unknown): asserts value is Fields1 {
 }
 
 /** @internal The check behind {@link isFields1}; `d` is the nesting depth. */
-export function $isFields1(v: unknown, d: number, skip?: string): v is Fields1 {
+export function $isFields1(v: unknown, d: number): v is Fields1 {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (!$isType(x, d + 1)) return false;
-  }
+  x = o["type"];
+  if (!(x === null || $isType(x, d + 1))) return false;
   x = o["label"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -42,17 +40,11 @@ export function $isFields1(v: unknown, d: number, skip?: string): v is Fields1 {
 export function $checkFields1(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
-  $fieldsFields1(o, c);
-  $$pop(c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkFields1} has entered (a discriminated union enters it itself). */
-export function $fieldsFields1(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (x === undefined) $$missing(c, "/type", "Type", "Missing required property \"type\"");
-    else {
+  x = o["type"];
+  if (x === undefined) $$missing(c, "/type", "Type | null", "Missing required property \"type\"");
+  else {
+    if (x !== null) {
       if (c.plain !== $$OP || !$isType(x, c.stack.length)) {
         c.keys.push("/type");
         $checkType(x, c);
@@ -61,8 +53,9 @@ export function $fieldsFields1(o: Record<string, unknown>, c: $$Context, skip?: 
     }
   }
   x = o["label"];
-  if (x === undefined) $$missing(c, "/label", "string", "Missing required property \"label\"");
-  else if (typeof x !== "string") $$issue(c, "/label", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/label", "string | null", "Missing required property \"label\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/label", "string | null", "Expected string | null, received ", x);
+  $$pop(c);
 }
 
 const $required0: readonly string[] = ["type", "label"];

@@ -3,8 +3,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 import { type FieldsType, $isFieldsType, $checkFieldsType } from "./FieldsType.js";
 
 export interface Fields2 {
-  type: FieldsType;
-  options: string[];
+  type: FieldsType | null;
+  options: string[] | null;
 }
 
 /** Whether `value` satisfies {@link Fields2}. */
@@ -25,19 +25,19 @@ export function assertFields2(value: unknown): asserts value is Fields2 {
 }
 
 /** @internal The check behind {@link isFields2}; `d` is the nesting depth. */
-export function $isFields2(v: unknown, d: number, skip?: string): v is Fields2 {
+export function $isFields2(v: unknown, d: number): v is Fields2 {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (!$isFieldsType(x, d + 1)) return false;
-  }
+  x = o["type"];
+  if (!(x === null || $isFieldsType(x, d + 1))) return false;
   x = o["options"];
-  if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
-  for (let i1 = 0; i1 < x.length; i1++) {
-    const x1: unknown = x[i1];
-    if (typeof x1 !== "string") return false;
+  if (x !== null) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
+    for (let i1 = 0; i1 < x.length; i1++) {
+      const x1: unknown = x[i1];
+      if (typeof x1 !== "string") return false;
+    }
   }
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
@@ -46,17 +46,11 @@ export function $isFields2(v: unknown, d: number, skip?: string): v is Fields2 {
 export function $checkFields2(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
-  $fieldsFields2(o, c);
-  $$pop(c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkFields2} has entered (a discriminated union enters it itself). */
-export function $fieldsFields2(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (x === undefined) $$missing(c, "/type", "FieldsType", "Missing required property \"type\"");
-    else {
+  x = o["type"];
+  if (x === undefined) $$missing(c, "/type", "FieldsType | null", "Missing required property \"type\"");
+  else {
+    if (x !== null) {
       if (c.plain !== $$OP || !$isFieldsType(x, c.stack.length)) {
         c.keys.push("/type");
         $checkFieldsType(x, c);
@@ -65,14 +59,17 @@ export function $fieldsFields2(o: Record<string, unknown>, c: $$Context, skip?: 
     }
   }
   x = o["options"];
-  if (x === undefined) $$missing(c, "/options", "string[]", "Missing required property \"options\"");
+  if (x === undefined) $$missing(c, "/options", "string[] | null", "Missing required property \"options\"");
   else {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/options");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/options");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
+  $$pop(c);
 }
 
 const $required0: readonly string[] = ["type", "options"];

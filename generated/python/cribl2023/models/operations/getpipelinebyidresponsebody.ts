@@ -6,7 +6,7 @@ import { type Pipeline, $isPipeline, $checkPipeline } from "../shared/pipeline.j
 export interface GetPipelineByIDResponseBody {
   /** number of items present in the items array */
   count?: number | undefined;
-  items?: Pipeline[] | undefined;
+  items?: Pipeline[] | null | undefined;
 }
 
 /** Whether `value` satisfies {@link GetPipelineByIDResponseBody}. */
@@ -35,15 +35,17 @@ export function $isGetPipelineByIDResponseBody(v: unknown, d: number): v is GetP
   if (x !== undefined && !Number.isInteger(x) && $$counts(v, "count")) return false;
   x = o["items"];
   f1: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "items")) return false;
-      break f1;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!$isPipeline(x2, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "items")) return false;
         break f1;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!$isPipeline(x2, d + 2)) {
+          if ($$counts(v, "items")) return false;
+          break f1;
+        }
       }
     }
   }
@@ -59,10 +61,12 @@ export function $checkGetPipelineByIDResponseBody(v: unknown, c: $$Context): voi
   if (x !== undefined && !Number.isInteger(x)) $$issue(c, "/count", "integer", "Expected integer, received ", x);
   x = o["items"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push("/items");
-      $c0(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
+        c.keys.push("/items");
+        $c0(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

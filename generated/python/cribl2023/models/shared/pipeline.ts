@@ -5,9 +5,9 @@ import { type PipelineConf, $isPipelineConf, $checkPipelineConf } from "./pipeli
 export interface Pipeline {
   id: string;
   conf: PipelineConf;
-  tags?: string[] | undefined;
-  meta?: Record<string, unknown> | undefined;
-  samples?: Record<string, unknown>[] | undefined;
+  tags?: string[] | null | undefined;
+  meta?: Record<string, unknown> | null | undefined;
+  samples?: Record<string, unknown>[] | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Pipeline}. */
@@ -38,31 +38,35 @@ export function $isPipeline(v: unknown, d: number): v is Pipeline {
   if (!$isPipelineConf(x, d + 1)) return false;
   x = o["tags"];
   f2: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "tags")) return false;
-      break f2;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "tags")) return false;
         break f2;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "tags")) return false;
+          break f2;
+        }
       }
     }
   }
   x = o["meta"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "meta")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "meta")) return false;
   x = o["samples"];
   f4: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "samples")) return false;
-      break f4;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!$$isRecord(x4)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "samples")) return false;
         break f4;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!$$isRecord(x4)) {
+          if ($$counts(v, "samples")) return false;
+          break f4;
+        }
       }
     }
   }
@@ -88,20 +92,24 @@ export function $checkPipeline(v: unknown, c: $$Context): void {
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/tags");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["meta"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/meta", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/meta", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["samples"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push("/samples");
-      $c3(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
+        c.keys.push("/samples");
+        $c3(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

@@ -9,8 +9,8 @@ export interface PipelineConf {
   /** The output destination for events processed by this Pipeline */
   output?: string | undefined;
   /** List of Functions to pass data through */
-  functions?: PipelineFunctionConf[] | undefined;
-  groups?: Record<string, PipelineGroups> | undefined;
+  functions?: PipelineFunctionConf[] | null | undefined;
+  groups?: Record<string, PipelineGroups> | null | undefined;
 }
 
 /** Whether `value` satisfies {@link PipelineConf}. */
@@ -41,20 +41,22 @@ export function $isPipelineConf(v: unknown, d: number): v is PipelineConf {
   if (x !== undefined && typeof x !== "string" && $$counts(v, "output")) return false;
   x = o["functions"];
   f2: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "functions")) return false;
-      break f2;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (!$isPipelineFunctionConf(x2, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "functions")) return false;
         break f2;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (!$isPipelineFunctionConf(x2, d + 2)) {
+          if ($$counts(v, "functions")) return false;
+          break f2;
+        }
       }
     }
   }
   x = o["groups"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "groups")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "groups")) return false;
   return true;
 }
 
@@ -69,18 +71,22 @@ export function $checkPipelineConf(v: unknown, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, "/output", "string", "Expected string, received ", x);
   x = o["functions"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/functions");
-      $c1(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/functions");
+        $c1(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["groups"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/groups");
-      $c3(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/groups");
+        $c3(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

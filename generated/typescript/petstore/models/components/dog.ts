@@ -11,8 +11,8 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  * ```
  */
 export interface Dog {
-  type: "dog";
-  goodBoy: boolean;
+  type: "dog" | null;
+  goodBoy: boolean | null;
 }
 
 /** Whether `value` satisfies {@link Dog}. */
@@ -33,16 +33,14 @@ export function assertDog(value: unknown): asserts value is Dog {
 }
 
 /** @internal The check behind {@link isDog}; `d` is the nesting depth. */
-export function $isDog(v: unknown, d: number, skip?: string): v is Dog {
+export function $isDog(v: unknown, d: number): v is Dog {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (x !== "dog") return false;
-  }
+  x = o["type"];
+  if (!(x === null || x === "dog")) return false;
   x = o["goodBoy"];
-  if (typeof x !== "boolean") return false;
+  if (!(x === null || typeof x === "boolean")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -50,20 +48,13 @@ export function $isDog(v: unknown, d: number, skip?: string): v is Dog {
 export function $checkDog(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
-  $fieldsDog(o, c);
-}
-
-/** @internal The walk of the keys of an object {@link $checkDog} has entered (a discriminated union enters it itself). */
-export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  if (skip !== "type") {
-    x = o["type"];
-    if (x === undefined) $$missing(c, "/type", "\"dog\"", "Missing required property \"type\"");
-    else if (x !== "dog") $$miss(c, "/type", "\"dog\"", "Expected \"dog\", received ", x);
-  }
+  x = o["type"];
+  if (x === undefined) $$missing(c, "/type", "\"dog\" | null", "Missing required property \"type\"");
+  else if (!(x === null || x === "dog")) $$miss(c, "/type", "\"dog\" | null", "Expected \"dog\" | null, received ", x);
   x = o["goodBoy"];
-  if (x === undefined) $$missing(c, "/goodBoy", "boolean", "Missing required property \"goodBoy\"");
-  else if (typeof x !== "boolean") $$issue(c, "/goodBoy", "boolean", "Expected boolean, received ", x);
+  if (x === undefined) $$missing(c, "/goodBoy", "boolean | null", "Missing required property \"goodBoy\"");
+  else if (!(x === null || typeof x === "boolean")) $$issue(c, "/goodBoy", "boolean | null", "Expected boolean | null, received ", x);
 }
 
 const $required0: readonly string[] = ["type", "goodBoy"];

@@ -26,50 +26,50 @@ export interface Pet {
    * Unique identifier of the pet.
    * @example pet_123
    */
-  id: string;
+  id: string | null;
   /** @example Rex */
-  name: string;
+  name: string | null;
   /**
    * Age in whole years.
    * @example 3
    */
-  age?: number | undefined;
+  age?: number | null | undefined;
   /**
    * Weight in kilograms.
    * @example 12.5
    */
-  weight?: number | undefined;
-  vaccinated: boolean;
+  weight?: number | null | undefined;
+  vaccinated: boolean | null;
   /** Always present, may be null. */
-  nickname: string;
-  kind: "pet";
+  nickname: string | null;
+  kind: "pet" | null;
   /** @example available */
-  status: PetStatus;
-  size?: Size | undefined;
-  category?: Category | undefined;
-  tags?: string[] | undefined;
-  photos?: Photo[] | undefined;
-  attributes?: Record<string, string> | undefined;
+  status: PetStatus | null;
+  size?: Size | null | undefined;
+  category?: Category | null | undefined;
+  tags?: string[] | null | undefined;
+  photos?: Photo[] | null | undefined;
+  attributes?: Record<string, string> | null | undefined;
   /** Anything the client stores. */
-  metadata?: Record<string, unknown> | undefined;
+  metadata?: Record<string, unknown> | null | undefined;
   /**
    * Format: date-time
    * @example 2024-05-01T12:00:00Z
    */
-  bornAt?: string | undefined;
+  bornAt?: string | null | undefined;
   /**
    * Format: date
    * @example 2024-06-01
    */
-  adoptedOn?: string | undefined;
-  animal?: Animal | undefined;
+  adoptedOn?: string | null | undefined;
+  animal?: Animal | null | undefined;
   /** One tag ID or several. */
-  tagIds?: TagIds | undefined;
+  tagIds?: TagIds | null | undefined;
   /**
    * The code in the old system.
    * @deprecated This will be removed in a future release, please migrate away from it as soon as possible.
    */
-  legacyCode?: string | undefined;
+  legacyCode?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Pet}. */
@@ -95,67 +95,71 @@ export function $isPet(v: unknown, d: number): v is Pet {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["id"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["name"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["age"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "age")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "age")) return false;
   x = o["weight"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "weight")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "weight")) return false;
   x = o["vaccinated"];
-  if (typeof x !== "boolean") return false;
+  if (!(x === null || typeof x === "boolean")) return false;
   x = o["nickname"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["kind"];
-  if (x !== "pet") return false;
+  if (!(x === null || x === "pet")) return false;
   x = o["status"];
-  if (!$isPetStatus(x, d + 1)) return false;
+  if (!(x === null || $isPetStatus(x, d + 1))) return false;
   x = o["size"];
-  if (x !== undefined && !$isSize(x, d + 1) && $$counts(v, "size")) return false;
+  if (x !== undefined && !(x === null || $isSize(x, d + 1)) && $$counts(v, "size")) return false;
   x = o["category"];
-  if (x !== undefined && !$isCategory(x, d + 1) && $$counts(v, "category")) return false;
+  if (x !== undefined && !(x === null || $isCategory(x, d + 1)) && $$counts(v, "category")) return false;
   x = o["tags"];
   f10: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "tags")) return false;
-      break f10;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "tags")) return false;
         break f10;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "tags")) return false;
+          break f10;
+        }
       }
     }
   }
   x = o["photos"];
   f11: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "photos")) return false;
-      break f11;
-    }
-    for (let i4 = 0; i4 < x.length; i4++) {
-      const x4: unknown = x[i4];
-      if (!$isPhoto(x4, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "photos")) return false;
         break f11;
+      }
+      for (let i4 = 0; i4 < x.length; i4++) {
+        const x4: unknown = x[i4];
+        if (!$isPhoto(x4, d + 2)) {
+          if ($$counts(v, "photos")) return false;
+          break f11;
+        }
       }
     }
   }
   x = o["attributes"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "attributes")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "attributes")) return false;
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "metadata")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "metadata")) return false;
   x = o["bornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x)) && $$counts(v, "bornAt")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "bornAt")) return false;
   x = o["adoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "adoptedOn")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "adoptedOn")) return false;
   x = o["animal"];
-  if (x !== undefined && !$isAnimal(x, d + 1) && $$counts(v, "animal")) return false;
+  if (x !== undefined && !(x === null || $isAnimal(x, d + 1)) && $$counts(v, "animal")) return false;
   x = o["tagIds"];
-  if (x !== undefined && !$isTagIds(x, d + 1) && $$counts(v, "tagIds")) return false;
+  if (x !== undefined && !(x === null || $isTagIds(x, d + 1)) && $$counts(v, "tagIds")) return false;
   x = o["legacyCode"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "legacyCode")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "legacyCode")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -165,97 +169,113 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["id"];
-  if (x === undefined) $$missing(c, "/id", "string", "Missing required property \"id\"");
-  else if (typeof x !== "string") $$issue(c, "/id", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/id", "string | null", "Missing required property \"id\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/id", "string | null", "Expected string | null, received ", x);
   x = o["name"];
-  if (x === undefined) $$missing(c, "/name", "string", "Missing required property \"name\"");
-  else if (typeof x !== "string") $$issue(c, "/name", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/name", "string | null", "Missing required property \"name\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
   x = o["age"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/age", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/age", "number | null", "Expected number | null, received ", x);
   x = o["weight"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/weight", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/weight", "number | null", "Expected number | null, received ", x);
   x = o["vaccinated"];
-  if (x === undefined) $$missing(c, "/vaccinated", "boolean", "Missing required property \"vaccinated\"");
-  else if (typeof x !== "boolean") $$issue(c, "/vaccinated", "boolean", "Expected boolean, received ", x);
+  if (x === undefined) $$missing(c, "/vaccinated", "boolean | null", "Missing required property \"vaccinated\"");
+  else if (!(x === null || typeof x === "boolean")) $$issue(c, "/vaccinated", "boolean | null", "Expected boolean | null, received ", x);
   x = o["nickname"];
-  if (x === undefined) $$missing(c, "/nickname", "string", "Missing required property \"nickname\"");
-  else if (typeof x !== "string") $$issue(c, "/nickname", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/nickname", "string | null", "Missing required property \"nickname\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/nickname", "string | null", "Expected string | null, received ", x);
   x = o["kind"];
-  if (x === undefined) $$missing(c, "/kind", "\"pet\"", "Missing required property \"kind\"");
-  else if (x !== "pet") $$miss(c, "/kind", "\"pet\"", "Expected \"pet\", received ", x);
+  if (x === undefined) $$missing(c, "/kind", "\"pet\" | null", "Missing required property \"kind\"");
+  else if (!(x === null || x === "pet")) $$miss(c, "/kind", "\"pet\" | null", "Expected \"pet\" | null, received ", x);
   x = o["status"];
-  if (x === undefined) $$missing(c, "/status", "PetStatus", "Missing required property \"status\"");
+  if (x === undefined) $$missing(c, "/status", "PetStatus | null", "Missing required property \"status\"");
   else {
-    if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
-      c.keys.push("/status");
-      $checkPetStatus(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
+        c.keys.push("/status");
+        $checkPetStatus(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["size"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
-      c.keys.push("/size");
-      $checkSize(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isSize(x, c.stack.length)) {
+        c.keys.push("/size");
+        $checkSize(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["category"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isCategory(x, c.stack.length)) {
-      c.keys.push("/category");
-      $checkCategory(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isCategory(x, c.stack.length)) {
+        c.keys.push("/category");
+        $checkCategory(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/tags");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["photos"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/photos");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
+        c.keys.push("/photos");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["attributes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/attributes");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/attributes");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["metadata"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/metadata", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/metadata", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["bornAt"];
-  if (x !== undefined && !(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/bornAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/bornAt", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["adoptedOn"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/adoptedOn", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/adoptedOn", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["animal"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isAnimal(x, c.stack.length)) {
-      c.keys.push("/animal");
-      $checkAnimal(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isAnimal(x, c.stack.length)) {
+        c.keys.push("/animal");
+        $checkAnimal(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["tagIds"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isTagIds(x, c.stack.length)) {
-      c.keys.push("/tagIds");
-      $checkTagIds(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isTagIds(x, c.stack.length)) {
+        c.keys.push("/tagIds");
+        $checkTagIds(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["legacyCode"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/legacyCode", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/legacyCode", "string | null", "Expected string | null, received ", x);
   $$pop(c);
 }
 

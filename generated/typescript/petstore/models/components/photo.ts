@@ -13,9 +13,9 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  */
 export interface Photo {
   /** @example https://example.com/rex.png */
-  url: string;
-  width: number;
-  height: number;
+  url: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 /** Whether `value` satisfies {@link Photo}. */
@@ -41,11 +41,11 @@ export function $isPhoto(v: unknown, d: number): v is Photo {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["url"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   x = o["width"];
-  if (!Number.isFinite(x)) return false;
+  if (!(x === null || Number.isFinite(x))) return false;
   x = o["height"];
-  if (!Number.isFinite(x)) return false;
+  if (!(x === null || Number.isFinite(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -55,14 +55,14 @@ export function $checkPhoto(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["url"];
-  if (x === undefined) $$missing(c, "/url", "string", "Missing required property \"url\"");
-  else if (typeof x !== "string") $$issue(c, "/url", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/url", "string | null", "Missing required property \"url\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/url", "string | null", "Expected string | null, received ", x);
   x = o["width"];
-  if (x === undefined) $$missing(c, "/width", "number", "Missing required property \"width\"");
-  else if (!Number.isFinite(x)) $$issue(c, "/width", "number", "Expected number, received ", x);
+  if (x === undefined) $$missing(c, "/width", "number | null", "Missing required property \"width\"");
+  else if (!(x === null || Number.isFinite(x))) $$issue(c, "/width", "number | null", "Expected number | null, received ", x);
   x = o["height"];
-  if (x === undefined) $$missing(c, "/height", "number", "Missing required property \"height\"");
-  else if (!Number.isFinite(x)) $$issue(c, "/height", "number", "Expected number, received ", x);
+  if (x === undefined) $$missing(c, "/height", "number | null", "Missing required property \"height\"");
+  else if (!(x === null || Number.isFinite(x))) $$issue(c, "/height", "number | null", "Expected number | null, received ", x);
 }
 
 const $required0: readonly string[] = ["url", "width", "height"];

@@ -22,31 +22,31 @@ import { type Visibility, $isVisibility, $checkVisibility } from "./visibility.j
  * ```
  */
 export interface Everything {
-  grid: string[][];
-  nested?: Record<string, Record<string, Item[]>> | undefined;
+  grid: string[][] | null;
+  nested?: Record<string, Record<string, Item[]>> | null | undefined;
   /** An unlinked union doc, in an array. */
-  choices?: Choice[] | undefined;
-  active: true;
-  archived?: false | undefined;
-  anything?: unknown[] | undefined;
-  rows?: Record<string, unknown>[] | undefined;
+  choices?: Choice[] | null | undefined;
+  active: true | null;
+  archived?: false | null | undefined;
+  anything?: unknown[] | null | undefined;
+  rows?: Record<string, unknown>[] | null | undefined;
   /** A stream: no JSON shape. */
   download?: unknown | undefined;
   /** A file upload. */
   upload?: unknown | undefined;
   /** Format: date-time */
-  createdAt: string;
+  createdAt: string | null;
   /**
    * A date only (plexjs writes `Date`, polar-js `RFCDate`).
    *
    * Format: date
    */
-  birthday?: string | undefined;
+  birthday?: string | null | undefined;
   /** Format: date-time (each value) */
-  seenAt?: Record<string, string> | undefined;
-  visibility?: Visibility | undefined;
-  code?: HttpCode | undefined;
-  old?: OldThing | undefined;
+  seenAt?: Record<string, string> | null | undefined;
+  visibility?: Visibility | null | undefined;
+  code?: HttpCode | null | undefined;
+  old?: OldThing | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Everything}. */
@@ -72,63 +72,69 @@ export function $isEverything(v: unknown, d: number): v is Everything {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["grid"];
-  if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
-  for (let i1 = 0; i1 < x.length; i1++) {
-    const x1: unknown = x[i1];
-    if (!Array.isArray(x1) || d + 2 >= $$MAX_DEPTH) return false;
-    for (let i2 = 0; i2 < x1.length; i2++) {
-      const x2: unknown = x1[i2];
-      if (typeof x2 !== "string") return false;
+  if (x !== null) {
+    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) return false;
+    for (let i1 = 0; i1 < x.length; i1++) {
+      const x1: unknown = x[i1];
+      if (!Array.isArray(x1) || d + 2 >= $$MAX_DEPTH) return false;
+      for (let i2 = 0; i2 < x1.length; i2++) {
+        const x2: unknown = x1[i2];
+        if (typeof x2 !== "string") return false;
+      }
     }
   }
   x = o["nested"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "nested")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "nested")) return false;
   x = o["choices"];
   f2: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "choices")) return false;
-      break f2;
-    }
-    for (let i5 = 0; i5 < x.length; i5++) {
-      const x5: unknown = x[i5];
-      if (!$isChoice(x5, d + 2)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "choices")) return false;
         break f2;
+      }
+      for (let i5 = 0; i5 < x.length; i5++) {
+        const x5: unknown = x[i5];
+        if (!$isChoice(x5, d + 2)) {
+          if ($$counts(v, "choices")) return false;
+          break f2;
+        }
       }
     }
   }
   x = o["active"];
-  if (x !== true) return false;
+  if (!(x === null || x === true)) return false;
   x = o["archived"];
-  if (x !== undefined && x !== false && $$counts(v, "archived")) return false;
+  if (x !== undefined && !(x === null || x === false) && $$counts(v, "archived")) return false;
   x = o["anything"];
-  if (x !== undefined && !Array.isArray(x) && $$counts(v, "anything")) return false;
+  if (x !== undefined && !(x === null || Array.isArray(x)) && $$counts(v, "anything")) return false;
   x = o["rows"];
   f6: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "rows")) return false;
-      break f6;
-    }
-    for (let i7 = 0; i7 < x.length; i7++) {
-      const x7: unknown = x[i7];
-      if (!$$isRecord(x7)) {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "rows")) return false;
         break f6;
+      }
+      for (let i7 = 0; i7 < x.length; i7++) {
+        const x7: unknown = x[i7];
+        if (!$$isRecord(x7)) {
+          if ($$counts(v, "rows")) return false;
+          break f6;
+        }
       }
     }
   }
   x = o["createdAt"];
-  if (!(typeof x === "string" && $$isDateTime(x))) return false;
+  if (!(x === null || typeof x === "string" && $$isDateTime(x))) return false;
   x = o["birthday"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x)) && $$counts(v, "birthday")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x)) && $$counts(v, "birthday")) return false;
   x = o["seenAt"];
-  if (x !== undefined && !$h2(x, d + 1) && $$counts(v, "seenAt")) return false;
+  if (x !== undefined && !(x === null || $h2(x, d + 1)) && $$counts(v, "seenAt")) return false;
   x = o["visibility"];
-  if (x !== undefined && !$isVisibility(x, d + 1) && $$counts(v, "visibility")) return false;
+  if (x !== undefined && !(x === null || $isVisibility(x, d + 1)) && $$counts(v, "visibility")) return false;
   x = o["code"];
-  if (x !== undefined && !$isHttpCode(x, d + 1) && $$counts(v, "code")) return false;
+  if (x !== undefined && !(x === null || $isHttpCode(x, d + 1)) && $$counts(v, "code")) return false;
   x = o["old"];
-  if (x !== undefined && !$isOldThing(x, d + 1) && $$counts(v, "old")) return false;
+  if (x !== undefined && !(x === null || $isOldThing(x, d + 1)) && $$counts(v, "old")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required3);
 }
 
@@ -138,80 +144,96 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["grid"];
-  if (x === undefined) $$missing(c, "/grid", "string[][]", "Missing required property \"grid\"");
+  if (x === undefined) $$missing(c, "/grid", "string[][] | null", "Missing required property \"grid\"");
   else {
-    if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
-      c.keys.push("/grid");
-      $c4(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
+        c.keys.push("/grid");
+        $c4(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["nested"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/nested");
-      $c8(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/nested");
+        $c8(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["choices"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
-      c.keys.push("/choices");
-      $c12(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
+        c.keys.push("/choices");
+        $c12(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["active"];
-  if (x === undefined) $$missing(c, "/active", "true", "Missing required property \"active\"");
-  else if (x !== true) $$miss(c, "/active", "true", "Expected true, received ", x);
+  if (x === undefined) $$missing(c, "/active", "true | null", "Missing required property \"active\"");
+  else if (!(x === null || x === true)) $$miss(c, "/active", "true | null", "Expected true | null, received ", x);
   x = o["archived"];
-  if (x !== undefined && x !== false) $$miss(c, "/archived", "false", "Expected false, received ", x);
+  if (x !== undefined && !(x === null || x === false)) $$miss(c, "/archived", "false | null", "Expected false | null, received ", x);
   x = o["anything"];
-  if (x !== undefined && !Array.isArray(x)) $$issue(c, "/anything", "any value[]", "Expected any value[], received ", x);
+  if (x !== undefined && !(x === null || Array.isArray(x))) $$issue(c, "/anything", "any value[] | null", "Expected any value[] | null, received ", x);
   x = o["rows"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h15(x, c.stack.length)) {
-      c.keys.push("/rows");
-      $c14(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h15(x, c.stack.length)) {
+        c.keys.push("/rows");
+        $c14(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["createdAt"];
-  if (x === undefined) $$missing(c, "/createdAt", "date-time string (RFC 3339)", "Missing required property \"createdAt\"");
-  else if (!(typeof x === "string" && $$isDateTime(x))) $$issue(c, "/createdAt", "date-time string (RFC 3339)", "Expected date-time string (RFC 3339), received ", x);
+  if (x === undefined) $$missing(c, "/createdAt", "date-time string (RFC 3339) | null", "Missing required property \"createdAt\"");
+  else if (!(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/createdAt", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["birthday"];
-  if (x !== undefined && !(typeof x === "string" && $$isDate(x))) $$issue(c, "/birthday", "date string (YYYY-MM-DD)", "Expected date string (YYYY-MM-DD), received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) $$issue(c, "/birthday", "date string (YYYY-MM-DD) | null", "Expected date string (YYYY-MM-DD) | null, received ", x);
   x = o["seenAt"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/seenAt");
-      $c16(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
+        c.keys.push("/seenAt");
+        $c16(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["visibility"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isVisibility(x, c.stack.length)) {
-      c.keys.push("/visibility");
-      $checkVisibility(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isVisibility(x, c.stack.length)) {
+        c.keys.push("/visibility");
+        $checkVisibility(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["code"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isHttpCode(x, c.stack.length)) {
-      c.keys.push("/code");
-      $checkHttpCode(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isHttpCode(x, c.stack.length)) {
+        c.keys.push("/code");
+        $checkHttpCode(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["old"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isOldThing(x, c.stack.length)) {
-      c.keys.push("/old");
-      $checkOldThing(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isOldThing(x, c.stack.length)) {
+        c.keys.push("/old");
+        $checkOldThing(x, c);
+        c.keys.pop();
+      }
     }
   }
   $$pop(c);

@@ -8,7 +8,7 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  * ```
  */
 export interface FileT {
-  fileName: string;
+  fileName: string | null;
   content: unknown;
 }
 
@@ -35,7 +35,7 @@ export function $isFileT(v: unknown, d: number): v is FileT {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["fileName"];
-  if (typeof x !== "string") return false;
+  if (!(x === null || typeof x === "string")) return false;
   if (!$$has(o, "content")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
@@ -46,8 +46,8 @@ export function $checkFileT(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["fileName"];
-  if (x === undefined) $$missing(c, "/fileName", "string", "Missing required property \"fileName\"");
-  else if (typeof x !== "string") $$issue(c, "/fileName", "string", "Expected string, received ", x);
+  if (x === undefined) $$missing(c, "/fileName", "string | null", "Missing required property \"fileName\"");
+  else if (!(x === null || typeof x === "string")) $$issue(c, "/fileName", "string | null", "Expected string | null, received ", x);
   if (!$$has(o, "content")) $$missing(c, "/content", "any value", "Missing required property \"content\"");
 }
 

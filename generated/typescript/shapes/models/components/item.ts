@@ -8,7 +8,7 @@ import { type $$Context, $$MAX_DEPTH, $$check, $$clean, $$collect, $$counts, $$e
  * ```
  */
 export interface Item {
-  label?: string | undefined;
+  label?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Item}. */
@@ -34,7 +34,7 @@ export function $isItem(v: unknown, d: number): v is Item {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["label"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "label")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "label")) return false;
   return true;
 }
 
@@ -44,5 +44,5 @@ export function $checkItem(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["label"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/label", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/label", "string | null", "Expected string | null, received ", x);
 }

@@ -10,7 +10,7 @@ import { type $$Context, $$MAX_DEPTH, $$check, $$clean, $$collect, $$counts, $$e
  */
 export interface OldThing {
   /** @deprecated This will be removed in a future release, please migrate away from it as soon as possible. */
-  name?: string | undefined;
+  name?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link OldThing}. */
@@ -36,7 +36,7 @@ export function $isOldThing(v: unknown, d: number): v is OldThing {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["name"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "name")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "name")) return false;
   return true;
 }
 
@@ -46,5 +46,5 @@ export function $checkOldThing(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   let x: unknown;
   x = o["name"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/name", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
 }

@@ -10,8 +10,8 @@ import { type Ids, $isIds, $checkIds } from "./ids.js";
  */
 export interface ListItemsRequest {
   /** An unlinked union in another namespace. */
-  ids?: Ids | undefined;
-  limit?: number | undefined;
+  ids?: Ids | null | undefined;
+  limit?: number | null | undefined;
 }
 
 /** Whether `value` satisfies {@link ListItemsRequest}. */
@@ -37,9 +37,9 @@ export function $isListItemsRequest(v: unknown, d: number): v is ListItemsReques
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ids"];
-  if (x !== undefined && !$isIds(x, d + 1) && $$counts(v, "ids")) return false;
+  if (x !== undefined && !(x === null || $isIds(x, d + 1)) && $$counts(v, "ids")) return false;
   x = o["limit"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "limit")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "limit")) return false;
   return true;
 }
 
@@ -50,13 +50,15 @@ export function $checkListItemsRequest(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["ids"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isIds(x, c.stack.length)) {
-      c.keys.push("/ids");
-      $checkIds(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isIds(x, c.stack.length)) {
+        c.keys.push("/ids");
+        $checkIds(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["limit"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/limit", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/limit", "number | null", "Expected number | null, received ", x);
   $$pop(c);
 }
