@@ -122,6 +122,10 @@ export const RULES = {
     severity: "error",
     summary: "A union that contains itself with no object in between; the cycle is broken with `unknown`.",
   },
+  "export-name-clash": {
+    severity: "warning",
+    summary: "Two docs of one folder would be exported under the same name from its barrel (their files differ only in case); the later by path gets a numeric suffix.",
+  },
   "output-path-clash": {
     severity: "warning",
     summary: "Two docs would write the same output file (or a reserved one); the later by path gets a suffix.",

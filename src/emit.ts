@@ -7,7 +7,7 @@
 import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
-import { importSpecifier, INDEX_MODULE, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
+import { barrelPaths, exportName, importSpecifier, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
 import { CheckWriter, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
 import { literalText, renderType } from "./emit/render-type.js";
 import { template } from "./emit/templates.js";
@@ -54,7 +54,9 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
   files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: `${GENERATED_MARKER}. Do not edit: run \`mdtypes generate\`.`, maxDepth: options.maxDepth }) });
-  files.push({ path: INDEX_MODULE, content: emitIndex(program.models, context) });
+  const barrels = emitBarrels(program.models, context);
+  files.push(...barrels.files);
+  diagnostics.push(...barrels.diagnostics);
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, diagnostics };
 }
@@ -376,65 +378,63 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
 }
 
 /**
- * Names for the index's re-exports. A model whose identifier no other model
- * has keeps it; models that share one are prefixed with as many of their
- * trailing folder names as it takes to tell them apart (`operations/type.md`
- * → `OperationsType`). Anything still clashing gets a numeric suffix.
+ * The barrels: one `index.ts` per folder, re-exporting its models' public
+ * names (under {@link exportName}, which depends on the doc alone) and its
+ * subfolders as namespaces (`export * as components from
+ * "./components/index.js"`); the root's also the runtime's public names. Two
+ * docs of one folder that would still share a name (files differing only in
+ * case) are reported, the later by path getting a numeric suffix.
  */
-function indexNames(models: readonly Model[], identifiers: ReadonlyMap<string, string>): Map<string, string> {
-  const groups = new Map<string, Model[]>();
-  for (const m of models) {
-    const id = identifiers.get(m.id) as string;
-    groups.set(id, [...(groups.get(id) ?? []), m]);
-  }
-  const pascal = (segment: string) => segment.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-  const wanted = new Map<string, string>();
-  for (const [identifier, group] of groups) {
-    if (group.length === 1) {
-      wanted.set((group[0] as Model).id, identifier);
-      continue;
-    }
-    const folders = group.map((m) => m.id.split("/").slice(0, -1).map(pascal));
-    const deepest = Math.max(...folders.map((f) => f.length));
-    let names = group.map(() => identifier);
-    for (let k = 1; k <= deepest; k++) {
-      // The prefixed name no longer shadows anything: drop the `_` that `modelIdentifier` added.
-      names = group.map((m, i) => modelIdentifier((folders[i] ?? []).slice(-k).join("") + identifier.replace(/_+$/, "")));
-      if (new Set(names).size === names.length) break;
-    }
-    group.forEach((m, i) => wanted.set(m.id, names[i] as string));
-  }
-
-  const taken = new Set(["ValidationError", "ValidationIssue", "ValidationResult"]);
-  const publicNames = (id: string) => {
-    const n = modelNames(id);
-    return [n.type, n.is, n.validate, n.assert];
-  };
-  const result = new Map<string, string>();
+function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const folderOf = (path: string) => path.split("/").slice(0, -1).join("/");
+  const barrels = barrelPaths(ctx.paths.values());
+  const byFolder = new Map<string, Model[]>();
   for (const model of models) {
-    const base = wanted.get(model.id) as string;
-    let exported = base;
-    for (let n = 2; publicNames(exported).some((name) => taken.has(name)); n++) exported = `${base}_${n}`;
-    for (const name of publicNames(exported)) taken.add(name);
-    result.set(model.id, exported);
+    const folder = folderOf(ctx.paths.get(model.id) as string);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), model]);
   }
-  return result;
-}
-
-/** The index: every model's public names, re-exported under the names {@link indexNames} gives. */
-function emitIndex(models: readonly Model[], ctx: EmitContext): string {
-  const names = indexNames(models, ctx.identifiers);
-  const exports = models.map((model) => {
-    const own = modelNames(ctx.identifiers.get(model.id) as string);
-    const as = modelNames(names.get(model.id) as string);
-    const spec = (name: keyof ModelNames) => (own[name] === as[name] ? own[name] : `${own[name]} as ${as[name]}`);
-    const typeSpec = model.kind === "enum" ? spec("type") : `type ${spec("type")}`;
-    const specifier = stringLiteral(importSpecifier(INDEX_MODULE, ctx.paths.get(model.id) as string, ctx.options.importExtension));
-    return `export { ${typeSpec}, ${spec("is")}, ${spec("validate")}, ${spec("assert")} } from ${specifier};`;
+  const diagnostics: Diagnostic[] = [];
+  const files = barrels.map((barrel) => {
+    const folder = folderOf(barrel);
+    const ext = ctx.options.importExtension;
+    const taken = new Set(folder === "" ? ["ValidationError", "ValidationIssue", "ValidationResult"] : []);
+    const publicNames = (name: string) => {
+      const n = modelNames(name);
+      return [n.type, n.is, n.validate, n.assert];
+    };
+    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => compareStrings(ctx.paths.get(a.id) as string, ctx.paths.get(b.id) as string));
+    const exports = members.map((model) => {
+      const wanted = exportName(model.id, model.name);
+      let exported = wanted;
+      for (let n = 2; publicNames(exported).some((name) => taken.has(name)); n++) exported = `${wanted}_${n}`;
+      if (exported !== wanted) {
+        const sink = new DiagnosticSink(model.id);
+        sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${wanted}\` from \`${barrel}\`, expected one name per model of a folder; it is exported as \`${exported}\``);
+        diagnostics.push(...sink.items);
+      }
+      for (const name of publicNames(exported)) taken.add(name);
+      const own = modelNames(ctx.identifiers.get(model.id) as string);
+      const as = modelNames(exported);
+      const spec = (name: keyof ModelNames) => (own[name] === as[name] ? own[name] : `${own[name]} as ${as[name]}`);
+      const typeSpec = model.kind === "enum" ? spec("type") : `type ${spec("type")}`;
+      const specifier = stringLiteral(importSpecifier(barrel, ctx.paths.get(model.id) as string, ext));
+      return `export { ${typeSpec}, ${spec("is")}, ${spec("validate")}, ${spec("assert")} } from ${specifier};`;
+    });
+    const subfolders = barrels.filter((b) => b !== barrel && folderOf(folderOf(b)) === folder && folderOf(b) !== folder);
+    for (const sub of subfolders) {
+      let namespace = namespaceName(folderOf(sub).split("/").pop() as string);
+      while (taken.has(namespace)) namespace += "_";
+      taken.add(namespace);
+      exports.push(`export * as ${namespace} from ${stringLiteral(importSpecifier(barrel, sub, ext))};`);
+    }
+    return {
+      path: barrel,
+      content: template("index.ts")({
+        header: `${GENERATED_MARKER}. Do not edit: run \`mdtypes generate\`.`,
+        runtimeSpecifier: folder === "" ? importSpecifier(barrel, RUNTIME_MODULE, ext) : false,
+        exports,
+      }),
+    };
   });
-  return template("index.ts")({
-    header: `${GENERATED_MARKER}. Do not edit: run \`mdtypes generate\`.`,
-    runtimeSpecifier: importSpecifier(INDEX_MODULE, RUNTIME_MODULE, ctx.options.importExtension),
-    exports,
-  });
+  return { files, diagnostics };
 }

@@ -28,7 +28,7 @@ import { loadRemarkPlugins } from "./remark-plugins.js";
 import { resolve } from "./resolve.js";
 import type { CheckResult, GenerateResult, RunStats, RunSummary } from "./run.js";
 import { contentHashes, docKey, readSources, runKey, targetKey } from "./sources.js";
-import { INDEX_MODULE, modulePaths, RUNTIME_MODULE } from "./emit/names.js";
+import { outputPaths } from "./emit/names.js";
 import { discardStaging, prepareFreshStaging, write } from "./write.js";
 
 export { readDoc, type DocResult } from "./read.js";
@@ -160,7 +160,7 @@ function summary(rendered: RenderResult): RunSummary {
 /** `generate` the long way: render (through the cache, if any), then write. */
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   // A new output folder: its files are made in the background while the docs are read.
-  const fresh = prepareFreshStaging(output, [...modulePaths(sources.map((doc) => doc.id)).paths.values(), RUNTIME_MODULE, INDEX_MODULE]);
+  const fresh = prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
   let rendered: RenderResult;
   try {
     rendered = await renderSources(input, sources, options, settings);

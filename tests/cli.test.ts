@@ -57,7 +57,7 @@ describe("mdtypes generate", () => {
     const dir = project();
     const result = run(dir, "generate", "fixtures/python/discord", "--out", "elsewhere");
     expect(result.status).toBe(0);
-    expect(Object.keys(snapshot(join(dir, "elsewhere"))).sort()).toEqual(["_runtime.ts", "index.ts", "models/auditlogentryresponse.ts", "models/auditlogobjectchangeresponse.ts"]);
+    expect(Object.keys(snapshot(join(dir, "elsewhere"))).sort()).toEqual(["_runtime.ts", "index.ts", "models/auditlogentryresponse.ts", "models/auditlogobjectchangeresponse.ts", "models/index.ts"]);
   });
 
   it("exits 1 on error diagnostics, prints file:line:column, and writes nothing", () => {

@@ -87,7 +87,8 @@ if (!HAS_CORPUS) {
         const skipped = new Set(report.diagnostics.filter((d) => d.ruleId === "not-a-model").map((d) => d.file));
         for (const d of report.diagnostics.filter((x) => x.ruleId === "not-a-model")) expect(d.severity).toBe("info");
         for (const doc of listMarkdown(sdk.docs)) {
-          const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.mdx?$/, ".ts"));
+          // `index.ts` is each folder's barrel: a doc named `index` (plexjava's `operations/Index.md`) gets a `_`.
+          const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.mdx?$/, "").replace(/(^|\/)(index)$/i, "$1$2_") + ".ts");
           expect(existsSync(module), module).toBe(!skipped.has(doc));
         }
 

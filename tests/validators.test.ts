@@ -415,11 +415,12 @@ describe("prototype-named fields", () => {
 });
 
 describe("index.ts", () => {
-  it("re-exports every model's functions, with folder prefixes where names clash", () => {
-    expect(all.isAuditLogEntryResponse).toBe(isAuditLogEntryResponse);
-    expect(all.isModelsError).toBe(isError_);
-    expect(typeof all.isOperationsType).toBe("function");
-    expect(typeof all.isSharedType).toBe("function");
+  it("re-exports every model's functions, one namespace per folder: names never clash across folders", () => {
+    expect(all.discord.models.isAuditLogEntryResponse).toBe(isAuditLogEntryResponse);
+    expect(all.oddities.models.isError_).toBe(isError_);
+    expect(typeof all.cribl2023.models.operations.isType).toBe("function");
+    expect(typeof all.cribl2023.models.shared.isType).toBe("function");
+    expect(all.cribl2023.models.operations.isType).not.toBe(all.cribl2023.models.shared.isType);
     expect(all.ValidationError).toBe(ValidationError);
   });
 });

@@ -83,29 +83,82 @@ export function modelNames(identifier: string): ModelNames {
   };
 }
 
-/** Output paths the generator itself owns at the output root. */
+/** Output paths the generator itself owns: the runtime at the root, and an index (barrel) in every folder. */
 export const RUNTIME_MODULE = "_runtime.ts";
 export const INDEX_MODULE = "index.ts";
 
 /**
- * Output module paths for doc ids (`a/b.md` → `a/b.ts`). Paths that would
- * clash — with a reserved module, or with another path on a case-insensitive
- * file system — get a `_` suffix, in id order. Returns the map and the ids
- * that were renamed.
+ * Output module paths for doc ids (`a/b.md` → `a/b.ts`). A doc whose path is
+ * a generator-owned one (`index.md` in any folder, `_runtime.md` at the root)
+ * gets a `_` suffix (`index_.ts`), which depends on its own path alone; paths
+ * that would still clash — on a case-insensitive file system — get one more,
+ * in id order. Returns the map and the ids renamed for such a clash.
  */
 export function modulePaths(ids: readonly string[]): { paths: Map<string, string>; renamed: string[] } {
-  const taken = new Set([RUNTIME_MODULE, INDEX_MODULE]);
+  const taken = new Set<string>();
   const paths = new Map<string, string>();
   const renamed: string[] = [];
   for (const id of [...ids].sort(compareStrings)) {
     const stem = id.replace(DOC_FILE, "");
-    let path = `${stem}.ts`;
+    const own = isOwnedPath(`${stem}.ts`) ? `${stem}_.ts` : `${stem}.ts`;
+    let path = own;
     while (taken.has(path.toLowerCase())) path = `${path.slice(0, -3)}_.ts`;
-    if (path !== `${stem}.ts`) renamed.push(id);
+    if (path !== own) renamed.push(id);
     taken.add(path.toLowerCase());
     paths.set(id, path);
   }
   return { paths, renamed };
+}
+
+/** Whether an output path is one the generator writes for itself (a barrel, the runtime). */
+function isOwnedPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower === RUNTIME_MODULE || lower === INDEX_MODULE || lower.endsWith(`/${INDEX_MODULE}`);
+}
+
+/** The barrel (`index.ts`) of every folder that holds a module, at any depth, the root's included; sorted. */
+export function barrelPaths(modules: Iterable<string>): string[] {
+  const folders = new Set([""]);
+  for (const path of modules) {
+    const parts = path.split("/").slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+  }
+  return [...folders].map((folder) => (folder === "" ? INDEX_MODULE : `${folder}/${INDEX_MODULE}`)).sort(compareStrings);
+}
+
+/** Every path a render writes for docs `ids`: the modules, the barrels and the runtime. */
+export function outputPaths(ids: readonly string[]): string[] {
+  const modules = [...modulePaths(ids).paths.values()];
+  return [...modules, ...barrelPaths(modules), RUNTIME_MODULE];
+}
+
+/**
+ * The name a model is exported under from its folder's barrel. It depends on
+ * the doc alone — its title and its file name — never on which other docs
+ * exist: the model's identifier when the file is named after it (in any
+ * case, with Speakeasy's `_` for reserved words: `format_.md` holds
+ * `# Format`), else the file name's own identifier (two docs titled alike in
+ * one folder are told apart by their files).
+ */
+export function exportName(id: string, title: string): string {
+  const identifier = modelIdentifier(title);
+  const stem = (id.split("/").pop() ?? id).replace(DOC_FILE, "");
+  const key = (text: string) => text.replace(/_+$/, "").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return key(stem) === key(identifier) ? identifier : modelIdentifier(stem.charAt(0).toUpperCase() + stem.slice(1));
+}
+
+/**
+ * The namespace a folder is re-exported as from its parent's barrel
+ * (`export * as components from "./components/index.js"`): its name as an
+ * identifier, words joined in camelCase (`my-models` → `myModels`), `_`
+ * after a reserved word.
+ */
+export function namespaceName(folder: string): string {
+  const words = folder.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+  let name = words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join("") || "folder";
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  while (KEYWORDS.has(name) || USED_BY_GENERATED_CODE.has(name)) name += "_";
+  return name;
 }
 
 /** The import specifier for module `to` from module `from` (both output-relative). */

@@ -28,10 +28,11 @@ describe("names", () => {
     expect(propertyKey("0")).toBe('"0"');
   });
 
-  it("gives clashing output paths a suffix, in id order, case-insensitively", () => {
-    const { paths, renamed } = modulePaths(["b/Format.md", "index.md", "b/format.md", "_runtime.md"]);
-    expect(Object.fromEntries(paths)).toEqual({ "_runtime.md": "_runtime_.ts", "b/Format.md": "b/Format.ts", "b/format.md": "b/format_.ts", "index.md": "index_.ts" });
-    expect(renamed).toEqual(["_runtime.md", "b/format.md", "index.md"]);
+  it("gives clashing output paths a suffix, in id order, case-insensitively; generator-owned paths always", () => {
+    const { paths, renamed } = modulePaths(["b/Format.md", "index.md", "b/format.md", "_runtime.md", "c/Index.mdx"]);
+    expect(Object.fromEntries(paths)).toEqual({ "_runtime.md": "_runtime_.ts", "b/Format.md": "b/Format.ts", "b/format.md": "b/format_.ts", "index.md": "index_.ts", "c/Index.mdx": "c/Index_.ts" });
+    // Only a clash between docs is reported; `index` and `_runtime` are renamed by their own path.
+    expect(renamed).toEqual(["b/format.md"]);
   });
 
   it("writes relative import specifiers", () => {
