@@ -12,7 +12,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputFile } from "./emit.js";
 import { ioError } from "./errors.js";
-import { isOwned, listOwned } from "./write.js";
+import { ownsFile } from "./marker.js";
+import { listOwned } from "./write.js";
 
 /** A generated file whose text on disk differs from what the docs give. */
 export interface ChangedFile {
@@ -64,7 +65,7 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     const name = `${label}/${file.path}`;
     // Loaded on first use: a check that finds no drift never needs it.
     const { createTwoFilesPatch } = await import("diff");
-    changed.push({ path: file.path, owned: isOwned(current), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
+    changed.push({ path: file.path, owned: ownsFile(current, file.path), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));
   const orphaned = await listOwned(output, wanted);

@@ -6,10 +6,10 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
-import { ExpectedError } from "./errors.js";
+import { ExpectedError, usageError } from "./errors.js";
 import { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
 import type { Progress, RunSettings } from "./generate.js";
 import { check, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
@@ -124,7 +124,8 @@ function settingsOf(io: CliIo, flags: Flags): RunSettings {
 }
 
 function internalError(error: unknown): string {
-  return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${(error as Error).stack ?? String(error)}\n`;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${detail}\n`;
 }
 
 function version(): string {
@@ -228,8 +229,25 @@ function resolvePath(io: CliIo, path: string): string {
 
 async function targetsOf(io: CliIo, input: string | undefined, flags: Flags): Promise<Target[]> {
   const config = await loadConfig(io.cwd);
-  const targets = resolveTargets(config, { input, out: flags.out }, optionFlags(io, flags));
-  return targets.map((t) => ({ ...t, input: resolvePath(io, t.input), output: resolvePath(io, t.output) }));
+  const targets = resolveTargets(config, { input, out: flags.out }, optionFlags(io, flags)).map((t) => ({ ...t, input: resolvePath(io, t.input), output: resolvePath(io, t.output) }));
+  checkOutputsApart(targets);
+  return targets;
+}
+
+/**
+ * Targets are checked against each other before any runs: two that write
+ * into one folder, or one inside another's, would each take the other's
+ * files for its own orphans.
+ */
+function checkOutputsApart(targets: readonly Target[]): void {
+  const outputs = targets.map((t) => ({ name: t.name, path: resolve(t.output) }));
+  for (const [i, a] of outputs.entries()) {
+    for (const b of outputs.slice(i + 1)) {
+      if (a.path === b.path) throw usageError(`targets "${a.name}" and "${b.name}" write into the same folder (${relative(process.cwd(), a.path) || "."}); give each its own "output"`);
+      const [outer, inner] = b.path.startsWith(`${a.path}${sep}`) ? [a, b] : a.path.startsWith(`${b.path}${sep}`) ? [b, a] : [];
+      if (outer && inner) throw usageError(`target "${inner.name}" writes inside target "${outer.name}"'s output folder (${relative(process.cwd(), inner.path)} in ${relative(process.cwd(), outer.path) || "."}); give each a folder of its own, side by side`);
+    }
+  }
 }
 
 type Outcome =
@@ -277,9 +295,9 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   if (outcome.kind === "generate") {
     const w = outcome.result.written;
     if (!w) return;
-    const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned removed` : "";
+    const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned ${w.deleted.length === 1 ? "file" : "files"} removed` : "";
     io.stderr(
-      `${paint.green("✔")} ${target.name}: ${outcome.result.stats.models} models from ${outcome.result.stats.docs} ${flavourLabel(outcome.result.options)}docs in ${target.input}; ${w.written.length} files written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
+      `${paint.green("✔")} ${target.name}: ${count(outcome.result.stats.models, "model")} from ${count(outcome.result.stats.docs, `${flavourLabel(outcome.result.options)}doc`)} in ${target.input}; ${count(w.written.length, "file")} written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
     );
     return;
   }
@@ -291,6 +309,11 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   }
   io.stdout(`${formatDrift(target.output, drift, paint)}\n`);
   io.stderr(`${paint.red("✖")} ${target.name}: out of date with ${target.input} (${summarizeDrift(drift)}). Run \`mdtypes generate\` to update it.\n`);
+}
+
+/** `1 model`, `2 models`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** How the docs were read: parsed, or from the cache. */

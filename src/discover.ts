@@ -2,15 +2,20 @@
  * Stage 0: finds the docs under an input folder, in a stable order.
  */
 
+import { readdirSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { glob } from "tinyglobby";
+import { join, relative, sep } from "node:path";
+import picomatch from "picomatch";
 import { compareStrings } from "./diagnostics.js";
 import { ioError } from "./errors.js";
+import { DOC_FILE } from "./ir.js";
 
 /**
  * Lists `**\/*.md` and `**\/*.mdx` under `input` as `/`-separated paths
  * relative to it, sorted by code unit (independent of file system order and
- * locale).
+ * locale). A symbolic link to a doc is followed (a Bazel runfiles tree is all
+ * links); a link to a folder is not (it may lead out of the input, or back
+ * into it, round and round).
  */
 export async function discover(input: string, exclude: readonly string[]): Promise<string[]> {
   let info;
@@ -20,6 +25,31 @@ export async function discover(input: string, exclude: readonly string[]): Promi
     throw ioError(`Input folder "${input}" does not exist`);
   }
   if (!info.isDirectory()) throw ioError(`Input "${input}" is not a folder`);
-  const files = await glob("**/*.{md,mdx}", { cwd: input, ignore: ["**/node_modules/**", ...exclude], onlyFiles: true, dot: false, followSymbolicLinks: false });
-  return files.map((f) => f.replace(/\\/g, "/")).sort(compareStrings);
+  // Node's own recursive listing: it does not enter linked folders, and says which entries are links.
+  let entries;
+  try {
+    entries = readdirSync(input, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw ioError(`Cannot list ${input}: ${(error as Error).message}`);
+  }
+  const excluded = exclude.length > 0 ? picomatch([...exclude]) : () => false;
+  const docs: string[] = [];
+  for (const entry of entries) {
+    if (!DOC_FILE.test(entry.name)) continue;
+    const path = relative(input, join(entry.parentPath ?? (entry as { path?: string }).path ?? input, entry.name)).split(sep).join("/");
+    // Hidden folders and files, and installed packages, hold no docs of the input's own.
+    if (path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
+    if (excluded(path)) continue;
+    if (entry.isFile() || (entry.isSymbolicLink() && isFileBehind(join(input, path)))) docs.push(path);
+  }
+  return docs.sort(compareStrings);
+}
+
+/** Whether a link leads to a file (not a folder, not nowhere). */
+function isFileBehind(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

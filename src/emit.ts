@@ -7,11 +7,11 @@
 import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
-import { barrelPaths, exportName, importSpecifier, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
-import { CheckWriter, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
+import { barrelPaths, exportName, importSpecifier, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
+import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
 import { literalText, renderType } from "./emit/render-type.js";
 import { template } from "./emit/templates.js";
-import { GENERATED_MARKER } from "./marker.js";
+import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER } from "./marker.js";
 
 /** One generated file: a path relative to the output folder, and its exact text. */
 export interface OutputFile {
@@ -49,11 +49,11 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
     return model;
   };
-  const context: EmitContext = { modelOf, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf) };
+  const context: EmitContext = { modelOf, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
 
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
-  files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: `${GENERATED_MARKER}. Do not edit: run \`mdtypes generate\`.`, maxDepth: options.maxDepth }) });
+  files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: RUNTIME_HEADER, maxDepth: options.maxDepth }) });
   const barrels = emitBarrels(program.models, context);
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
@@ -69,6 +69,8 @@ interface EmitContext {
   readonly options: EmitOptions;
   /** Models that are members of a discriminated union: their modules export the walk of their keys too. */
   readonly tagged: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Models that accept any value at all (see `modelsAcceptingAnything`). */
+  readonly accepting: ReadonlySet<string>;
 }
 
 /** Local names and imports of one module, handed to the type and check writers. */
@@ -139,6 +141,10 @@ class ModuleScope implements CheckScope {
 
   model(target: string): Model {
     return this.ctx.modelOf(target);
+  }
+
+  acceptsAnything(target: string): boolean {
+    return this.ctx.accepting.has(target);
   }
 
   runtime(name: RuntimeName): string {
@@ -226,7 +232,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
 
   const helpers = writer.helperSource().trimEnd();
   return template("model.ts")({
-    header: `${GENERATED_MARKER} from \`${model.id}\`. Do not edit: change the doc and run \`mdtypes generate\`.`,
+    header: moduleHeader(model.id),
     imports: scope.importLines(),
     typeDoc: jsdoc(modelDoc(model)),
     names,
@@ -351,7 +357,7 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
     let key = v.name ?? String(v.value);
     for (let n = 2; keys.has(key); n++) key = `${v.name ?? String(v.value)}_${n}`;
     keys.add(key);
-    return { key: propertyKey(key), value: literalText(v.value) };
+    return { key: literalKey(key), value: literalText(v.value) };
   });
   const base = model.base === "string" ? "string" : "number";
   let checkBody: string;
@@ -430,7 +436,7 @@ function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: Outpu
     return {
       path: barrel,
       content: template("index.ts")({
-        header: `${GENERATED_MARKER}. Do not edit: run \`mdtypes generate\`.`,
+        header: barrelHeader(folder),
         runtimeSpecifier: folder === "" ? importSpecifier(barrel, RUNTIME_MODULE, ext) : false,
         exports,
       }),

@@ -24,3 +24,24 @@ export function usageError(message: string): ExpectedError {
 export function ioError(message: string): ExpectedError {
   return new ExpectedError("io", message);
 }
+
+/**
+ * A system error from the file system (it has a `code` such as `ENOTDIR`,
+ * `EACCES`, `ENOSPC`) as the I/O error it is, in one line; anything else is
+ * returned as it was.
+ */
+export function systemErrorAsIo(error: unknown): unknown {
+  if (error instanceof ExpectedError || !(error instanceof Error)) return error;
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return error;
+  return ioError(`${path ? `${path}: ` : ""}${error.message.replace(/^[A-Z]+: /, "").split("\n")[0]}`);
+}
+
+/** Runs `work`, turning file-system errors into I/O errors (see {@link systemErrorAsIo}). */
+export async function withIoErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw systemErrorAsIo(error);
+  }
+}

@@ -123,7 +123,9 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
   const models = docs.flatMap((d) => (d.model ? [d.model] : []));
   const resolved = resolve(models, input);
   const emitted = emit(resolved.program, options);
-  const all = [...treeDiagnostics, ...(models.length === 0 ? [noModels(docs)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
+  // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
+  const noModel = models.every((m) => m.kind === "opaque");
+  const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
   const diagnostics = applyRuleSettings(all, options.rules)
     .map((d) => ({ ...d, file: join(input, d.file), ...(d.cause ? { cause: { ...d.cause, file: join(input, d.cause.file) } } : {}) }))
     .sort(compareDiagnostics);
@@ -134,21 +136,24 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
 /**
  * An input with no model doc is almost always a mistake (a wrong folder, an
  * `exclude` that leaves nothing): an error, at the first file read if there
- * is one, never an empty output reported as a success.
+ * is one (else about the folder itself: line and column 0), never an empty
+ * output reported as a success. Docs with a title only count for nothing
+ * here: a folder of prose has titles too.
  */
-function noModels(docs: readonly DocResult[]): Diagnostic {
+function noModels(docs: readonly DocResult[], options: Options): Diagnostic {
   const first = docs[0];
+  const excluded = options.exclude.length > 0 ? ` (after \`exclude\`: ${options.exclude.map((g) => `\`${g}\``).join(", ")})` : "";
   if (!first) {
-    return { file: "", line: 1, column: 1, ruleId: "no-models", severity: "error", message: "Unexpected input folder without `.md` or `.mdx` files, expected the model docs (such as an SDK's `docs/models`)" };
+    return { file: "", line: 0, column: 0, ruleId: "no-models", severity: "error", message: `Unexpected input folder without \`.md\` or \`.mdx\` files${excluded}, expected the model docs (such as an SDK's \`docs/models\`)` };
   }
-  const skipped = docs.length === 1 ? "the one file read is" : `none of the ${docs.length} files read is`;
+  const read = docs.length === 1 ? "the one file read" : `the ${docs.length} files read`;
   return {
     file: first.id,
     line: 1,
     column: 1,
     ruleId: "no-models",
     severity: "error",
-    message: `Unexpected input without a model doc: ${skipped} a model doc (see the \`not-a-model\` notes), expected docs with a title and a \`## Fields\`, \`## Values\` or \`## Supported Types\` section`,
+    message: `Unexpected input without a model doc: ${read}${excluded} have no \`## Fields\`, \`## Values\` or \`## Supported Types\` section (see the \`not-a-model\` notes), expected the model docs (such as an SDK's \`docs/models\`)`,
   };
 }
 

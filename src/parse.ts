@@ -52,15 +52,11 @@ export const markdownParser: MarkdownProcessor = unified().use(remarkParse).use(
 
 /**
  * Parses one markdown document with `processor` (by default
- * {@link markdownParser}); a processor with transforms (a user's plugins) runs
- * them on the tree. Never throws on odd markdown: every input has a tree.
+ * {@link markdownParser}; a user's plugins' syntax takes part, their
+ * transforms are run by `runPlugins`). Never throws on odd markdown: every
+ * input has a tree.
  */
 export function parse(source: string, processor: MarkdownProcessor = markdownParser): Root {
-  const tree = parseTree(source, processor);
-  return processor === markdownParser ? tree : (processor.runSync(tree) as Root);
-}
-
-function parseTree(source: string, processor: MarkdownProcessor): Root {
   // micromark also ends a line at a lone CR, which the offset mapping below does not: parse such a text as written.
   const compact = LONE_CR.test(source) ? undefined : compactTables(source);
   if (!compact) return parseAsWritten(source, processor);

@@ -5,9 +5,10 @@
  * Loading the plugins is `remark-plugins.ts`'s job.
  */
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { exports as resolveExports } from "resolve.exports";
 import { sha256 } from "./cache.js";
 import { usageError } from "./errors.js";
 
@@ -21,22 +22,50 @@ export function specifierOf(setting: RemarkPluginSetting): string {
 
 /**
  * Resolves each plugin's specifier from `baseDir` (the config file's folder)
- * to the absolute path of its module, as Node's `require.resolve` would from
- * a file there (a package in the project's `node_modules`, or a relative
- * path). Throws a usage error naming the plugin that cannot be found.
+ * to the absolute path of its module: a path relative to `baseDir`, or a
+ * package of the project's `node_modules`, by its `exports` for `import`
+ * (remark plugins are ES modules, often with no `require` entry at all).
+ * Throws a usage error naming the plugin that cannot be found.
  */
 export function resolveRemarkPlugins(settings: readonly RemarkPluginSetting[], baseDir: string): RemarkPluginSetting[] {
   const require = createRequire(join(baseDir, "package.json"));
   return settings.map((setting, i) => {
     const specifier = specifierOf(setting);
-    let path: string;
+    let path: string | undefined;
+    let failure = "";
     try {
-      path = isAbsolute(specifier) ? require.resolve(specifier) : require.resolve(specifier.startsWith(".") ? join(baseDir, specifier) : specifier);
+      path = isAbsolute(specifier) ? require.resolve(specifier) : specifier.startsWith(".") ? require.resolve(join(baseDir, specifier)) : (importEntry(specifier, baseDir) ?? require.resolve(specifier));
     } catch (error) {
-      throw usageError(`remarkPlugins[${i}]: cannot find "${specifier}" from ${baseDir} (${(error as Error).message.split("\n")[0]})`);
+      failure = ` (${messageOf(error)})`;
     }
+    if (path === undefined) throw usageError(`remarkPlugins[${i}]: cannot find "${specifier}" from ${baseDir}${failure}`);
     return typeof setting === "string" ? path : [path, setting[1]];
   });
+}
+
+/** The first line of what was thrown, whatever it is. */
+export function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] as string;
+}
+
+/**
+ * The file a package specifier (`remark-x`, `@scope/remark-x/sub`) names for
+ * `import`, from the nearest `node_modules` holding the package at or above
+ * `baseDir`; undefined when none does.
+ */
+function importEntry(specifier: string, baseDir: string): string | undefined {
+  const parts = specifier.split("/");
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string);
+  const subpath = `.${specifier.slice(name.length)}`;
+  for (let dir = resolve(baseDir); ; dir = dirname(dir)) {
+    const root = join(dir, "node_modules", name);
+    if (existsSync(join(root, "package.json"))) {
+      const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports?: unknown; module?: string; main?: string };
+      const entry = pkg.exports !== undefined ? resolveExports(pkg, subpath, { conditions: ["node"] })?.[0] : subpath === "." ? (pkg.module ?? pkg.main ?? "index.js") : subpath;
+      return entry === undefined ? undefined : join(root, entry);
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * read docs in any order.
  */
 
+import type { Root } from "mdast";
 import { buildIr } from "./build-ir.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
@@ -12,7 +13,8 @@ import type { Model } from "./ir.js";
 import { usageError } from "./errors.js";
 import type { Options } from "./options.js";
 import { parse } from "./parse.js";
-import { processorFor } from "./remark-plugins.js";
+import { messageOf, specifierOf } from "./plugin-settings.js";
+import { processorFor, runPlugins } from "./remark-plugins.js";
 
 /** What one doc yields: its model (none for non-model files) and diagnostics. */
 export interface DocResult {
@@ -30,7 +32,17 @@ export interface DocResult {
 export function readDoc(id: string, source: string, options: Options): DocResult {
   const sink = new DiagnosticSink(id);
   const text = withoutBom(source);
-  const tree = options.remarkPlugins.length === 0 ? parse(text) : parseWithPlugins(id, text, options);
+  if (options.remarkPlugins.length === 0) return read(id, text, parse(text), options, sink);
+  const tree = parseWithPlugins(id, text, options);
+  try {
+    return read(id, text, tree, options, sink);
+  } catch (error) {
+    // The tree a user's plugin made is no tree the parser gives: the plugin's to mend, not a bug of ours.
+    throw usageError(`remarkPlugins (${options.remarkPlugins.map(specifierOf).join(", ")}): ${id} could not be read after the transforms: ${messageOf(error)}`);
+  }
+}
+
+function read(id: string, text: string, tree: Root, options: Options, sink: DiagnosticSink): DocResult {
   const extracted = extract(id, text, tree, options, sink);
   const model = extracted ? buildIr(extracted, options, sink) : undefined;
   return { id, ...(model ? { model } : {}), diagnostics: sink.items };
@@ -47,12 +59,14 @@ export function withoutBom(text: string): string {
   return start === 0 ? text : text.slice(start);
 }
 
-/** Parses with the user's plugins; a plugin that throws is the user's to fix, named with the doc. */
+/** Parses with the user's plugins and runs their transforms; a plugin that throws is the user's to fix, named with the doc. */
 function parseWithPlugins(id: string, text: string, options: Options) {
   const processor = processorFor(options.remarkPlugins);
+  let tree;
   try {
-    return parse(text, processor);
+    tree = parse(text, processor);
   } catch (error) {
-    throw usageError(`a remark plugin failed on ${id}: ${(error as Error).message.split("\n")[0]}`);
+    throw usageError(`remarkPlugins (${options.remarkPlugins.map(specifierOf).join(", ")}): parsing failed on ${id}: ${messageOf(error)}`);
   }
+  return runPlugins(processor, tree, id, options.remarkPlugins);
 }

@@ -11,12 +11,13 @@
  * (the config file's folder) by Node's rules ({@link resolveRemarkPlugins}).
  */
 
+import type { Root } from "mdast";
 import { pathToFileURL } from "node:url";
 import remarkParse from "remark-parse";
 import { unified, type Pluggable } from "unified";
 import { usageError } from "./errors.js";
 import { markdownParser, modelDocSyntax, type MarkdownProcessor } from "./parse.js";
-import { resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "./plugin-settings.js";
+import { messageOf, resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "./plugin-settings.js";
 
 const loaded = new Map<string, MarkdownProcessor>();
 
@@ -43,15 +44,57 @@ export async function loadRemarkPlugins(settings: readonly RemarkPluginSetting[]
     try {
       module = (await import(pathToFileURL(path).href)) as { default?: unknown };
     } catch (error) {
-      throw usageError(`remarkPlugins[${i}]: cannot load ${path}: ${(error as Error).message.split("\n")[0]}`);
+      throw usageError(`remarkPlugins[${i}]: cannot load ${path}: ${messageOf(error)}`);
     }
     const plugin = module.default;
     if (typeof plugin !== "function") throw usageError(`remarkPlugins[${i}]: ${path} has no default export that is a remark plugin (a function)`);
     plugins.push(typeof setting === "string" ? (plugin as Pluggable) : ([plugin, setting[1]] as Pluggable));
   }
-  const processor = unified().use(remarkParse).use(modelDocSyntax).use(plugins).freeze() as unknown as MarkdownProcessor;
+  const processor = processorWith(plugins, (i, error) => usageError(`remarkPlugins[${i}]: ${specifierOf(resolved[i] as RemarkPluginSetting)} failed to start: ${messageOf(error)}`));
   loaded.set(key, processor);
   return processor;
+}
+
+/** The frozen processor of the model-doc syntax and `plugins`; a plugin that throws while attaching is named. */
+function processorWith(plugins: readonly Pluggable[], failed: (index: number, error: unknown) => Error): MarkdownProcessor {
+  const base = () => unified().use(remarkParse).use(modelDocSyntax);
+  try {
+    return base().use([...plugins]).freeze() as unknown as MarkdownProcessor;
+  } catch (error) {
+    // Attachers run at `freeze`: find the one that throws, alone.
+    const index = plugins.findIndex((plugin) => {
+      try {
+        base().use([plugin]).freeze();
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    throw failed(Math.max(index, 0), error);
+  }
+}
+
+/**
+ * Runs the plugins' transforms on a tree, synchronously. A transform that
+ * throws, or one that is asynchronous (mdtypes reads docs synchronously),
+ * becomes a usage error naming `docId`; a tree left in a shape no parser
+ * gives is reported the same way.
+ */
+export function runPlugins(processor: MarkdownProcessor, tree: Root, docId: string, settings: readonly RemarkPluginSetting[]): Root {
+  const names = settings.map(specifierOf).join(", ");
+  let finished = false;
+  let failure: unknown;
+  let result: Root | undefined;
+  // `run` with a callback, not `runSync`: an asynchronous transform must not leave a rejection nobody handles.
+  processor.run(tree, (error, out) => {
+    finished = true;
+    failure = error;
+    result = out as Root | undefined;
+  });
+  if (!finished) throw usageError(`remarkPlugins (${names}): a transform is asynchronous (it returned a promise) on ${docId}; mdtypes runs remark plugins synchronously`);
+  if (failure !== undefined && failure !== null) throw usageError(`remarkPlugins (${names}): a transform failed on ${docId}: ${messageOf(failure)}`);
+  if (!result || result.type !== "root" || !Array.isArray(result.children)) throw usageError(`remarkPlugins (${names}): a transform left ${docId} without an mdast root`);
+  return result;
 }
 
 /**

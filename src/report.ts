@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import pc from "picocolors";
 import type { Drift } from "./check.js";
 import type { Diagnostic, Severity } from "./diagnostics.js";
+import { decodeDoc } from "./sources.js";
 
 export type ReporterName = "human" | "json" | "github";
 
@@ -18,15 +19,36 @@ export function colors(enabled: boolean): Colors {
   return pc.createColors(enabled);
 }
 
+/**
+ * Text from a doc made safe for a terminal, one character for one: control
+ * characters become their Unicode pictures (ESC as `␛`, so a doc cannot clear
+ * or retitle the terminal), other invisible controls (C1, bidirectional
+ * overrides) `�`, a tab a space — code frames stay aligned.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 9) return " ";
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return "\u2421";
+    return "\ufffd";
+  });
+}
+
+/** `file:line:column`, or the file alone for a diagnostic about the whole input (line 0). */
+function placeText(file: string, line: number, column: number): string {
+  return line > 0 ? `${file}:${line}:${column}` : file;
+}
+
 /** One diagnostic as `file:line:column  severity  message  [rule-id]`, with a code frame under it when the file can be read. */
 export function formatHuman(d: Diagnostic, paint: Colors, frames = true): string {
   const severity = { error: paint.red, warning: paint.yellow, info: paint.blue }[d.severity](d.severity);
-  let text = `${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint.dim(`[${d.ruleId}]`)}`;
+  let text = `${terminalSafe(placeText(d.file, d.line, d.column))}  ${severity}  ${terminalSafe(d.message)}  ${paint.dim(`[${d.ruleId}]`)}`;
   if (frames) {
     const frame = codeFrame(d.file, d.line, d.column, paint);
     if (frame) text += `\n${frame}`;
   }
-  if (d.cause) text += `\n    ${paint.dim(`${d.cause.file}:${d.cause.line}:${d.cause.column}  ${d.cause.message}`)}`;
+  if (d.cause) text += `\n    ${paint.dim(terminalSafe(`${placeText(d.cause.file, d.cause.line, d.cause.column)}  ${d.cause.message}`))}`;
   return text;
 }
 
@@ -37,7 +59,7 @@ function linesOf(file: string): string[] | undefined {
     let lines: string[] | undefined;
     try {
       // Lines as the parser counts them (micromark ends a line at CRLF, CR or LF); a byte-order mark is not text.
-      lines = readFileSync(file, "utf8").replace(/^\uFEFF+/, "").split(/\r\n|\r|\n/);
+      lines = decodeDoc(readFileSync(file)).replace(/^\uFEFF+/, "").split(/\r\n|\r|\n/);
     } catch {
       lines = undefined;
     }
@@ -61,7 +83,7 @@ export function codeFrame(file: string, line: number, column: number, paint: Col
   column = Number.isInteger(column) ? Math.min(Math.max(column, 1), target.length + 1) : 1;
   const start = Math.max(0, Math.min(column - 1 - 30, target.length - WINDOW));
   const cut = (text: string) => {
-    const piece = text.slice(start, start + WINDOW);
+    const piece = terminalSafe(text.slice(start, start + WINDOW));
     return `${start > 0 ? "…" : ""}${piece}${text.length > start + WINDOW ? "…" : ""}`.trimEnd();
   };
   const width = String(line).length;
@@ -88,7 +110,7 @@ export function githubAnnotation(kind: "error" | "warning" | "notice", message: 
 /** A diagnostic as a workflow annotation. */
 export function formatGithub(d: Diagnostic): string {
   const kind = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
-  return githubAnnotation(kind, d.message, { file: d.file, line: d.line, column: d.column, title: d.ruleId });
+  return githubAnnotation(kind, d.message, { file: d.file, ...(d.line > 0 ? { line: d.line, column: d.column } : {}), title: d.ruleId });
 }
 
 /** Drift as workflow annotations: one per changed, missing or orphaned file. */

@@ -189,17 +189,28 @@ function breakUnionCycles(models: readonly Model[], diagnostics: Diagnostic[]): 
 
   const broken = new Map<string, Set<string>>(); // union id → member targets to cut
   const state = new Map<string, "active" | "done">();
-  const dfs = (id: string): void => {
-    state.set(id, "active");
-    for (const target of directRefs(byId.get(id) as Model)) {
+  // A depth-first search with a stack of its own: a chain of thousands of unions must not overflow the call stack.
+  const dfs = (start: string): void => {
+    const stack: { id: string; targets: string[]; next: number }[] = [{ id: start, targets: directRefs(byId.get(start) as Model), next: 0 }];
+    state.set(start, "active");
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as (typeof stack)[number];
+      if (frame.next === frame.targets.length) {
+        state.set(frame.id, "done");
+        stack.pop();
+        continue;
+      }
+      const target = frame.targets[frame.next++] as string;
       const s = state.get(target);
       if (s === "active") {
-        const cut = broken.get(id) ?? new Set<string>();
+        const cut = broken.get(frame.id) ?? new Set<string>();
         cut.add(target);
-        broken.set(id, cut);
-      } else if (s === undefined) dfs(target);
+        broken.set(frame.id, cut);
+      } else if (s === undefined) {
+        state.set(target, "active");
+        stack.push({ id: target, targets: directRefs(byId.get(target) as Model), next: 0 });
+      }
     }
-    state.set(id, "done");
   };
   for (const model of models) if (model.kind === "union" && !state.has(model.id)) dfs(model.id);
 

@@ -7,11 +7,12 @@
  * the docs that changed.
  */
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve as resolvePath } from "node:path";
 import { sha256 } from "./cache.js";
 import { normalize, type Drift } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
+import { ioError, withIoErrors } from "./errors.js";
 import type { SourceDoc } from "./dialects/dialect.js";
 import type { RunEntry, RunSettings } from "./generate.js";
 import type { Options } from "./options.js";
@@ -55,6 +56,13 @@ export interface CheckResult extends RunSummary {
  * change, removes orphans, and writes nothing when any diagnostic is an error.
  */
 export async function generate(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
+  return withIoErrors(async () => {
+    checkOutputFolder(output);
+    return generateIn(input, output, options, settings);
+  });
+}
+
+async function generateIn(input: string, output: string, options: Options, settings: RunSettings): Promise<GenerateResult> {
   const sources = await readSources(input, options.exclude);
   const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
   if (last) {
@@ -68,6 +76,32 @@ export async function generate(input: string, output: string, options: Options, 
 
 /** Renders `input` in memory and compares it with `output`. Never writes. */
 export async function check(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
+  return withIoErrors(async () => {
+    checkOutputFolder(output);
+    return checkIn(input, output, options, settings);
+  });
+}
+
+/**
+ * An output folder must be a folder where it exists, and otherwise lie
+ * below one: an existing file (or a file on the way to it) is an I/O error
+ * before any work, never a run that reports every file missing.
+ */
+function checkOutputFolder(output: string): void {
+  for (let path = resolvePath(output); ; path = dirname(path)) {
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      if (dirname(path) === path) return;
+      continue;
+    }
+    if (!info.isDirectory()) throw ioError(path === resolvePath(output) ? `Output "${output}" is a file, not a folder` : `Output "${output}" lies under ${path}, which is a file, not a folder`);
+    return;
+  }
+}
+
+async function checkIn(input: string, output: string, options: Options, settings: RunSettings): Promise<CheckResult> {
   const sources = await readSources(input, options.exclude);
   const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
   if (last) {

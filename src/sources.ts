@@ -18,11 +18,22 @@ export async function readSources(input: string, exclude: readonly string[]): Pr
   return ids.map((id) => {
     try {
       // Synchronous: hundreds of small files are read several times faster than through the thread pool.
-      return { id, source: readFileSync(join(input, id), "utf8") };
+      return { id, source: decodeDoc(readFileSync(join(input, id))) };
     } catch (error) {
       throw ioError(`Cannot read ${join(input, id)}: ${(error as Error).message}`);
     }
   });
+}
+
+/**
+ * A doc's text from its bytes: UTF-8, or UTF-16 when a UTF-16 byte-order mark
+ * says so (a Windows editor's "Unicode"); the UTF-8 BOM is left for the
+ * reader, which drops it.
+ */
+export function decodeDoc(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 const hashes = new WeakMap<readonly SourceDoc[], readonly string[]>();

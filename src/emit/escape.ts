@@ -19,6 +19,9 @@ export function commentText(text: string): string {
       .replace(/\*\//g, "*\\/")
       // A line starting with `@` would be read as a JSDoc tag.
       .replace(/^(\s*)@/gm, "$1\\@")
+      // Control characters (but tab and newline) and bidirectional overrides, made visible: a
+      // doc's text must not rewrite the terminal of whoever prints the file.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
   );
 }
 

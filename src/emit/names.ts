@@ -6,7 +6,8 @@
 import { compareStrings } from "../diagnostics.js";
 import { DOC_FILE } from "../ir.js";
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** An ECMAScript identifier (Unicode letters included: `Émoji` is one). */
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** Words JavaScript or TypeScript reserve, which cannot name a type or a value. */
 const KEYWORDS = new Set(
@@ -41,7 +42,7 @@ export function isIdentifier(name: string): boolean {
 export function modelIdentifier(name: string): string {
   let id = name;
   if (!IDENTIFIER.test(id)) {
-    const words = name.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+    const words = name.split(/[^\p{ID_Continue}$]+/u).filter(Boolean);
     id = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
     if (id === "") id = "Model";
     if (/^[0-9]/.test(id)) id = `_${id}`;
@@ -53,6 +54,15 @@ export function modelIdentifier(name: string): string {
 /** A property key as written in an interface or object literal: bare if possible, else quoted. */
 export function propertyKey(name: string): string {
   return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * A key as written in an object literal: as {@link propertyKey}, but
+ * `__proto__` computed (`["__proto__"]`), which in a literal would set the
+ * object's prototype instead of adding a member.
+ */
+export function literalKey(name: string): string {
+  return name === "__proto__" ? '["__proto__"]' : propertyKey(name);
 }
 
 /** The names one model's module declares, derived from its identifier. */

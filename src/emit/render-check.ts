@@ -72,6 +72,8 @@ export interface CheckScope {
   tagFields(target: string): ReadonlySet<string> | undefined;
   /** A referenced model (to find discriminators and one-value enums). */
   model(target: string): Model;
+  /** Whether a model accepts any value at all (a title-only doc, a union with such a member): see {@link modelsAcceptingAnything}. */
+  acceptsAnything(target: string): boolean;
   /** Marks a runtime export as used and returns its name. */
   runtime(name: RuntimeName): string;
 }
@@ -438,23 +440,8 @@ export class CheckWriter {
    * with `$$has`): `unknown`, and a model that is (a title-only doc, a union
    * with an `unknown` member).
    */
-  acceptsUndefined(type: TypeRef, seen: ReadonlySet<string> = new Set()): boolean {
-    switch (type.kind) {
-      case "unknown":
-        return true;
-      case "nullable":
-        return this.acceptsUndefined(type.type, seen);
-      case "union":
-        return type.members.some((m) => this.acceptsUndefined(m, seen));
-      case "ref": {
-        if (seen.has(type.target)) return false;
-        const model = this.scope.model(type.target);
-        if (model.kind === "opaque") return true;
-        return model.kind === "union" && model.members.some((m) => this.acceptsUndefined(m.type, new Set([...seen, type.target])));
-      }
-      default:
-        return false;
-    }
+  acceptsUndefined(type: TypeRef): boolean {
+    return acceptsAnything(type, (target) => this.scope.acceptsAnything(target));
   }
 
   /** The field that tells a union's object members apart, if it has one: see {@link findDiscriminator}. */
@@ -650,6 +637,57 @@ export class CheckWriter {
     this.helpers.push(build(name));
     return name;
   }
+}
+
+/** Whether `type` accepts any value at all, `undefined` included, given which models do. */
+function acceptsAnything(type: TypeRef, modelAccepts: (target: string) => boolean): boolean {
+  switch (type.kind) {
+    case "unknown":
+      return true;
+    case "nullable":
+      return acceptsAnything(type.type, modelAccepts);
+    case "union":
+      return type.members.some((m) => acceptsAnything(m, modelAccepts));
+    case "ref":
+      return modelAccepts(type.target);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The models that accept any value at all: title-only docs (`unknown`), and
+ * unions with a member that does, through any chain of unions. Found once for
+ * the whole program, by spreading from the title-only docs back along union
+ * members (linear in the members, however long a chain of unions is).
+ */
+export function modelsAcceptingAnything(models: readonly Model[]): Set<string> {
+  const accepting = new Set<string>();
+  /** For each model, the unions that have it as a direct member (not inside an array or a record). */
+  const containers = new Map<string, string[]>();
+  const queue: string[] = [];
+  const directRefs = (type: TypeRef, out: string[]): string[] => {
+    if (type.kind === "ref") out.push(type.target);
+    else if (type.kind === "nullable") directRefs(type.type, out);
+    else if (type.kind === "union") for (const m of type.members) directRefs(m, out);
+    return out;
+  };
+  for (const model of models) {
+    if (model.kind === "opaque" || (model.kind === "union" && model.members.some((m) => acceptsAnything(m.type, () => false)))) {
+      accepting.add(model.id);
+      queue.push(model.id);
+    }
+    if (model.kind !== "union") continue;
+    for (const member of model.members) for (const target of directRefs(member.type, [])) containers.set(target, [...(containers.get(target) ?? []), model.id]);
+  }
+  while (queue.length > 0) {
+    for (const union of containers.get(queue.pop() as string) ?? []) {
+      if (accepting.has(union)) continue;
+      accepting.add(union);
+      queue.push(union);
+    }
+  }
+  return accepting;
 }
 
 /**

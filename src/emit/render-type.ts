@@ -105,7 +105,7 @@ export function describeType(type: TypeRef, modelName: (target: string) => strin
     case "nullable":
       return `${describeType(type.type, modelName)} | null`;
     case "union":
-      return type.members.length === 0 ? "never" : type.members.map((m) => describeType(m, modelName)).join(" | ");
+      return type.members.length === 0 ? "never" : [...new Set(type.members.map((m) => describeType(m, modelName)))].join(" | ");
     default:
       return assertNever(type, "type kind");
   }

@@ -83,6 +83,7 @@ const FIELD_DEPRECATED = /^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?\s*/i;
 /** The model deprecation blockquote: `> :warning: **DEPRECATED**: …`. */
 const MODEL_DEPRECATED = /^:warning:\s*\*\*DEPRECATED\*\*:?\s*/i;
 const OPEN_ENUM_NOTE = /\bopen enum\b/i;
+const MDX_MACHINERY = /^(?:(?:import|export)\s[\s\S]*|\{\/\*[\s\S]*\*\/\})$/;
 const UNRECOGNIZED = /^Unrecognized<\s*(string|number|int|integer)\s*>$/;
 
 const REQUIRED_YES = new Set([":heavy_check_mark:", "✔️", "✔", "✅", "yes", "true", "required"]);
@@ -94,6 +95,7 @@ const REQUIRED_NO = new Set([":heavy_minus_sign:", "➖", "-", "no", "false", "o
  */
 export function extractSpeakeasy(id: string, source: string, tree: Root, sink: DiagnosticSink): RawDoc | undefined {
   const blocks = tree.children;
+  const mdx = /\.mdx$/i.test(id);
   const titleIndex = blocks.findIndex((b) => b.type === "heading" && b.depth === 1);
   // Without an H1, the title may be in YAML frontmatter (the 2026 `.mdx` pages): `---\ntitle: "Name"\n---`.
   const front = titleIndex < 0 && blocks[0]?.type === "yaml" ? frontmatterTitle(source, blocks[0]) : undefined;
@@ -113,6 +115,12 @@ export function extractSpeakeasy(id: string, source: string, tree: Root, sink: D
     }
   } else if (front && "title" in front) {
     ({ title, place } = front);
+    // `~~Name~~`, as the H1 of a deprecated model is written.
+    const struck = /^~~(.+)~~$/.exec(title);
+    if (struck) {
+      title = (struck[1] as string).trim();
+      titleDeprecated = true;
+    }
   } else {
     const hasBody = sections.some((s) => BODY_SECTIONS.has(s.title));
     const where = front?.place ?? { line: 1, column: 1 };
@@ -126,6 +134,8 @@ export function extractSpeakeasy(id: string, source: string, tree: Root, sink: D
   let deprecation: { message?: string } | undefined = titleDeprecated ? {} : undefined;
   const descriptionBlocks: RootContent[] = [];
   for (const block of intro) {
+    // MDX pages: `import`/`export` lines and `{/* comments */}` are page machinery, not description.
+    if (mdx && block.type === "paragraph" && MDX_MACHINERY.test(sliceOf(source, block))) continue;
     if (block.type === "blockquote") {
       const text = textOf(block).trim();
       if (MODEL_DEPRECATED.test(sliceOf(source, block).replace(/^>\s*/, ""))) {

@@ -339,8 +339,39 @@ export function linkTextName(text: string): { name: string; namespace?: string }
   return namespace ? { name, namespace } : { name };
 }
 
+/**
+ * How deep a type expression may nest (`List[List[…]]`): far beyond any real
+ * doc's, and shallow enough that neither the parser nor the validator code
+ * (whose size grows with the depth) runs away on a hostile one.
+ */
+export const MAX_TYPE_DEPTH = 32;
+
+/**
+ * An upper bound on how deep `text` nests: its deepest brackets, plus every
+ * array suffix or prefix (`[]`) and pointer or optional mark (`*`, `?`),
+ * which nest without brackets of their own.
+ */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 && text.charCodeAt(i + 1) === 93) {
+      marks++;
+      i++;
+    } else if (c === 42 || c === 63) marks++;
+    else if (c === 91 || c === 60 || c === 40 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 62 || c === 41 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return deepest + marks;
+}
+
 /** Parses a cell (or heading) and reads it with `reader`; an unparsable text is `unknown-type`. */
 export function readWith(typeText: TypeText, ctx: TypeContext, label: string, read: (node: TypeNode) => TypeRef): TypeRef {
+  if (bracketDepth(typeText.text) > MAX_TYPE_DEPTH) {
+    return unreadable(ctx, typeText.text.trim().slice(0, 60) + (typeText.text.trim().length > 60 ? "…" : ""), `a type nested at most ${MAX_TYPE_DEPTH} levels deep`);
+  }
   const node = parseTypeSyntax(typeText.text);
   if (!node) return unreadable(ctx, typeText.text.trim(), `a ${label} type expression`);
   return read(node);

@@ -71,7 +71,8 @@ function fieldType(typeText: TypeText, ctx: TypeContext, required: boolean): Fie
   return required && type.kind !== "nullable" ? { type, nullabilityUnstated: true } : { type };
 }
 
-const PHPDOC_VAR = /@var\s+(\S[^\n]*?)\s*$/m;
+/** `@var TYPE` in a member's PHPDoc, multi-line (`* @var X`) or on one line (`/** @var X $value *\/`). */
+const PHPDOC_VAR = /@var\s+(\S[^\n]*?)(?:\s+\$\w+)?\s*(?:\*\/.*)?$/m;
 
 function memberType(member: RawMember, ctx: TypeContext): TypeRef {
   const declared = member.code ? PHPDOC_VAR.exec(member.code.code)?.[1] : undefined;
