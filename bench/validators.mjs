@@ -33,7 +33,8 @@ const CELL = args.includes("--cell") ? args[args.indexOf("--cell") + 1].split(",
 if (!CELL) {
   if (!existsSync(join(HERE, "node_modules"))) sh("npm", ["ci", "--no-audit", "--no-fund"], HERE);
   rmSync(OUT, { recursive: true, force: true });
-  sh(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", join(HERE, "docs"), "--out", join(OUT, "ts")]);
+  // As documented: the peers' schemas below are written to the docs' letter (no null where the docs do not say it).
+  sh(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", join(HERE, "docs"), "--out", join(OUT, "ts"), "--nullability", "as-documented", "--no-cache"]);
   writeFileSync(join(OUT, "ts", "package.json"), '{ "type": "module" }\n');
   mkdirSync(join(OUT, "js"), { recursive: true });
   writeFileSync(join(OUT, "js", "package.json"), '{ "type": "module" }\n');

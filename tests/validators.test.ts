@@ -20,6 +20,7 @@ import { isExtras, validateExtras } from "../generated/python/semantics/models/e
 import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
 import { isTouchpoint, validateTouchpoint } from "../generated/python/semantics/models/touchpoint.js";
 import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
+import { isGrant, validateGrant } from "../generated/python/semantics/models/grant.js";
 import { isUpload } from "../generated/python/semantics/models/upload.js";
 import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/python/semantics/models/treenode.js";
 import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
@@ -422,5 +423,28 @@ describe("index.ts", () => {
     expect(typeof all.cribl2023.models.shared.isType).toBe("function");
     expect(all.cribl2023.models.operations.isType).not.toBe(all.cribl2023.models.shared.isType);
     expect(all.ValidationError).toBe(ValidationError);
+  });
+});
+
+describe("unions told apart one level down (no switch): the issues of the member the value was meant for", () => {
+  const keys = { id: "g", benefit: { type: "license_keys", limit: 3 } };
+  const flags = { id: "g", benefit: { type: "feature_flag", flags: ["beta"] } };
+
+  it("accepts each member", () => {
+    expect([isGrant(keys), isGrant(flags)]).toEqual([true, true]);
+  });
+
+  it("a value whose nested literal says which member reports that member's issues, naming it and the union", () => {
+    // Member A fails at the tag alone (one issue); member B, whose tag the value has, fails at `limit`: B is meant.
+    const badKeys = validateGrant({ id: "g", benefit: { type: "license_keys", limit: "many" } });
+    expect(badKeys).toMatchObject({ ok: false, issues: [{ path: "/benefit/limit", expected: "integer", received: '"many"' }] });
+    expect(badKeys.ok ? "" : badKeys.issues[0]?.message).toBe('Expected integer, received "many" (as GrantOfKeys: the value is no GrantOfKeys | GrantOfFlags)');
+    expect(validateGrant({ id: "g", benefit: { type: "feature_flag", flags: "beta" } })).toMatchObject({ ok: false, issues: [{ path: "/benefit/flags" }] });
+    expect(validateGrant({ id: "g", benefit: { type: "feature_flag" } })).toMatchObject({ ok: false, issues: [{ path: "/benefit/flags", message: expect.stringMatching(/^Missing required property "flags" \(as GrantOfFlags/) }] });
+  });
+
+  it("a value that matches no member's literals gets the deepest match's issues; a wrong kind, one issue naming every member", () => {
+    expect(validateGrant({ id: 5, benefit: { type: "license_keys", limit: 1 } })).toMatchObject({ ok: false, issues: [{ path: "/id" }] });
+    expect(validateGrant("grant")).toMatchObject({ ok: false, issues: [{ path: "", expected: "GrantOfKeys | GrantOfFlags" }] });
   });
 });

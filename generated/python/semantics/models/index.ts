@@ -6,8 +6,13 @@ export { type Containers, isContainers, validateContainers, assertContainers } f
 export { type Dates, isDates, validateDates, assertDates } from "./dates.js";
 export { type Event, isEvent, validateEvent, assertEvent } from "./event.js";
 export { type Extras, isExtras, validateExtras, assertExtras } from "./extras.js";
+export { type FlagsBenefit, isFlagsBenefit, validateFlagsBenefit, assertFlagsBenefit } from "./flagsbenefit.js";
+export { type Grant, isGrant, validateGrant, assertGrant } from "./grant.js";
+export { type GrantOfFlags, isGrantOfFlags, validateGrantOfFlags, assertGrantOfFlags } from "./grantofflags.js";
+export { type GrantOfKeys, isGrantOfKeys, validateGrantOfKeys, assertGrantOfKeys } from "./grantofkeys.js";
 export { HTTPCode, isHTTPCode, validateHTTPCode, assertHTTPCode } from "./httpcode.js";
 export { type JSONValue, isJSONValue, validateJSONValue, assertJSONValue } from "./jsonvalue.js";
+export { type KeysBenefit, isKeysBenefit, validateKeysBenefit, assertKeysBenefit } from "./keysbenefit.js";
 export { type Literals, isLiterals, validateLiterals, assertLiterals } from "./literals.js";
 export { type Presence, isPresence, validatePresence, assertPresence } from "./presence.js";
 export { Priority, isPriority, validatePriority, assertPriority } from "./priority.js";
