@@ -7,7 +7,7 @@
 import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
-import { barrelPaths, exportName, importSpecifier, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
+import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
 import { literalText, renderType } from "./emit/render-type.js";
 import { template } from "./emit/templates.js";
@@ -53,7 +53,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
 
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
-  files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: RUNTIME_HEADER, maxDepth: options.maxDepth }) });
+  files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: RUNTIME_HEADER, maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" }) });
   const barrels = emitBarrels(program.models, context);
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
@@ -408,7 +408,9 @@ function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: Outpu
       const n = modelNames(name);
       return [n.type, n.is, n.validate, n.assert];
     };
-    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => compareStrings(ctx.paths.get(a.id) as string, ctx.paths.get(b.id) as string));
+    // Docs named after their model first: a clash never takes such a doc's name (see `exportName`).
+    const named = (m: Model) => namedAfter(m.id, m.name);
+    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => named(a) - named(b) || compareStrings(ctx.paths.get(a.id) as string, ctx.paths.get(b.id) as string));
     const exports = members.map((model) => {
       const wanted = exportName(model.id, model.name);
       let exported = wanted;

@@ -62,7 +62,8 @@ const WORKER_FILE = (() => {
 /** How many workers a run over `docs` uses. */
 export function workerCount(setting: WorkerSetting, docs: readonly SourceDoc[], workerFile = WORKER_FILE): number {
   if (!workerFile) return 0;
-  if (setting !== "auto") return Math.max(0, Math.floor(setting));
+  // Never more workers than batches to claim: a thread with nothing to read costs its start and its memory.
+  if (setting !== "auto") return Math.max(0, Math.min(Math.floor(setting), Math.ceil(docs.length / BATCH)));
   let text = 0;
   for (const doc of docs) text += doc.source.length;
   return autoWorkers(text);

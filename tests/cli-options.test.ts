@@ -142,6 +142,15 @@ describe("PascalCase field names (Go, C# docs)", () => {
     expect(run(dir, "generate", "--no-cache").stderr).toMatch(/--property-names .*\[sdk-property-names\]/);
   });
 
+  it("placed at a field of a Fields table, never at an enum's member names", () => {
+    const dir = project("go");
+    const enumDoc = "# AccessLevel\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `AccessLevelWrite` | write |\n";
+    writeFileSync(join(dir, "go", "aaaaccesslevel.md"), enumDoc);
+    const [warning] = count(report(dir, "generate", "go", "--out", "out").json.diagnostics);
+    expect(warning?.file).not.toMatch(/aaaaccesslevel/);
+    expect(readFileSync(join(dir, warning?.file as string), "utf8").split("\n").slice(0, (warning?.line ?? 1) - 1).some((line) => line.startsWith("## Fields"))).toBe(true);
+  });
+
   it("none once a policy is chosen, in the config or by a flag; none for snake_case or camelCase docs", () => {
     const dir = project("go", "python/petstore");
     expect(count(report(dir, "generate", "go", "--out", "out", "--property-names", "as-documented").json.diagnostics)).toEqual([]);

@@ -68,6 +68,29 @@ describe("stable export names", () => {
     expect(existsSync(join(dir, "after", "extra", "index.ts"))).toBe(true);
   });
 
+  it("a doc added beside one — titled alike, its file differing in case or punctuation, or named like a folder — moves no name of those before it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mdtypes-exports-"));
+    scratch.push(dir);
+    const docs: Record<string, string> = { "ratelimit.md": DOC("RateLimit"), "user.md": DOC("User"), "Pet/x.md": DOC("X"), "isUser/w.md": DOC("W"), "index.md": DOC("Index") };
+    for (const [path, text] of Object.entries(docs)) {
+      mkdirSync(dirname(join(dir, "docs", path)), { recursive: true });
+      writeFileSync(join(dir, "docs", path), text);
+    }
+    const run = (out: string) => spawnSync(process.execPath, [BIN, "generate", "docs", "--out", out, "--no-cache", "--flavour", "python"], { cwd: dir, encoding: "utf8" });
+    expect(run("before").status).toBe(0);
+    const before = exportedNames(join(dir, "before"));
+    expect(before.get("RateLimit")).toBe("ratelimit.ts");
+    expect(before.get("pet.isX")).toBe("Pet/x.ts");
+    for (const [path, text] of Object.entries({ "rate-limit.md": DOC("Rate-Limit"), "Ratelimit.md": DOC("RateLimit"), "USER.md": DOC("User"), "pet.md": DOC("Pet"), "Index_.md": DOC("Index") })) writeFileSync(join(dir, "docs", path), text);
+    const after = run("after");
+    expect(after.status).toBe(0);
+    const names = exportedNames(join(dir, "after"));
+    for (const [name, module] of before) expect(names.get(name), name).toBe(module);
+    expect(names.get("Rate_limit")).toBe("rate-limit.ts");
+    expect(names.get("USER")).toBe("USER_.ts");
+    expect(names.get("isPet")).toBe("pet.ts");
+  });
+
   it("a name comes from the doc's title and file name alone", () => {
     expect(exportName("models/components/pet.md", "Pet")).toBe("Pet");
     expect(exportName("models/components/format_.md", "Format")).toBe("Format");
@@ -76,7 +99,11 @@ describe("stable export names", () => {
     expect(exportName("models/ratelimitinfo.md", "Rate-Limit Info")).toBe("RateLimitInfo");
     // Two docs titled alike in one folder: the one whose file is not named after the title takes its file's name.
     expect(exportName("models/pet2.md", "Pet")).toBe("Pet2");
+    expect(exportName("models/rate-limit.md", "Rate-Limit")).toBe("Rate_limit");
+    expect(exportName("models/USER.md", "User")).toBe("USER");
     expect(namespaceName("components")).toBe("components");
+    expect(namespaceName("Components")).toBe("components");
+    expect(namespaceName("isUser")).toBe("isUser_");
     expect(namespaceName("my-models")).toBe("myModels");
     expect(namespaceName("default")).toBe("default_");
     expect(namespaceName("2024")).toBe("_2024");

@@ -21,6 +21,7 @@ import { isEvent, validateEvent } from "../generated/python/semantics/models/eve
 import { isTouchpoint, validateTouchpoint } from "../generated/python/semantics/models/touchpoint.js";
 import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { isGrant, validateGrant } from "../generated/python/semantics/models/grant.js";
+import { isLooseOrPinned, validateLooseOrPinned } from "../generated/python/semantics/models/looseorpinned.js";
 import { isUpload } from "../generated/python/semantics/models/upload.js";
 import { isTreeNode, validateTreeNode, assertTreeNode, type TreeNode } from "../generated/python/semantics/models/treenode.js";
 import { isJSONValue, validateJSONValue } from "../generated/python/semantics/models/jsonvalue.js";
@@ -441,6 +442,23 @@ describe("unions told apart one level down (no switch): the issues of the member
     expect(badKeys.ok ? "" : badKeys.issues[0]?.message).toBe('Expected integer, received "many" (as GrantOfKeys: the value is no GrantOfKeys | GrantOfFlags)');
     expect(validateGrant({ id: "g", benefit: { type: "feature_flag", flags: "beta" } })).toMatchObject({ ok: false, issues: [{ path: "/benefit/flags" }] });
     expect(validateGrant({ id: "g", benefit: { type: "feature_flag" } })).toMatchObject({ ok: false, issues: [{ path: "/benefit/flags", message: expect.stringMatching(/^Missing required property "flags" \(as GrantOfFlags/) }] });
+  });
+
+  it("a member whose literal the value has beats a member with no literal at all, listed first", () => {
+    expect([isLooseOrPinned({ y: "s" }), isLooseOrPinned({ kind: "a", x: 1 })]).toEqual([true, true]);
+    for (const value of [{ kind: "a" }, { kind: "a", y: 3 }]) {
+      expect(validateLooseOrPinned(value)).toMatchObject({ ok: false, issues: [{ path: "/x", message: expect.stringMatching(/\(as Pinned: /) }] });
+    }
+    // Without the literal, the closest member: Loose, whose one issue is deeper than Pinned's missing tag.
+    expect(validateLooseOrPinned({ y: 3 })).toMatchObject({ ok: false, issues: [{ path: "/y", message: expect.stringMatching(/\(as Loose: /) }] });
+  });
+
+  it("a value nested past the depth limit inside a union is that, not a kind no member takes", () => {
+    let deep: unknown = "leaf";
+    for (let i = 0; i < $$MAX_DEPTH + 5; i++) deep = [deep];
+    const result = validateJSONValue(deep);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([`Unexpected nesting deeper than ${$$MAX_DEPTH} levels`]);
   });
 
   it("a value that matches no member's literals gets the deepest match's issues; a wrong kind, one issue naming every member", () => {

@@ -176,6 +176,8 @@ export interface $$Context {
   readonly plain: object;
   /** How many of the issues are a value that is not a literal (a const, a one-value enum) it must be: see {@link $$union}. */
   misses: number;
+  /** How many literals the walk found as they must be: see {@link $$union}. */
+  hits: number;
 }
 
 /** A union member's check and collect functions, and its name for messages. */
@@ -242,7 +244,8 @@ export function $$issue(c: $$Context, key: string | undefined, expected: string,
 
 /** {@link $$issue} for a value that is not the literal (const) it must be: a sign the value was meant for another union member. */
 export function $$miss(c: $$Context, key: string | undefined, expected: string, prefix: string, v: unknown): void {
-  c.misses++;
+  // An absent literal (a tag left out) says nothing of which member the value was meant for.
+  if (v !== undefined) c.misses++;
   $$issue(c, key, expected, prefix, v);
 }
 
@@ -256,6 +259,9 @@ export function $$unexpectedKey(c: $$Context, key: string, v: unknown): void {
   $$add(c, { path: $$pointer(c.keys, key), expected: "no such key", received: $$received(v), message: "Unexpected key: the model does not document it" });
 }
 
+/** The message of a value nested past the limit. */
+const $$TOO_DEEP = "Unexpected nesting deeper than 512 levels";
+
 /**
  * Enters an object or array on the walk: false (and an issue) on a cycle or
  * past the depth limit. A `leaf` (nothing in it can hold it again) is only
@@ -265,7 +271,7 @@ export function $$push(c: $$Context, v: object, leaf: boolean): boolean {
   const stack = c.stack;
   if (leaf) {
     if (stack.length < $$MAX_DEPTH) return true;
-    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: `Unexpected nesting deeper than ${$$MAX_DEPTH} levels` });
+    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: $$TOO_DEEP });
     return false;
   }
   for (let i = 0; i < stack.length; i++) {
@@ -275,8 +281,7 @@ export function $$push(c: $$Context, v: object, leaf: boolean): boolean {
     }
   }
   if (stack.length >= $$MAX_DEPTH) {
-    const message = `Unexpected nesting deeper than ${$$MAX_DEPTH} levels`;
-    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message });
+    $$add(c, { path: $$pointer(c.keys, undefined), expected: `at most ${$$MAX_DEPTH} nested objects and arrays`, received: "deeper nesting", message: $$TOO_DEEP });
     return false;
   }
   stack.push(v);
@@ -322,20 +327,25 @@ export function $$union(c: $$Context, v: unknown, expected: string, members: rea
     $$push(c, v, false);
     return;
   }
+  // So is a value past the depth limit: every member would stop there.
+  if (typeof v === "object" && v !== null && c.stack.length >= $$MAX_DEPTH) {
+    $$push(c, v, true);
+    return;
+  }
   const here = $$pointer(c.keys, undefined);
   let best: $$Context | undefined;
   let bestDepth = -1;
   let bestName = "";
   let weighed = 0;
   for (const [, collect, name] of members) {
-    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain, misses: 0 };
+    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain, misses: 0, hits: 0 };
     collect(v, sub);
     if (sub.issues.length === 0) return;
     // A member that rejects the value itself (its kind) is not close.
     if (sub.issues.some((issue) => issue.path === here)) continue;
     weighed++;
     const depth = $$depth((sub.issues[0] as ValidationIssue).path);
-    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (depth > bestDepth || (depth === bestDepth && sub.issues.length < best.issues.length)))) {
+    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (sub.hits > best.hits || (sub.hits === best.hits && (depth > bestDepth || (depth === bestDepth && sub.issues.length < best.issues.length)))))) {
       best = sub;
       bestDepth = depth;
       bestName = name;
@@ -351,6 +361,7 @@ export function $$union(c: $$Context, v: unknown, expected: string, members: rea
   }
   for (const issue of best.issues) $$add(c, issue);
   c.misses += best.misses;
+  c.hits += best.hits;
 }
 
 /** The number of tokens in a JSON Pointer. */
@@ -374,7 +385,7 @@ let $$walking = false;
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
   const reuse = !$$walking;
-  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0 };
+  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0, hits: 0 };
   $$walking = true;
   collect(value, c);
   // Pushes and pops are balanced, so the stacks are empty again. A throw (from a getter) leaves

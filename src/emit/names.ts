@@ -100,15 +100,19 @@ export const INDEX_MODULE = "index.ts";
 /**
  * Output module paths for doc ids (`a/b.md` → `a/b.ts`). A doc whose path is
  * a generator-owned one (`index.md` in any folder, `_runtime.md` at the root)
- * gets a `_` suffix (`index_.ts`), which depends on its own path alone; paths
- * that would still clash — on a case-insensitive file system — get one more,
- * in id order. Returns the map and the ids renamed for such a clash.
+ * gets a `_` suffix (`index_.ts`), which depends on its own path alone. Paths
+ * that would still clash on a case-insensitive file system (`user.md` and
+ * `USER.md`) get one more `_`: an all-lower-case path (as Speakeasy names
+ * its docs) keeps its own, then the others in id order, so a doc added
+ * beside a Speakeasy doc never moves it. Returns the map and the ids renamed
+ * for such a clash.
  */
 export function modulePaths(ids: readonly string[]): { paths: Map<string, string>; renamed: string[] } {
   const taken = new Set<string>();
   const paths = new Map<string, string>();
   const renamed: string[] = [];
-  for (const id of [...ids].sort(compareStrings)) {
+  const lower = (id: string) => (id === id.toLowerCase() ? 0 : 1);
+  for (const id of [...ids].sort((a, b) => lower(a) - lower(b) || compareStrings(a, b))) {
     const stem = id.replace(DOC_FILE, "");
     const own = isOwnedPath(`${stem}.ts`) ? `${stem}_.ts` : `${stem}.ts`;
     let path = own;
@@ -145,28 +149,52 @@ export function outputPaths(ids: readonly string[]): string[] {
 /**
  * The name a model is exported under from its folder's barrel. It depends on
  * the doc alone — its title and its file name — never on which other docs
- * exist: the model's identifier when the file is named after it (in any
- * case, with Speakeasy's `_` for reserved words: `format_.md` holds
- * `# Format`), else the file name's own identifier (two docs titled alike in
- * one folder are told apart by their files).
+ * exist: the model's identifier when the file is named after it as SDK
+ * generators name them (the identifier in lower case, `accesslevel.md`, or
+ * as it is, `AccessLevel.md`; with Speakeasy's `_` after a reserved word:
+ * `format_.md` holds `# Format`), else the file name's own identifier, its
+ * other characters `_` (`rate-limit.md` → `Rate_limit`, `USER.md` →
+ * `USER`): two docs titled alike in one folder are told apart by their files.
  */
 export function exportName(id: string, title: string): string {
-  const identifier = modelIdentifier(title);
+  return namedAfter(id, title) < 2 ? modelIdentifier(title) : stemIdentifier(id);
+}
+
+/**
+ * How a doc's file is named after its model (see {@link exportName}): 0 in
+ * lower case (Speakeasy's name), 1 as the identifier is, 2 not after it. Of
+ * two docs of a folder exported under one name (files differing in case
+ * alone), the lower rank keeps it.
+ */
+export function namedAfter(id: string, title: string): 0 | 1 | 2 {
+  const identifier = modelIdentifier(title).replace(/_+$/, "");
+  const stem = (id.split("/").pop() ?? id).replace(DOC_FILE, "").replace(/_+$/, "");
+  return stem === identifier.toLowerCase() ? 0 : stem === identifier ? 1 : 2;
+}
+
+/** A file name's own identifier: its first letter upper-cased, any character an identifier cannot hold `_`. */
+function stemIdentifier(id: string): string {
   const stem = (id.split("/").pop() ?? id).replace(DOC_FILE, "");
-  const key = (text: string) => text.replace(/_+$/, "").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  return key(stem) === key(identifier) ? identifier : modelIdentifier(stem.charAt(0).toUpperCase() + stem.slice(1));
+  let name = (stem.charAt(0).toUpperCase() + stem.slice(1)).replace(/[^\p{ID_Continue}$]/gu, "_");
+  if (!/^[\p{ID_Start}_$]/u.test(name)) name = `_${name}`;
+  while (KEYWORDS.has(name) || USED_BY_GENERATED_CODE.has(name)) name += "_";
+  return name;
 }
 
 /**
  * The namespace a folder is re-exported as from its parent's barrel
  * (`export * as components from "./components/index.js"`): its name as an
- * identifier, words joined in camelCase (`my-models` → `myModels`), `_`
- * after a reserved word.
+ * identifier in camelCase, starting lower-case (`Components` → `components`,
+ * `my-models` → `myModels`), where models (PascalCase) do not start. A name
+ * that reads as a model's function (`isUser`, `validateX`, `assertX`), or
+ * that is reserved, gets a `_`. So a model added beside a folder never
+ * renames its namespace.
  */
 export function namespaceName(folder: string): string {
   const words = folder.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
-  let name = words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join("") || "folder";
+  let name = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("") || "folder";
   if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (/^(?:is|validate|assert)[A-Z0-9_$]/.test(name)) name += "_";
   while (KEYWORDS.has(name) || USED_BY_GENERATED_CODE.has(name)) name += "_";
   return name;
 }

@@ -296,7 +296,7 @@ export class CheckWriter {
       return this.isLeafObject(model.fields, model.additionalProperties);
     });
     const tag = stringLiteral(discriminator.field);
-    const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n      break;\n`).join("");
+    const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      c.hits++;\n      ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n      break;\n`).join("");
     return (
       `  const o = ${rt("$$enter")}(c, v, ${stringLiteral(this.expected(type))}, ${leaf});\n  if (o === undefined) return;\n` +
       `  const tag = ${this.read("o", discriminator.field)};\n` +
@@ -527,15 +527,16 @@ export class CheckWriter {
   }
 
   private simpleCollect(type: TypeRef, x: string, key: string | undefined, indent: string): string {
-    return `${indent}if (${negate(this.is(type, x, "0"))}) ${this.issueCall(key, type, x)};\n`;
+    // A literal found as it must be counts for the union member it belongs to (see `$$union`).
+    const hit = isLiteral(type) ? "; else c.hits++;" : ";";
+    return `${indent}if (${negate(this.is(type, x, "0"))}) ${this.issueCall(key, type, x)}${hit}\n`;
   }
 
   /** A call reporting that `x` (at child `key`, or the walk's own value) is not a `type`; its message is mostly written here. */
   private issueCall(key: string | undefined, type: TypeRef, x: string): string {
     const expected = this.expected(type);
     // A literal that does not match tells a union which member the value was not meant for (see `$$union`).
-    const literal = (type.kind === "nullable" ? type.type : type).kind === "literal";
-    return `${this.scope.runtime(literal ? "$$miss" : "$$issue")}(c, ${key ?? "undefined"}, ${stringLiteral(expected)}, ${stringLiteral(`Expected ${expected}, received `)}, ${x})`;
+    return `${this.scope.runtime(isLiteral(type) ? "$$miss" : "$$issue")}(c, ${key ?? "undefined"}, ${stringLiteral(expected)}, ${stringLiteral(`Expected ${expected}, received `)}, ${x})`;
   }
 
   // -------------------------------------------------------------------------
@@ -763,6 +764,11 @@ export function taggedMembers(models: readonly Model[], modelOf: (target: string
     }
   }
   return tagged;
+}
+
+/** Whether `type` is a literal (a const), or a nullable one. */
+function isLiteral(type: TypeRef): boolean {
+  return (type.kind === "nullable" ? type.type : type).kind === "literal";
 }
 
 /** The message of a missing required key, written once here. */

@@ -142,6 +142,9 @@ describe("speakeasy build IR: options and flavours", () => {
     const ts = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *string* | :heavy_check_mark: | N/A |";
     expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript" }).model)).toEqual(["nullable"]);
     expect(kinds(readOne(ts, "models/doc.md", { flavour: "typescript", nullability: "as-documented" }).model)).toEqual(["string"]);
+    // A literal (a union's tag) is what the API sends: never made nullable by the policy.
+    const tag = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `type` | *\"dog\"* | :heavy_check_mark: | N/A |";
+    expect(kinds(readOne(tag, "models/doc.md", { flavour: "typescript" }).model)).toEqual(["literal"]);
   });
 
   it.each([
@@ -153,7 +156,14 @@ describe("speakeasy build IR: options and flavours", () => {
     ["ID", "id"],
     ["files_0", "files0"],
     ["wait_", "wait"],
-    ["__proto__", "proto"],
+    ["__proto__", "__proto__"],
+    ["_id", "_id"],
+    ["$ref", "$ref"],
+    ["@type", "@type"],
+    ["address_line1", "addressLine1"],
+    ["checksum_sha256_base64", "checksumSha256Base64"],
+    ["content-type", "content-type"],
+    ["1st", "1st"],
   ])("camelCase(%j) is %j", (name, expected) => {
     expect(camelCase(name)).toBe(expected);
   });
@@ -165,7 +175,15 @@ describe("speakeasy build IR: options and flavours", () => {
     ["ACTION_TYPE", "action_type"],
     ["ExternalID", "external_id"],
     ["HTTPStatus", "http_status"],
-    ["files0", "files_0"],
+    ["files0", "files0"],
+    ["line1", "line1"],
+    ["last4", "last4"],
+    ["AddressLine1", "address_line1"],
+    ["Field1Name", "field1_name"],
+    ["V2", "v2"],
+    ["checksum_sha256_base64", "checksum_sha256_base64"],
+    ["_id", "_id"],
+    ["__typename", "__typename"],
   ])("snakeCase(%j) is %j", (name, expected) => {
     expect(snakeCase(name)).toBe(expected);
   });

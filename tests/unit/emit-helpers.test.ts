@@ -30,9 +30,10 @@ describe("names", () => {
 
   it("gives clashing output paths a suffix, in id order, case-insensitively; generator-owned paths always", () => {
     const { paths, renamed } = modulePaths(["b/Format.md", "index.md", "b/format.md", "_runtime.md", "c/Index.mdx"]);
-    expect(Object.fromEntries(paths)).toEqual({ "_runtime.md": "_runtime_.ts", "b/Format.md": "b/Format.ts", "b/format.md": "b/format_.ts", "index.md": "index_.ts", "c/Index.mdx": "c/Index_.ts" });
+    // An all-lower-case path keeps its own (as Speakeasy names docs): adding `b/Format.md` never moves `b/format.ts`.
+    expect(Object.fromEntries(paths)).toEqual({ "_runtime.md": "_runtime_.ts", "b/Format.md": "b/Format_.ts", "b/format.md": "b/format.ts", "index.md": "index_.ts", "c/Index.mdx": "c/Index_.ts" });
     // Only a clash between docs is reported; `index` and `_runtime` are renamed by their own path.
-    expect(renamed).toEqual(["b/format.md"]);
+    expect(renamed).toEqual(["b/Format.md"]);
   });
 
   it("writes relative import specifiers", () => {

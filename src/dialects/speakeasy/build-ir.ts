@@ -133,7 +133,8 @@ function buildField(docId: string, row: RawField, reading: Reading): { field: Fi
   const flavour = flavourFor(reading, row.typePlace);
   const read: FieldType = flavour ? flavour.fieldType(row.type, context(docId, row.typePlace, sink, options.settled), row.required ?? true) : { type: { kind: "unknown", reason: "unparsed", text: row.type.text } };
   const { presence } = read;
-  const type = options.nullability === "lenient" && read.nullabilityUnstated ? nullable(read.type) : read.type;
+  // A literal (a const: a union's tag) is what the API sends, never null in its stead: the policy leaves it as documented.
+  const type = options.nullability === "lenient" && read.nullabilityUnstated && read.type.kind !== "literal" ? nullable(read.type) : read.type;
   let required = row.required;
   if (required === undefined) required = presence !== "optional";
   else if (required && presence === "optional") {

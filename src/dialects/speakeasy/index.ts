@@ -63,7 +63,14 @@ function propertyNameWarning(docs: readonly SourceDoc[], options: Options): Diag
   if (options.propertyNames !== "auto" || !PASCAL_CASE_FLAVOURS.has(options.flavour)) return [];
   // The first doc by path, whatever order the docs came in.
   for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
-    const match = /^\|\s*(?:~~)?`([A-Z][a-z0-9]+[A-Z]\w*|[A-Z][a-z0-9]+)`/m.exec(doc.source);
+    // Rows of the `## Fields` table only: an enum's `## Values` rows name its members, not fields.
+    const fields = /^## Fields[ \t]*\r?$/m.exec(doc.source);
+    if (!fields) continue;
+    const end = doc.source.slice(fields.index + fields[0].length).search(/^#{1,2} /m);
+    const section = doc.source.slice(0, end < 0 ? undefined : fields.index + fields[0].length + end);
+    const row = /^\|\s*(?:~~)?`([A-Z][a-z0-9]+[A-Z]\w*|[A-Z][a-z0-9]+)`/gm;
+    row.lastIndex = fields.index;
+    const match = row.exec(section);
     if (!match) continue;
     const place = placeAt(doc.source, match.index + match[0].indexOf("`"));
     return [

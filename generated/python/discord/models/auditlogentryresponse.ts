@@ -76,7 +76,7 @@ export function $checkAuditLogEntryResponse(v: unknown, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, "/id", "string", "Expected string, received ", x);
   x = o["action_type"];
   if (x === undefined) $$missing(c, "/action_type", "1", "Missing required property \"action_type\"");
-  else if (x !== 1) $$miss(c, "/action_type", "1", "Expected 1, received ", x);
+  else if (x !== 1) $$miss(c, "/action_type", "1", "Expected 1, received ", x); else c.hits++;
   x = o["user_id"];
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/user_id", "string | null", "Expected string | null, received ", x);
   x = o["target_id"];

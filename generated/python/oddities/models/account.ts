@@ -75,7 +75,7 @@ export function $checkAccount(v: unknown, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, "/department_id", "string", "Expected string, received ", x);
   x = o["secret"];
   if (x === undefined) $$missing(c, "/secret", "\"__encrypted__\"", "Missing required property \"secret\"");
-  else if (x !== "__encrypted__") $$miss(c, "/secret", "\"__encrypted__\"", "Expected \"__encrypted__\", received ", x);
+  else if (x !== "__encrypted__") $$miss(c, "/secret", "\"__encrypted__\"", "Expected \"__encrypted__\", received ", x); else c.hits++;
 }
 
 const $required0: readonly string[] = ["id", "legacy_id", "secret"];

@@ -48,7 +48,7 @@ export function $checkWebhookPayload(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["type"];
   if (x === undefined) $$missing(c, "/type", "\"order.created\"", "Missing required property \"type\"");
-  else if (x !== "order.created") $$miss(c, "/type", "\"order.created\"", "Expected \"order.created\", received ", x);
+  else if (x !== "order.created") $$miss(c, "/type", "\"order.created\"", "Expected \"order.created\", received ", x); else c.hits++;
 }
 
 const $required0: readonly string[] = ["type"];

@@ -43,9 +43,11 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   const tag = o["type"];
   switch (tag) {
     case "cat":
+      c.hits++;
       $fieldsCat(o, c, "type");
       break;
     case "dog":
+      c.hits++;
       $fieldsDog(o, c, "type");
       break;
     default:

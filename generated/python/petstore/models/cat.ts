@@ -50,7 +50,7 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"cat\"", "Missing required property \"type\"");
-    else if (x !== "cat") $$miss(c, "/type", "\"cat\"", "Expected \"cat\", received ", x);
+    else if (x !== "cat") $$miss(c, "/type", "\"cat\"", "Expected \"cat\", received ", x); else c.hits++;
   }
   x = o["lives"];
   if (x === undefined) $$missing(c, "/lives", "integer", "Missing required property \"lives\"");

@@ -50,7 +50,7 @@ export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: stri
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"dog\"", "Missing required property \"type\"");
-    else if (x !== "dog") $$miss(c, "/type", "\"dog\"", "Expected \"dog\", received ", x);
+    else if (x !== "dog") $$miss(c, "/type", "\"dog\"", "Expected \"dog\", received ", x); else c.hits++;
   }
   x = o["good_boy"];
   if (x === undefined) $$missing(c, "/good_boy", "boolean", "Missing required property \"good_boy\"");

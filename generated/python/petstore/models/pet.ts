@@ -173,7 +173,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
   else if (!(x === null || typeof x === "string")) $$issue(c, "/nickname", "string | null", "Expected string | null, received ", x);
   x = o["kind"];
   if (x === undefined) $$missing(c, "/kind", "\"pet\"", "Missing required property \"kind\"");
-  else if (x !== "pet") $$miss(c, "/kind", "\"pet\"", "Expected \"pet\", received ", x);
+  else if (x !== "pet") $$miss(c, "/kind", "\"pet\"", "Expected \"pet\", received ", x); else c.hits++;
   x = o["status"];
   if (x === undefined) $$missing(c, "/status", "PetStatus", "Missing required property \"status\"");
   else {

@@ -53,7 +53,7 @@ export function $fieldsDiscountFixed(o: Record<string, unknown>, c: $$Context, s
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"fixed\"", "Missing required property \"type\"");
-    else if (x !== "fixed") $$miss(c, "/type", "\"fixed\"", "Expected \"fixed\", received ", x);
+    else if (x !== "fixed") $$miss(c, "/type", "\"fixed\"", "Expected \"fixed\", received ", x); else c.hits++;
   }
   x = o["amount"];
   if (x === undefined) $$missing(c, "/amount", "integer", "Missing required property \"amount\"");

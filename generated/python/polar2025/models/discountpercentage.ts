@@ -51,7 +51,7 @@ export function $fieldsDiscountPercentage(o: Record<string, unknown>, c: $$Conte
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"percentage\"", "Missing required property \"type\"");
-    else if (x !== "percentage") $$miss(c, "/type", "\"percentage\"", "Expected \"percentage\", received ", x);
+    else if (x !== "percentage") $$miss(c, "/type", "\"percentage\"", "Expected \"percentage\", received ", x); else c.hits++;
   }
   x = o["basis_points"];
   if (x === undefined) $$missing(c, "/basis_points", "integer", "Missing required property \"basis_points\"");

@@ -42,9 +42,11 @@ export function $checkOrderDiscount(v: unknown, c: $$Context): void {
   const tag = o["type"];
   switch (tag) {
     case "fixed":
+      c.hits++;
       $fieldsDiscountFixed(o, c, "type");
       break;
     case "percentage":
+      c.hits++;
       $fieldsDiscountPercentage(o, c, "type");
       break;
     default:

@@ -57,7 +57,7 @@ export function $fieldsWebhookOrderCreatedPayload(o: Record<string, unknown>, c:
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"order.created\"", "Missing required property \"type\"");
-    else if (x !== "order.created") $$miss(c, "/type", "\"order.created\"", "Expected \"order.created\", received ", x);
+    else if (x !== "order.created") $$miss(c, "/type", "\"order.created\"", "Expected \"order.created\", received ", x); else c.hits++;
   }
   x = o["timestamp"];
   if (x === undefined) $$missing(c, "/timestamp", "date-time string (RFC 3339) | null", "Missing required property \"timestamp\"");

@@ -57,7 +57,7 @@ export function $fieldsWebhookOrderPaidPayload(o: Record<string, unknown>, c: $$
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"order.paid\"", "Missing required property \"type\"");
-    else if (x !== "order.paid") $$miss(c, "/type", "\"order.paid\"", "Expected \"order.paid\", received ", x);
+    else if (x !== "order.paid") $$miss(c, "/type", "\"order.paid\"", "Expected \"order.paid\", received ", x); else c.hits++;
   }
   x = o["timestamp"];
   if (x === undefined) $$missing(c, "/timestamp", "date-time string (RFC 3339) | null", "Missing required property \"timestamp\"");

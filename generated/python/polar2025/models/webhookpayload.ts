@@ -43,9 +43,11 @@ export function $checkWebhookPayload(v: unknown, c: $$Context): void {
   const tag = o["type"];
   switch (tag) {
     case "order.created":
+      c.hits++;
       $fieldsWebhookOrderCreatedPayload(o, c, "type");
       break;
     case "order.paid":
+      c.hits++;
       $fieldsWebhookOrderPaidPayload(o, c, "type");
       break;
     default:

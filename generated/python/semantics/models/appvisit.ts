@@ -53,11 +53,11 @@ export function $fieldsAppVisit(o: Record<string, unknown>, c: $$Context, skip?:
   let x: unknown;
   x = o["type"];
   if (x === undefined) $$missing(c, "/type", "\"click\"", "Missing required property \"type\"");
-  else if (x !== "click") $$miss(c, "/type", "\"click\"", "Expected \"click\", received ", x);
+  else if (x !== "click") $$miss(c, "/type", "\"click\"", "Expected \"click\", received ", x); else c.hits++;
   if (skip !== "channel") {
     x = o["channel"];
     if (x === undefined) $$missing(c, "/channel", "\"app\"", "Missing required property \"channel\"");
-    else if (x !== "app") $$miss(c, "/channel", "\"app\"", "Expected \"app\", received ", x);
+    else if (x !== "app") $$miss(c, "/channel", "\"app\"", "Expected \"app\", received ", x); else c.hits++;
   }
   x = o["screen"];
   if (x === undefined) $$missing(c, "/screen", "string", "Missing required property \"screen\"");

@@ -42,7 +42,7 @@ export function $checkCircle(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["kind"];
   if (x === undefined) $$missing(c, "/kind", "\"circle\"", "Missing required property \"kind\"");
-  else if (x !== "circle") $$miss(c, "/kind", "\"circle\"", "Expected \"circle\", received ", x);
+  else if (x !== "circle") $$miss(c, "/kind", "\"circle\"", "Expected \"circle\", received ", x); else c.hits++;
   x = o["radius"];
   if (x === undefined) $$missing(c, "/radius", "number", "Missing required property \"radius\"");
   else if (!Number.isFinite(x)) $$issue(c, "/radius", "number", "Expected number, received ", x);

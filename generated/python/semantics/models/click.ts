@@ -65,12 +65,12 @@ export function $fieldsClick(o: Record<string, unknown>, c: $$Context, skip?: st
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"click\"", "Missing required property \"type\"");
-    else if (x !== "click") $$miss(c, "/type", "\"click\"", "Expected \"click\", received ", x);
+    else if (x !== "click") $$miss(c, "/type", "\"click\"", "Expected \"click\", received ", x); else c.hits++;
   }
   if (skip !== "channel") {
     x = o["channel"];
     if (x === undefined) $$missing(c, "/channel", "\"web\"", "Missing required property \"channel\"");
-    else if (x !== "web") $$miss(c, "/channel", "\"web\"", "Expected \"web\", received ", x);
+    else if (x !== "web") $$miss(c, "/channel", "\"web\"", "Expected \"web\", received ", x); else c.hits++;
   }
   x = o["country"];
   if (x !== undefined && typeof x !== "string") $$issue(c, "/country", "string", "Expected string, received ", x);

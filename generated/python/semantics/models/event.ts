@@ -43,9 +43,11 @@ export function $checkEvent(v: unknown, c: $$Context): void {
   const tag = o["type"];
   switch (tag) {
     case "click":
+      c.hits++;
       $fieldsClick(o, c, "type");
       break;
     case "sale":
+      c.hits++;
       $fieldsSale(o, c, "type");
       break;
     default:

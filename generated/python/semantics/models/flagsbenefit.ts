@@ -49,7 +49,7 @@ export function $checkFlagsBenefit(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["type"];
   if (x === undefined) $$missing(c, "/type", "\"feature_flag\"", "Missing required property \"type\"");
-  else if (x !== "feature_flag") $$miss(c, "/type", "\"feature_flag\"", "Expected \"feature_flag\", received ", x);
+  else if (x !== "feature_flag") $$miss(c, "/type", "\"feature_flag\"", "Expected \"feature_flag\", received ", x); else c.hits++;
   x = o["flags"];
   if (x === undefined) $$missing(c, "/flags", "string[] | null", "Missing required property \"flags\"");
   else {

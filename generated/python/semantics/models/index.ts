@@ -14,6 +14,9 @@ export { HTTPCode, isHTTPCode, validateHTTPCode, assertHTTPCode } from "./httpco
 export { type JSONValue, isJSONValue, validateJSONValue, assertJSONValue } from "./jsonvalue.js";
 export { type KeysBenefit, isKeysBenefit, validateKeysBenefit, assertKeysBenefit } from "./keysbenefit.js";
 export { type Literals, isLiterals, validateLiterals, assertLiterals } from "./literals.js";
+export { type Loose, isLoose, validateLoose, assertLoose } from "./loose.js";
+export { type LooseOrPinned, isLooseOrPinned, validateLooseOrPinned, assertLooseOrPinned } from "./looseorpinned.js";
+export { type Pinned, isPinned, validatePinned, assertPinned } from "./pinned.js";
 export { type Presence, isPresence, validatePresence, assertPresence } from "./presence.js";
 export { Priority, isPriority, validatePriority, assertPriority } from "./priority.js";
 export { type Sale, isSale, validateSale, assertSale } from "./sale.js";

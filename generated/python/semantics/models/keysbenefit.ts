@@ -43,7 +43,7 @@ export function $checkKeysBenefit(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["type"];
   if (x === undefined) $$missing(c, "/type", "\"license_keys\"", "Missing required property \"type\"");
-  else if (x !== "license_keys") $$miss(c, "/type", "\"license_keys\"", "Expected \"license_keys\", received ", x);
+  else if (x !== "license_keys") $$miss(c, "/type", "\"license_keys\"", "Expected \"license_keys\", received ", x); else c.hits++;
   x = o["limit"];
   if (x === undefined) $$missing(c, "/limit", "integer", "Missing required property \"limit\"");
   else if (!Number.isInteger(x)) $$issue(c, "/limit", "integer", "Expected integer, received ", x);

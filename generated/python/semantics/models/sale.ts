@@ -54,7 +54,7 @@ export function $fieldsSale(o: Record<string, unknown>, c: $$Context, skip?: str
   if (skip !== "type") {
     x = o["type"];
     if (x === undefined) $$missing(c, "/type", "\"sale\"", "Missing required property \"type\"");
-    else if (x !== "sale") $$miss(c, "/type", "\"sale\"", "Expected \"sale\", received ", x);
+    else if (x !== "sale") $$miss(c, "/type", "\"sale\"", "Expected \"sale\", received ", x); else c.hits++;
   }
   x = o["amount"];
   if (x === undefined) $$missing(c, "/amount", "number", "Missing required property \"amount\"");

@@ -42,7 +42,7 @@ export function $checkSquare(v: unknown, c: $$Context): void {
   let x: unknown;
   x = o["kind"];
   if (x === undefined) $$missing(c, "/kind", "\"square\"", "Missing required property \"kind\"");
-  else if (x !== "square") $$miss(c, "/kind", "\"square\"", "Expected \"square\", received ", x);
+  else if (x !== "square") $$miss(c, "/kind", "\"square\"", "Expected \"square\", received ", x); else c.hits++;
   x = o["side"];
   if (x === undefined) $$missing(c, "/side", "number", "Missing required property \"side\"");
   else if (!Number.isFinite(x)) $$issue(c, "/side", "number", "Expected number, received ", x);

@@ -43,9 +43,11 @@ export function $checkTouchpoint(v: unknown, c: $$Context): void {
   const tag = o["channel"];
   switch (tag) {
     case "web":
+      c.hits++;
       $fieldsClick(o, c, "channel");
       break;
     case "app":
+      c.hits++;
       $fieldsAppVisit(o, c, "channel");
       break;
     default:

@@ -43,9 +43,11 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   const tag = o["Type"];
   switch (tag) {
     case "cat":
+      c.hits++;
       $fieldsCat(o, c, "Type");
       break;
     case "dog":
+      c.hits++;
       $fieldsDog(o, c, "Type");
       break;
     default:

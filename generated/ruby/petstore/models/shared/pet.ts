@@ -349,9 +349,11 @@ function $c8(v: unknown, c: $$Context): void {
   const tag = o["type"];
   switch (tag) {
     case "cat":
+      c.hits++;
       $fieldsCat(o, c, "type");
       break;
     case "dog":
+      c.hits++;
       $fieldsDog(o, c, "type");
       break;
     default:

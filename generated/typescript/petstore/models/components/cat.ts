@@ -11,7 +11,7 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  * ```
  */
 export interface Cat {
-  type: "cat" | null;
+  type: "cat";
   lives: number | null;
 }
 
@@ -33,12 +33,14 @@ export function assertCat(value: unknown): asserts value is Cat {
 }
 
 /** @internal The check behind {@link isCat}; `d` is the nesting depth. */
-export function $isCat(v: unknown, d: number): v is Cat {
+export function $isCat(v: unknown, d: number, skip?: string): v is Cat {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  x = o["type"];
-  if (!(x === null || x === "cat")) return false;
+  if (skip !== "type") {
+    x = o["type"];
+    if (x !== "cat") return false;
+  }
   x = o["lives"];
   if (!(x === null || Number.isFinite(x))) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -48,10 +50,17 @@ export function $isCat(v: unknown, d: number): v is Cat {
 export function $checkCat(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsCat(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkCat} has entered (a discriminated union enters it itself). */
+export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  x = o["type"];
-  if (x === undefined) $$missing(c, "/type", "\"cat\" | null", "Missing required property \"type\"");
-  else if (!(x === null || x === "cat")) $$miss(c, "/type", "\"cat\" | null", "Expected \"cat\" | null, received ", x);
+  if (skip !== "type") {
+    x = o["type"];
+    if (x === undefined) $$missing(c, "/type", "\"cat\"", "Missing required property \"type\"");
+    else if (x !== "cat") $$miss(c, "/type", "\"cat\"", "Expected \"cat\", received ", x); else c.hits++;
+  }
   x = o["lives"];
   if (x === undefined) $$missing(c, "/lives", "number | null", "Missing required property \"lives\"");
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/lives", "number | null", "Expected number | null, received ", x);

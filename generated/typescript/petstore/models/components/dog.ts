@@ -11,7 +11,7 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
  * ```
  */
 export interface Dog {
-  type: "dog" | null;
+  type: "dog";
   goodBoy: boolean | null;
 }
 
@@ -33,12 +33,14 @@ export function assertDog(value: unknown): asserts value is Dog {
 }
 
 /** @internal The check behind {@link isDog}; `d` is the nesting depth. */
-export function $isDog(v: unknown, d: number): v is Dog {
+export function $isDog(v: unknown, d: number, skip?: string): v is Dog {
   if (typeof v !== "object" || v === null || Array.isArray(v) || d >= $$MAX_DEPTH) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  x = o["type"];
-  if (!(x === null || x === "dog")) return false;
+  if (skip !== "type") {
+    x = o["type"];
+    if (x !== "dog") return false;
+  }
   x = o["goodBoy"];
   if (!(x === null || typeof x === "boolean")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
@@ -48,10 +50,17 @@ export function $isDog(v: unknown, d: number): v is Dog {
 export function $checkDog(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsDog(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkDog} has entered (a discriminated union enters it itself). */
+export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: string): void {
   let x: unknown;
-  x = o["type"];
-  if (x === undefined) $$missing(c, "/type", "\"dog\" | null", "Missing required property \"type\"");
-  else if (!(x === null || x === "dog")) $$miss(c, "/type", "\"dog\" | null", "Expected \"dog\" | null, received ", x);
+  if (skip !== "type") {
+    x = o["type"];
+    if (x === undefined) $$missing(c, "/type", "\"dog\"", "Missing required property \"type\"");
+    else if (x !== "dog") $$miss(c, "/type", "\"dog\"", "Expected \"dog\", received ", x); else c.hits++;
+  }
   x = o["goodBoy"];
   if (x === undefined) $$missing(c, "/goodBoy", "boolean | null", "Missing required property \"goodBoy\"");
   else if (!(x === null || typeof x === "boolean")) $$issue(c, "/goodBoy", "boolean | null", "Expected boolean | null, received ", x);

@@ -42,7 +42,7 @@ export interface Pet {
   vaccinated: boolean | null;
   /** Always present, may be null. */
   nickname: string | null;
-  kind: "pet" | null;
+  kind: "pet";
   /** @example available */
   status: PetStatus | null;
   size?: Size | null | undefined;
@@ -107,7 +107,7 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["nickname"];
   if (!(x === null || typeof x === "string")) return false;
   x = o["kind"];
-  if (!(x === null || x === "pet")) return false;
+  if (x !== "pet") return false;
   x = o["status"];
   if (!(x === null || $isPetStatus(x, d + 1))) return false;
   x = o["size"];
@@ -185,8 +185,8 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/nickname", "string | null", "Missing required property \"nickname\"");
   else if (!(x === null || typeof x === "string")) $$issue(c, "/nickname", "string | null", "Expected string | null, received ", x);
   x = o["kind"];
-  if (x === undefined) $$missing(c, "/kind", "\"pet\" | null", "Missing required property \"kind\"");
-  else if (!(x === null || x === "pet")) $$miss(c, "/kind", "\"pet\" | null", "Expected \"pet\" | null, received ", x);
+  if (x === undefined) $$missing(c, "/kind", "\"pet\"", "Missing required property \"kind\"");
+  else if (x !== "pet") $$miss(c, "/kind", "\"pet\"", "Expected \"pet\", received ", x); else c.hits++;
   x = o["status"];
   if (x === undefined) $$missing(c, "/status", "PetStatus | null", "Missing required property \"status\"");
   else {
