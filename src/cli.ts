@@ -6,41 +6,73 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { ExpectedError, usageError } from "./errors.js";
 import { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
 import type { Progress, RunSettings } from "./generate.js";
-import { check, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
-import { CONFIG_FILE, FLAVOUR_CHOICES, loadConfig, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
+import { check, checkFolderPlace, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
+import { CONFIG_FILE, findConfig, FLAVOUR_CHOICES, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
 import { PROPERTY_NAME_POLICIES } from "./property-names.js";
-import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, summarize, summarizeDrift, type ReporterName } from "./report.js";
+import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 /** Where the CLI prints, which folder it runs in, and what the terminal can do. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
-  /** Colour in human output. */
+  /** Colour in what goes to stderr (diagnostics, summaries). */
   readonly color: boolean;
+  /** Colour in what goes to stdout (the drift diff); as {@link color} when not given. */
+  readonly stdoutColor?: boolean;
   /** A progress line while docs are read (a terminal, not CI). */
   readonly progress: boolean;
 }
 
 function processIo(): CliIo {
-  const tty = Boolean(process.stderr.isTTY);
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     cwd: process.cwd(),
-    color: tty && !process.env.NO_COLOR && process.env.TERM !== "dumb",
-    progress: tty && !process.env.CI,
+    color: colorFor(process.stderr),
+    stdoutColor: colorFor(process.stdout),
+    progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  };
+}
+
+/**
+ * Whether to colour what goes to `stream`, decided for each stream (a diff
+ * redirected to a file gets no escape codes while the terminal keeps its
+ * colours): `NO_COLOR` (https://no-color.org) turns colour off, `FORCE_COLOR`
+ * (other than `0` or `false`) on; otherwise colour when the stream is a
+ * terminal and `TERM` is not `dumb`.
+ */
+export function colorFor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+/**
+ * Writes to a stream that may be closed by its reader (`mdtypes ir | head`):
+ * once a write fails (EPIPE), later writes are dropped and the command
+ * finishes with its own exit code, with no error printed.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (text) => {
+    if (!closed && !stream.destroyed) stream.write(text);
   };
 }
 
 interface Flags {
+  readonly config?: string;
   readonly out?: string;
   readonly rule?: readonly string[];
   readonly dialect?: Options["dialect"];
@@ -76,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ExpectedError) {
-      io.stderr(`mdtypes: ${error.message}\n`);
+      io.stderr(`mdtypes: ${terminalSafe(error.message)}\n`);
       return 2;
     }
     io.stderr(internalError(error));
@@ -107,25 +139,55 @@ function optionFlags(io: CliIo, flags: Flags): Partial<Options> {
   };
 }
 
+/** The most threads `--workers` may ask for: past the cores, more only cost start-up and memory. */
+const MAX_WORKERS = 64;
+
 function parseWorkers(value: string): number | "auto" {
   if (value === "auto") return "auto";
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number or "auto"');
+  if (!/^\d+$/.test(value) || Number(value) > MAX_WORKERS) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}, or "auto"`);
   return Number(value);
 }
 
-/** How the CLI runs a target: its cache (unless `--no-cache`), workers and progress line. */
-function settingsOf(io: CliIo, flags: Flags): RunSettings {
+/** How the CLI runs a project's targets: the cache (unless `--no-cache`), workers and progress line. */
+function settingsOf(io: CliIo, flags: Flags, project: Project): RunSettings {
   const progress = progressLine(io);
+  if (flags.cache && flags.cacheDir !== undefined) checkFolderPlace(resolvePath(io, flags.cacheDir), "Cache folder");
   return {
     workers: flags.workers,
-    ...(flags.cache ? { cache: new Cache(resolve(io.cwd, flags.cacheDir ?? DEFAULT_CACHE_DIR)) } : {}),
+    ...(flags.cache ? { cache: new Cache(flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir(project.root)) } : {}),
     ...(progress ? { progress } : {}),
   };
 }
 
+/**
+ * Where the cache lives unless `--cache-dir` says: where build tools keep
+ * theirs, `node_modules/.cache/mdtypes` in the project's root when it has a
+ * `node_modules`, else `.mdtypes-cache` there.
+ */
+function defaultCacheDir(root: string): string {
+  return existsSync(join(root, "node_modules")) ? join(root, "node_modules", ".cache", "mdtypes") : join(root, DEFAULT_CACHE_DIR);
+}
+
 function internalError(error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${detail}\n`;
+  return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${detail.split("\n").map(terminalSafe).join("\n")}\n`;
+}
+
+/**
+ * JSON as the reporters print it (pretty, or one line for NDJSON), with DEL
+ * and the C1 controls escaped too (JSON.stringify escapes only C0): a
+ * report printed to a terminal cannot drive it.
+ */
+function jsonText(value: unknown, pretty: boolean): string {
+  return JSON.stringify(value, null, pretty ? 2 : undefined).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The argument parser's errors in the one-line form of every other error
+ * (`mdtypes: <what>`), with where to find the usage.
+ */
+function usageLine(usage: string): (text: string, write: (text: string) => void) => void {
+  return (text, write) => write(`mdtypes: ${terminalSafe(text.replace(/^error:\s*/, "").trim().replace(/\s*\n\s*/g, " "))} (run \`${usage} --help\` for usage)\n`);
 }
 
 function version(): string {
@@ -138,17 +200,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("Markdown model docs → TypeScript types and zero-dependency validators, kept in sync in CI.")
     .version(version(), "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError("(run mdtypes --help for usage)");
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: usageLine("mdtypes") });
 
-  const common = (command: Command, examples: string): Command =>
+  const common = (command: Command, examples: string, exitCodes: string): Command =>
     command
       .argument("[input]", `folder of model docs (default: every target in ${CONFIG_FILE})`)
+      .option("-c, --config <file>", `the config file (default: ${CONFIG_FILE} here or in a parent folder, up to the repository root)`)
       .option("--rule <rule-id=severity>", "set a rule's severity: error, warning, info or off (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option("--reporter <name>", "how to print results").choices(["human", "json", "github"]).default("human"))
-      .option("--verbose", "also print info diagnostics")
+      .option("--verbose", `print every diagnostic, infos too (default: errors and warnings, ${SHOWN_PER_RULE} of each rule in full and a count of the rest)`)
       .option("--no-cache", `read every doc afresh, neither using nor updating the cache`)
-      .option("--cache-dir <dir>", `where the cache lives (default: ${DEFAULT_CACHE_DIR})`)
+      .option("--cache-dir <dir>", `where the cache lives (default: node_modules/.cache/mdtypes, or ${DEFAULT_CACHE_DIR} without node_modules)`)
       .option("--workers <n>", "threads that read docs besides the main one: a number (0: none) or auto", parseWorkers, "auto")
       // Every option of mdtypes.config.json, as a flag that wins over it.
       .addOption(new Option("--dialect <name>", "the generator that wrote the docs").choices(["speakeasy"]))
@@ -160,10 +222,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--max-depth <n>", "validators reject values nested deeper than this (1 to 10000)", parseMaxDepth)
       .option("--exclude <glob>", "leave out docs matching this glob, relative to the input (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
       .option("--remark-plugin <module>", "add a remark plugin, a package or a path from the working directory (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
-      .addHelpText("after", `\nExamples:\n${examples}\n\nExit codes: 0 success, 1 drift or errors in the docs, 2 usage, I/O or internal error.`)
+      .addHelpText("after", `\nExamples:\n${examples}\n\nExit codes: ${exitCodes}; 2 usage, I/O or internal error.`)
       .exitOverride()
-      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-      .showHelpAfterError("(run mdtypes <command> --help for usage)");
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: usageLine(`mdtypes ${command.name()}`) });
 
   common(
     program
@@ -176,19 +237,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "  mdtypes generate docs/models --out src/generated",
       "  mdtypes generate --watch",
       "  mdtypes generate docs/models -o src/generated --rule unresolved-link=warning",
+      "  mdtypes generate --config ci/mdtypes.json --reporter json",
     ].join("\n"),
+    "0 written (or nothing to write), 1 errors in the docs (nothing written); with --watch, 130 when stopped by Ctrl-C, 143 by SIGTERM",
   ).action(async (input: string | undefined, flags: Flags) => {
-    const targets = await targetsOf(io, input, flags);
-    setExit(await runTargets("generate", targets, flags, io));
+    const project = await projectOf(io, input, flags);
+    setExit(await runTargets("generate", project, flags, io));
     if (flags.watch) {
       const { watchTargets } = await import("./watch.js");
-      await watchTargets(targets, io, {
-        reload: () => targetsOf(io, input, flags),
+      const stopped = await watchTargets(project.targets, io, {
+        config: project.configPath ?? resolve(io.cwd, CONFIG_FILE),
+        reload: async () => (await projectOf(io, input, flags)).targets,
         run: async (changed) => {
-          await runTargets("generate", changed, flags, io);
+          await runTargets("generate", { ...project, targets: changed }, flags, io);
         },
       });
-      setExit(0);
+      // Stopped by Ctrl-C (SIGINT) or SIGTERM: the shell's codes for a process ended by that signal.
+      setExit(stopped === "SIGINT" ? 130 : 143);
     }
   });
 
@@ -197,24 +262,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .command("check")
       .description("Check that generated files match the docs. Renders in memory, never writes; reports every changed, missing and orphaned file with a diff.")
       .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`),
-    ["  mdtypes check                                      # every target in mdtypes.config.json", "  mdtypes check docs/models --out src/generated", "  mdtypes check --reporter github                    # annotations in a GitHub Actions job"].join("\n"),
+    [
+      "  mdtypes check                                      # every target in mdtypes.config.json",
+      "  mdtypes check docs/models --out src/generated",
+      "  mdtypes check --reporter github                    # annotations in a GitHub Actions job",
+      "  mdtypes check > drift.diff                         # the diff in a file, the summary on the terminal",
+    ].join("\n"),
+    "0 in sync, 1 drift or errors in the docs",
   ).action(async (input: string | undefined, flags: Flags) => {
-    setExit(await runTargets("check", await targetsOf(io, input, flags), flags, io));
+    setExit(await runTargets("check", await projectOf(io, input, flags), flags, io));
   });
 
   common(
     program.command("ir").description("Print the intermediate representation of the docs as JSON."),
-    "  mdtypes ir docs/models > ir.json",
+    ["  mdtypes ir docs/models > ir.json", "  mdtypes ir docs/models --flavour go | jq '.models[].name'"].join("\n"),
+    "0 printed, 1 errors in the docs (the IR is printed all the same)",
   ).action(async (input: string | undefined, flags: Flags) => {
-    const config = await loadConfig(io.cwd);
     // `ir` writes nothing, so a target needs no output folder: an input alone will do.
-    const targets = input !== undefined ? [{ name: input, input: resolvePath(io, input), output: "", options: resolveOptions(config, config?.targets?.length === 1 ? config.targets[0] : undefined, optionFlags(io, flags)) }] : await targetsOf(io, undefined, flags);
+    const project = await projectOf(io, input, flags, { needsOutput: false });
     const results = [];
     const { render } = await import("./generate.js");
-    for (const target of targets) results.push({ target, result: await render(target.input, target.options, settingsOf(io, flags)) });
+    for (const target of project.targets) results.push({ target, result: await render(target.input, target.options, settingsOf(io, flags, project)) });
     const models = results.flatMap((r) => r.result.program.models);
     const diagnostics = results.flatMap((r) => r.result.diagnostics);
-    io.stdout(`${JSON.stringify({ models, diagnostics }, null, 2)}\n`);
+    io.stdout(`${jsonText({ models, diagnostics }, true)}\n`);
     if (flags.reporter !== "json") printDiagnostics(io, diagnostics, flags);
     setExit(hasErrors(diagnostics) ? 1 : 0);
   });
@@ -227,11 +298,26 @@ function resolvePath(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : relative(process.cwd(), resolve(io.cwd, path)) || ".";
 }
 
-async function targetsOf(io: CliIo, input: string | undefined, flags: Flags): Promise<Target[]> {
-  const config = await loadConfig(io.cwd);
-  const targets = resolveTargets(config, { input, out: flags.out }, optionFlags(io, flags)).map((t) => ({ ...t, input: resolvePath(io, t.input), output: resolvePath(io, t.output) }));
-  checkOutputsApart(targets);
-  return targets;
+/** What a command works on: its targets, the config they came from, and the project's root. */
+interface Project {
+  readonly targets: Target[];
+  /** The config file, when there is one. */
+  readonly configPath?: string;
+  /** The config's folder, else the working directory: where the cache lives. */
+  readonly root: string;
+}
+
+async function projectOf(io: CliIo, input: string | undefined, flags: Flags, { needsOutput = true } = {}): Promise<Project> {
+  const found = await findConfig(io.cwd, flags.config);
+  const base = found ? relative(io.cwd, found.dir) : "";
+  const overrides = optionFlags(io, flags);
+  const targets =
+    !needsOutput && input !== undefined && flags.out === undefined
+      ? [{ name: input, input, output: "", options: resolveOptions(found?.config, found?.config.targets?.length === 1 ? found.config.targets[0] : undefined, overrides) }]
+      : resolveTargets(found?.config, { input, out: flags.out }, overrides, base);
+  const resolved = targets.map((t) => ({ ...t, input: resolvePath(io, t.input), output: t.output === "" ? "" : resolvePath(io, t.output) }));
+  if (needsOutput) checkOutputsApart(resolved);
+  return { targets: resolved, ...(found ? { configPath: found.path } : {}), root: found?.dir ?? resolve(io.cwd) };
 }
 
 /**
@@ -256,12 +342,12 @@ type Outcome =
   | { readonly target: Target; readonly kind: "failed"; readonly error: ExpectedError };
 
 /** Runs every target (a failing one does not stop the others), reports them all, and returns the exit code. */
-async function runTargets(command: "generate" | "check", targets: readonly Target[], flags: Flags, io: CliIo): Promise<number> {
+async function runTargets(command: "generate" | "check", project: Project, flags: Flags, io: CliIo): Promise<number> {
   const outcomes: Outcome[] = [];
-  for (const target of targets) {
+  for (const target of project.targets) {
     const started = performance.now();
     try {
-      const settings = settingsOf(io, flags);
+      const settings = settingsOf(io, flags, project);
       if (command === "generate") outcomes.push({ target, kind: "generate", result: await generate(target.input, target.output, target.options, settings) });
       else outcomes.push({ target, kind: "check", result: await check(target.input, target.output, target.options, settings) });
     } catch (error) {
@@ -270,7 +356,8 @@ async function runTargets(command: "generate" | "check", targets: readonly Targe
     }
     if (flags.reporter === "human") reportHuman(outcomes[outcomes.length - 1] as Outcome, flags, io, (performance.now() - started) / 1000);
   }
-  if (flags.reporter === "json") io.stdout(`${JSON.stringify(jsonReport(outcomes), null, 2)}\n`);
+  // In watch mode one report per run, each on one line (NDJSON), so a stream reader can split them.
+  if (flags.reporter === "json") io.stdout(`${jsonText(jsonReport(outcomes), !flags.watch)}\n`);
   if (flags.reporter === "github") reportGithub(outcomes, io);
 
   if (outcomes.some((o) => o.kind === "failed")) return 2;
@@ -280,9 +367,10 @@ async function runTargets(command: "generate" | "check", targets: readonly Targe
 
 function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number): void {
   const paint = colors(io.color);
-  const { target } = outcome;
+  // Names and paths come from the user and the file system: shown terminal-safe.
+  const target = { name: terminalSafe(outcome.target.name), input: terminalSafe(outcome.target.input), output: outcome.target.output };
   if (outcome.kind === "failed") {
-    io.stderr(`mdtypes: ${outcome.error.message}\n`);
+    io.stderr(`mdtypes: ${terminalSafe(outcome.error.message)}\n`);
     return;
   }
   printDiagnostics(io, outcome.result.diagnostics, flags);
@@ -307,7 +395,7 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
     io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${outcome.result.stats.files} files, ${time}; ${problems}).\n`);
     return;
   }
-  io.stdout(`${formatDrift(target.output, drift, paint)}\n`);
+  io.stdout(`${formatDrift(target.output, drift, colors(io.stdoutColor ?? io.color))}\n`);
   io.stderr(`${paint.red("✖")} ${target.name}: out of date with ${target.input} (${summarizeDrift(drift)}). Run \`mdtypes generate\` to update it.\n`);
 }
 
@@ -348,7 +436,7 @@ function jsonReport(outcomes: readonly Outcome[]) {
 function reportGithub(outcomes: readonly Outcome[], io: CliIo): void {
   for (const o of outcomes) {
     if (o.kind === "failed") {
-      io.stdout(`::error title=mdtypes::${o.error.message.replace(/%/g, "%25").replace(/\n/g, "%0A")}\n`);
+      io.stdout(`::error title=mdtypes::${terminalSafe(o.error.message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"))}\n`);
       continue;
     }
     for (const d of o.result.diagnostics) if (d.severity !== "info") io.stdout(`${formatGithub(d)}\n`);
@@ -358,8 +446,9 @@ function reportGithub(outcomes: readonly Outcome[], io: CliIo): void {
 
 function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], flags: Flags): void {
   const paint = colors(io.color);
-  const shown = flags.verbose ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
-  for (const d of shown) io.stderr(`${formatHuman(d, paint, d.severity !== "info")}\n`);
+  for (const entry of humanEntries(diagnostics, flags.verbose === true)) {
+    io.stderr(`${"note" in entry ? paint.dim(entry.note) : formatHuman(entry.diagnostic, paint, entry.frame)}\n`);
+  }
 }
 
 /** A progress line on a terminal (never in CI or when piped), redrawn at most every 100 ms. */

@@ -17,6 +17,12 @@ export function placeOf(node: Nodes): Place {
   return start ? { line: start.line, column: start.column } : { line: 1, column: 1 };
 }
 
+/** The place just past the end of `node` (where something missing from it would be). */
+export function endOf(node: Nodes): Place {
+  const end = node.position?.end;
+  return end ? { line: end.line, column: end.column } : placeOf(node);
+}
+
 /** The exact source text of `node`. */
 export function sliceOf(source: string, node: Nodes): string {
   const pos = node.position;

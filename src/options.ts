@@ -3,10 +3,11 @@
  * Everything a user can set is listed here once.
  */
 
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "./diagnostics.js";
-import { usageError } from "./errors.js";
+import { ExpectedError, usageError } from "./errors.js";
 import { resolveRemarkPlugins, type RemarkPluginSetting } from "./plugin-settings.js";
 import { PROPERTY_NAME_POLICIES, type PropertyNamePolicy } from "./property-names.js";
 
@@ -107,6 +108,38 @@ export async function loadConfig(dir: string): Promise<Config | undefined> {
   return config && withResolvedPlugins(config, dirname(path));
 }
 
+/** A config file found for a working directory. */
+export interface FoundConfig {
+  /** The config file's path (absolute). */
+  readonly path: string;
+  /** Its folder: the paths in the config are relative to it. */
+  readonly dir: string;
+  readonly config: Config;
+}
+
+/**
+ * The config that applies in `cwd`, found as tsc, ESLint and Prettier find
+ * theirs: `mdtypes.config.json` in `cwd`, else in each parent folder up to
+ * the repository root (the first folder holding `.git`) or the file system's
+ * root. `file` (the `--config` flag, relative to `cwd`) names one instead,
+ * which must exist. Undefined when there is none. Throws a usage error for a
+ * config that cannot be read or is invalid, naming the file and the key.
+ */
+export async function findConfig(cwd: string, file?: string): Promise<FoundConfig | undefined> {
+  if (file !== undefined) {
+    const path = resolve(cwd, file);
+    const config = await readConfigFile(path, relative(cwd, path) || path);
+    if (!config) throw usageError(`Config file ${file} does not exist`);
+    return { path, dir: dirname(path), config: withResolvedPlugins(config, dirname(path)) };
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const path = join(dir, CONFIG_FILE);
+    const config = await readConfigFile(path, relative(cwd, path) || CONFIG_FILE);
+    if (config) return { path, dir, config: withResolvedPlugins(config, dir) };
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return undefined;
+  }
+}
+
 /** The config with its remark plugins resolved from `dir`, the config file's folder. */
 function withResolvedPlugins(config: Config, dir: string): Config {
   const resolvePlugins = <T extends Partial<Options>>(layer: T): T => (layer.remarkPlugins ? { ...layer, remarkPlugins: resolveRemarkPlugins(layer.remarkPlugins, dir) } : layer);
@@ -114,21 +147,29 @@ function withResolvedPlugins(config: Config, dir: string): Config {
   return top.targets ? { ...top, targets: top.targets.map(resolvePlugins) } : top;
 }
 
-async function readConfigFile(path: string): Promise<Config | undefined> {
+async function readConfigFile(path: string, shown = CONFIG_FILE): Promise<Config | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw usageError(`Cannot read ${CONFIG_FILE}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    if (code === "EISDIR") throw usageError(`Config ${shown} is a folder, not a file`);
+    throw usageError(`Cannot read ${shown}: ${(error as Error).message}`);
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw usageError(`${CONFIG_FILE} is not valid JSON: ${(error as Error).message}`);
+    throw usageError(`${shown} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseConfig(data);
+  try {
+    return parseConfig(data);
+  } catch (error) {
+    // Messages name the file as the user knows it (`../mdtypes.config.json`, `ci/mdtypes.json`).
+    if (error instanceof ExpectedError && shown !== CONFIG_FILE && error.message.startsWith(CONFIG_FILE)) throw usageError(`${shown}${error.message.slice(CONFIG_FILE.length)}`);
+    throw error;
+  }
 }
 
 type Fail = (expected: string) => never;
@@ -246,16 +287,18 @@ export function resolveOptions(...layers: readonly (Partial<Options> | undefined
  * one); otherwise every target of the config. `overrides` (flags) win over
  * the config.
  */
-export function resolveTargets(config: Config | undefined, args: { input?: string | undefined; out?: string | undefined }, overrides: Partial<Options> = {}): Target[] {
+export function resolveTargets(config: Config | undefined, args: { input?: string | undefined; out?: string | undefined }, overrides: Partial<Options> = {}, base = ""): Target[] {
+  // Paths in the config are relative to its folder (`base`); paths from arguments stay as given.
+  const fromConfig = (path: string): string => (base === "" || isAbsolute(path) ? path : join(base, path));
   const configured: TargetConfig[] = config?.targets ? [...config.targets] : config?.input && config.output ? [{ input: config.input, output: config.output }] : [];
   if (args.input !== undefined || args.out !== undefined) {
     const only = configured.length === 1 ? configured[0] : undefined;
-    const input = args.input ?? only?.input;
-    const output = args.out ?? only?.output;
+    const input = args.input ?? (only ? fromConfig(only.input) : undefined);
+    const output = args.out ?? (only ? fromConfig(only.output) : undefined);
     if (input === undefined) throw usageError(`No input folder: pass one, or set "input" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
     if (output === undefined) throw usageError(`No output folder: pass --out <dir>, or set "output" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
     return [{ name: output, input, output, options: resolveOptions(config, only, overrides) }];
   }
   if (configured.length === 0) throw usageError(`Nothing to do: pass an input folder and --out, or create ${CONFIG_FILE} with "input" and "output"`);
-  return configured.map((target) => ({ name: target.name ?? target.output, input: target.input, output: target.output, options: resolveOptions(config, target, overrides) }));
+  return configured.map((target) => ({ name: target.name ?? target.output, input: fromConfig(target.input), output: fromConfig(target.output), options: resolveOptions(config, target, overrides) }));
 }

@@ -98,8 +98,9 @@ export function codeFrame(file: string, line: number, column: number, paint: Col
 
 /** A GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`). */
 export function githubAnnotation(kind: "error" | "warning" | "notice", message: string, place: { file: string; line?: number; column?: number; title?: string }): string {
-  const property = (v: string) => v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-  const data = (v: string) => v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const property = (v: string) => terminalSafe(v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C"));
+  // Messages may quote a doc: terminal-safe after the line breaks are encoded.
+  const data = (v: string) => terminalSafe(v.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
   const props = [`file=${property(place.file)}`];
   if (place.line !== undefined) props.push(`line=${place.line}`);
   if (place.column !== undefined) props.push(`col=${place.column}`);
@@ -113,25 +114,47 @@ export function formatGithub(d: Diagnostic): string {
   return githubAnnotation(kind, d.message, { file: d.file, ...(d.line > 0 ? { line: d.line, column: d.column } : {}), title: d.ruleId });
 }
 
-/** Drift as workflow annotations: one per changed, missing or orphaned file. */
+/** How many lines of a diff an annotation carries (the job log has it whole). */
+const ANNOTATION_DIFF_LINES = 40;
+
+/**
+ * Drift as workflow annotations, one per changed, missing or orphaned file
+ * (a changed file's carries the start of its diff), then each changed
+ * file's whole diff in a collapsed group of the job log.
+ */
 export function driftAnnotations(output: string, drift: Drift): string[] {
   const file = (path: string) => `${output}/${path}`;
+  const excerpt = (diff: string) => {
+    const lines = diff.trimEnd().split("\n");
+    return lines.length > ANNOTATION_DIFF_LINES ? `${lines.slice(0, ANNOTATION_DIFF_LINES).join("\n")}\n… ${lines.length - ANNOTATION_DIFF_LINES} more lines in the job log` : lines.join("\n");
+  };
   return [
-    ...drift.changed.map((c) => githubAnnotation("error", `${file(c.path)} differs from what its docs give; run \`mdtypes generate\`.`, { file: file(c.path), title: "mdtypes: changed" })),
+    ...drift.changed.map((c) => githubAnnotation("error", `${file(c.path)} differs from what its docs give; run \`mdtypes generate\`.\n\n${excerpt(c.diff)}`, { file: file(c.path), title: "mdtypes: changed" })),
     ...drift.missing.map((p) => githubAnnotation("error", `${file(p)} is missing; run \`mdtypes generate\`.`, { file: file(p), title: "mdtypes: missing" })),
     ...drift.orphaned.map((p) => githubAnnotation("error", `${file(p)} was generated from a doc that is gone; run \`mdtypes generate\` to remove it.`, { file: file(p), title: "mdtypes: orphaned" })),
+    ...drift.changed.flatMap((c) => [`::group::mdtypes: diff of ${file(c.path)}`, ...c.diff.trimEnd().split("\n").map(stopCommands), "::endgroup::"]),
   ];
 }
 
+/** A log line that cannot be read as a workflow command (a diff line may start with `::`). */
+function stopCommands(line: string): string {
+  return line.startsWith("::") ? ` ${line}` : line;
+}
+
 /** Drift for people: one line per file, then the diffs. */
-export function formatDrift(output: string, drift: Drift, paint: Colors): string {
+export function formatDrift(rawOutput: string, rawDrift: Drift, paint: Colors): string {
+  // Paths come from doc file names: shown terminal-safe, as the diffs' lines are.
+  const output = terminalSafe(rawOutput);
+  const drift = { changed: rawDrift.changed.map((c) => ({ ...c, path: terminalSafe(c.path) })), missing: rawDrift.missing.map(terminalSafe), orphaned: rawDrift.orphaned.map(terminalSafe) };
   const lines: string[] = [];
   for (const c of drift.changed) lines.push(`  ${paint.yellow("changed ")}  ${output}/${c.path}${c.owned ? "" : paint.dim("  (not marked as generated: a hand-written file is in the way)")}`);
   for (const p of drift.missing) lines.push(`  ${paint.red("missing ")}  ${output}/${p}`);
   for (const p of drift.orphaned) lines.push(`  ${paint.magenta("orphaned")}  ${output}/${p}`);
   for (const c of drift.changed) {
     lines.push("");
-    for (const line of c.diff.trimEnd().split("\n")) {
+    // The file on disk may hold anything: its lines reach the terminal made safe.
+    // Tabs stay (the diff's headers hold them): a terminal shows them as spaces.
+    for (const line of c.diff.trimEnd().split("\n").map((l) => l.split("\t").map(terminalSafe).join("\t"))) {
       if (line.startsWith("+") && !line.startsWith("+++")) lines.push(paint.green(line));
       else if (line.startsWith("-") && !line.startsWith("---")) lines.push(paint.red(line));
       else if (line.startsWith("@@")) lines.push(paint.cyan(line));
@@ -166,4 +189,54 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s === "info" ? "info" : counts[s] === 1 ? s : `${s}s`}`);
   return parts.length ? parts.join(", ") : "no problems";
+}
+
+/** Rules whose errors make the others pointless: the tree's language could not be told. */
+const ROOT_CAUSES: ReadonlySet<string> = new Set(["mixed-flavours", "unknown-flavour"]);
+
+/** How many diagnostics of one rule a terminal summary shows in full. */
+export const SHOWN_PER_RULE = 3;
+
+/** One entry of a terminal report: a diagnostic in full, or a line about those not shown. */
+export type HumanEntry = { readonly diagnostic: Diagnostic; readonly frame: boolean } | { readonly note: string };
+
+/**
+ * What a terminal shows of `diagnostics`. By default a summary: errors, then
+ * warnings (infos left out), grouped by rule; the first
+ * {@link SHOWN_PER_RULE} of each rule in full with code frames, then one
+ * line counting the rest. A root-cause error (`mixed-flavours`,
+ * `unknown-flavour`: the docs' language could not be told, so every other
+ * finding follows from it) is shown first and alone. `verbose`: every
+ * diagnostic, infos too, in the order found. The JSON and GitHub reporters
+ * always give every one.
+ */
+export function humanEntries(diagnostics: readonly Diagnostic[], verbose: boolean): HumanEntry[] {
+  if (verbose) return diagnostics.map((diagnostic) => ({ diagnostic, frame: diagnostic.severity !== "info" }));
+  const more = (n: number, what: string): HumanEntry => ({ note: `… ${n} more ${what} (run with --verbose or --reporter json for all)` });
+  const shown = diagnostics.filter((d) => d.severity !== "info");
+  const roots = shown.filter((d) => d.severity === "error" && ROOT_CAUSES.has(d.ruleId));
+  if (roots.length > 0) {
+    const rest = shown.length - roots.length;
+    const entries: HumanEntry[] = roots.map((diagnostic) => ({ diagnostic, frame: true }));
+    if (rest > 0) entries.push({ note: `… ${rest} more ${rest === 1 ? "diagnostic follows" : "diagnostics follow"} from ${roots.length === 1 ? "this error" : "these errors"}; fix ${roots.length === 1 ? "it" : "them"} first (run with --verbose or --reporter json for all)` });
+    return entries;
+  }
+  const byRule = new Map<string, Diagnostic[]>();
+  for (const severity of ["error", "warning"] as const) {
+    for (const d of shown) {
+      if (d.severity !== severity) continue;
+      const key = `${severity} ${d.ruleId}`;
+      const group = byRule.get(key);
+      if (group) group.push(d);
+      else byRule.set(key, [d]);
+    }
+  }
+  const entries: HumanEntry[] = [];
+  for (const group of byRule.values()) {
+    for (const diagnostic of group.slice(0, SHOWN_PER_RULE)) entries.push({ diagnostic, frame: true });
+    const first = group[0] as Diagnostic;
+    const rest = group.length - SHOWN_PER_RULE;
+    if (rest > 0) entries.push(more(rest, `\`${first.ruleId}\` ${rest === 1 ? first.severity : `${first.severity}s`}`));
+  }
+  return entries;
 }

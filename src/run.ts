@@ -8,7 +8,7 @@
  */
 
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve as resolvePath } from "node:path";
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { sha256 } from "./cache.js";
 import { normalize, type Drift } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
@@ -88,7 +88,16 @@ export async function check(input: string, output: string, options: Options, set
  * before any work, never a run that reports every file missing.
  */
 function checkOutputFolder(output: string): void {
-  for (let path = resolvePath(output); ; path = dirname(path)) {
+  checkFolderPlace(output, "Output");
+}
+
+/**
+ * Throws an I/O error naming `label` when `folder` is a file, or lies under
+ * one (where a folder would have to be made); fine when it is a folder or
+ * could be made.
+ */
+export function checkFolderPlace(folder: string, label: string): void {
+  for (let path = resolvePath(folder); ; path = dirname(path)) {
     let info;
     try {
       info = statSync(path);
@@ -96,7 +105,7 @@ function checkOutputFolder(output: string): void {
       if (dirname(path) === path) return;
       continue;
     }
-    if (!info.isDirectory()) throw ioError(path === resolvePath(output) ? `Output "${output}" is a file, not a folder` : `Output "${output}" lies under ${path}, which is a file, not a folder`);
+    if (!info.isDirectory()) throw ioError(path === resolvePath(folder) ? `${label} "${folder}" is a file, not a folder` : `${label} "${folder}" lies under ${relative(process.cwd(), path) || path}, which is a file, not a folder`);
     return;
   }
 }

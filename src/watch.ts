@@ -6,25 +6,28 @@
  */
 
 import { watch } from "chokidar";
-import { resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 import type { CliIo } from "./cli.js";
 import { ExpectedError } from "./errors.js";
+import { terminalSafe } from "./report.js";
 import { DOC_FILE } from "./ir.js";
-import { CONFIG_FILE, type Target } from "./options.js";
+import type { Target } from "./options.js";
 
 const DEBOUNCE_MS = 150;
 
 export interface WatchHooks {
+  /** The config file to watch (it may not exist yet). */
+  readonly config: string;
   /** Re-reads the targets (after the config changed). */
   readonly reload: () => Promise<Target[]>;
   /** Regenerates the given targets. */
   readonly run: (targets: Target[]) => Promise<void>;
 }
 
-/** Watches until the process is asked to stop (SIGINT, SIGTERM). */
-export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<void> {
+/** Watches until the process is asked to stop; returns the signal that stopped it. */
+export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<"SIGINT" | "SIGTERM"> {
   let targets = [...initial];
-  const config = resolve(io.cwd, CONFIG_FILE);
+  const config = resolve(hooks.config);
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
   const watcher = watch([...inputsOf(targets), config], {
     ignoreInitial: true,
@@ -52,13 +55,13 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
           watcher.unwatch([...before].filter((p) => !after.includes(p)));
           watcher.add(after.filter((p) => !before.has(p)));
           targets = next;
-          io.stderr(`${CONFIG_FILE} changed: regenerating every target.\n`);
+          io.stderr(`${basename(config)} changed: regenerating every target.\n`);
           await hooks.run(targets);
         } else {
           await hooks.run(batch);
         }
       } catch (error) {
-        io.stderr(error instanceof ExpectedError ? `mdtypes: ${error.message}\n` : `mdtypes: ${(error as Error).stack ?? String(error)}\n`);
+        io.stderr(`mdtypes: ${(error instanceof ExpectedError ? error.message : ((error as Error).stack ?? String(error))).split("\n").map(terminalSafe).join("\n")}\n`);
       }
       io.stderr("Watching for changes (Ctrl-C to stop)\n");
     });
@@ -81,16 +84,19 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   await new Promise<void>((ready) => watcher.on("ready", () => ready()));
   io.stderr(`Watching ${targets.length === 1 ? "1 folder" : `${targets.length} folders`} for changes (Ctrl-C to stop)\n`);
 
-  await new Promise<void>((stop) => {
-    const end = () => {
-      process.off("SIGINT", end);
-      process.off("SIGTERM", end);
-      stop();
+  const signal = await new Promise<"SIGINT" | "SIGTERM">((stop) => {
+    const onInt = () => end("SIGINT");
+    const onTerm = () => end("SIGTERM");
+    const end = (signal: "SIGINT" | "SIGTERM") => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      stop(signal);
     };
-    process.on("SIGINT", end);
-    process.on("SIGTERM", end);
+    process.on("SIGINT", onInt);
+    process.on("SIGTERM", onTerm);
   });
   if (timer) clearTimeout(timer);
   await running;
   await watcher.close();
+  return signal;
 }

@@ -8,14 +8,19 @@
  * does not own.
  *
  * All-or-nothing: every new file is first written in full to a staging
- * folder beside the output folder (same file system), and only then renamed
- * into place, followed by the deletions. Failing or dying while staging leaves
- * the output tree as it was (a stale staging folder is removed by the next
- * run). The commit is a burst of renames; if the process dies inside it, the
- * next `generate` finishes the job, since it rewrites whatever differs.
+ * folder inside the output folder (`.mdtypes-staging-<pid>-…`: same file
+ * system, and only the output folder need be writable), and only then
+ * renamed into place, followed by the deletions. Failing or dying while
+ * staging leaves the output tree as it was: SIGINT and SIGTERM remove the
+ * staging folder before the process ends as the signal would end it, and a
+ * staging folder left by a run that died otherwise (SIGKILL, power) is
+ * removed by the next run. The commit is a burst of renames; if the process
+ * dies inside it, the next `generate` finishes the job, since it rewrites
+ * whatever differs.
  *
- * A new output folder is written whole into a staging folder (whose files are
- * made while the docs are still being parsed) and renamed into place at once.
+ * A new output folder is written whole into a staging folder beside it
+ * (whose files are made while the docs are still being parsed) and renamed
+ * into place at once: creating it needs its parent writable anyway.
  */
 
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
@@ -92,20 +97,62 @@ export interface FreshStaging {
 export function prepareFreshStaging(output: string, expected: readonly string[]): FreshStaging | undefined {
   const root = resolve(output);
   if (existsSync(root)) return undefined;
-  const path = stagingPathFor(root);
+  const path = freshStagingPathFor(root);
   try {
     mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
     return undefined;
   }
   // A thread of its own: the main thread is busy parsing, and file system calls queued from it
   // would wait for its event loop.
+  const worker = new Worker(MAKE_FILES, { eval: true, workerData: { path, expected } });
   const created = new Promise<void>((done) => {
-    const worker = new Worker(MAKE_FILES, { eval: true, workerData: { path, expected } });
     worker.once("exit", () => done());
     worker.once("error", () => done());
   });
+  track(path, worker);
   return { path, created, expected };
+}
+
+/** Staging folders of this process not yet committed or removed, with the thread filling one. */
+const live = new Map<string, Worker | undefined>();
+
+function track(path: string, worker?: Worker): void {
+  if (live.size === 0) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+  live.set(path, worker);
+}
+
+function untrack(path: string): void {
+  live.delete(path);
+  if (live.size === 0) {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * SIGINT or SIGTERM while staging: remove the staging folders (their
+ * threads stopped first, so none is refilled), then end as the signal would
+ * have (exit 130 or 143). When something else also listens (watch mode,
+ * which lets the run finish before it stops), that listener decides.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  void (async () => {
+    const paths = [...live];
+    for (const [path, worker] of paths) {
+      await worker?.terminate();
+      rmSync(path, { recursive: true, force: true });
+      untrack(path);
+    }
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    process.kill(process.pid, signal);
+  })();
 }
 
 /** The body of the thread that makes a staging folder's files (plain JavaScript, run with `eval`). */
@@ -128,6 +175,7 @@ for (const file of expected) {
 export async function discardStaging(staging: FreshStaging): Promise<void> {
   await staging.created;
   rmSync(staging.path, { recursive: true, force: true });
+  untrack(staging.path);
 }
 
 /**
@@ -141,6 +189,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     await fresh.created;
     if (!existsSync(root)) return writeFresh(root, files, fresh);
     rmSync(fresh.path, { recursive: true, force: true });
+    untrack(fresh.path);
   }
   await removeStaleStaging(root);
   const changed: OutputFile[] = [];
@@ -156,15 +205,16 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
 
   const staging = await stage(root, changed);
-  crashPoint("after-staging");
+  await crashPoint("after-staging");
   try {
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
-      if (index === Math.floor(changed.length / 2)) crashPoint("during-commit");
+      if (index === Math.floor(changed.length / 2) && process.env.MDTYPES_FAULT) await crashPoint("during-commit");
       moveInto(join(staging, file.path), join(root, file.path), made);
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    untrack(staging);
   }
   for (const path of orphans) {
     try {
@@ -190,18 +240,34 @@ function readIfThere(path: string): string | undefined {
   }
 }
 
-function crashPoint(point: "after-staging" | "during-commit"): void {
-  if (process.env.MDTYPES_FAULT === point) process.kill(process.pid, "SIGKILL");
+async function crashPoint(point: "after-staging" | "during-commit"): Promise<void> {
+  const fault = process.env.MDTYPES_FAULT;
+  if (fault === point) process.kill(process.pid, "SIGKILL");
+  // `<point>:SIGINT` or `:SIGTERM`: the signal arrives there, and the run waits for it (as a user's Ctrl-C would land mid-write).
+  if (fault?.startsWith(`${point}:`)) {
+    process.kill(process.pid, fault.slice(point.length + 1) as NodeJS.Signals);
+    await new Promise((wait) => setTimeout(wait, 10_000));
+  }
 }
 
 const STAGING = ".mdtypes-staging-";
 
-function stagingPrefix(root: string): string {
+/** The prefix of a new output folder's staging folder, beside it. */
+function freshPrefix(root: string): string {
   return `.${basename(root)}${STAGING}`;
 }
 
+function runSuffix(): string {
+  return `${process.pid}-${Date.now().toString(36)}`;
+}
+
+function freshStagingPathFor(root: string): string {
+  return join(dirname(root), `${freshPrefix(root)}${runSuffix()}`);
+}
+
+/** An existing output folder's staging folder, inside it (a dot folder: never listed as output). */
 function stagingPathFor(root: string): string {
-  return join(dirname(root), `${stagingPrefix(root)}${process.pid}-${Date.now().toString(36)}`);
+  return join(root, `${STAGING}${runSuffix()}`);
 }
 
 /**
@@ -230,25 +296,36 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     await removeEmptiedFolders(fresh.path, fresh.expected.filter((path) => !wanted.has(path)));
   } catch (error) {
     rmSync(fresh.path, { recursive: true, force: true });
+    untrack(fresh.path);
     throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
   }
-  crashPoint("after-staging");
+  await crashPoint("after-staging");
   try {
+    rmSync(join(fresh.path, ".gitignore"), { force: true });
     mkdirSync(dirname(root), { recursive: true });
     renameSync(fresh.path, root);
   } catch (error) {
     rmSync(fresh.path, { recursive: true, force: true });
     throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+  } finally {
+    untrack(fresh.path);
   }
   return { written: files.map((f) => f.path), unchanged: [], deleted: [] };
 }
 
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
 async function stage(root: string, files: readonly OutputFile[]): Promise<string> {
-  const staging = stagingPathFor(root);
   try {
     mkdirSync(root, { recursive: true });
-    mkdirSync(staging, { recursive: true });
+  } catch (error) {
+    throw ioError(`Cannot create the output folder ${root}: ${(error as Error).message}${(error as NodeJS.ErrnoException).code === "EACCES" ? ` (its parent, ${dirname(root)}, is not writable)` : ""}`);
+  }
+  const staging = stagingPathFor(root);
+  track(staging);
+  try {
+    mkdirSync(staging);
+    // Git ignores a staging folder by itself, should one outlive its run.
+    writeFileSync(join(staging, ".gitignore"), "*\n");
     const made = new Set<string>();
     for (const file of files) {
       const path = join(staging, file.path);
@@ -258,6 +335,7 @@ async function stage(root: string, files: readonly OutputFile[]): Promise<string
     return staging;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    untrack(staging);
     throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
   }
 }
@@ -282,14 +360,18 @@ function moveInto(from: string, to: string, made: Set<string>): void {
   }
 }
 
-/** Removes staging folders that runs which died left behind (their process is gone). */
+/** Removes staging folders that runs which died left behind (their process is gone), inside the output folder and beside it. */
 async function removeStaleStaging(root: string): Promise<void> {
-  const prefix = stagingPrefix(root);
-  const entries = await readdir(dirname(root)).catch(() => [] as string[]);
-  for (const name of entries) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(dirname(root), name), { recursive: true, force: true });
+  for (const [folder, prefix] of [
+    [root, STAGING],
+    [dirname(root), freshPrefix(root)],
+  ] as const) {
+    const entries = await readdir(folder).catch(() => [] as string[]);
+    for (const name of entries) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length).split("-")[0]);
+      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(folder, name), { recursive: true, force: true });
+    }
   }
 }
 

@@ -165,8 +165,7 @@ describe("mdtypes check", () => {
   it("an unknown flag: exit 2 with usage", () => {
     const result = run(project(false), "check", "--frobnicate");
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("error: unknown option '--frobnicate'");
-    expect(result.stderr).toContain("mdtypes <command> --help");
+    expect(result.stderr).toBe("mdtypes: unknown option '--frobnicate' (run `mdtypes check --help` for usage)\n");
   });
 
   it("an input folder that does not exist: exit 2, one line, no stack", () => {
@@ -262,10 +261,14 @@ describe("mdtypes generate: safety", () => {
     const before = snapshot(join(dir, "out"));
     const crashed = spawnSync(process.execPath, [BIN, "generate"], { cwd: dir, encoding: "utf8", env: { ...process.env, MDTYPES_FAULT: "after-staging" } });
     expect(crashed.signal).toBe("SIGKILL");
-    expect(snapshot(join(dir, "out"))).toEqual(before);
-    expect(readdirSync(dir).filter((name) => name.startsWith(".out.mdtypes-staging-"))).toHaveLength(1);
+    // The staging folder is inside the output (a dot folder, which is no output file); the rest is as it was.
+    const staged = readdirSync(join(dir, "out")).filter((name) => name.startsWith(".mdtypes-staging-"));
+    expect(staged).toHaveLength(1);
+    const after = snapshot(join(dir, "out"));
+    for (const path of Object.keys(after)) if (path.startsWith(`${staged[0]}/`)) delete after[path];
+    expect(after).toEqual(before);
     expect(run(dir, "generate").status).toBe(0);
-    expect(readdirSync(dir).filter((name) => name.startsWith(".out.mdtypes-staging-"))).toEqual([]);
+    expect(readdirSync(join(dir, "out")).filter((name) => name.startsWith(".mdtypes-staging-"))).toEqual([]);
     expect(run(dir, "check").status).toBe(0);
   });
 
@@ -332,6 +335,6 @@ describe("mdtypes generate --watch", () => {
       child.kill("SIGINT");
       await new Promise((r) => child.on("exit", r));
     }
-    expect(child.exitCode).toBe(0);
+    expect(child.exitCode).toBe(130); // ended by Ctrl-C, as a shell reports it
   });
 });

@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withoutImports } from "../src/emit.js";
 import { modelIdentifier, modulePaths } from "../src/emit/names.js";
 import { render } from "../src/generate.js";
-import { resolveOptions } from "../src/options.js";
+import { resolveOptions, type Options } from "../src/options.js";
 import { HAS_CORPUS, SPEAKEASY_CORPUS } from "./helpers.js";
 
 const scratch: string[] = [];
@@ -39,9 +39,12 @@ function exampleValue(code: string): unknown {
   const match = /^\s*(?:let|const)\s+value\s*(?::\s*[\w.]+\s*)?=\s*([\s\S]*?);?\s*$/.exec(body);
   if (!match) throw new Error(`no \`let value = …\` in\n${body}`);
   class RFCDate {
-    constructor(private readonly text: string) {}
+    readonly #text: string;
+    constructor(text: string) {
+      this.#text = text;
+    }
     toJSON(): string {
-      return this.text.slice(0, 10);
+      return this.#text.slice(0, 10);
     }
   }
   return runInNewContext(`(${match[1]})`, { RFCDate, Date, BigInt });
@@ -72,7 +75,7 @@ if (sdks.length === 0) {
 } else {
   describe("the docs' own examples pass their own validators (default options, through JSON)", () => {
     /** Renders the SDK's docs with `options` into a scratch folder; validates each example; counts. */
-    async function validateExamples(name: string, options: Parameters<typeof resolveOptions>[0]) {
+    async function validateExamples(name: string, options: Partial<Options>) {
       const docs = join(SPEAKEASY_CORPUS, name, "docs", "models");
       const rendered = await render(docs, resolveOptions(options));
       const out = mkdtempSync(join(tmpdir(), "mdtypes-examples-"));

@@ -189,4 +189,54 @@ describe("fuzz: mutated real docs", () => {
       { numRuns: 12 },
     );
   });
+
+  it("random flags, commands and reporters through the binary: exit 0, 1 or 2, no stack, no raw control character on the terminal", () => {
+    // Each flag with values that are right, wrong, missing or hostile.
+    const FLAGS: Record<string, readonly (string | undefined)[]> = {
+      "--flavour": ["auto", "python", "go", "ruby", "cobol", undefined],
+      "--nullability": ["lenient", "as-documented", "maybe"],
+      "--property-names": ["auto", "camelCase", "snake_case", "as-documented", "PascalCase"],
+      "--unknown-keys": ["accept", "reject", ""],
+      "--import-extension": [".js", ".ts", ".mjs"],
+      "--max-depth": ["1", "512", "0", "-3", "1e3", "\u001b[2J"],
+      "--rule": ["unknown-type=off", "unresolved-link=warning", "nope=error", "unknown-type=loud", "="],
+      "--exclude": ["**/a*.md", "[", "\u0007"],
+      "--workers": ["0", "1", "auto", "-1", "many"],
+      "--reporter": ["human", "json", "github", "xml"],
+      "--out": ["out", "docs", ".", "out/\u001b]0;pwned\u0007"],
+      "--config": ["mdtypes.config.json", "none.json", "docs"],
+      "--cache-dir": ["cache", "docs/x.md"],
+      "--remark-plugin": ["./nope.mjs", "\u001b[31m"],
+      "--verbose": [undefined],
+      "--no-cache": [undefined],
+      "--bogus": [undefined, "x"],
+    };
+    const flag = fc.tuple(fc.constantFrom(...Object.keys(FLAGS)), fc.nat()).map(([name, i]) => {
+      const values = FLAGS[name] as readonly (string | undefined)[];
+      const value = values[i % values.length];
+      return value === undefined ? [name] : [name, value];
+    });
+    const invocation = fc.record({
+      command: fc.constantFrom("generate", "check", "ir", "help", "bogus"),
+      input: fc.constantFrom("docs", undefined, "nowhere", "docs/\u001b[2J"),
+      flags: fc.array(flag, { maxLength: 5 }),
+    });
+    const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    fc.assert(
+      fc.property(scenario, invocation, (s, call) => {
+        const dir = materialize(s);
+        writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out" }));
+        const args = [call.command, ...(call.input === undefined ? [] : [call.input]), ...call.flags.flat()];
+        const what = `${trees[s.tree]!.name} ${JSON.stringify(s.mutations)} mdtypes ${JSON.stringify(args)}`;
+        const run = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" }, timeout: 60_000 });
+        expect([0, 1, 2], `${what}: exit ${run.status}\n${run.stderr}`).toContain(run.status);
+        expect(run.stderr, what).not.toMatch(STACK);
+        expect(run.stderr, what).not.toMatch(/internal error/);
+        expect(run.stderr, `${what}: raw control character on stderr`).not.toMatch(CONTROL);
+        expect(run.stdout, `${what}: raw control character on stdout`).not.toMatch(CONTROL);
+        rmSync(dir, { recursive: true, force: true });
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

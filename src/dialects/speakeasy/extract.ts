@@ -10,7 +10,7 @@
 import type { Code, Heading, List, PhrasingContent, Root, RootContent, Table, TableRow } from "mdast";
 import type { DiagnosticSink } from "../../diagnostics.js";
 import type { CodeExample, Place } from "../../ir.js";
-import { cellText, frontmatterTitle, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../../markdown.js";
+import { cellText, endOf, frontmatterTitle, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../../markdown.js";
 
 /** One row of a Fields table, cells still in their documented form. */
 export interface RawField {
@@ -290,7 +290,7 @@ function readFields(source: string, blocks: readonly RootContent[], sectionPlace
 
   const rows: RawField[] = [];
   for (const row of table.children.slice(1)) {
-    const field = readFieldRow(source, row, { fieldCol, typeCol, requiredCol, descriptionCol, exampleCol }, sink);
+    const field = readFieldRow(source, row, { fieldCol, typeCol, requiredCol, descriptionCol, exampleCol, columns: header.length }, sink);
     if (field) rows.push(field);
   }
   return rows;
@@ -302,6 +302,8 @@ interface Columns {
   readonly requiredCol: number;
   readonly descriptionCol: number;
   readonly exampleCol: number;
+  /** How many columns the header has. */
+  readonly columns: number;
 }
 
 function readFieldRow(source: string, row: TableRow, cols: Columns, sink: DiagnosticSink): RawField | undefined {
@@ -330,7 +332,10 @@ function readFieldRow(source: string, row: TableRow, cols: Columns, sink: Diagno
   const requiredCell = cell(cols.requiredCol);
   const requiredText = requiredCell ? textOf(requiredCell).trim().toLowerCase() : "";
   let required: boolean | undefined;
-  if (REQUIRED_YES.has(requiredText)) required = true;
+  if (!requiredCell) {
+    // A row cut short before its Required column says nothing of presence: an empty cell would be ➖, a missing one is not read as one.
+    sink.report("malformed-row", endOf(row), `Unexpected row with ${row.children.length} of ${cols.columns} cells, expected a Required cell (\`:heavy_check_mark:\` or \`:heavy_minus_sign:\`)`);
+  } else if (REQUIRED_YES.has(requiredText)) required = true;
   else if (REQUIRED_NO.has(requiredText)) required = false;
   else {
     sink.report(
@@ -455,7 +460,15 @@ function readValueCode(code: Code, values: RawEnumValue[], sink: DiagnosticSink)
       break;
     }
     if (match[3]) open = true;
-    else if (match[1]) values.push({ text: JSON.parse(match[1]) as string, typed: "string", place });
+    else if (match[1]) {
+      // A string a JSON reader refuses (a raw control character in it) is a broken doc, not a crash.
+      const value = readLiteral(match[1]);
+      if (typeof value !== "string") {
+        sink.report("malformed-row", place, `Unexpected enum value \`${match[1].slice(0, 40)}\`, expected a string literal as JSON writes it`);
+        break;
+      }
+      values.push({ text: value, typed: "string", place });
+    }
     else if (match[2]) values.push({ text: match[2], typed: "number", place });
     index = literal.lastIndex;
     if (match[4] === "") break;

@@ -1,0 +1,333 @@
+/**
+ * A CLI a newcomer can trust, through the built binary: closed pipes, paths
+ * checked for what they are, rows checked against their header, interrupts
+ * that leave nothing behind, colour decided per stream, the config found from
+ * a subfolder or named, summaries on a terminal, one-line usage errors, drift
+ * in GitHub annotations, NDJSON and exit 130 in watch mode.
+ */
+
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main, type CliIo } from "../src/cli.js";
+import { colorFor } from "../src/cli.js";
+import { humanEntries, SHOWN_PER_RULE } from "../src/report.js";
+import type { Diagnostic } from "../src/diagnostics.js";
+import { ROOT } from "./helpers.js";
+
+const BIN = join(ROOT, "bin", "mdtypes.js");
+const STACK = /^\s+at .+(?:\d+:\d+\)?|<anonymous>)$/m;
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mdtypes-trust-"));
+  scratch.push(dir);
+  return dir;
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function run(cwd: string, args: readonly string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env }, timeout: 60_000 });
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+const table = (rows: string) => `## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${rows}`;
+const DOC = (title: string, rows = "| `id` | *str* | :heavy_check_mark: | N/A |\n") => `# ${title}\n\n${table(rows)}`;
+
+/** A Python docs project with a config, generated once. */
+function project(): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, "fixtures", "python", "semantics"), join(dir, "docs"), { recursive: true });
+  writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out" }));
+  expect(run(dir, ["generate"]).status).toBe(0);
+  return dir;
+}
+
+/** Changes what one doc of a project generates (its model's description). */
+function editDoc(dir: string, text = "Edited."): void {
+  const path = join(dir, "docs", "models", "circle.md");
+  writeFileSync(path, readFileSync(path, "utf8").replace(/^# (.*)$/m, `# $1\n\n${text}`));
+}
+
+describe("closed pipes", () => {
+  for (const args of [
+    ["ir", "fixtures/python"],
+    ["help", "generate"],
+    ["generate", "--help"],
+    ["check", "--reporter", "json", "--no-cache"],
+  ]) {
+    it(`\`mdtypes ${args.join(" ")} | head -c 1\`: no EPIPE, no stack, the command's own exit code`, () => {
+      const script = `node ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(" ")} | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`;
+      const result = spawnSync("bash", ["-c", script], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+      expect(result.stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
+      expect(result.stderr).not.toMatch(STACK);
+      expect(result.stderr).toMatch(/exit=0\n$/);
+    });
+  }
+});
+
+describe("paths are checked for what they are, before any work", () => {
+  it("--out naming an existing file: generate and check say so in one line, exit 2", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "out.ts": "// mine\n" });
+    for (const command of ["generate", "check"]) {
+      const result = run(dir, [command, "docs", "--out", "out.ts", "--flavour", "python"]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('mdtypes: Output "out.ts" is a file, not a folder\n');
+    }
+    expect(readFileSync(join(dir, "out.ts"), "utf8")).toBe("// mine\n");
+  });
+
+  it("an input that is a file, a cache folder that is a file or lies under one, a config that is a folder: one line each, exit 2", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "afile": "x" });
+    expect(run(dir, ["generate", "afile", "--out", "out"]).stderr).toBe('mdtypes: Input "afile" is not a folder\n');
+    expect(run(dir, ["generate", "docs", "--out", "out", "--cache-dir", "afile"]).stderr).toBe('mdtypes: Cache folder "afile" is a file, not a folder\n');
+    expect(run(dir, ["generate", "docs", "--out", "out", "--cache-dir", "afile/cache"]).stderr).toBe('mdtypes: Cache folder "afile/cache" lies under afile, which is a file, not a folder\n');
+    expect(run(dir, ["generate", "--config", "docs"]).stderr).toBe("mdtypes: Config docs is a folder, not a file\n");
+    expect(run(dir, ["generate", "--config", "none.json"]).stderr).toBe("mdtypes: Config file none.json does not exist\n");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});
+
+describe("every row is checked against its header", () => {
+  it("a row missing its Required cell is malformed-row at the row's end, not an optional field", () => {
+    const dir = tree({ "docs/person.md": DOC("Person", "| `name` | *str* | :heavy_check_mark: | N/A |\n| `age` | *int* |\n") });
+    const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python", "--reporter", "json"]);
+    expect(result.status).toBe(1);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Diagnostic[] };
+    expect(diagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual(["malformed-row@8:18"]);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("an empty Required cell is still ➖ (optional), as Speakeasy writes none but hand-made docs do", () => {
+    const dir = tree({ "docs/person.md": DOC("Person", "| `name` | *str* | :heavy_check_mark: | N/A |\n| `age` | *int* |  | N/A |\n") });
+    expect(run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"]).status).toBe(0);
+    expect(readFileSync(join(dir, "out", "person.ts"), "utf8")).toContain("  age?: number | undefined;\n");
+  });
+});
+
+describe("interrupts leave nothing behind", () => {
+  const stagings = (dir: string) => [...readdirSync(dir), ...(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).map((n) => `out/${n}`) : [])].filter((n) => n.includes("mdtypes-staging"));
+
+  it("SIGINT or SIGTERM while writing a new output folder: the staging folder is removed, the process ends by the signal", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `after-staging:${signal}` });
+      expect(result.signal).toBe(signal);
+      expect(existsSync(join(dir, "out"))).toBe(false);
+      expect(stagings(dir)).toEqual([]);
+    }
+  });
+
+  it("SIGINT while updating an existing output: the output is as it was and no staging folder is left", () => {
+    const dir = project();
+    editDoc(dir);
+    const before = readFileSync(join(dir, "out", "models", "circle.ts"), "utf8");
+    const result = run(dir, ["generate"], { MDTYPES_FAULT: "after-staging:SIGINT" });
+    expect(result.signal).toBe("SIGINT");
+    expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toBe(before);
+    expect(stagings(dir)).toEqual([]);
+    expect(run(dir, ["check"]).status).toBe(1);
+  });
+
+  it("an existing output is staged inside itself (only it must be writable), in a folder git ignores; a killed run's is removed by the next", () => {
+    const dir = project();
+    editDoc(dir);
+    const killed = run(dir, ["generate"], { MDTYPES_FAULT: "after-staging" });
+    expect(killed.signal).toBe("SIGKILL");
+    const left = stagings(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^out\/\.mdtypes-staging-\d+-/);
+    expect(readFileSync(join(dir, left[0] as string, ".gitignore"), "utf8")).toBe("*\n");
+    expect(run(dir, ["check"]).stdout).not.toContain("mdtypes-staging"); // not output, not an orphan
+    expect(run(dir, ["generate"]).status).toBe(0);
+    expect(stagings(dir)).toEqual([]);
+  });
+});
+
+describe("colour is decided for each stream", () => {
+  it("NO_COLOR turns it off, FORCE_COLOR on, else a terminal decides", () => {
+    expect(colorFor({ isTTY: true }, {})).toBe(true);
+    expect(colorFor({ isTTY: false }, {})).toBe(false);
+    expect(colorFor({ isTTY: true }, { TERM: "dumb" })).toBe(false);
+    expect(colorFor({ isTTY: false }, { FORCE_COLOR: "1" })).toBe(true);
+    expect(colorFor({ isTTY: true }, { FORCE_COLOR: "0" })).toBe(false);
+    expect(colorFor({ isTTY: true }, { NO_COLOR: "1", FORCE_COLOR: "1" })).toBe(false);
+  });
+
+  it("a diff redirected to a file has no escape codes while the terminal's summary is coloured", async () => {
+    const dir = project();
+    editDoc(dir);
+    let stdout = "";
+    let stderr = "";
+    const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, color: true, stdoutColor: false, progress: false };
+    expect(await main(["check"], io)).toBe(1);
+    expect(stdout).toContain("+/** Edited. */");
+    expect(stdout).not.toContain("\x1b");
+    expect(stderr).toContain("\x1b[31m✖");
+  });
+
+  it("FORCE_COLOR=1 colours output that is not a terminal", () => {
+    const dir = project();
+    editDoc(dir);
+    const result = run(dir, ["check"], { FORCE_COLOR: "1" });
+    expect(result.stdout).toContain("\x1b[32m+");
+    expect(run(dir, ["check"]).stdout).not.toContain("\x1b");
+  });
+});
+
+describe("the config is found as tsc and ESLint find theirs, or named", () => {
+  it("check from a subfolder finds the project's config; its paths are relative to it; the cache goes beside it", () => {
+    const dir = project();
+    mkdirSync(join(dir, "src", "deep"), { recursive: true });
+    const result = run(join(dir, "src", "deep"), ["check"]);
+    expect(result.stderr).toMatch(/^✔ out: in sync with \.\.\/\.\.\/docs /);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(dir, ".mdtypes-cache"))).toBe(true);
+    expect(existsSync(join(dir, "src", "deep", ".mdtypes-cache"))).toBe(false);
+  });
+
+  it("the search stops at the repository root", () => {
+    const dir = project();
+    mkdirSync(join(dir, "repo", ".git"), { recursive: true });
+    const result = run(join(dir, "repo"), ["check"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^mdtypes: Nothing to do/);
+  });
+
+  it("--config names a config file anywhere; its paths are relative to it", () => {
+    const dir = project();
+    mkdirSync(join(dir, "ci"));
+    writeFileSync(join(dir, "ci", "types.json"), JSON.stringify({ input: "../docs", output: "../out2" }));
+    expect(run(dir, ["generate", "--config", "ci/types.json"]).status).toBe(0);
+    expect(existsSync(join(dir, "out2", "models", "circle.ts"))).toBe(true);
+    writeFileSync(join(dir, "ci", "bad.json"), JSON.stringify({ inptu: "x" }));
+    expect(run(dir, ["check", "-c", "ci/bad.json"]).stderr).toBe('mdtypes: ci/bad.json: unknown key "inptu"\n');
+  });
+
+  it("a node_modules in the project's root puts the cache in node_modules/.cache/mdtypes", () => {
+    const dir = project();
+    mkdirSync(join(dir, "node_modules"));
+    expect(run(dir, ["generate"]).status).toBe(0);
+    expect(existsSync(join(dir, "node_modules", ".cache", "mdtypes", ".gitignore"))).toBe(true);
+  });
+});
+
+describe("diagnostics summarised on a terminal", () => {
+  const diagnostic = (ruleId: Diagnostic["ruleId"], severity: Diagnostic["severity"], line: number): Diagnostic => ({ ruleId, severity, file: "docs/x.md", line, column: 1, message: "m" });
+
+  it("errors first, then warnings, the first few of each rule in full, then a count of the rest", () => {
+    const diagnostics = [
+      ...Array.from({ length: 5 }, (_, i) => diagnostic("unknown-type", "warning", i + 1)),
+      diagnostic("unresolved-link", "error", 9),
+      diagnostic("not-a-model", "info", 10),
+    ];
+    const entries = humanEntries(diagnostics, false);
+    expect(entries.map((e) => ("note" in e ? e.note : `${e.diagnostic.ruleId}@${e.diagnostic.line}`))).toEqual([
+      "unresolved-link@9",
+      ...Array.from({ length: SHOWN_PER_RULE }, (_, i) => `unknown-type@${i + 1}`),
+      `… ${5 - SHOWN_PER_RULE} more \`unknown-type\` warnings (run with --verbose or --reporter json for all)`,
+    ]);
+    expect(humanEntries(diagnostics, true)).toHaveLength(7);
+  });
+
+  it("a tree mixing SDK languages: mixed-flavours first and alone, a few lines in all; JSON keeps every diagnostic", () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "fixtures", "python"), join(dir, "docs", "py"), { recursive: true });
+    cpSync(join(ROOT, "fixtures", "typescript"), join(dir, "docs", "ts"), { recursive: true });
+    const human = run(dir, ["generate", "docs", "--out", "out"]);
+    expect(human.status).toBe(1);
+    const lines = human.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/ error  .*\[mixed-flavours\]$/);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(human.stderr).toMatch(/… \d+ more diagnostics follow from this error; fix it first/);
+    const json = JSON.parse(run(dir, ["generate", "docs", "--out", "out", "--reporter", "json"]).stdout) as { diagnostics: Diagnostic[] };
+    expect(json.diagnostics.length).toBeGreaterThan(lines.length);
+  });
+});
+
+describe("the surface", () => {
+  it("argument errors are one line in the form of every other error, exit 2", () => {
+    const dir = tempDir();
+    for (const [args, message] of [
+      [["generate", "--nullability", "x"], /^mdtypes: option '--nullability <policy>' argument 'x' is invalid\. Allowed choices are lenient, as-documented\. \(run `mdtypes generate --help` for usage\)\n$/],
+      [["check", "--bogus"], /^mdtypes: unknown option '--bogus' \(run `mdtypes check --help` for usage\)\n$/],
+      [["bogus"], /^mdtypes: unknown command 'bogus' \(run `mdtypes --help` for usage\)\n$/],
+      [["generate", "--workers", "100000"], /^mdtypes: option '--workers <n>' argument '100000' is invalid\. expected a whole number from 0 to 64, or "auto" /],
+    ] as const) {
+      const result = run(dir, args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it("one model, one file: singular words", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget") });
+    const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python", "--workers", "0"]);
+    expect(result.stderr).toMatch(/^✔ out: 1 model from 1 python doc in docs; 3 files written, 0 unchanged \(.*; 1 doc parsed; no problems\)\.\n$/);
+    writeFileSync(join(dir, "docs", "widget.md"), DOC("Widget", "| `id` | *int* | :heavy_check_mark: | N/A |\n"));
+    expect(run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"]).stderr).toMatch(/; 1 file written, 2 unchanged /);
+  });
+
+  it("--reporter github shows the drift's diff: in the annotation and, whole, in a log group", () => {
+    const dir = project();
+    editDoc(dir);
+    const result = run(dir, ["check", "--reporter", "github"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=out\/models\/circle\.ts,title=mdtypes%3A changed::out\/models\/circle\.ts differs .*%0A%0A.*%0A\+\/\*\* Edited\. \*\/%0A/m);
+    expect(result.stdout).toContain("::group::mdtypes: diff of out/models/circle.ts\n");
+    expect(result.stdout).toMatch(/\n\+\/\*\* Edited\. \*\/\n[^]*::endgroup::\n/);
+  });
+
+  it("every command's --help has examples and its exit codes", () => {
+    for (const command of ["generate", "check", "ir"]) {
+      const help = run(ROOT, [command, "--help"]).stdout;
+      expect(help).toMatch(/\nExamples:\n {2}mdtypes /);
+      expect(help).toMatch(/Exit codes: 0 /);
+    }
+  });
+});
+
+describe("watch mode", () => {
+  it("--reporter json prints one report per line (NDJSON); Ctrl-C ends it with 130", async () => {
+    const dir = project();
+    const child = spawn(process.execPath, [BIN, "generate", "--watch", "--reporter", "json"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+    const waitFor = async (test: () => boolean, what: string) => {
+      for (let i = 0; i < 400; i++) {
+        if (test()) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
+    };
+    try {
+      await waitFor(() => /Watching 1 folder/.test(stderr), "the watcher");
+      editDoc(dir);
+      await waitFor(() => stdout.split("\n").filter(Boolean).length >= 2, "a second report");
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((r) => child.on("exit", r));
+    }
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    const reports = lines.map((line) => JSON.parse(line) as { ok: boolean; targets: { written: { written: string[] } }[] });
+    expect(reports.every((r) => r.ok)).toBe(true);
+    expect(reports[1]?.targets[0]?.written.written).toEqual(["models/circle.ts"]);
+    expect(child.exitCode).toBe(130);
+  });
+});
