@@ -200,7 +200,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("Markdown model docs → TypeScript types and zero-dependency validators, kept in sync in CI.")
     .version(version(), "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: usageLine("mdtypes") });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: usageLine("mdtypes") })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  mdtypes generate docs/models --out src/generated   # docs → TypeScript modules",
+        "  mdtypes check                                      # every target of mdtypes.config.json; exit 1 with a diff when stale",
+        "  mdtypes ir docs/models > ir.json                   # the intermediate representation",
+        "  mdtypes generate --help                            # a command's flags, examples and exit codes",
+        "",
+        "Exit codes: 0 success, 1 errors in the docs (or drift, for check), 2 usage, I/O or internal error.",
+      ].join("\n"),
+    );
 
   const common = (command: Command, examples: string, exitCodes: string): Command =>
     command

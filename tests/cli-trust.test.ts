@@ -292,8 +292,8 @@ describe("the surface", () => {
   });
 
   it("every command's --help has examples and its exit codes", () => {
-    for (const command of ["generate", "check", "ir"]) {
-      const help = run(ROOT, [command, "--help"]).stdout;
+    for (const command of ["generate", "check", "ir", ""]) {
+      const help = run(ROOT, command ? [command, "--help"] : ["--help"]).stdout;
       expect(help).toMatch(/\nExamples:\n {2}mdtypes /);
       expect(help).toMatch(/Exit codes: 0 /);
     }
