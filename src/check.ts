@@ -62,7 +62,8 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     const actual = normalize(current);
     const expected = normalize(file.content);
     if (actual === expected) continue;
-    const name = `${label}/${file.path}`;
+    // The diff's header names the file on one line, whatever characters its name holds.
+    const name = `${label}/${file.path}`.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     // Loaded on first use: a check that finds no drift never needs it.
     const { createTwoFilesPatch } = await import("diff");
     changed.push({ path: file.path, owned: ownsFile(current, file.path), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });

@@ -6,8 +6,8 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
-import { existsSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { inSync } from "./check.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { ExpectedError, usageError } from "./errors.js";
@@ -17,7 +17,7 @@ import { check, checkFolderPlace, generate, type CheckResult, type GenerateResul
 import { CONFIG_FILE, findConfig, FLAVOUR_CHOICES, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
 import { PROPERTY_NAME_POLICIES } from "./property-names.js";
-import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
+import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 /** Where the CLI prints, which folder it runs in, and what the terminal can do. */
 export interface CliIo {
@@ -224,7 +224,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--verbose", `print every diagnostic, infos too (default: errors and warnings, ${SHOWN_PER_RULE} of each rule in full and a count of the rest)`)
       .option("--no-cache", `read every doc afresh, neither using nor updating the cache`)
       .option("--cache-dir <dir>", `where the cache lives (default: node_modules/.cache/mdtypes, or ${DEFAULT_CACHE_DIR} without node_modules)`)
-      .option("--workers <n>", "threads that read docs besides the main one: a number (0: none) or auto", parseWorkers, "auto")
+      .option("--workers <n>", `threads that read docs besides the main one: a number (0: none, at most ${MAX_WORKERS}) or auto`, parseWorkers, "auto")
       // Every option of mdtypes.config.json, as a flag that wins over it.
       .addOption(new Option("--dialect <name>", "the generator that wrote the docs").choices(["speakeasy"]))
       .addOption(new Option("--flavour <language>", "the SDK language the docs were written for (default: told from the docs)").choices(FLAVOUR_CHOICES))
@@ -252,11 +252,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "  mdtypes generate docs/models -o src/generated --rule unresolved-link=warning",
       "  mdtypes generate --config ci/mdtypes.json --reporter json",
     ].join("\n"),
-    "0 written (or nothing to write), 1 errors in the docs (nothing written); with --watch, 130 when stopped by Ctrl-C, 143 by SIGTERM",
+    "0 written (or nothing to write), 1 errors in the docs (nothing written), 130 when stopped by Ctrl-C, 143 by SIGTERM (in watch mode too)",
   ).action(async (input: string | undefined, flags: Flags) => {
     const project = await projectOf(io, input, flags);
-    setExit(await runTargets("generate", project, flags, io));
-    if (flags.watch) {
+    const code = await runTargets("generate", project, flags, io);
+    setExit(code);
+    // A first run that could not start (a missing input, an output in the way: exit 2) is not watched.
+    if (flags.watch && code !== 2) {
       const { watchTargets } = await import("./watch.js");
       const stopped = await watchTargets(project.targets, io, {
         config: project.configPath ?? resolve(io.cwd, CONFIG_FILE),
@@ -339,12 +341,25 @@ async function projectOf(io: CliIo, input: string | undefined, flags: Flags, { n
  * files for its own orphans.
  */
 function checkOutputsApart(targets: readonly Target[]): void {
-  const outputs = targets.map((t) => ({ name: t.name, path: resolve(t.output) }));
+  const outputs = targets.map((t) => ({ name: t.name, path: realPath(resolve(t.output)), shown: t.output }));
   for (const [i, a] of outputs.entries()) {
     for (const b of outputs.slice(i + 1)) {
-      if (a.path === b.path) throw usageError(`targets "${a.name}" and "${b.name}" write into the same folder (${relative(process.cwd(), a.path) || "."}); give each its own "output"`);
+      if (a.path === b.path) throw usageError(`targets "${a.name}" and "${b.name}" write into the same folder (${a.shown === b.shown ? a.shown : `${a.shown} and ${b.shown}`}); give each its own "output"`);
       const [outer, inner] = b.path.startsWith(`${a.path}${sep}`) ? [a, b] : a.path.startsWith(`${b.path}${sep}`) ? [b, a] : [];
-      if (outer && inner) throw usageError(`target "${inner.name}" writes inside target "${outer.name}"'s output folder (${relative(process.cwd(), inner.path)} in ${relative(process.cwd(), outer.path) || "."}); give each a folder of its own, side by side`);
+      if (outer && inner) throw usageError(`target "${inner.name}" writes inside target "${outer.name}"'s output folder (${inner.shown} in ${outer.shown}); give each a folder of its own, side by side`);
+    }
+  }
+}
+
+/** `path` through symbolic links (`out` and a link to it are one folder): its longest existing part made real, the rest as written. */
+function realPath(path: string): string {
+  let rest = "";
+  for (let base = path; ; base = dirname(base)) {
+    try {
+      return join(realpathSync(base), rest);
+    } catch {
+      if (dirname(base) === base) return path;
+      rest = join(basename(base), rest);
     }
   }
 }
@@ -433,7 +448,8 @@ function flavourLabel(options: Options): string {
 function jsonReport(outcomes: readonly Outcome[]) {
   return {
     ok: outcomes.every((o) => o.kind !== "failed" && !hasErrors(o.result.diagnostics) && (o.kind !== "check" || (o.result.drift !== undefined && inSync(o.result.drift)))),
-    diagnostics: outcomes.flatMap((o) => (o.kind === "failed" ? [] : o.result.diagnostics)),
+    // Each diagnostic says its target: two targets may read the same docs.
+    diagnostics: outcomes.flatMap((o) => (o.kind === "failed" ? [] : o.result.diagnostics.map((d) => ({ ...d, target: o.target.name })))),
     targets: outcomes.map((o) => ({
       name: o.target.name,
       input: o.target.input,
@@ -452,7 +468,8 @@ function reportGithub(outcomes: readonly Outcome[], io: CliIo): void {
       io.stdout(`::error title=mdtypes::${terminalSafe(o.error.message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"))}\n`);
       continue;
     }
-    for (const d of o.result.diagnostics) if (d.severity !== "info") io.stdout(`${formatGithub(d)}\n`);
+    // GitHub shows a step's first few annotations: the root causes go first, then errors, then warnings.
+    for (const d of githubOrder(o.result.diagnostics)) io.stdout(`${formatGithub(d)}\n`);
     if (o.kind === "check" && o.result.drift) for (const line of driftAnnotations(o.target.output, o.result.drift)) io.stdout(`${line}\n`);
   }
 }

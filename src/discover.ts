@@ -21,8 +21,8 @@ export async function discover(input: string, exclude: readonly string[]): Promi
   let info;
   try {
     info = await stat(input);
-  } catch {
-    throw ioError(`Input folder "${input}" does not exist`);
+  } catch (error) {
+    throw ioError((error as NodeJS.ErrnoException).code === "ENOTDIR" ? `Input "${input}" lies under a file, not a folder` : `Input folder "${input}" does not exist`);
   }
   if (!info.isDirectory()) throw ioError(`Input "${input}" is not a folder`);
   // Node's own recursive listing: it does not enter linked folders, and says which entries are links.

@@ -154,7 +154,7 @@ async function readConfigFile(path: string, shown = CONFIG_FILE): Promise<Config
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    if (code === "EISDIR") throw usageError(`Config ${shown} is a folder, not a file`);
+    if (code === "EISDIR") throw usageError(`Config "${shown}" is a folder, not a file`);
     throw usageError(`Cannot read ${shown}: ${(error as Error).message}`);
   }
   let data: unknown;
@@ -198,7 +198,7 @@ function parseObject(data: unknown, at: string, topLevel: boolean): Record<strin
 
 function parseOption(key: string, value: unknown, at: string, topLevel: boolean): unknown {
   const fail: Fail = (expected) => {
-    throw usageError(`${CONFIG_FILE}: "${at}" must be ${expected}, got ${JSON.stringify(value)}`);
+    throw usageError(`${CONFIG_FILE}: "${at}" must be ${expected}, got ${typeof value === "number" ? String(value) : JSON.stringify(value)}`);
   };
   const oneOf = (choices: readonly string[]) => (typeof value === "string" && choices.includes(value) ? value : fail(choices.map((c) => JSON.stringify(c)).join(" or ")));
   switch (key) {
@@ -300,5 +300,5 @@ export function resolveTargets(config: Config | undefined, args: { input?: strin
     return [{ name: output, input, output, options: resolveOptions(config, only, overrides) }];
   }
   if (configured.length === 0) throw usageError(`Nothing to do: pass an input folder and --out, or create ${CONFIG_FILE} with "input" and "output"`);
-  return configured.map((target) => ({ name: target.name ?? target.output, input: fromConfig(target.input), output: fromConfig(target.output), options: resolveOptions(config, target, overrides) }));
+  return configured.map((target) => ({ name: target.name ?? fromConfig(target.output), input: fromConfig(target.input), output: fromConfig(target.output), options: resolveOptions(config, target, overrides) }));
 }

@@ -132,13 +132,14 @@ export function driftAnnotations(output: string, drift: Drift): string[] {
     ...drift.changed.map((c) => githubAnnotation("error", `${file(c.path)} differs from what its docs give; run \`mdtypes generate\`.\n\n${excerpt(c.diff)}`, { file: file(c.path), title: "mdtypes: changed" })),
     ...drift.missing.map((p) => githubAnnotation("error", `${file(p)} is missing; run \`mdtypes generate\`.`, { file: file(p), title: "mdtypes: missing" })),
     ...drift.orphaned.map((p) => githubAnnotation("error", `${file(p)} was generated from a doc that is gone; run \`mdtypes generate\` to remove it.`, { file: file(p), title: "mdtypes: orphaned" })),
-    ...drift.changed.flatMap((c) => [`::group::mdtypes: diff of ${file(c.path)}`, ...c.diff.trimEnd().split("\n").map(stopCommands), "::endgroup::"]),
+    ...drift.changed.flatMap((c) => [`::group::mdtypes: diff of ${terminalSafe(file(c.path))}`, ...c.diff.trimEnd().split("\n").map(stopCommands), "::endgroup::"]),
   ];
 }
 
-/** A log line that cannot be read as a workflow command (a diff line may start with `::`). */
+/** A log line that cannot be read as a workflow command (a diff line may start with `::`), made terminal-safe (tabs kept). */
 function stopCommands(line: string): string {
-  return line.startsWith("::") ? ` ${line}` : line;
+  const safe = line.split("\t").map(terminalSafe).join("\t");
+  return safe.startsWith("::") ? ` ${safe}` : safe;
 }
 
 /** Drift for people: one line per file, then the diffs. */
@@ -196,6 +197,12 @@ const ROOT_CAUSES: ReadonlySet<string> = new Set(["mixed-flavours", "unknown-fla
 
 /** How many diagnostics of one rule a terminal summary shows in full. */
 export const SHOWN_PER_RULE = 3;
+
+/** The diagnostics a GitHub job shows (infos left out): root-cause errors first, then errors, then warnings, each in the order found. */
+export function githubOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === "error" ? (ROOT_CAUSES.has(d.ruleId) ? 0 : 1) : 2);
+  return diagnostics.filter((d) => d.severity !== "info").sort((a, b) => rank(a) - rank(b));
+}
 
 /** One entry of a terminal report: a diagnostic in full, or a line about those not shown. */
 export type HumanEntry = { readonly diagnostic: Diagnostic; readonly frame: boolean } | { readonly note: string };

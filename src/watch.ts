@@ -6,7 +6,7 @@
  */
 
 import { watch } from "chokidar";
-import { basename, resolve, sep } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import type { CliIo } from "./cli.js";
 import { ExpectedError } from "./errors.js";
 import { terminalSafe } from "./report.js";
@@ -81,7 +81,20 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     timer = setTimeout(flush, DEBOUNCE_MS);
   });
 
-  await new Promise<void>((ready) => watcher.on("ready", () => ready()));
+  // An input folder moved away and back (or deleted and restored) is watched again: its parent is
+  // watched too, one level deep, for the folder to reappear.
+  const parents = watch([...new Set(inputsOf(targets).map((input) => dirname(input)))], { ignoreInitial: true, depth: 0 });
+  parents.on("addDir", (path) => {
+    const absolute = resolve(path);
+    const back = targets.filter((t) => resolve(t.input) === absolute);
+    if (back.length === 0) return;
+    watcher.add(absolute);
+    for (const target of back) pending.add(target);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  });
+
+  await Promise.all([new Promise<void>((ready) => watcher.on("ready", () => ready())), new Promise<void>((ready) => parents.on("ready", () => ready()))]);
   io.stderr(`Watching ${targets.length === 1 ? "1 folder" : `${targets.length} folders`} for changes (Ctrl-C to stop)\n`);
 
   const signal = await new Promise<"SIGINT" | "SIGTERM">((stop) => {
@@ -97,6 +110,6 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   });
   if (timer) clearTimeout(timer);
   await running;
-  await watcher.close();
+  await Promise.all([watcher.close(), parents.close()]);
   return signal;
 }

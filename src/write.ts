@@ -23,7 +23,7 @@
  * into place at once: creating it needs its parent writable anyway.
  */
 
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -194,12 +194,16 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   await removeStaleStaging(root);
   const changed: OutputFile[] = [];
   const unchanged: string[] = [];
+  const folders = new Set<string>();
   for (const file of files) {
     const current = readIfThere(join(root, file.path));
     if (current === file.content) unchanged.push(file.path);
     else if (current !== undefined && !ownsFile(current, file.path)) {
       throw ioError(`Refusing to overwrite ${join(output, file.path)}: it exists but was not generated here by mdtypes (its first line is no "${GENERATED_MARKER}" line naming this file). Move or delete it.`);
-    } else changed.push(file);
+    } else {
+      if (current === undefined) checkWayClear(root, output, file.path, folders);
+      changed.push(file);
+    }
   }
   const orphans = await listOwned(root, new Set(files.map((f) => f.path)));
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
@@ -225,6 +229,33 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   }
   await removeEmptiedFolders(root, orphans);
   return { written: changed.map((f) => f.path), unchanged, deleted: orphans };
+}
+
+/**
+ * Before anything is written: nothing but a file may stand where a module
+ * goes (a folder named `pet.ts`), and nothing but a folder where one of its
+ * folders goes (a file named `components`). `folders`: those checked already.
+ */
+function checkWayClear(root: string, output: string, path: string, folders: Set<string>): void {
+  const parts = path.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join("/");
+    if (folders.has(folder)) continue;
+    const info = lstatIfThere(join(root, folder));
+    if (info && !info.isDirectory()) throw ioError(`Refusing to write ${join(output, path)}: ${join(output, folder)} is a file where a folder must be. Move or delete it.`);
+    folders.add(folder);
+    if (!info) return;
+  }
+  const info = lstatIfThere(join(root, path));
+  if (info && !info.isFile() && !info.isSymbolicLink()) throw ioError(`Refusing to write ${join(output, path)}: a folder (or another thing that is no file) is in its place. Move or delete it.`);
+}
+
+function lstatIfThere(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

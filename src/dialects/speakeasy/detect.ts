@@ -81,7 +81,7 @@ export function leaningOf(evidence: Evidence): FlavourId | undefined {
 export type TreeVerdict =
   | { readonly kind: "flavour"; readonly flavour: FlavourId }
   | { readonly kind: "none" }
-  | { readonly kind: "mixed"; readonly flavour: FlavourId; readonly other: FlavourId; readonly example: string; readonly count: number };
+  | { readonly kind: "mixed"; readonly flavour: FlavourId; readonly other: FlavourId; readonly example: string; readonly count: number; readonly votes: readonly (readonly [FlavourId, number])[] };
 
 /**
  * Decides the flavour of a tree from its docs' evidence: the flavour most
@@ -99,7 +99,7 @@ export function decideFlavour(docs: readonly { readonly id: string; readonly evi
   if (!winner) return { kind: "none" };
   const leaning = ranked.reduce((n, [, ids]) => n + ids.length, 0);
   if (runnerUp && runnerUp[1].length >= 3 && runnerUp[1].length * 20 > leaning) {
-    return { kind: "mixed", flavour: winner[0], other: runnerUp[0], example: runnerUp[1][0] as string, count: runnerUp[1].length };
+    return { kind: "mixed", flavour: winner[0], other: runnerUp[0], example: runnerUp[1][0] as string, count: runnerUp[1].length, votes: ranked.map(([flavour, ids]) => [flavour, ids.length] as const) };
   }
   return { kind: "flavour", flavour: winner[0] };
 }

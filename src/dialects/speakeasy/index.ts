@@ -33,7 +33,7 @@ function detectFlavour(docs: readonly SourceDoc[]): { flavour: Options["flavour"
       ...TREE_PLACE,
       ruleId: "mixed-flavours",
       severity: "error",
-      message: `Unexpected ${other} doc in a tree of ${main} docs (${verdict.count} docs look ${other}), expected docs of one SDK language; split them into targets or set "flavour"`,
+      message: `Unexpected ${other} doc in a tree of ${main} docs (docs by the language they look: ${verdict.votes.map(([flavour, n]) => `${FLAVOURS[flavour].label} ${n}`).join(", ")}), expected docs of one SDK language; split them into targets or set "flavour"`,
     });
   }
   if (verdict.kind === "none") return { flavour: "auto", diagnostics };
