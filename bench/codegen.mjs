@@ -42,7 +42,7 @@ if (!existsSync(join(HERE, "node_modules", "openapi-typescript"))) {
   const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: HERE, stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
-const { autoWorkers } = await import(new URL("../dist/pool.js", import.meta.url).href);
+const { autoWorkers } = await import(new URL("../dist/io/pool.js", import.meta.url).href);
 const OPENAPI_TS = join(HERE, "node_modules", "openapi-typescript", "bin", "cli.js");
 const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pkg, "package.json"), "utf8")).version;
 
@@ -154,9 +154,10 @@ const log = (text) => process.stderr.write(`${text}\n`);
  */
 async function parseTime(sdk) {
   const texts = listDocs(sdk.docs).sort().map((f) => readFileSync(f, "utf8"));
-  const parsers = { current: (await import(new URL("../dist/parse.js", import.meta.url).href)).parse };
+  const parsers = { current: (await import(new URL("../dist/stages/parse.js", import.meta.url).href)).parse };
   const baseline = option("--parse-baseline", undefined);
-  if (baseline) parsers.baseline = (await import(pathToFileURL(join(baseline, "parse.js")).href)).parse;
+  // Builds before the src/ layout had the parser at dist/parse.js.
+  if (baseline) parsers.baseline = (await import(pathToFileURL([join(baseline, "stages", "parse.js"), join(baseline, "parse.js")].find((p) => existsSync(p)) ?? join(baseline, "parse.js")).href)).parse;
   const times = Object.fromEntries(Object.keys(parsers).map((k) => [k, []]));
   const rounds = Number(option("--parse-rounds", 15));
   for (let round = -3; round < rounds; round++) {

@@ -9,47 +9,17 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
-import { sha256 } from "./cache.js";
-import { normalize, type Drift } from "./check.js";
-import { hasErrors, type Diagnostic } from "./diagnostics.js";
-import { ioError, withIoErrors } from "./errors.js";
+import { sha256 } from "./io/cache.js";
+import { normalize } from "./stages/compare.js";
+import { hasErrors, type Diagnostic } from "./ir/diagnostics.js";
+import { ioError, withIoErrors } from "./ir/errors.js";
 import type { SourceDoc } from "./dialects/dialect.js";
-import type { RunEntry, RunSettings } from "./generate.js";
-import type { Options } from "./options.js";
-import { readSources, runKey, targetKey } from "./sources.js";
-import { listOwned, type WriteReport } from "./write.js";
+import type { CheckResult, GenerateResult, RunEntry, RunSettings, RunStats, RunSummary } from "./recipe.js";
+import type { Options } from "./ir/options.js";
+import { readSources, runKey, targetKey } from "./io/sources.js";
+import { listOwned } from "./io/write.js";
 
-/** Counts of a run. */
-export interface RunStats {
-  /** Docs found (model docs and skipped files). */
-  readonly docs: number;
-  readonly models: number;
-  /** Output files (modules, the runtime, the index). */
-  readonly files: number;
-  /** Docs parsed by this run; the others came from the cache. */
-  readonly parsed: number;
-}
-
-/** What every run yields. */
-export interface RunSummary {
-  /** The options the docs were read with, tree-level settings filled in (e.g. the detected `flavour`). */
-  readonly options: Options;
-  /** Sorted; `file` is the doc's path joined to the input folder as given. */
-  readonly diagnostics: readonly Diagnostic[];
-  readonly stats: RunStats;
-}
-
-/** The outcome of `generate`. */
-export interface GenerateResult extends RunSummary {
-  /** Undefined when nothing was written because the docs have errors. */
-  readonly written?: WriteReport;
-}
-
-/** The outcome of `check`. */
-export interface CheckResult extends RunSummary {
-  /** Undefined when the docs have errors (then there is nothing trustworthy to compare). */
-  readonly drift?: Drift;
-}
+export type { CheckResult, GenerateResult, RunStats, RunSummary };
 
 /**
  * Generates `output` from the docs in `input`: writes only files whose bytes
@@ -70,7 +40,7 @@ async function generateIn(input: string, output: string, options: Options, setti
     const unchanged = await unchangedOnDisk(output, last, "exact");
     if (unchanged) return { ...summaryOf(last), written: { written: [], unchanged, deleted: [] } };
   }
-  const { generateSources } = await import("./generate.js");
+  const { generateSources } = await import("./recipe.js");
   return generateSources(input, sources, output, options, settings);
 }
 
@@ -118,7 +88,7 @@ async function checkIn(input: string, output: string, options: Options, settings
     if (await unchangedOnDisk(output, last, "normal")) return { ...summaryOf(last), drift: { changed: [], missing: [], orphaned: [] } };
   }
   // Drift (or no usable entry): the long way, which also gives the diffs.
-  const { checkSources } = await import("./generate.js");
+  const { checkSources } = await import("./recipe.js");
   return checkSources(input, sources, output, options, settings);
 }
 

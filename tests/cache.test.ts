@@ -10,8 +10,8 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Cache, sha256 } from "../src/cache.js";
-import { resolveOptions } from "../src/options.js";
+import { Cache, sha256 } from "../src/io/cache.js";
+import { resolveOptions } from "../src/ir/options.js";
 import { check } from "../src/run.js";
 import { HAS_CORPUS, ROOT, snapshot, SPEAKEASY_CORPUS } from "./helpers.js";
 

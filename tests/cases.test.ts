@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../src/diagnostics.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
 import { HAS_CORPUS, ROOT, SHARED } from "./helpers.js";
 
 const CASES = join(SHARED, "cases");

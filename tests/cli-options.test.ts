@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../src/diagnostics.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
 import { ROOT } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");

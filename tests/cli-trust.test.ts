@@ -11,10 +11,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, type CliIo } from "../src/cli.js";
-import { colorFor } from "../src/cli.js";
-import { humanEntries, SHOWN_PER_RULE } from "../src/report.js";
-import type { Diagnostic } from "../src/diagnostics.js";
+import { main, type CliIo } from "../src/cli/cli.js";
+import { colorFor } from "../src/cli/cli.js";
+import { humanEntries, SHOWN_PER_RULE } from "../src/cli/report.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
 import { ROOT } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");

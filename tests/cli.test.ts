@@ -8,9 +8,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { finish, readDoc, render } from "../src/generate.js";
-import { resolveOptions } from "../src/options.js";
-import { prepare } from "../src/prepare.js";
+import { finish, readDoc, render } from "../src/recipe.js";
+import { resolveOptions } from "../src/ir/options.js";
+import { prepare } from "../src/stages/prepare.js";
 import { ROOT, snapshot } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");

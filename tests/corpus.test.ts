@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../src/diagnostics.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -102,8 +102,8 @@ if (!HAS_CORPUS) {
     });
 
     it("a tree holding two SDKs' docs is reported as mixed", async () => {
-      const { render } = await import("../src/generate.js");
-      const { resolveOptions } = await import("../src/options.js");
+      const { render } = await import("../src/recipe.js");
+      const { resolveOptions } = await import("../src/ir/options.js");
       const both = mkdtempSync(join(tmpdir(), "mdtypes-mixed-"));
       try {
         const [py, ts] = [sdks.find((s) => s.language === "python"), sdks.find((s) => s.language === "typescript")];

@@ -14,10 +14,10 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { withoutImports } from "../src/emit.js";
+import { withoutImports } from "../src/emit/emit.js";
 import { modelIdentifier, modulePaths } from "../src/emit/names.js";
-import { render } from "../src/generate.js";
-import { resolveOptions, type Options } from "../src/options.js";
+import { render } from "../src/recipe.js";
+import { resolveOptions, type Options } from "../src/ir/options.js";
 import { HAS_CORPUS, SPEAKEASY_CORPUS } from "./helpers.js";
 
 const scratch: string[] = [];

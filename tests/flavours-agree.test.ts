@@ -12,8 +12,8 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { render } from "../src/generate.js";
-import { resolveOptions } from "../src/options.js";
+import { render } from "../src/recipe.js";
+import { resolveOptions } from "../src/ir/options.js";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
 import { describeProgram, differences, missingModels, type ModelShape } from "./shapes.js";
 

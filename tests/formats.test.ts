@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { render } from "../src/generate.js";
-import { resolveOptions } from "../src/options.js";
+import { render } from "../src/recipe.js";
+import { resolveOptions } from "../src/ir/options.js";
 import { ROOT } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");

@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
-import type { Diagnostic } from "../src/diagnostics.js";
+import { main } from "../src/cli/cli.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");

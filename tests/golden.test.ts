@@ -13,10 +13,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync, w
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../src/diagnostics.js";
-import { render } from "../src/generate.js";
+import type { Diagnostic } from "../src/ir/diagnostics.js";
+import { render } from "../src/recipe.js";
 import { generate } from "../src/run.js";
-import { loadConfig, resolveOptions, resolveTargets } from "../src/options.js";
+import { resolveOptions } from "../src/ir/options.js";
+import { loadConfig, resolveTargets } from "../src/io/config.js";
 import { ROOT } from "./helpers.js";
 
 const UPDATE = process.env.MDTYPES_UPDATE_GOLDEN === "1";

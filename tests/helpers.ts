@@ -6,11 +6,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DiagnosticSink, type Diagnostic } from "../src/diagnostics.js";
+import { DiagnosticSink, type Diagnostic } from "../src/ir/diagnostics.js";
 import type { TypeContext } from "../src/dialects/speakeasy/flavour.js";
-import { readDoc } from "../src/generate.js";
-import type { Model } from "../src/ir.js";
-import { DEFAULT_OPTIONS, type Options } from "../src/options.js";
+import { readDoc } from "../src/recipe.js";
+import type { Model } from "../src/ir/ir.js";
+import { DEFAULT_OPTIONS, type Options } from "../src/ir/options.js";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));

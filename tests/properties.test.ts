@@ -10,9 +10,9 @@ import fc from "fast-check";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { render } from "../src/generate.js";
-import type { Model, TypeRef } from "../src/ir.js";
-import { resolveOptions } from "../src/options.js";
+import { render } from "../src/recipe.js";
+import type { Model, TypeRef } from "../src/ir/ir.js";
+import { resolveOptions } from "../src/ir/options.js";
 import { ROOT } from "./helpers.js";
 
 type Validators = {

@@ -15,7 +15,7 @@
  *   without the suffixes languages add to reserved words (`ErrorT`, `OptionsObj`).
  */
 
-import type { Model, Program, TypeRef } from "../src/ir.js";
+import type { Model, Program, TypeRef } from "../src/ir/ir.js";
 
 /** A type, flavour-neutral. */
 export type Shape =

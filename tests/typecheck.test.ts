@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { render } from "../src/generate.js";
-import { resolveOptions } from "../src/options.js";
+import { render } from "../src/recipe.js";
+import { resolveOptions } from "../src/ir/options.js";
 import { ROOT } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 

@@ -5,9 +5,9 @@
  */
 
 import type { Root } from "mdast";
-import type { Diagnostic, DiagnosticSink } from "../diagnostics.js";
-import type { Model } from "../ir.js";
-import type { Options } from "../options.js";
+import type { Diagnostic, DiagnosticSink } from "../ir/diagnostics.js";
+import type { Model } from "../ir/ir.js";
+import type { Options } from "../ir/options.js";
 
 /** A doc's id and text, as the tree-level pre-pass sees them. */
 export interface SourceDoc {

@@ -3,8 +3,8 @@
  * collision-free deterministically.
  */
 
-import { compareStrings } from "../diagnostics.js";
-import { DOC_FILE } from "../ir.js";
+import { compareStrings } from "../ir/diagnostics.js";
+import { DOC_FILE } from "../ir/ir.js";
 
 /** An ECMAScript identifier (Unicode letters included: `Émoji` is one). */
 const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;

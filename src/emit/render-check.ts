@@ -22,7 +22,7 @@
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
 
-import { assertNever, type Field, type Model, type ObjectModel, type TypeRef } from "../ir.js";
+import { assertNever, type Field, type Model, type ObjectModel, type TypeRef } from "../ir/ir.js";
 import { stringLiteral } from "./escape.js";
 import { describeType, literalText } from "./render-type.js";
 

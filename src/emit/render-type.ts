@@ -3,7 +3,7 @@
  * Also renders the human-readable `expected` text of validation issues.
  */
 
-import { assertNever, type TypeRef } from "../ir.js";
+import { assertNever, type TypeRef } from "../ir/ir.js";
 import { stringLiteral } from "./escape.js";
 
 /**

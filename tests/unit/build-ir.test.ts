@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { camelCase, snakeCase } from "../../src/property-names.js";
+import { camelCase, snakeCase } from "../../src/ir/property-names.js";
 import { readOne, ruleIds } from "../helpers.js";
 
 const table = (rows: string) => `# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n${rows}`;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Cache, stableJson } from "../../src/cache.js";
+import { Cache, stableJson } from "../../src/io/cache.js";
 
 const scratch: string[] = [];
 afterAll(() => {

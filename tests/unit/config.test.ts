@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { RULES } from "../../src/diagnostics.js";
-import { DEFAULT_OPTIONS, parseConfig, resolveOptions, resolveTargets } from "../../src/options.js";
+import { RULES } from "../../src/ir/diagnostics.js";
+import { DEFAULT_OPTIONS, resolveOptions } from "../../src/ir/options.js";
+import { parseConfig, resolveTargets } from "../../src/io/config.js";
 import { ROOT } from "../helpers.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema", "mdtypes.config.schema.json"), "utf8")) as {

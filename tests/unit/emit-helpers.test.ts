@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatNote, withoutImports } from "../../src/emit.js";
+import { formatNote, withoutImports } from "../../src/emit/emit.js";
 import { commentText, jsdoc, stringLiteral } from "../../src/emit/escape.js";
 import { importSpecifier, modelIdentifier, modulePaths, propertyKey } from "../../src/emit/names.js";
 import { negate } from "../../src/emit/render-check.js";
 import { describeType, renderType } from "../../src/emit/render-type.js";
-import type { TypeRef } from "../../src/ir.js";
+import type { TypeRef } from "../../src/ir/ir.js";
 
 describe("names", () => {
   it.each([

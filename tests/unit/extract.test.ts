@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DiagnosticSink } from "../../src/diagnostics.js";
+import { DiagnosticSink } from "../../src/ir/diagnostics.js";
 import { extractSpeakeasy } from "../../src/dialects/speakeasy/extract.js";
-import { parse } from "../../src/parse.js";
+import { parse } from "../../src/stages/parse.js";
 import { ruleIds } from "../helpers.js";
 
 function extract(source: string, id = "models/doc.md") {

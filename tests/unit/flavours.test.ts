@@ -13,9 +13,9 @@ import { java } from "../../src/dialects/speakeasy/java.js";
 import { php } from "../../src/dialects/speakeasy/php.js";
 import { ruby } from "../../src/dialects/speakeasy/ruby.js";
 import { typescript } from "../../src/dialects/speakeasy/typescript.js";
-import type { TypeRef } from "../../src/ir.js";
-import { typeTextOf, type TypeText } from "../../src/markdown.js";
-import { parse } from "../../src/parse.js";
+import type { TypeRef } from "../../src/ir/ir.js";
+import { typeTextOf, type TypeText } from "../../src/dialects/markdown.js";
+import { parse } from "../../src/stages/parse.js";
 import { typeContext } from "../helpers.js";
 
 function cell(typeCell: string): TypeText {

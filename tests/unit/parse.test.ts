@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compactTables, parse, parseAsWritten } from "../../src/parse.js";
+import { compactTables, parse, parseAsWritten } from "../../src/stages/parse.js";
 import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "../helpers.js";
 
 const pad = (cells: string[], width = 40) => `| ${cells.map((c) => c.padEnd(width)).join(" | ")} |`;

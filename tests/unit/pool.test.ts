@@ -9,10 +9,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { resolveOptions } from "../../src/options.js";
-import { readDocs } from "../../src/pool.js";
-import { prepare } from "../../src/prepare.js";
-import { readSources } from "../../src/sources.js";
+import { resolveOptions } from "../../src/ir/options.js";
+import { readDocs } from "../../src/io/pool.js";
+import { prepare } from "../../src/stages/prepare.js";
+import { readSources } from "../../src/io/sources.js";
 import { ROOT } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "mdtypes-pool-"));

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { placeAt } from "../../src/markdown.js";
-import { withoutBom } from "../../src/read.js";
-import { codeFrame, colors } from "../../src/report.js";
+import { placeAt } from "../../src/dialects/markdown.js";
+import { withoutBom } from "../../src/stages/read.js";
+import { codeFrame, colors } from "../../src/cli/report.js";
 import { readOne, ruleIds } from "../helpers.js";
 
 const DOC = "# Widget\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *str* | :heavy_check_mark: | Its id. |\n| `n` | List[*int*] | :heavy_minus_sign: | Counts. |\n";

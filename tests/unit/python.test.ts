@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { python } from "../../src/dialects/speakeasy/python.js";
-import type { TypeRef } from "../../src/ir.js";
-import type { TypeText } from "../../src/markdown.js";
-import { parse } from "../../src/parse.js";
-import { typeTextOf } from "../../src/markdown.js";
+import type { TypeRef } from "../../src/ir/ir.js";
+import type { TypeText } from "../../src/dialects/markdown.js";
+import { parse } from "../../src/stages/parse.js";
+import { typeTextOf } from "../../src/dialects/markdown.js";
 import { typeContext } from "../helpers.js";
 
 /** The Type cell of a one-row Fields table, read as the extract stage does. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Model, TypeRef } from "../../src/ir.js";
-import { resolve } from "../../src/resolve.js";
+import type { Model, TypeRef } from "../../src/ir/ir.js";
+import { resolve } from "../../src/stages/resolve.js";
 import { ruleIds } from "../helpers.js";
 
 const place = { line: 1, column: 1 };

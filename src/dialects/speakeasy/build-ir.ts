@@ -5,10 +5,10 @@
  * deprecation, enum value types and extra-key rows are settled here.
  */
 
-import type { DiagnosticSink } from "../../diagnostics.js";
-import { nullable, type EnumModel, type EnumValue, type Field, type Model, type Place, type TypeRef, type UnionMember } from "../../ir.js";
-import type { Options } from "../../options.js";
-import { wireName } from "../../property-names.js";
+import type { DiagnosticSink } from "../../ir/diagnostics.js";
+import { nullable, type EnumModel, type EnumValue, type Field, type Model, type Place, type TypeRef, type UnionMember } from "../../ir/ir.js";
+import type { Options } from "../../ir/options.js";
+import { wireName } from "../../ir/property-names.js";
 import type { RawDoc, RawEnumValue, RawField } from "./extract.js";
 import { FLAVOURS, type FieldType, type Flavour, type FlavourId, type TypeContext } from "./flavour.js";
 

@@ -11,8 +11,8 @@
  * tree with Unity's marks is read as the `unity` flavour.
  */
 
-import type { TypeRef } from "../../ir.js";
-import type { TypeText } from "../../markdown.js";
+import type { TypeRef } from "../../ir/ir.js";
+import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { BIG_NUMBER, readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";

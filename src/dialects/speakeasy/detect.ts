@@ -5,7 +5,7 @@
  * marks it carries; the tree goes with the votes.
  */
 
-import type { Place } from "../../ir.js";
+import type { Place } from "../../ir/ir.js";
 import type { FlavourId } from "./flavour.js";
 
 type Detected = Exclude<FlavourId, "unity">;

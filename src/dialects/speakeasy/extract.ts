@@ -8,9 +8,9 @@
  */
 
 import type { Code, Heading, List, PhrasingContent, Root, RootContent, Table, TableRow } from "mdast";
-import type { DiagnosticSink } from "../../diagnostics.js";
-import type { CodeExample, Place } from "../../ir.js";
-import { cellText, endOf, frontmatterTitle, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../../markdown.js";
+import type { DiagnosticSink } from "../../ir/diagnostics.js";
+import type { CodeExample, Place } from "../../ir/ir.js";
+import { cellText, endOf, frontmatterTitle, placeOf, sliceBetween, sliceOf, textOf, typeTextOf, unescapePipes, type TypeText } from "../markdown.js";
 
 /** One row of a Fields table, cells still in their documented form. */
 export interface RawField {

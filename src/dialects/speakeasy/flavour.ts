@@ -6,10 +6,10 @@
  * literals. Grammar: reference/speakeasy-grammar.md §4.4–4.6.
  */
 
-import type { RuleId } from "../../diagnostics.js";
-import type { Options } from "../../options.js";
-import { nullable, type TypeRef } from "../../ir.js";
-import type { TypeText, TypeTextLink } from "../../markdown.js";
+import type { RuleId } from "../../ir/diagnostics.js";
+import type { Options } from "../../ir/options.js";
+import { nullable, type TypeRef } from "../../ir/ir.js";
+import type { TypeText, TypeTextLink } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { linkCovering } from "./lexer.js";
 import { parseTypeSyntax, type NameNode, type TypeNode } from "./type-syntax.js";

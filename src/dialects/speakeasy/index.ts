@@ -4,9 +4,9 @@
  * flavour: Python, TypeScript, Go, Java, C#, PHP and Ruby.
  */
 
-import { compareStrings, type Diagnostic } from "../../diagnostics.js";
-import { placeAt } from "../../markdown.js";
-import type { Options } from "../../options.js";
+import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
+import { placeAt } from "../markdown.js";
+import type { Options } from "../../ir/options.js";
 import type { Dialect, SourceDoc } from "../dialect.js";
 import { buildSpeakeasyModel } from "./build-ir.js";
 import { csharp, unity } from "./csharp.js";

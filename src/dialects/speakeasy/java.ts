@@ -5,8 +5,8 @@
  * `[LocalDate](..)`. Java documents unions as a title only.
  */
 
-import { nullable, type TypeRef } from "../../ir.js";
-import type { TypeText } from "../../markdown.js";
+import { nullable, type TypeRef } from "../../ir/ir.js";
+import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";

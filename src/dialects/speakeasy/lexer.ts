@@ -4,7 +4,7 @@
  * {@link TypeText}, so a grammar can tell which names were link text.
  */
 
-import type { TypeText, TypeTextLink } from "../../markdown.js";
+import type { TypeText, TypeTextLink } from "../markdown.js";
 
 /** A token of a type expression. */
 export type Token =

@@ -5,8 +5,8 @@
  * `*Literal["x"]*`, `[date](…#date-objects)`, union headings `models.X`.
  */
 
-import { nullable, type TypeRef } from "../../ir.js";
-import type { TypeText } from "../../markdown.js";
+import { nullable, type TypeRef } from "../../ir/ir.js";
+import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { isUnwrappable, readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";

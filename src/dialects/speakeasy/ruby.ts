@@ -16,8 +16,8 @@
  * Python's do (see `libraryLink`).
  */
 
-import { nullable, type TypeRef } from "../../ir.js";
-import type { TypeText } from "../../markdown.js";
+import { nullable, type TypeRef } from "../../ir/ir.js";
+import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";

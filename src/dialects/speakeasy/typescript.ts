@@ -6,8 +6,8 @@
  * TypeScript docs never state nullability.
  */
 
-import type { TypeRef } from "../../ir.js";
-import type { TypeText } from "../../markdown.js";
+import type { TypeRef } from "../../ir/ir.js";
+import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode } from "./type-syntax.js";

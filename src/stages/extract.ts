@@ -4,17 +4,15 @@
  */
 
 import type { Root } from "mdast";
-import type { DiagnosticSink } from "./diagnostics.js";
-import type { Dialect } from "./dialects/dialect.js";
-import { speakeasy } from "./dialects/speakeasy/index.js";
-import type { Options } from "./options.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
+import type { Dialect } from "../dialects/dialect.js";
+import { DIALECTS } from "../dialects/index.js";
+import type { Options } from "../ir/options.js";
 
 /** A raw model together with the dialect that can build it. */
 export interface Extracted {
   build(options: Options, sink: DiagnosticSink): ReturnType<Dialect<unknown>["buildIr"]>;
 }
-
-const DIALECTS = { speakeasy } as const;
 
 /** Extracts one doc's raw model, or `undefined` when the file is not a model doc. */
 export function extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Extracted | undefined {

@@ -12,26 +12,58 @@
  */
 
 import { join } from "node:path";
-import type { Cache } from "./cache.js";
-import { sha256, stableJson } from "./cache.js";
-import { compare, normalize } from "./check.js";
-import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
+import type { Cache } from "./io/cache.js";
+import { sha256, stableJson } from "./io/cache.js";
+import { compare, normalize, type Drift } from "./stages/compare.js";
+import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./ir/diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
-import { emit, type OutputFile } from "./emit.js";
-import type { Program } from "./ir.js";
-import type { Options } from "./options.js";
-import { readDocs, type WorkerSetting } from "./pool.js";
-import type { DocResult } from "./read.js";
-import { prepare } from "./prepare.js";
-import { remarkPluginsFingerprint } from "./plugin-settings.js";
-import { loadRemarkPlugins } from "./remark-plugins.js";
-import { resolve } from "./resolve.js";
-import type { CheckResult, GenerateResult, RunStats, RunSummary } from "./run.js";
-import { contentHashes, docKey, readSources, runKey, targetKey } from "./sources.js";
+import { emit, type OutputFile } from "./emit/emit.js";
+import type { Program } from "./ir/ir.js";
+import type { Options } from "./ir/options.js";
+import { readDocs, type WorkerSetting } from "./io/pool.js";
+import type { DocResult } from "./stages/read.js";
+import { prepare } from "./stages/prepare.js";
+import { remarkPluginsFingerprint } from "./io/plugin-settings.js";
+import { loadRemarkPlugins } from "./stages/remark-plugins.js";
+import { resolve } from "./stages/resolve.js";
+import { contentHashes, docKey, readSources, runKey, targetKey } from "./io/sources.js";
 import { outputPaths } from "./emit/names.js";
-import { discardStaging, prepareFreshStaging, write } from "./write.js";
+import { discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
 
-export { readDoc, type DocResult } from "./read.js";
+export { readDoc, type DocResult } from "./stages/read.js";
+
+/** Counts of a run. */
+export interface RunStats {
+  /** Docs found (model docs and skipped files). */
+  readonly docs: number;
+  readonly models: number;
+  /** Output files (modules, the runtime, the index). */
+  readonly files: number;
+  /** Docs parsed by this run; the others came from the cache. */
+  readonly parsed: number;
+}
+
+/** What every run yields. */
+export interface RunSummary {
+  /** The options the docs were read with, tree-level settings filled in (e.g. the detected `flavour`). */
+  readonly options: Options;
+  /** Sorted; `file` is the doc's path joined to the input folder as given. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: RunStats;
+}
+
+/** The outcome of `generate`. */
+export interface GenerateResult extends RunSummary {
+  /** Undefined when nothing was written because the docs have errors. */
+  readonly written?: WriteReport;
+}
+
+/** The outcome of `check`. */
+export interface CheckResult extends RunSummary {
+  /** Undefined when the docs have errors (then there is nothing trustworthy to compare). */
+  readonly drift?: Drift;
+}
+
 
 /** Called as docs are read: how many of how many. */
 export type Progress = (done: number, total: number) => void;

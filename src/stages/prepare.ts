@@ -4,12 +4,10 @@
  * written for — into the options each doc is read with.
  */
 
-import type { Diagnostic } from "./diagnostics.js";
-import type { SourceDoc } from "./dialects/dialect.js";
-import { speakeasy } from "./dialects/speakeasy/index.js";
-import type { Options } from "./options.js";
-
-const DIALECTS = { speakeasy } as const;
+import type { Diagnostic } from "../ir/diagnostics.js";
+import type { SourceDoc } from "../dialects/dialect.js";
+import { DIALECTS } from "../dialects/index.js";
+import type { Options } from "../ir/options.js";
 
 /** The options every doc of `docs` is read with, and what the tree as a whole has to say. */
 export function prepare(docs: readonly SourceDoc[], options: Options): { options: Options; diagnostics: Diagnostic[] } {

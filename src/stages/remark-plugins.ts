@@ -15,9 +15,9 @@ import type { Root } from "mdast";
 import { pathToFileURL } from "node:url";
 import remarkParse from "remark-parse";
 import { unified, type Pluggable } from "unified";
-import { usageError } from "./errors.js";
+import { usageError } from "../ir/errors.js";
 import { markdownParser, modelDocSyntax, type MarkdownProcessor } from "./parse.js";
-import { messageOf, resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "./plugin-settings.js";
+import { messageOf, resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "../io/plugin-settings.js";
 
 const loaded = new Map<string, MarkdownProcessor>();
 

@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sha256, stableJson } from "./cache.js";
-import type { SourceDoc } from "./dialects/dialect.js";
-import { discover } from "./discover.js";
-import { ioError } from "./errors.js";
-import type { Options } from "./options.js";
+import type { SourceDoc } from "../dialects/dialect.js";
+import { discover } from "../stages/discover.js";
+import { ioError } from "../ir/errors.js";
+import type { Options } from "../ir/options.js";
 import { remarkPluginsFingerprint } from "./plugin-settings.js";
 
 /** Every doc under `input` (see `discover`), read. */

@@ -20,8 +20,8 @@
  */
 
 import path from "node:path";
-import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
-import { DOC_FILE, mapType, type Model, type NamedType, type Place, type Program, type RefType, type TypeRef } from "./ir.js";
+import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { DOC_FILE, mapType, type Model, type NamedType, type Place, type Program, type RefType, type TypeRef } from "../ir/ir.js";
 
 /**
  * Resolves references across all models; returns the program and what went

@@ -7,11 +7,11 @@
 
 import { watch } from "chokidar";
 import { basename, dirname, resolve, sep } from "node:path";
-import type { CliIo } from "./cli.js";
-import { ExpectedError } from "./errors.js";
+import type { CliIo } from "./io.js";
+import { ExpectedError } from "../ir/errors.js";
 import { terminalSafe } from "./report.js";
-import { DOC_FILE } from "./ir.js";
-import type { Target } from "./options.js";
+import { DOC_FILE } from "../ir/ir.js";
+import type { Target } from "../ir/options.js";
 
 const DEBOUNCE_MS = 150;
 

@@ -28,10 +28,10 @@ import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { glob } from "tinyglobby";
-import { compareStrings } from "./diagnostics.js";
-import type { OutputFile } from "./emit.js";
-import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "./marker.js";
-import { ioError } from "./errors.js";
+import { compareStrings } from "../ir/diagnostics.js";
+import type { OutputFile } from "../emit/emit.js";
+import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
+import { ioError } from "../ir/errors.js";
 
 /** What a write did, as paths relative to the output folder. */
 export interface WriteReport {

@@ -5,32 +5,23 @@
  */
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { createRequire } from "node:module";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { inSync } from "./check.js";
-import { hasErrors, type Diagnostic } from "./diagnostics.js";
-import { ExpectedError, usageError } from "./errors.js";
-import { Cache, DEFAULT_CACHE_DIR } from "./cache.js";
-import type { Progress, RunSettings } from "./generate.js";
-import { check, checkFolderPlace, generate, type CheckResult, type GenerateResult, type RunStats } from "./run.js";
-import { CONFIG_FILE, findConfig, FLAVOUR_CHOICES, parseRuleFlag, resolveOptions, resolveTargets, type Options, type Target } from "./options.js";
-import { resolveRemarkPlugins } from "./plugin-settings.js";
-import { PROPERTY_NAME_POLICIES } from "./property-names.js";
-import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
+import { inSync } from "../stages/compare.js";
+import { hasErrors, type Diagnostic } from "../ir/diagnostics.js";
+import { ExpectedError, usageError } from "../ir/errors.js";
+import { Cache, DEFAULT_CACHE_DIR } from "../io/cache.js";
+import { PACKAGE_ROOT } from "../io/package-root.js";
+import type { CliIo } from "./io.js";
 
-/** Where the CLI prints, which folder it runs in, and what the terminal can do. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly cwd: string;
-  /** Colour in what goes to stderr (diagnostics, summaries). */
-  readonly color: boolean;
-  /** Colour in what goes to stdout (the drift diff); as {@link color} when not given. */
-  readonly stdoutColor?: boolean;
-  /** A progress line while docs are read (a terminal, not CI). */
-  readonly progress: boolean;
-}
+export type { CliIo };
+import type { Progress, RunSettings } from "../recipe.js";
+import { check, checkFolderPlace, generate, type CheckResult, type GenerateResult, type RunStats } from "../run.js";
+import { FLAVOUR_CHOICES, resolveOptions, type Options, type Target } from "../ir/options.js";
+import { CONFIG_FILE, findConfig, parseRuleFlag, resolveTargets } from "../io/config.js";
+import { resolveRemarkPlugins } from "../io/plugin-settings.js";
+import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
+import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 function processIo(): CliIo {
   return {
@@ -191,8 +182,7 @@ function usageLine(usage: string): (text: string, write: (text: string) => void)
 }
 
 function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require("../package.json") as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -296,7 +286,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     // `ir` writes nothing, so a target needs no output folder: an input alone will do.
     const project = await projectOf(io, input, flags, { needsOutput: false });
     const results = [];
-    const { render } = await import("./generate.js");
+    const { render } = await import("../recipe.js");
     for (const target of project.targets) results.push({ target, result: await render(target.input, target.options, settingsOf(io, flags, project)) });
     const models = results.flatMap((r) => r.result.program.models);
     const diagnostics = results.flatMap((r) => r.result.diagnostics);

@@ -10,10 +10,10 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { OutputFile } from "./emit.js";
-import { ioError } from "./errors.js";
-import { ownsFile } from "./marker.js";
-import { listOwned } from "./write.js";
+import type { OutputFile } from "../emit/emit.js";
+import { ioError } from "../ir/errors.js";
+import { ownsFile } from "../emit/marker.js";
+import { listOwned } from "../io/write.js";
 
 /** A generated file whose text on disk differs from what the docs give. */
 export interface ChangedFile {

@@ -10,10 +10,11 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { exports as resolveExports } from "resolve.exports";
 import { sha256 } from "./cache.js";
-import { usageError } from "./errors.js";
+import { usageError } from "../ir/errors.js";
 
-/** A plugin as the config names it: a module specifier, or a specifier and the plugin's options. */
-export type RemarkPluginSetting = string | readonly [string, unknown];
+import type { RemarkPluginSetting } from "../ir/options.js";
+
+export type { RemarkPluginSetting };
 
 /** The module specifier of a plugin setting. */
 export function specifierOf(setting: RemarkPluginSetting): string {

@@ -5,8 +5,8 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import type { WorkerInput, WorkerMessage } from "./pool.js";
-import { readDoc, type DocResult } from "./read.js";
-import { loadRemarkPlugins } from "./remark-plugins.js";
+import { readDoc, type DocResult } from "../stages/read.js";
+import { loadRemarkPlugins } from "../stages/remark-plugins.js";
 
 const { docs, options, counters: buffer, batch } = workerData as WorkerInput;
 await loadRemarkPlugins(options.remarkPlugins);

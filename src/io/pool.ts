@@ -11,11 +11,12 @@
 
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SourceDoc } from "./dialects/dialect.js";
-import type { Options } from "./options.js";
-import { readDoc, type DocResult } from "./read.js";
+import type { SourceDoc } from "../dialects/dialect.js";
+import { CODE_ROOT } from "./package-root.js";
+import type { Options } from "../ir/options.js";
+import { readDoc, type DocResult } from "../stages/read.js";
 
 /** How many worker threads to use: a number (0: none), or `auto`. */
 export type WorkerSetting = number | "auto";
@@ -53,9 +54,9 @@ export interface WorkerInput {
 /** What a worker posts: the results of one batch, or that it is done. */
 export type WorkerMessage = { readonly start: number; readonly results: readonly DocResult[] } | { readonly done: true };
 
-/** The worker's module, beside this one; absent when running from the TypeScript sources (tests), which then read on one thread. */
+/** The worker's module (`io/read-worker.js` of the code folder); absent when running from the TypeScript sources (tests), which then read on one thread. */
 const WORKER_FILE = (() => {
-  const path = fileURLToPath(new URL("./read-worker.js", import.meta.url));
+  const path = join(CODE_ROOT, "io", "read-worker.js");
   return existsSync(path) ? path : undefined;
 })();
 

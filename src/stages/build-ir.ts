@@ -3,10 +3,10 @@
  * read with the flavour's grammar.
  */
 
-import type { DiagnosticSink } from "./diagnostics.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
 import type { Extracted } from "./extract.js";
-import type { Model } from "./ir.js";
-import type { Options } from "./options.js";
+import type { Model } from "../ir/ir.js";
+import type { Options } from "../ir/options.js";
 
 /** Builds the model of one extracted doc. */
 export function buildIr(extracted: Extracted, options: Options, sink: DiagnosticSink): Model {

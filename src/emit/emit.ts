@@ -4,13 +4,13 @@
  * templates; the logic (names, types, checks, escaping) lives in `emit/`.
  */
 
-import { compareStrings, DiagnosticSink, type Diagnostic } from "./diagnostics.js";
-import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "./ir.js";
-import { jsdoc, stringLiteral, type DocComment } from "./emit/escape.js";
-import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./emit/names.js";
-import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./emit/render-check.js";
-import { literalText, renderType } from "./emit/render-type.js";
-import { template } from "./emit/templates.js";
+import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "../ir/ir.js";
+import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
+import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
+import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
+import { literalText, renderType } from "./render-type.js";
+import { template } from "./templates.js";
 import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER } from "./marker.js";
 
 /** One generated file: a path relative to the output folder, and its exact text. */

@@ -6,9 +6,9 @@ import { readdirSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import picomatch from "picomatch";
-import { compareStrings } from "./diagnostics.js";
-import { ioError } from "./errors.js";
-import { DOC_FILE } from "./ir.js";
+import { compareStrings } from "../ir/diagnostics.js";
+import { ioError } from "../ir/errors.js";
+import { DOC_FILE } from "../ir/ir.js";
 
 /**
  * Lists `**\/*.md` and `**\/*.mdx` under `input` as `/`-separated paths

@@ -9,7 +9,7 @@
 
 import type { Nodes, PhrasingContent, Yaml } from "mdast";
 import { isScalar, parseDocument } from "yaml";
-import type { Place } from "./ir.js";
+import type { Place } from "../ir/ir.js";
 
 /** The place where `node` starts; nodes from the parser always have one. */
 export function placeOf(node: Nodes): Place {

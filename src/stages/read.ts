@@ -7,13 +7,13 @@
 
 import type { Root } from "mdast";
 import { buildIr } from "./build-ir.js";
-import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
 import { extract } from "./extract.js";
-import type { Model } from "./ir.js";
-import { usageError } from "./errors.js";
-import type { Options } from "./options.js";
+import type { Model } from "../ir/ir.js";
+import { usageError } from "../ir/errors.js";
+import type { Options } from "../ir/options.js";
 import { parse } from "./parse.js";
-import { messageOf, specifierOf } from "./plugin-settings.js";
+import { messageOf, specifierOf } from "../io/plugin-settings.js";
 import { processorFor, runPlugins } from "./remark-plugins.js";
 
 /** What one doc yields: its model (none for non-model files) and diagnostics. */

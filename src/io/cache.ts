@@ -22,7 +22,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
 
 /** The cache folder's name, in the folder mdtypes runs in (or the config's folder). */
 export const DEFAULT_CACHE_DIR = ".mdtypes-cache";
@@ -57,8 +57,8 @@ let fingerprint: string | undefined;
  */
 export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const code = dirname(fileURLToPath(import.meta.url));
-  const root = dirname(code);
+  const code = CODE_ROOT;
+  const root = PACKAGE_ROOT;
   const hash = createHash("sha256");
   for (const folder of [code, join(root, "templates")]) {
     for (const path of filesUnder(folder)) hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");

@@ -6,9 +6,9 @@
 
 import { readFileSync } from "node:fs";
 import pc from "picocolors";
-import type { Drift } from "./check.js";
-import type { Diagnostic, Severity } from "./diagnostics.js";
-import { decodeDoc } from "./sources.js";
+import type { Drift } from "../stages/compare.js";
+import type { Diagnostic, Severity } from "../ir/diagnostics.js";
+import { decodeDoc } from "../io/sources.js";
 
 export type ReporterName = "human" | "json" | "github";
 
