@@ -56,6 +56,30 @@ function project(): string {
   return dir;
 }
 
+/** `mdtypes generate --watch` running in `dir`: its output so far, a wait for a condition on it, and Ctrl-C. */
+function watching(dir: string, ...args: string[]) {
+  const child = spawn(process.execPath, [BIN, "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
+  const watch = {
+    child,
+    stdout: "",
+    stderr: "",
+    async until(test: () => boolean, what: string): Promise<void> {
+      for (let i = 0; i < 400; i++) {
+        if (test()) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${what}; stderr:\n${watch.stderr}`);
+    },
+    async stop(): Promise<void> {
+      child.kill("SIGINT");
+      if (child.exitCode === null) await new Promise((r) => child.on("exit", r));
+    },
+  };
+  child.stdout.on("data", (chunk: Buffer) => void (watch.stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => void (watch.stderr += chunk.toString()));
+  return watch;
+}
+
 /** Changes what one doc of a project generates (its model's description). */
 function editDoc(dir: string, text = "Edited."): void {
   const path = join(dir, "docs", "models", "circle.md");
@@ -303,32 +327,20 @@ describe("the surface", () => {
 describe("watch mode", () => {
   it("--reporter json prints one report per line (NDJSON); Ctrl-C ends it with 130", async () => {
     const dir = project();
-    const child = spawn(process.execPath, [BIN, "generate", "--watch", "--reporter", "json"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-    const waitFor = async (test: () => boolean, what: string) => {
-      for (let i = 0; i < 400; i++) {
-        if (test()) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
-    };
+    const watch = watching(dir, "--reporter", "json");
     try {
-      await waitFor(() => /Watching 1 folder/.test(stderr), "the watcher");
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
       editDoc(dir);
-      await waitFor(() => stdout.split("\n").filter(Boolean).length >= 2, "a second report");
+      await watch.until(() => watch.stdout.split("\n").filter(Boolean).length >= 2, "a second report");
     } finally {
-      child.kill("SIGINT");
-      await new Promise((r) => child.on("exit", r));
+      await watch.stop();
     }
-    const lines = stdout.trimEnd().split("\n");
+    const lines = watch.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
     const reports = lines.map((line) => JSON.parse(line) as { ok: boolean; targets: { written: { written: string[] } }[] });
     expect(reports.every((r) => r.ok)).toBe(true);
     expect(reports[1]?.targets[0]?.written.written).toEqual(["models/circle.ts"]);
-    expect(child.exitCode).toBe(130);
+    expect(watch.child.exitCode).toBe(130);
   });
 });
 
@@ -394,28 +406,18 @@ describe("found by a newcomer's pass", () => {
   it("watch: an input folder moved away and back is watched again; a missing input at the start is exit 2", async () => {
     const dir = project();
     expect(run(dir, ["generate", "nowhere", "--out", "x", "--watch"]).status).toBe(2);
-    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-    const waitFor = async (test: () => boolean, what: string) => {
-      for (let i = 0; i < 400; i++) {
-        if (test()) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`);
-    };
+    const watch = watching(dir);
     try {
-      await waitFor(() => /Watching 1 folder/.test(stderr), "the watcher");
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
       renameSync(join(dir, "docs"), join(dir, "docs.away"));
-      await waitFor(() => /does not exist/.test(stderr), "the folder's going");
+      await watch.until(() => /does not exist/.test(watch.stderr), "the folder's going");
       renameSync(join(dir, "docs.away"), join(dir, "docs"));
-      await waitFor(() => (stderr.match(/Watching for changes/g) ?? []).length >= 2, "the folder's return");
-      const mark = stderr.length;
+      await watch.until(() => (watch.stderr.match(/Watching for changes/g) ?? []).length >= 2, "the folder's return");
+      const mark = watch.stderr.length;
       editDoc(dir);
-      await waitFor(() => /1 file written/.test(stderr.slice(mark)), "the edit after the return");
+      await watch.until(() => /1 file written/.test(watch.stderr.slice(mark)), "the edit after the return");
     } finally {
-      child.kill("SIGINT");
-      await new Promise((r) => child.on("exit", r));
+      await watch.stop();
     }
     expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toContain("/** Edited. */");
   });
