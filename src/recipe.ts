@@ -13,20 +13,19 @@
 
 import { join } from "node:path";
 import type { Cache } from "./io/cache.js";
-import { sha256, stableJson } from "./io/cache.js";
 import { compare, normalize, type Drift } from "./stages/compare.js";
 import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./ir/diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
 import { emit, type OutputFile } from "./emit/emit.js";
 import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
-import { readDocs, type WorkerSetting } from "./io/pool.js";
+import type { WorkerSetting } from "./io/pool.js";
+import { readDocsCached, recordRun } from "./io/run-cache.js";
 import type { DocResult } from "./stages/read.js";
 import { prepare } from "./stages/prepare.js";
-import { remarkPluginsFingerprint } from "./io/plugin-settings.js";
 import { loadRemarkPlugins } from "./stages/remark-plugins.js";
 import { resolve } from "./stages/resolve.js";
-import { contentHashes, docKey, readSources, runKey, targetKey } from "./io/sources.js";
+import { readSources } from "./io/sources.js";
 import { outputPaths } from "./emit/names.js";
 import { discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
 
@@ -84,66 +83,23 @@ export interface RenderResult extends RunSummary {
   readonly files: readonly OutputFile[];
 }
 
-/** What the cache keeps of one target's docs: each doc's result under its key. */
-interface DocsEntry {
-  readonly docs: Record<string, { readonly key: string; readonly result: DocResult }>;
-}
-
-/** What the cache keeps of one target's last full run (see `cache.ts`). */
-export interface RunEntry {
-  readonly key: string;
-  readonly options: Options;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly stats: Omit<RunStats, "parsed">;
-  /** Every output file: its path and the hashes of its exact and of its normalized text (see `check.ts`). */
-  readonly files: readonly { readonly path: string; readonly exact: string; readonly normal: string }[];
-}
-
 /** Reads, resolves and emits every doc under `input`, writing nothing. */
 export async function render(input: string, options: Options, settings: RunSettings = {}): Promise<RenderResult> {
   return renderSources(input, await readSources(input, options.exclude), options, settings);
 }
 
-/** {@link render} over docs already read. */
+/**
+ * {@link render} over docs already read: the recipe, top to bottom. The
+ * cache (when given) wraps its two natural points: reading the docs, and the
+ * whole target's run, recorded for the next one (`io/run-cache.ts`).
+ */
 export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}): Promise<RenderResult> {
-  const { cache } = settings;
   await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
-  let docs: DocResult[];
-  let parsed = sources.length;
-  if (cache) {
-    const name = `docs-${targetKey(input, options)}.json`;
-    const stored = cache.load<DocsEntry>(name)?.docs;
-    const optionsText = `${stableJson(prepared.options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}`;
-    const content = contentHashes(sources);
-    const keys = sources.map((doc, i) => docKey(optionsText, doc.id, content[i]!));
-    const found: (DocResult | undefined)[] = sources.map((doc, i) => {
-      const entry = stored && Object.hasOwn(stored, doc.id) ? stored[doc.id] : undefined;
-      return entry && entry.key === keys[i] && entry.result?.id === doc.id ? entry.result : undefined;
-    });
-    const missing = sources.filter((_, i) => found[i] === undefined);
-    const fresh = await readDocs(missing, prepared.options, readSettings);
-    let next = 0;
-    docs = found.map((result) => result ?? fresh[next++]!);
-    parsed = missing.length;
-    if (missing.length > 0 || !stored || Object.keys(stored).length !== sources.length) {
-      cache.save(name, { docs: Object.fromEntries(sources.map((doc, i) => [doc.id, { key: keys[i]!, result: docs[i]! }])) } satisfies DocsEntry);
-    }
-  } else {
-    docs = await readDocs(sources, prepared.options, readSettings);
-  }
+  const { docs, parsed } = await readDocsCached(settings.cache, input, sources, options, prepared.options, readSettings);
   const result = finish(input, docs, prepared.options, prepared.diagnostics, parsed);
-  if (cache) {
-    const entry: RunEntry = {
-      key: runKey(input, options, sources),
-      options: result.options,
-      diagnostics: result.diagnostics,
-      stats: { docs: result.stats.docs, models: result.stats.models, files: result.stats.files },
-      files: result.files.map((f) => ({ path: f.path, exact: sha256(f.content), normal: sha256(normalize(f.content)) })),
-    };
-    cache.save(`run-${targetKey(input, options)}.json`, entry);
-  }
+  if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize);
   return result;
 }
 

@@ -11,12 +11,12 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { sha256 } from "./io/cache.js";
 import { normalize } from "./stages/compare.js";
-import { hasErrors, type Diagnostic } from "./ir/diagnostics.js";
+import { hasErrors } from "./ir/diagnostics.js";
 import { ioError, withIoErrors } from "./ir/errors.js";
-import type { SourceDoc } from "./dialects/dialect.js";
-import type { CheckResult, GenerateResult, RunEntry, RunSettings, RunStats, RunSummary } from "./recipe.js";
+import type { CheckResult, GenerateResult, RunSettings, RunStats, RunSummary } from "./recipe.js";
+import { lastRun, type RunEntry } from "./io/run-cache.js";
 import type { Options } from "./ir/options.js";
-import { readSources, runKey, targetKey } from "./io/sources.js";
+import { readSources } from "./io/sources.js";
 import { listOwned } from "./io/write.js";
 
 export type { CheckResult, GenerateResult, RunStats, RunSummary };
@@ -34,7 +34,7 @@ export async function generate(input: string, output: string, options: Options, 
 
 async function generateIn(input: string, output: string, options: Options, settings: RunSettings): Promise<GenerateResult> {
   const sources = await readSources(input, options.exclude);
-  const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
+  const last = settings.cache ? lastRun(settings.cache, input, options, sources) : undefined;
   if (last) {
     if (hasErrors(last.diagnostics)) return summaryOf(last);
     const unchanged = await unchangedOnDisk(output, last, "exact");
@@ -82,7 +82,7 @@ export function checkFolderPlace(folder: string, label: string): void {
 
 async function checkIn(input: string, output: string, options: Options, settings: RunSettings): Promise<CheckResult> {
   const sources = await readSources(input, options.exclude);
-  const last = settings.cache ? lastRun(settings, input, options, sources) : undefined;
+  const last = settings.cache ? lastRun(settings.cache, input, options, sources) : undefined;
   if (last) {
     if (hasErrors(last.diagnostics)) return summaryOf(last);
     if (await unchangedOnDisk(output, last, "normal")) return { ...summaryOf(last), drift: { changed: [], missing: [], orphaned: [] } };
@@ -90,12 +90,6 @@ async function checkIn(input: string, output: string, options: Options, settings
   // Drift (or no usable entry): the long way, which also gives the diffs.
   const { checkSources } = await import("./recipe.js");
   return checkSources(input, sources, output, options, settings);
-}
-
-/** The cache's entry for the last full run of this target, when it ran over exactly these docs and options. */
-function lastRun(settings: RunSettings, input: string, options: Options, sources: readonly SourceDoc[]): RunEntry | undefined {
-  const entry = settings.cache?.load<RunEntry>(`run-${targetKey(input, options)}.json`);
-  return entry && entry.key === runKey(input, options, sources) && Array.isArray(entry.files) ? entry : undefined;
 }
 
 function summaryOf(entry: RunEntry): RunSummary {

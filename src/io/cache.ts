@@ -21,7 +21,7 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
 
 /** The cache folder's name, in the folder mdtypes runs in (or the config's folder). */

@@ -77,17 +77,16 @@ export function autoWorkers(text: number): number {
   return Math.max(0, Math.min(threads - 1, Math.floor(text / TEXT_PER_WORKER), MAX_AUTO_WORKERS));
 }
 
+/** How docs are read: threads, progress, and (for tests) the worker's module. */
+export interface ReadSettings {
+  readonly workers?: WorkerSetting;
+  readonly progress?: (done: number, total: number) => void;
+  /** The worker's module (tests give one that fails); by default `read-worker.js`. */
+  readonly workerFile?: string;
+}
+
 /** Reads `docs` (in any order, on any number of threads); the results are in the order of `docs`. */
-export async function readDocs(
-  docs: readonly SourceDoc[],
-  options: Options,
-  settings: {
-    readonly workers?: WorkerSetting;
-    readonly progress?: (done: number, total: number) => void;
-    /** The worker's module (tests give one that fails); by default `read-worker.js`. */
-    readonly workerFile?: string;
-  } = {},
-): Promise<DocResult[]> {
+export async function readDocs(docs: readonly SourceDoc[], options: Options, settings: ReadSettings = {}): Promise<DocResult[]> {
   const results: (DocResult | undefined)[] = new Array(docs.length).fill(undefined);
   const workerFile = settings.workerFile ?? WORKER_FILE;
   const count = workerCount(settings.workers ?? "auto", docs, workerFile);
