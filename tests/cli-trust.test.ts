@@ -403,6 +403,12 @@ describe("found by a newcomer's pass", () => {
     expect(new Set(json.diagnostics.map((d) => d.target))).toEqual(new Set(["out"]));
   });
 
+  it("JSON: each target says the dialect and language its docs were read as", () => {
+    const dir = project();
+    const json = JSON.parse(run(dir, ["check", "--reporter", "json"]).stdout) as { targets: { dialect: string; language: string }[] };
+    expect(json.targets.map((t) => [t.dialect, t.language])).toEqual([["speakeasy", "python"]]);
+  });
+
   it("watch: an input folder moved away and back is watched again; a missing input at the start is exit 2", async () => {
     const dir = project();
     expect(run(dir, ["generate", "nowhere", "--out", "x", "--watch"]).status).toBe(2);

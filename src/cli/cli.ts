@@ -444,7 +444,8 @@ function jsonReport(outcomes: readonly Outcome[]) {
       name: o.target.name,
       input: o.target.input,
       output: o.target.output,
-      ...(o.kind === "failed" ? {} : { flavour: o.result.options.flavour, stats: o.result.stats }),
+      // The dialect and language the docs were read as (`flavour`: Speakeasy's name for the language, kept).
+      ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: o.result.options.flavour, flavour: o.result.options.flavour, stats: o.result.stats }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
       ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
       ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),
