@@ -138,7 +138,7 @@ export function driftAnnotations(output: string, drift: Drift): string[] {
 
 /** A log line that cannot be read as a workflow command (a diff line may start with `::`), made terminal-safe (tabs kept). */
 function stopCommands(line: string): string {
-  const safe = line.split("\t").map(terminalSafe).join("\t");
+  const safe = diffLineSafe(line);
   return safe.startsWith("::") ? ` ${safe}` : safe;
 }
 
@@ -154,8 +154,7 @@ export function formatDrift(rawOutput: string, rawDrift: Drift, paint: Colors): 
   for (const c of drift.changed) {
     lines.push("");
     // The file on disk may hold anything: its lines reach the terminal made safe.
-    // Tabs stay (the diff's headers hold them): a terminal shows them as spaces.
-    for (const line of c.diff.trimEnd().split("\n").map((l) => l.split("\t").map(terminalSafe).join("\t"))) {
+    for (const line of c.diff.trimEnd().split("\n").map(diffLineSafe)) {
       if (line.startsWith("+") && !line.startsWith("+++")) lines.push(paint.green(line));
       else if (line.startsWith("-") && !line.startsWith("---")) lines.push(paint.red(line));
       else if (line.startsWith("@@")) lines.push(paint.cyan(line));
@@ -202,6 +201,11 @@ export const SHOWN_PER_RULE = 3;
 export function githubOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === "error" ? (ROOT_CAUSES.has(d.ruleId) ? 0 : 1) : 2);
   return diagnostics.filter((d) => d.severity !== "info").sort((a, b) => rank(a) - rank(b));
+}
+
+/** A line of a diff made terminal-safe, its tabs kept (the diff's headers hold them; a terminal shows them as spaces). */
+function diffLineSafe(line: string): string {
+  return line.split("\t").map(terminalSafe).join("\t");
 }
 
 /** One entry of a terminal report: a diagnostic in full, or a line about those not shown. */
