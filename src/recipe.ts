@@ -16,6 +16,7 @@ import type { Cache } from "./io/cache.js";
 import { compare, normalize, type Drift } from "./stages/compare.js";
 import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./ir/diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
+import { dialectOf, fingerprints } from "./dialects/detect.js";
 import { emit, type OutputFile } from "./emit/emit.js";
 import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
@@ -108,7 +109,7 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
  * `parsed` is how many of them this run parsed (the rest came from a cache).
  */
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
-  const models = docs.flatMap((d) => (d.model ? [d.model] : []));
+  const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
   const emitted = emit(resolved.program, options);
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
@@ -141,8 +142,14 @@ function noModels(docs: readonly DocResult[], options: Options): Diagnostic {
     column: 1,
     ruleId: "no-models",
     severity: "error",
-    message: `Unexpected input without a model doc: ${read}${excluded} have no \`## Fields\`, \`## Values\` or \`## Supported Types\` section (see the \`not-a-model\` notes), expected the model docs (such as an SDK's \`docs/models\`)`,
+    message: `Unexpected input without a model doc: ${read}${excluded} ${lookedFor(options)} (see the \`not-a-model\` notes), expected the model docs (such as an SDK's \`docs/models\`)`,
   };
+}
+
+/** What the docs lack, as the no-models error says it: the dialect's fingerprint, or every dialect's when none was recognized. */
+function lookedFor(options: Options): string {
+  if (options.settled?.unrecognized) return `carry no generator's fingerprint; looked for: ${fingerprints()}`;
+  return `have no ${dialectOf(options.dialect, "", "").fingerprint}`;
 }
 
 /** The outcome of a render, without the program and files. */

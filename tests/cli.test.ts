@@ -39,7 +39,7 @@ describe("mdtypes generate", () => {
     const result = run(dir, "generate");
     expect(result.status).toBe(0);
     for (const flavour of ["python", "typescript", "go", "java", "csharp", "php", "ruby"]) {
-      expect(result.stderr).toMatch(new RegExp(`^✔ ${flavour}: \\d+ models from \\d+ ${flavour} docs in fixtures/${flavour}; \\d+ files written`, "m"));
+      expect(result.stderr).toMatch(new RegExp(`^✔ ${flavour}: \\d+ models from \\d+ ${flavour} docs by Speakeasy in fixtures/${flavour}; \\d+ files written`, "m"));
     }
     expect(snapshot(join(dir, "generated"))).toEqual(snapshot(join(ROOT, "generated")));
   });

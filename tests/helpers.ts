@@ -25,7 +25,7 @@ export const HAS_CORPUS = !process.env.MDTYPES_NO_SHARED && existsSync(SPEAKEASY
 export function readOne(source: string, id = "models/doc.md", options: Partial<Options> = {}): { model: Model | undefined; diagnostics: readonly Diagnostic[] } {
   // Unit tests read Python docs unless they say otherwise (a single doc has no tree to tell its flavour from).
   const result = readDoc(id, source, { ...DEFAULT_OPTIONS, flavour: "python", ...options });
-  return { model: result.model, diagnostics: result.diagnostics };
+  return { model: result.models[0], diagnostics: result.diagnostics };
 }
 
 /** A type context that records what is reported. */

@@ -21,6 +21,7 @@ import { FLAVOUR_CHOICES, resolveOptions, type Options, type Target } from "../i
 import { CONFIG_FILE, findConfig, parseRuleFlag, resolveTargets } from "../io/config.js";
 import { resolveRemarkPlugins } from "../io/plugin-settings.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
+import { DIALECT_CHOICES, dialectOf } from "../dialects/detect.js";
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 function processIo(): CliIo {
@@ -216,8 +217,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--cache-dir <dir>", `where the cache lives (default: node_modules/.cache/mdtypes, or ${DEFAULT_CACHE_DIR} without node_modules)`)
       .option("--workers <n>", `threads that read docs besides the main one: a number (0: none, at most ${MAX_WORKERS}) or auto`, parseWorkers, "auto")
       // Every option of mdtypes.config.json, as a flag that wins over it.
-      .addOption(new Option("--dialect <name>", "the generator that wrote the docs").choices(["speakeasy"]))
-      .addOption(new Option("--flavour <language>", "the SDK language the docs were written for (default: told from the docs)").choices(FLAVOUR_CHOICES))
+      .addOption(new Option("--dialect <name>", "the generator that wrote the docs (default: auto, told from the docs)").choices(DIALECT_CHOICES))
+      .addOption(new Option("--flavour <language>", "the SDK language Speakeasy docs were written for (default: told from the docs)").choices(FLAVOUR_CHOICES))
       .addOption(new Option("--nullability <policy>", "lenient: null allowed where the docs cannot say; as-documented: only where they do").choices(["lenient", "as-documented"]))
       .addOption(new Option("--property-names <policy>", "which names properties have on the wire").choices(PROPERTY_NAME_POLICIES))
       .addOption(new Option("--unknown-keys <policy>", "whether validators accept keys a model does not document").choices(["accept", "reject"]))
@@ -403,7 +404,7 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
     if (!w) return;
     const deleted = w.deleted.length ? `, ${w.deleted.length} orphaned ${w.deleted.length === 1 ? "file" : "files"} removed` : "";
     io.stderr(
-      `${paint.green("✔")} ${target.name}: ${count(outcome.result.stats.models, "model")} from ${count(outcome.result.stats.docs, `${flavourLabel(outcome.result.options)}doc`)} in ${target.input}; ${count(w.written.length, "file")} written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
+      `${paint.green("✔")} ${target.name}: ${count(outcome.result.stats.models, "model")} from ${count(outcome.result.stats.docs, `${languageLabel(outcome.result.options)}doc`)}${dialectLabel(outcome.result.options)} in ${target.input}; ${count(w.written.length, "file")} written, ${w.unchanged.length} unchanged${deleted} (${time}; ${problems}).\n`,
     );
     return;
   }
@@ -430,9 +431,20 @@ function describeReading(stats: RunStats): string {
   return `${stats.parsed} ${stats.parsed === 1 ? "doc" : "docs"} parsed, ${cached} from the cache`;
 }
 
-/** `python ` (the flavour the docs were read as), or nothing when it could not be told. */
-function flavourLabel(options: Options): string {
-  return options.flavour === "auto" ? "" : `${options.flavour} `;
+/** `python ` (the SDK language the docs were read as), or nothing when it could not be told. */
+function languageLabel(options: Options): string {
+  const language = languageOf(options);
+  return language === "auto" ? "" : `${language} `;
+}
+
+/** ` by OpenAPI Generator` (the generator the docs were read as), or nothing when no doc carried any generator's fingerprint. */
+function dialectLabel(options: Options): string {
+  return options.settled?.unrecognized ? "" : ` by ${dialectOf(options.dialect, "", "").label}`;
+}
+
+/** The SDK language the docs were read as (Speakeasy's `flavour`, another dialect's `settled.language`), `auto` when untold. */
+function languageOf(options: Options): string {
+  return options.settled?.language ?? (options.dialect === "speakeasy" ? options.flavour : "auto");
 }
 
 function jsonReport(outcomes: readonly Outcome[]) {
@@ -445,7 +457,7 @@ function jsonReport(outcomes: readonly Outcome[]) {
       input: o.target.input,
       output: o.target.output,
       // The dialect and language the docs were read as (`flavour`: Speakeasy's name for the language, kept).
-      ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: o.result.options.flavour, flavour: o.result.options.flavour, stats: o.result.stats }),
+      ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: languageOf(o.result.options), flavour: o.result.options.flavour, stats: o.result.stats }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
       ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
       ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),

@@ -17,14 +17,31 @@ export interface SourceDoc {
 
 /** One doc dialect (a generator's way of writing model docs). */
 export interface Dialect<Raw> {
-  readonly id: Options["dialect"];
+  /** The id `dialect` (config key and `--dialect`) names it with: its key in the registry. */
+  readonly id: string;
+  /** The generator(s), for messages: `OpenAPI Generator / swagger-codegen`. */
+  readonly label: string;
+  /** What detection looks for, in one line (named in the error for a tree no dialect fits). */
+  readonly fingerprint: string;
+  /**
+   * Detection (grammar §0.8): whether a doc's text carries this dialect's
+   * fingerprint — model docs and the dialect's other docs alike (an API doc
+   * of the same generator votes for it too). Cheap: raw text, no parse.
+   */
+  recognizes(source: string, id: string): boolean;
   /**
    * Stage 1½, once per tree: settles what depends on the whole tree (such as
-   * the SDK language) into the options every doc is then read with.
+   * the SDK language, into `flavour` or `settled.language`) into the options
+   * every doc is then read with.
    */
   prepare(docs: readonly SourceDoc[], options: Options): { options: Options; diagnostics: Diagnostic[] };
   /** Stage 2: finds the model parts in the tree; `undefined` when the file is not a model doc. */
   extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Raw | undefined;
-  /** Stage 3: gives the raw parts their meaning. */
-  buildIr(raw: Raw, options: Options, sink: DiagnosticSink): Model;
+  /**
+   * Stage 3: gives the raw parts their meaning. One model per doc, the doc's
+   * own first; a doc that holds several (one per H1, grammar §0.6) gives the
+   * others ids `<doc id>#<Name>` (`subModelId` of the IR).
+   */
+  buildIr(raw: Raw, options: Options, sink: DiagnosticSink): readonly Model[];
 }
+

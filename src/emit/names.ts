@@ -4,7 +4,7 @@
  */
 
 import { compareStrings } from "../ir/diagnostics.js";
-import { DOC_FILE } from "../ir/ir.js";
+import { DOC_FILE, docOfModel } from "../ir/ir.js";
 
 /** An ECMAScript identifier (Unicode letters included: `Émoji` is one). */
 const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
@@ -113,7 +113,7 @@ export function modulePaths(ids: readonly string[]): { paths: Map<string, string
   const renamed: string[] = [];
   const lower = (id: string) => (id === id.toLowerCase() ? 0 : 1);
   for (const id of [...ids].sort((a, b) => lower(a) - lower(b) || compareStrings(a, b))) {
-    const stem = id.replace(DOC_FILE, "");
+    const stem = stemOf(id);
     const own = isOwnedPath(`${stem}.ts`) ? `${stem}_.ts` : `${stem}.ts`;
     let path = own;
     while (taken.has(path.toLowerCase())) path = `${path.slice(0, -3)}_.ts`;
@@ -122,6 +122,19 @@ export function modulePaths(ids: readonly string[]): { paths: Map<string, string
     paths.set(id, path);
   }
   return { paths, renamed };
+}
+
+/** A model id's module path without `.ts`: the doc's path without its extension; a section's model beside it (`a/Pet.md#Category` → `a/Pet.Category`). */
+function stemOf(id: string): string {
+  const { doc, section } = docOfModel(id);
+  const stem = doc.replace(DOC_FILE, "");
+  return section === undefined ? stem : `${stem}.${section}`;
+}
+
+/** The file name a model id's names derive from: the doc's (`Pet.md`), or for a section's model the section's (`Category.md`). */
+function fileOf(id: string): string {
+  const { doc, section } = docOfModel(id);
+  return section === undefined ? (doc.split("/").pop() ?? doc) : `${section}.md`;
 }
 
 /** Whether an output path is one the generator writes for itself (a barrel, the runtime). */
@@ -168,13 +181,13 @@ export function exportName(id: string, title: string): string {
  */
 export function namedAfter(id: string, title: string): 0 | 1 | 2 {
   const identifier = modelIdentifier(title).replace(/_+$/, "");
-  const stem = (id.split("/").pop() ?? id).replace(DOC_FILE, "").replace(/_+$/, "");
+  const stem = fileOf(id).replace(DOC_FILE, "").replace(/_+$/, "");
   return stem === identifier.toLowerCase() ? 0 : stem === identifier ? 1 : 2;
 }
 
 /** A file name's own identifier: its first letter upper-cased, any character an identifier cannot hold `_`. */
 function stemIdentifier(id: string): string {
-  const stem = (id.split("/").pop() ?? id).replace(DOC_FILE, "");
+  const stem = fileOf(id).replace(DOC_FILE, "");
   let name = (stem.charAt(0).toUpperCase() + stem.slice(1)).replace(/[^\p{ID_Continue}$]/gu, "_");
   if (!/^[\p{ID_Start}_$]/u.test(name)) name = `_${name}`;
   while (KEYWORDS.has(name) || USED_BY_GENERATED_CODE.has(name)) name += "_";

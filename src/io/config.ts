@@ -10,6 +10,7 @@ import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js
 import { ExpectedError, usageError } from "../ir/errors.js";
 import { FLAVOUR_CHOICES, resolveOptions, type Config, type Options, type RemarkPluginSetting, type Target, type TargetConfig } from "../ir/options.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
+import { DIALECT_CHOICES } from "../dialects/detect.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
 
 export const CONFIG_FILE = "mdtypes.config.json";
@@ -130,7 +131,7 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
       if (!topLevel) break;
       return parseTargets(value, fail);
     case "dialect":
-      return oneOf(["speakeasy"]);
+      return oneOf(DIALECT_CHOICES);
     case "flavour":
       return oneOf(FLAVOUR_CHOICES);
     case "nullability":

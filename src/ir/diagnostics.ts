@@ -38,6 +38,18 @@ export const RULES = {
     severity: "error",
     summary: "The docs show no SDK language's type syntax, so their types cannot be read; set `flavour`.",
   },
+  "mixed-dialects": {
+    severity: "error",
+    summary: "The directories of one tree were written by different generators (grammar §0.8: a directory votes); split them into targets or set `dialect`.",
+  },
+  "dialect-limits": {
+    severity: "info",
+    summary: "What the tree's dialect and language cannot say (grammar §I: wire names, nullability, enum values, union members), once per tree, with the policy that covers it.",
+  },
+  "enum-values-lost": {
+    severity: "warning",
+    summary: "An enum whose doc lists no wire values (constant names only, or none at all): the type is its base type (`string`, `number`), which accepts any value of it.",
+  },
   "mixed-flavours": {
     severity: "error",
     summary: "The docs of one tree were written for different SDK languages; split them into targets or set `flavour`.",

@@ -139,7 +139,10 @@ export interface CodeExample {
 }
 
 interface ModelBase {
-  /** The doc's path relative to the input root, `/`-separated. Unique. */
+  /**
+   * The doc's path relative to the input root, `/`-separated; for a model
+   * documented in a section of another's doc, {@link subModelId}. Unique.
+   */
   readonly id: string;
   /** The model name as written in the H1 (without `~~`). */
   readonly name: string;
@@ -231,6 +234,24 @@ export interface Program {
 // ---------------------------------------------------------------------------
 // Guards and helpers
 // ---------------------------------------------------------------------------
+
+/**
+ * The id of a model documented in a section of another model's doc (one H1
+ * of several, as liblab and OpenAPI Generator's JSON-schema docs write inline
+ * sub-models): the doc's id, `#`, and the section's name in identifier
+ * characters (`pets/Pet.md#Category`). Its module sits beside the doc's
+ * (`pets/Pet.Category.ts`).
+ */
+export function subModelId(docId: string, name: string): string {
+  const safe = name.replace(/[^\p{ID_Continue}$]+/gu, "_").replace(/^_+|_+$/g, "") || "Model";
+  return `${docId}#${safe}`;
+}
+
+/** The doc a model's id names, and the section (`undefined` for the doc's own model). */
+export function docOfModel(id: string): { doc: string; section?: string } {
+  const hash = id.indexOf("#");
+  return hash < 0 ? { doc: id } : { doc: id.slice(0, hash), section: id.slice(hash + 1) };
+}
 
 /** Whether a type reference may be `null`. */
 export function isNullable(type: TypeRef): type is NullableType {

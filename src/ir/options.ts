@@ -14,8 +14,12 @@ export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "c
 
 /** Options that change what the docs mean or how the output looks. */
 export interface Options {
-  /** Doc dialect. Only `speakeasy` for now. */
-  readonly dialect: "speakeasy";
+  /**
+   * The generator that wrote the docs: a dialect id (`speakeasy`, `oag`, …,
+   * the keys of the dialect registry), or `auto` (the default) to tell it
+   * from the docs, per directory, in the order of the grammar's §0.8.
+   */
+  readonly dialect: string;
   /** The SDK language the Speakeasy docs were written for; `auto` tells it from the docs. */
   readonly flavour: (typeof FLAVOUR_CHOICES)[number];
   /**
@@ -48,13 +52,17 @@ export interface Options {
    * What the tree-level pre-pass (`prepare`) settled about the docs beyond
    * the flavour; never set by users. `pythonOptional: "unstated"`: Python
    * docs from before `OptionalNullable[..]` existed (2023–24), whose
-   * `Optional[..]` on an optional field says nothing of null.
+   * `Optional[..]` on an optional field says nothing of null. `language`:
+   * the SDK language the docs were written for, as the dialect names it
+   * (Speakeasy's is also `flavour`). `unrecognized`: `dialect` was `auto`
+   * and no doc carried any dialect's fingerprint (the tree is read as
+   * Speakeasy's).
    */
-  readonly settled?: { readonly pythonOptional?: "unstated" };
+  readonly settled?: { readonly pythonOptional?: "unstated"; readonly language?: string; readonly unrecognized?: true };
 }
 
 export const DEFAULT_OPTIONS: Options = {
-  dialect: "speakeasy",
+  dialect: "auto",
   flavour: "auto",
   nullability: "lenient",
   propertyNames: "auto",

@@ -8,7 +8,7 @@ import type { Extracted } from "./extract.js";
 import type { Model } from "../ir/ir.js";
 import type { Options } from "../ir/options.js";
 
-/** Builds the model of one extracted doc. */
-export function buildIr(extracted: Extracted, options: Options, sink: DiagnosticSink): Model {
+/** Builds the models of one extracted doc (its own first). */
+export function buildIr(extracted: Extracted, options: Options, sink: DiagnosticSink): readonly Model[] {
   return extracted.build(options, sink);
 }

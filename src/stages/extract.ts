@@ -6,7 +6,7 @@
 import type { Root } from "mdast";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import type { Dialect } from "../dialects/dialect.js";
-import { DIALECTS } from "../dialects/index.js";
+import { dialectOf } from "../dialects/detect.js";
 import type { Options } from "../ir/options.js";
 
 /** A raw model together with the dialect that can build it. */
@@ -14,9 +14,13 @@ export interface Extracted {
   build(options: Options, sink: DiagnosticSink): ReturnType<Dialect<unknown>["buildIr"]>;
 }
 
-/** Extracts one doc's raw model, or `undefined` when the file is not a model doc. */
+/**
+ * Extracts one doc's raw model, or `undefined` when the file is not a model
+ * doc. The dialect is the options' (a tree's is settled by `prepare`); a doc
+ * read alone with `auto` is read as the first dialect that recognizes it.
+ */
 export function extract(id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Extracted | undefined {
-  return bind(DIALECTS[options.dialect], id, source, tree, options, sink);
+  return bind(dialectOf(options.dialect, source, id), id, source, tree, options, sink);
 }
 
 function bind<Raw>(dialect: Dialect<Raw>, id: string, source: string, tree: Root, options: Options, sink: DiagnosticSink): Extracted | undefined {

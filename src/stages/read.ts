@@ -16,10 +16,14 @@ import { parse } from "./parse.js";
 import { messageOf, specifierOf } from "../io/plugin-settings.js";
 import { processorFor, runPlugins } from "./remark-plugins.js";
 
-/** What one doc yields: its model (none for non-model files) and diagnostics. */
+/**
+ * What one doc yields: its models (none for non-model files; the doc's own
+ * first, then one per further H1 a dialect reads as a model of its own) and
+ * diagnostics.
+ */
 export interface DocResult {
   readonly id: string;
-  readonly model?: Model;
+  readonly models: readonly Model[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -44,8 +48,7 @@ export function readDoc(id: string, source: string, options: Options): DocResult
 
 function read(id: string, text: string, tree: Root, options: Options, sink: DiagnosticSink): DocResult {
   const extracted = extract(id, text, tree, options, sink);
-  const model = extracted ? buildIr(extracted, options, sink) : undefined;
-  return { id, ...(model ? { model } : {}), diagnostics: sink.items };
+  return { id, models: extracted ? buildIr(extracted, options, sink) : [], diagnostics: sink.items };
 }
 
 /**

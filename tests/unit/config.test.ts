@@ -6,6 +6,8 @@ import { RULES } from "../../src/ir/diagnostics.js";
 import { DEFAULT_OPTIONS, resolveOptions } from "../../src/ir/options.js";
 import { parseConfig, resolveTargets } from "../../src/io/config.js";
 import { ROOT } from "../helpers.js";
+import { DIALECTS } from "../../src/dialects/index.js";
+import { DIALECT_CHOICES } from "../../src/dialects/detect.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schema", "mdtypes.config.schema.json"), "utf8")) as {
   properties: Record<string, { properties?: Record<string, unknown>; items?: { properties: Record<string, unknown> } }> & { rules: { propertyNames: { enum: string[] } } };
@@ -47,6 +49,11 @@ describe("mdtypes.config.json", () => {
     expect(Object.keys(schema.properties).filter((k) => !["$schema", "input", "output", "targets"].includes(k)).sort()).toEqual(optionKeys);
     expect(Object.keys(schema.properties.targets?.items?.properties ?? {}).filter((k) => !["name", "input", "output"].includes(k)).sort()).toEqual(optionKeys);
     expect([...schema.properties.rules.propertyNames.enum].sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  it("the schema's dialects are the registry's, in detection order, after auto", () => {
+    expect((schema.properties as unknown as Record<string, { enum: string[] }>).dialect?.enum).toEqual(["auto", ...Object.keys(DIALECTS)]);
+    expect(DIALECT_CHOICES).toEqual(["auto", ...Object.keys(DIALECTS)]);
   });
 });
 

@@ -86,13 +86,25 @@ function propertyNameWarning(docs: readonly SourceDoc[], options: Options): Diag
   return [];
 }
 
+/** A Speakeasy section heading (grammar §G). */
+const SECTION = /^## (?:Fields|Values|Supported Types)[ \t]*\r?$/m;
+/** The marks of the dialects that share Speakeasy's headings: openapi-to-skills' `**Type:**` line, APIMatic's `## Structure`, `## Enumeration`, `## Class Name`. */
+const LOOKALIKE = /^(?:\*\*Type:\*\* |## (?:Structure|Enumeration|Class Name)[ \t]*\r?$)/m;
+
 export const speakeasy: Dialect<RawDoc> = {
   id: "speakeasy",
+  label: "Speakeasy",
+  fingerprint: "a `## Fields`, `## Values` or `## Supported Types` section",
+  recognizes: (source) => SECTION.test(source) && !LOOKALIKE.test(source),
   prepare(docs, options) {
     const { flavour, diagnostics } = options.flavour === "auto" ? detectFlavour(docs) : { flavour: options.flavour, diagnostics: [] };
-    const settled: Options = { ...options, flavour, ...(flavour === "python" && !hasNullWrappers(docs) ? { settled: { pythonOptional: "unstated" } } : {}) };
+    const settled: Options = {
+      ...options,
+      flavour,
+      ...(flavour === "auto" ? {} : { settled: { ...options.settled, language: flavour, ...(flavour === "python" && !hasNullWrappers(docs) ? { pythonOptional: "unstated" as const } : {}) } }),
+    };
     return { options: settled, diagnostics: [...diagnostics, ...propertyNameWarning(docs, settled)] };
   },
   extract: (id, source, tree, _options, sink) => extractSpeakeasy(id, source, tree, sink),
-  buildIr: (raw, options, sink) => buildSpeakeasyModel(raw, FLAVOURS, options, sink),
+  buildIr: (raw, options, sink) => [buildSpeakeasyModel(raw, FLAVOURS, options, sink)],
 };

@@ -1,0 +1,16 @@
+/**
+ * The openapi-to-skills dialect (reference/other-dialects-grammar.md). Not built yet:
+ * it recognizes no doc, so detection never picks it.
+ */
+
+import type { Dialect } from "../dialect.js";
+
+export const openapiToSkills: Dialect<never> = {
+  id: "openapi-to-skills",
+  label: "openapi-to-skills",
+  fingerprint: "(not built yet)",
+  recognizes: () => false,
+  prepare: (_docs, options) => ({ options, diagnostics: [] }),
+  extract: () => undefined,
+  buildIr: () => [],
+};
