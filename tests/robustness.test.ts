@@ -115,11 +115,11 @@ describe("deep and long inputs end in diagnostics, not crashes", () => {
 });
 
 describe("no model, no success", () => {
-  it("a folder of prose (titles, no model section) is no-models, exit 1", () => {
+  it("a folder of prose (titles, no model section) is no-models, naming what every dialect looked for, exit 1", () => {
     const dir = tree({ "prose/CHANGELOG.md": "# Changelog\n\n- 1.0: first\n", "prose/CONTRIBUTING.md": "# Contributing\n\nPlease be nice.\n" });
     const result = run(dir, "generate", "prose", "--out", "out");
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/no `## Fields`, `## Values` or `## Supported Types` section.*\[no-models\]/);
+    expect(result.stderr).toMatch(/carry no generator's fingerprint; looked for: speakeasy \(a `## Fields`, `## Values` or `## Supported Types` section\);.* oag \(.*\[no-models\]/);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
