@@ -62,9 +62,20 @@ describe("golden: fixtures → generated/", () => {
     }
   }
 
-  it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>) and one with every non-default option", () => {
-    expect(targets.map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby", "strict"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
+  it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>), one with every non-default option, then one per tree of the other dialects (fixtures/dialects/… → generated/dialects/…), read with no dialect option", () => {
+    expect(targets.slice(0, 8).map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby", "strict"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
     expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "as-documented", propertyNames: "camelCase" });
+    const dialectTargets = targets.slice(8);
+    expect(dialectTargets.length).toBeGreaterThan(0);
+    for (const t of dialectTargets) {
+      expect(t.input).toMatch(/^fixtures\/dialects\//);
+      expect(t.output).toBe(t.input.replace(/^fixtures\//, "generated/"));
+      expect(t.options.dialect).toBe("auto");
+    }
+  });
+
+  it("each tree of another dialect is detected as the dialect its folder names", () => {
+    for (const { target, result } of rendered.slice(8)) expect(result.options.dialect, target.name).toBe(target.input.split("/")[2]?.replace(/^oag-(?!jsonschema).*/, "oag"));
   });
 
   it("generated/ holds exactly the rendered files", () => {

@@ -431,10 +431,10 @@ function describeReading(stats: RunStats): string {
   return `${stats.parsed} ${stats.parsed === 1 ? "doc" : "docs"} parsed, ${cached} from the cache`;
 }
 
-/** `python ` (the SDK language the docs were read as), or nothing when it could not be told. */
+/** `python ` (the SDK language the docs were read as), or nothing when it could not be told or there is none (apix and openapi-to-skills docs are written for no SDK). */
 function languageLabel(options: Options): string {
   const language = languageOf(options);
-  return language === "auto" ? "" : `${language} `;
+  return language === "auto" || language === "none" ? "" : `${language} `;
 }
 
 /** ` by OpenAPI Generator` (the generator the docs were read as), or nothing when no doc carried any generator's fingerprint. */

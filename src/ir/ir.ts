@@ -79,6 +79,14 @@ export interface RefType {
    * doc. Resolved references do not carry it.
    */
   readonly text?: { readonly name: string; readonly namespace?: string };
+  /**
+   * The link is a hint and `text` names the model (grammar §A.3: OpenAPI
+   * Generator links element types, empty files, built-ins; docs copied in
+   * part): when the link leads to no doc, the name is looked up as a
+   * {@link NamedType} is, and a name that finds none is an `unresolved-name`
+   * warning, not an `unresolved-link` error.
+   */
+  readonly hint?: true;
 }
 /**
  * A reference by name only (a union member heading such as `models.Button`,

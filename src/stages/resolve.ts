@@ -48,7 +48,7 @@ export function resolve(models: readonly Model[], inputRoot: string): { program:
     const sink = new DiagnosticSink(model.id);
     const resolveAt = (type: TypeRef, place: Place): TypeRef =>
       mapType(type, (t) => {
-        if (t.kind === "ref") return resolveLink(t, tree, sink, place);
+        if (t.kind === "ref") return resolveLink(t, model, tree, sink, place);
         if (t.kind === "named") return resolveName(t, model, byName, sink, place);
         return t;
       });
@@ -71,8 +71,8 @@ interface Tree {
   readonly byLowerId: ReadonlyMap<string, string[]>;
 }
 
-/** The doc a link leads to, by the rules above; `unknown` (and `unresolved-link`) when none. */
-function resolveLink(ref: RefType, tree: Tree, sink: DiagnosticSink, place: Place): TypeRef {
+/** The doc a link leads to, by the rules above; `unknown` (and `unresolved-link`) when none. A hint (`RefType.hint`) that leads nowhere is resolved by its name. */
+function resolveLink(ref: RefType, from: Model, tree: Tree, sink: DiagnosticSink, place: Place): TypeRef {
   const written = ref.target;
   const paths = [written];
   if (written.startsWith("../")) {
@@ -94,6 +94,8 @@ function resolveLink(ref: RefType, tree: Tree, sink: DiagnosticSink, place: Plac
       return { kind: "ref", target: found };
     }
   }
+  // A link that is only a hint: the name decides, as for a bare name.
+  if (ref.hint && ref.text) return resolveName({ kind: "named", ...ref.text }, from, tree.byName, sink, place);
   const named = ref.text ? modelNamed(ref.text, written, tree.byName) : undefined;
   if (named) {
     sink.report("link-resolved-by-name", place, `Unexpected link to missing doc \`${written}\`, expected a link to a model doc in the input; its text names \`${named.name}\`, so \`${named.id}\` is used`);

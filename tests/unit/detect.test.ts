@@ -1,39 +1,63 @@
 /**
- * Telling a tree's SDK language from its docs (grammar §4.4–4.6): marks one
- * flavour alone writes tip a doc its way; marks several write (`*String*` in
- * Java and 2023 Ruby, `*long*` and `List<[` in Java and C#) count for each
- * and tip nothing.
+ * Dialect detection (grammar §0.8): the first dialect in registry order that
+ * recognizes a doc takes it, each directory votes, the tree goes with the
+ * most docs; several dialects are `mixed-dialects`; nothing recognized falls
+ * back to Speakeasy with `settled.unrecognized`.
  */
 
 import { describe, expect, it } from "vitest";
-import { decideFlavour, evidenceOf, isUnityTree, leaningOf } from "../../src/dialects/speakeasy/detect.js";
+import { detectDialect, DIALECT_CHOICES, recognize } from "../../src/dialects/detect.js";
+import { DIALECTS } from "../../src/dialects/index.js";
+import { prepare } from "../../src/stages/prepare.js";
+import { DEFAULT_OPTIONS } from "../../src/ir/options.js";
 
-const row = (type: string) => `| \`f\` | ${type} | :heavy_check_mark: | N/A |\n`;
-const doc = (...types: string[]) => `# X\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${types.map(row).join("")}`;
+const SPEAKEASY = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *str* | :heavy_check_mark: | The id. |\n";
+const OAG = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**id** | **str** |  | \n**tag** | **str** |  | [optional] \n";
+const SKILLS = "# Pet\n\n**Type:** object\n\n## Fields\n\n| Field | Type | Required | Description |\n|-------|------|----------|-------------|\n| `id` | string | Yes | The id. |\n";
+const PROSE = "# Changelog\n\n- 1.0: first\n";
 
-describe("detect", () => {
-  it.each<[string, string, string | undefined]>([
-    ["2023 Ruby", doc("*String*", "*T.nilable(Integer)*", "*T::Boolean*", "[Shared::Enum](../../models/shared/enum.md)"), "ruby"],
-    ["2023 Ruby, plain fields only", doc("*String*", "*Integer*"), undefined],
-    ["2026 Ruby", doc("*Crystalline::Nilable.new(::String)*", "*Crystalline::Boolean.new*"), "ruby"],
-    ["older Java without escaped brackets", doc("*String*", "*Long*", "List<[OpenAIFile](../../models/shared/OpenAIFile.md)>", "[FineTuneHyperparams](../../models/shared/FineTuneHyperparams.md)"), "java"],
-    ["Java", doc("*Optional\\<String>*", "*long*", "[Pet](../../models/components/Pet.md)"), "java"],
-    ["C#", doc("*string*", "*long*", "List<[Pet](../../Models/Components/Pet.md)>", "Dictionary<String, *object*>"), "csharp"],
-    ["PHP", doc("*?string*", "array<[Components\\Pet](../../Models/Components/Pet.md)>"), "php"],
-  ])("%s", (_name, source, flavour) => {
-    expect(leaningOf(evidenceOf(source))).toBe(flavour);
+describe("dialect detection", () => {
+  it("tries the registry in the grammar's order: speakeasy, openapi-to-skills, apix, apimatic, liblab, oag-jsonschema, oag", () => {
+    expect(Object.keys(DIALECTS)).toEqual(["speakeasy", "openapi-to-skills", "apix", "apimatic", "liblab", "oag-jsonschema", "oag"]);
+    expect(DIALECT_CHOICES).toEqual(["auto", ...Object.keys(DIALECTS)]);
   });
 
-  it("a tree of 2023 Ruby docs is Ruby, not mixed with Java, though some docs write only `*String*`", () => {
+  it("a doc goes to the first dialect whose fingerprint it carries: `## Fields` with a `**Type:**` line is openapi-to-skills, not Speakeasy", () => {
+    expect(recognize(SPEAKEASY, "a.md")?.id).toBe("speakeasy");
+    expect(recognize(SKILLS, "a.md")?.id).toBe("openapi-to-skills");
+    expect(recognize(OAG, "a.md")?.id).toBe("oag");
+    expect(recognize(PROSE, "a.md")).toBeUndefined();
+  });
+
+  it("each directory votes with the dialect most of its docs show; prose does not vote", () => {
     const docs = [
-      ...Array.from({ length: 20 }, (_, i) => ({ id: `r${i}.md`, evidence: evidenceOf(doc("*String*", "*T.nilable(String)*")) })),
-      ...Array.from({ length: 8 }, (_, i) => ({ id: `p${i}.md`, evidence: evidenceOf(doc("*String*", "*Integer*")) })),
+      { id: "docs/Pet.md", source: OAG },
+      { id: "docs/Tag.md", source: OAG },
+      { id: "docs/Odd.md", source: SPEAKEASY },
+      { id: "README.md", source: PROSE },
     ];
-    expect(decideFlavour(docs)).toEqual({ kind: "flavour", flavour: "ruby" });
+    const detected = detectDialect(docs);
+    expect(detected.dialect.id).toBe("oag");
+    expect(detected.diagnostics).toEqual([]);
   });
 
-  it("tells Unity's C# docs by Unity's types and links", () => {
-    expect(isUnityTree([doc("*string*"), doc("[UnityWebRequest](https://docs.unity3d.com/ScriptReference/Networking.UnityWebRequest.html)")])).toBe(true);
-    expect(isUnityTree([doc("*string*"), doc("[HttpResponseMessage](https://learn.microsoft.com/x)")])).toBe(false);
+  it("directories voting for different dialects are one mixed-dialects error, at the minority's first doc", () => {
+    const docs = [
+      { id: "a/Pet.md", source: OAG },
+      { id: "a/Tag.md", source: OAG },
+      { id: "b/pet.md", source: SPEAKEASY },
+    ];
+    const detected = detectDialect(docs);
+    expect(detected.dialect.id).toBe("oag");
+    expect(detected.diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([["mixed-dialects", "error", "b/pet.md"]]);
+  });
+
+  it("a tree no dialect recognizes is read as Speakeasy's, marked unrecognized; a set dialect is never second-guessed", () => {
+    const prose = prepare([{ id: "CHANGELOG.md", source: PROSE }], DEFAULT_OPTIONS);
+    expect(prose.options.dialect).toBe("speakeasy");
+    expect(prose.options.settled?.unrecognized).toBe(true);
+    const forced = prepare([{ id: "docs/Pet.md", source: OAG }], { ...DEFAULT_OPTIONS, dialect: "speakeasy" });
+    expect(forced.options.dialect).toBe("speakeasy");
+    expect(forced.options.settled?.unrecognized).toBeUndefined();
   });
 });
