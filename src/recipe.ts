@@ -142,14 +142,15 @@ function noModels(docs: readonly DocResult[], options: Options): Diagnostic {
     column: 1,
     ruleId: "no-models",
     severity: "error",
-    message: `Unexpected input without a model doc: ${read}${excluded} ${lookedFor(options)} (see the \`not-a-model\` notes), expected the model docs (such as an SDK's \`docs/models\`)`,
+    message: `Unexpected input without a model doc: of ${read}${excluded}, ${lookedFor(options)} (see the \`not-a-model\` notes), expected the model docs (such as an SDK's \`docs/models\`)`,
   };
 }
 
 /** What the docs lack, as the no-models error says it: the dialect's fingerprint, or every dialect's when none was recognized. */
 function lookedFor(options: Options): string {
-  if (options.settled?.unrecognized) return `carry no generator's fingerprint; looked for: ${fingerprints()}`;
-  return `have no ${dialectOf(options.dialect, "", "").fingerprint}`;
+  if (options.settled?.unrecognized) return `none carries a generator's fingerprint (looked for: ${fingerprints()})`;
+  const dialect = dialectOf(options.dialect, "", "");
+  return `none is a model doc as ${dialect.label} writes them (${dialect.fingerprint})`;
 }
 
 /** The outcome of a render, without the program and files. */

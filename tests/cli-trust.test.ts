@@ -300,7 +300,7 @@ describe("the surface", () => {
   it("one model, one file: singular words", () => {
     const dir = tree({ "docs/widget.md": DOC("Widget") });
     const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python", "--workers", "0"]);
-    expect(result.stderr).toMatch(/^✔ out: 1 model from 1 python doc in docs; 3 files written, 0 unchanged \(.*; 1 doc parsed; no problems\)\.\n$/);
+    expect(result.stderr).toMatch(/^✔ out: 1 model from 1 python doc by Speakeasy in docs; 3 files written, 0 unchanged \(.*; 1 doc parsed; no problems\)\.\n$/);
     writeFileSync(join(dir, "docs", "widget.md"), DOC("Widget", "| `id` | *int* | :heavy_check_mark: | N/A |\n"));
     expect(run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"]).stderr).toMatch(/; 1 file written, 2 unchanged /);
   });

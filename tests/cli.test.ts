@@ -49,7 +49,7 @@ describe("mdtypes generate", () => {
     run(dir, "generate");
     const first = snapshot(join(dir, "generated"));
     const second = run(dir, "generate");
-    expect(second.stderr.match(/; 0 files written/g)).toHaveLength(8);
+    expect(second.stderr.match(/; 0 files written/g)).toHaveLength(JSON.parse(readFileSync(join(ROOT, "mdtypes.config.json"), "utf8")).targets.length);
     expect(snapshot(join(dir, "generated"))).toEqual(first);
   });
 

@@ -456,8 +456,8 @@ function jsonReport(outcomes: readonly Outcome[]) {
       name: o.target.name,
       input: o.target.input,
       output: o.target.output,
-      // The dialect and language the docs were read as (`flavour`: Speakeasy's name for the language, kept).
-      ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: languageOf(o.result.options), flavour: o.result.options.flavour, stats: o.result.stats }),
+      // The dialect and language the docs were read as (`flavour`: the language's older name, kept).
+      ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: languageOf(o.result.options), flavour: languageOf(o.result.options), stats: o.result.stats }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
       ...(o.kind === "generate" ? { written: o.result.written ?? null } : {}),
       ...(o.kind === "check" ? { drift: o.result.drift ?? null } : {}),

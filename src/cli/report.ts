@@ -191,15 +191,28 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   return parts.length ? parts.join(", ") : "no problems";
 }
 
-/** Rules whose errors make the others pointless: the tree's language could not be told. */
-const ROOT_CAUSES: ReadonlySet<string> = new Set(["mixed-flavours", "unknown-flavour"]);
+/**
+ * Rules whose errors make the others pointless, by rank: the tree's
+ * generator could not be told (then its language is told from the wrong
+ * docs too), then its language could not be told.
+ */
+const ROOT_CAUSE_RANKS: ReadonlyMap<string, number> = new Map([
+  ["mixed-dialects", 0],
+  ["mixed-flavours", 1],
+  ["unknown-flavour", 1],
+]);
+
+/** The rank of a root-cause error (lower goes first); undefined for any other diagnostic. */
+function rootRank(d: Diagnostic): number | undefined {
+  return d.severity === "error" ? ROOT_CAUSE_RANKS.get(d.ruleId) : undefined;
+}
 
 /** How many diagnostics of one rule a terminal summary shows in full. */
 export const SHOWN_PER_RULE = 3;
 
 /** The diagnostics a GitHub job shows (infos left out): root-cause errors first, then errors, then warnings, each in the order found. */
 export function githubOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic) => (d.severity === "error" ? (ROOT_CAUSES.has(d.ruleId) ? 0 : 1) : 2);
+  const rank = (d: Diagnostic) => rootRank(d) ?? (d.severity === "error" ? 2 : 3);
   return diagnostics.filter((d) => d.severity !== "info").sort((a, b) => rank(a) - rank(b));
 }
 
@@ -215,9 +228,10 @@ export type HumanEntry = { readonly diagnostic: Diagnostic; readonly frame: bool
  * What a terminal shows of `diagnostics`. By default a summary: errors, then
  * warnings (infos left out), grouped by rule; the first
  * {@link SHOWN_PER_RULE} of each rule in full with code frames, then one
- * line counting the rest. A root-cause error (`mixed-flavours`,
- * `unknown-flavour`: the docs' language could not be told, so every other
- * finding follows from it) is shown first and alone. `verbose`: every
+ * line counting the rest. A root-cause error (`mixed-dialects`: the docs'
+ * generator could not be told; else `mixed-flavours`, `unknown-flavour`:
+ * their language could not be told; every other finding follows from it)
+ * is shown first and alone. `verbose`: every
  * diagnostic, infos too, in the order found. The JSON and GitHub reporters
  * always give every one.
  */
@@ -225,7 +239,9 @@ export function humanEntries(diagnostics: readonly Diagnostic[], verbose: boolea
   if (verbose) return diagnostics.map((diagnostic) => ({ diagnostic, frame: diagnostic.severity !== "info" }));
   const more = (n: number, what: string): HumanEntry => ({ note: `… ${n} more ${what} (run with --verbose or --reporter json for all)` });
   const shown = diagnostics.filter((d) => d.severity !== "info");
-  const roots = shown.filter((d) => d.severity === "error" && ROOT_CAUSES.has(d.ruleId));
+  // The root causes of the first rank found: a tree of two generators is that, whatever its languages look like.
+  const first = Math.min(...shown.map((d) => rootRank(d) ?? Infinity));
+  const roots = shown.filter((d) => rootRank(d) === first);
   if (roots.length > 0) {
     const rest = shown.length - roots.length;
     const entries: HumanEntry[] = roots.map((diagnostic) => ({ diagnostic, frame: true }));

@@ -38,6 +38,8 @@ export interface Detection {
   readonly dialect: Dialect<unknown>;
   /** False when no doc carried any dialect's fingerprint. */
   readonly recognized: boolean;
+  /** The docs the dialect settles the tree with: all but those of directories that voted for another. */
+  readonly docs: readonly SourceDoc[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -48,19 +50,21 @@ export function detectDialect(docs: readonly SourceDoc[]): Detection {
   for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
     const dialect = recognize(doc.source, doc.id);
     if (!dialect) continue;
-    const folder = doc.id.includes("/") ? doc.id.slice(0, doc.id.lastIndexOf("/")) : "";
+    const folder = folderOf(doc.id);
     const tally = folders.get(folder) ?? new Map();
     folders.set(folder, tally);
     const entry = tally.get(dialect) ?? { count: 0, example: doc.id };
     tally.set(dialect, { count: entry.count + 1, example: entry.example });
   }
   const votes = new Map<Dialect<unknown>, { docs: number; example: string }>();
-  for (const tally of folders.values()) {
+  const verdicts = new Map<string, Dialect<unknown>>();
+  for (const [folder, tally] of folders) {
     const [winner, entry] = [...tally.entries()].sort((a, b) => b[1].count - a[1].count || DIALECT_LIST.indexOf(a[0]) - DIALECT_LIST.indexOf(b[0]))[0] as [Dialect<unknown>, { count: number; example: string }];
+    verdicts.set(folder, winner);
     const vote = votes.get(winner) ?? { docs: 0, example: entry.example };
     votes.set(winner, { docs: vote.docs + entry.count, example: vote.example });
   }
-  if (votes.size === 0) return { dialect: DIALECTS.speakeasy, recognized: false, diagnostics: [] };
+  if (votes.size === 0) return { dialect: DIALECTS.speakeasy, recognized: false, docs, diagnostics: [] };
   const ranked = [...votes.entries()].sort((a, b) => b[1].docs - a[1].docs || DIALECT_LIST.indexOf(a[0]) - DIALECT_LIST.indexOf(b[0]));
   const [main] = ranked[0] as [Dialect<unknown>, unknown];
   const diagnostics: Diagnostic[] = [];
@@ -74,7 +78,13 @@ export function detectDialect(docs: readonly SourceDoc[]): Detection {
       message: `Unexpected ${other.label} docs in a tree of ${main.label} docs (docs behind each directory's vote: ${ranked.map(([d, v]) => `${d.id} ${v.docs}`).join(", ")}), expected the docs of one generator; split them into targets or set "dialect"`,
     });
   }
-  return { dialect: main, recognized: true, diagnostics };
+  const own = docs.filter((doc) => (verdicts.get(folderOf(doc.id)) ?? main) === main);
+  return { dialect: main, recognized: true, docs: own, diagnostics };
+}
+
+/** The folder of a doc id (`""` at the root). */
+function folderOf(id: string): string {
+  return id.includes("/") ? id.slice(0, id.lastIndexOf("/")) : "";
 }
 
 /** What detection looks for, one line per dialect, for the error of a tree no dialect fits. */

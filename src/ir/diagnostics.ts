@@ -48,7 +48,7 @@ export const RULES = {
   },
   "enum-values-lost": {
     severity: "warning",
-    summary: "An enum whose doc lists no wire values (constant names only, or none at all): the type is its base type (`string`, `number`), which accepts any value of it.",
+    summary: "An enum whose doc lists no wire values (constant names only, or none at all): the type is its base type where the doc gives one (APIMatic: `string`), else `unknown` (an empty OpenAPI Generator table may as well be a free-form object's).",
   },
   "mixed-flavours": {
     severity: "error",

@@ -14,7 +14,8 @@ import type { Options } from "../ir/options.js";
 export function prepare(docs: readonly SourceDoc[], options: Options): { options: Options; diagnostics: Diagnostic[] } {
   if (options.dialect !== "auto") return dialectOf(options.dialect, "", "").prepare(docs, options);
   const detected = detectDialect(docs);
-  const prepared = detected.dialect.prepare(docs, { ...options, dialect: detected.dialect.id });
+  // The dialect settles the tree (e.g. its language) from its own docs: another generator's directory is reported once, as mixed-dialects.
+  const prepared = detected.dialect.prepare(detected.docs, { ...options, dialect: detected.dialect.id });
   const settled = detected.recognized ? prepared.options : { ...prepared.options, settled: { ...prepared.options.settled, unrecognized: true as const } };
   return { options: settled, diagnostics: [...detected.diagnostics, ...prepared.diagnostics] };
 }

@@ -42,6 +42,17 @@ function listDocs(dir: string): string[] {
 }
 
 describe("apimatic: TypeScript docs", () => {
+  it("under camelCase or snake_case, a field the JSON example spells takes its spelling (where the digits go is not the policy's to know)", () => {
+    const doc = `${structure("| `addressLine1` | `string \\| undefined` | Optional | Line 1 |\n| `countryCode` | `string` | Required | Country |")}\n## Example (as JSON)\n\n\`\`\`json\n{\n  "address_line_1": "1 Main St",\n  "country_code": "US"\n}\n\`\`\`\n`;
+    expect(Object.keys(fields(read(doc, "typescript", { propertyNames: "snake_case" }).model))).toEqual(["address_line_1", "country_code"]);
+    expect(fields(read(doc, "typescript", { propertyNames: "snake_case" }).model).address_line_1?.sdkName).toBe("addressLine1");
+    // Without the example, the policy's own rule: digits stay with their word.
+    expect(Object.keys(fields(read(doc.replace(/## Example[\s\S]*$/, ""), "typescript", { propertyNames: "snake_case" }).model))).toEqual(["address_line1", "country_code"]);
+    // `auto` keeps the documented names; an example in another case is no spelling for camelCase.
+    expect(Object.keys(fields(read(doc, "typescript").model))).toEqual(["addressLine1", "countryCode"]);
+    expect(Object.keys(fields(read(doc, "typescript", { propertyNames: "camelCase" }).model))).toEqual(["addressLine1", "countryCode"]);
+  });
+
   it("names the model by its class, not the humanized H1, and reads presence, null, containers and links", () => {
     const { model, diagnostics } = read(
       structure(

@@ -103,6 +103,15 @@ describe("oag notes (grammar §A.4)", () => {
     expect(readNotes("")).toEqual({ optional: false, readonly: false });
   });
 
+  it("finds the Notes cell that a raw pipe inside a default split (`[default to 'a|b']`)", () => {
+    const parts = splitFieldRow("**mode** | **str** |  | [optional] [default to 'a|b']", 4);
+    expect(parts?.notes).toEqual({ optional: true, readonly: false, default: "'a|b'" });
+    expect(parts?.description).toBe("");
+    const described = splitFieldRow("**mode** | **str** | one | two | [default to 'a|b']", 4);
+    expect(described?.description).toBe("one | two");
+    expect(described?.notes.default).toBe("'a|b'");
+  });
+
   it("reads python-prior's enum lists and server defaults", () => {
     expect(readNotes('[optional] must be one of ["a", "b", ] if omitted the server will use the default value of "a"')).toEqual({
       optional: true,
@@ -292,13 +301,37 @@ describe("oag nullability (grammar §A.4, §0.7)", () => {
     expect([t.id, t.names].map((f) => spell(f?.type as TypeRef))).toEqual(["string", "(string)?[]"]);
   });
 
-  it("lenient: null also wherever the language cannot say (python/ts fields, rust optional rows); Go says it everywhere", () => {
+  it("lenient: null also wherever the language cannot say (python/ts fields, rust optional rows, Go optional fields that are no Nullable*)", () => {
     const g = fieldsOf(read(go, "go").model);
     expect(spell(g.Id?.type as TypeRef)).toBe("string");
+    // A Go pointer decodes JSON null as nil: an optional `Pointer to **string**` does not say it is never null.
+    const pointer = fieldsOf(read(table("**Id** | **string** |  | \n**Reason** | Pointer to **string** |  | [optional] "), "go").model);
+    expect([pointer.Id, pointer.Reason].map((f) => spell(f?.type as TypeRef))).toEqual(["string", "(string)?"]);
+    const documented = fieldsOf(read(table("**Reason** | Pointer to **string** |  | [optional] "), "go", { nullability: "as-documented" }).model);
+    expect(spell(documented.Reason?.type as TypeRef)).toBe("string");
     const r = fieldsOf(read(rust, "rust").model);
     expect([r.id, r.tag].map((f) => spell(f?.type as TypeRef))).toEqual(["string", "(string)?"]);
     const t = fieldsOf(read(ts, "typescript-axios").model);
     expect([t.id, t.names].map((f) => spell(f?.type as TypeRef))).toEqual(["(string)?", "((string)?[])?"]);
+  });
+});
+
+describe("oag docs of a language nothing tells (swift5, elixir, …)", () => {
+  it("reads the spellings every client shares, and says the language was not told", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mdtypes-oag-generic-"));
+    try {
+      writeFileSync(join(dir, "Pet.md"), `# Pet\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**id** | **Int64** |  | [optional] \n**name** | **String** |  | \n**photoUrls** | **[String]** |  | \n**tags** | [**[Tag]**](Tag.md) |  | [optional] \n**born** | **Date** |  | [optional] \n**score** | **Double** |  | [optional] \n**ok** | **Bool** |  | [optional] \n`);
+      writeFileSync(join(dir, "Tag.md"), `# Tag\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**id** | **Int64** |  | [optional] \n`);
+      const result = await render(dir, { ...DEFAULT_OPTIONS, nullability: "as-documented" });
+      expect(result.options).toMatchObject({ dialect: "oag" });
+      expect(result.options.settled?.language).toBeUndefined();
+      const pet = fieldsOf(result.program.models.find((m) => m.name === "Pet"));
+      expect(Object.values(pet).map((f) => `${f.name}:${spell(f.type)}`)).toEqual(["id:integer", "name:string", "photoUrls:string[]", "tags:ref:Tag.md[]", "born:string<date-time>|string<date>", "score:number", "ok:boolean"]);
+      expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+      expect(result.diagnostics.find((d) => d.ruleId === "dialect-limits")?.message).toMatch(/the client language, which nothing in the docs tells/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { detectDialect, DIALECT_CHOICES, recognize } from "../../src/dialects/de
 import { DIALECTS } from "../../src/dialects/index.js";
 import { prepare } from "../../src/stages/prepare.js";
 import { DEFAULT_OPTIONS } from "../../src/ir/options.js";
+import { humanEntries } from "../../src/cli/report.js";
 
 const SPEAKEASY = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *str* | :heavy_check_mark: | The id. |\n";
 const OAG = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**id** | **str** |  | \n**tag** | **str** |  | [optional] \n";
@@ -59,5 +60,21 @@ describe("dialect detection", () => {
     const forced = prepare([{ id: "docs/Pet.md", source: OAG }], { ...DEFAULT_OPTIONS, dialect: "speakeasy" });
     expect(forced.options.dialect).toBe("speakeasy");
     expect(forced.options.settled?.unrecognized).toBeUndefined();
+  });
+
+  it("the dialect settles its language from its own directories: another generator's is one mixed-dialects error, shown first and alone", () => {
+    const ts = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *string* | :heavy_check_mark: | The id. |\n| `tags` | *string*[] | :heavy_minus_sign: | Tags. |\n";
+    const docs = [
+      { id: "sdk/pet.md", source: ts },
+      { id: "sdk/tag.md", source: ts },
+      { id: "sdk/owner.md", source: ts },
+      { id: "oag/Pet.md", source: `${OAG}\n\`\`\`python\nfrom x import Pet\n\`\`\`\n` },
+    ];
+    const prepared = prepare(docs, DEFAULT_OPTIONS);
+    expect(prepared.options).toMatchObject({ dialect: "speakeasy", flavour: "typescript" });
+    expect(prepared.diagnostics.map((d) => d.ruleId)).toEqual(["mixed-dialects"]);
+    const flavourError = { file: "x.md", line: 1, column: 1, ruleId: "mixed-flavours" as const, severity: "error" as const, message: "m" };
+    const entries = humanEntries([flavourError, ...prepared.diagnostics], false);
+    expect(entries.map((e) => ("diagnostic" in e ? e.diagnostic.ruleId : "note"))).toEqual(["mixed-dialects", "note"]);
   });
 });

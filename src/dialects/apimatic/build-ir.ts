@@ -13,7 +13,7 @@
  */
 
 import type { DiagnosticSink } from "../../ir/diagnostics.js";
-import { nullable, type EnumModel, type EnumValue, type Field, type Model, type ObjectModel, type Place, type TypeRef, type UnionMember, type UnionModel } from "../../ir/ir.js";
+import { nullable, type CodeExample, type EnumModel, type EnumValue, type Field, type Model, type ObjectModel, type Place, type TypeRef, type UnionMember, type UnionModel } from "../../ir/ir.js";
 import type { Options } from "../../ir/options.js";
 import { wireName } from "../../ir/property-names.js";
 import type { RawApimaticDoc, RawEnumRow, RawField } from "./extract.js";
@@ -66,8 +66,9 @@ function buildObject(base: Base, raw: RawApimaticDoc, rows: readonly RawField[],
   const fields: Field[] = [];
   const seen = new Map<string, Place>();
   let additionalProperties: TypeRef | undefined;
+  const spelled = exampleKeys(raw.examples);
   for (const row of rows) {
-    const field = buildField(raw.id, row, language, options, sink);
+    const field = buildField(raw.id, row, language, options, spelled, sink);
     const extras = raw.acceptsAdditionalFields && EXTRA_KEYS.has(row.name) ? extraKeysType(field.type) : undefined;
     if (extras) {
       additionalProperties = extras;
@@ -102,7 +103,44 @@ function defaultLiteral(description: string | undefined): string | number | bool
   return /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
 }
 
-function buildField(docId: string, row: RawField, language: ApimaticLanguage, options: Options, sink: DiagnosticSink): Field {
+/**
+ * The keys of the doc's JSON examples (APIMatic writes one per model, with
+ * the names the API sends: `address_line_1` for `addressLine1`), by their
+ * letters and digits in lower case.
+ */
+function exampleKeys(examples: readonly CodeExample[]): ReadonlyMap<string, string> {
+  const keys = new Map<string, string>();
+  for (const example of examples) {
+    if (example.lang !== "json") continue;
+    for (const match of example.code.matchAll(/^\s*"([^"\n]+)":/gm)) keys.set(squash(match[1] as string), match[1] as string);
+  }
+  return keys;
+}
+
+/** A name's letters and digits in lower case: `addressLine1`, `address_line_1` and `AddressLine1` alike. */
+function squash(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+}
+
+/**
+ * The wire name of a documented field: under `camelCase` and `snake_case`,
+ * the doc's JSON example's spelling when it has the field (the policy's rule
+ * cannot know where digits go: `address_line_1`), else the policy's; under
+ * `auto` and `as-documented`, the documented name.
+ */
+function fieldName(documented: string, policy: Options["propertyNames"], spelled: ReadonlyMap<string, string>): string {
+  const converted = wireName(documented, policy);
+  if (converted === documented) return documented;
+  const example = spelled.get(squash(documented));
+  return example !== undefined && inCase(example, policy) ? example : converted;
+}
+
+/** Whether a name is written in the policy's case (`address_line_1` is snake_case, `addressLine1` camelCase). */
+function inCase(name: string, policy: Options["propertyNames"]): boolean {
+  return policy === "snake_case" ? !/[A-Z]/.test(name) : !/[A-Za-z0-9]_[A-Za-z0-9]/.test(name);
+}
+
+function buildField(docId: string, row: RawField, language: ApimaticLanguage, options: Options, spelled: ReadonlyMap<string, string>, sink: DiagnosticSink): Field {
   const reading = readType(language, row.type, context(docId, row.typePlace, sink));
   const tags = new Set(row.tags.map((t) => t.toLowerCase()));
   let required: boolean;
@@ -119,7 +157,7 @@ function buildField(docId: string, row: RawField, language: ApimaticLanguage, op
   if (constant !== undefined) type = { kind: "literal", value: constant };
   // A constant is what the API sends, never null in its stead.
   else if (options.nullability === "lenient" && !reading.nullShown) type = nullable(type);
-  const name = wireName(row.name, options.propertyNames);
+  const name = fieldName(row.name, options.propertyNames, spelled);
   return {
     name,
     ...(name !== row.name ? { sdkName: row.name } : {}),

@@ -88,7 +88,7 @@ export function extractApimatic(id: string, source: string, tree: Root, sink: Di
   const blocks = tree.children;
   const titleIndex = blocks.findIndex((b) => b.type === "heading" && b.depth === 1);
   const sections = splitSections(blocks.slice(titleIndex + 1));
-  const classSection = sections.find((s) => s.title in CLASS_SECTIONS);
+  const classSection = sections.find((s) => Object.hasOwn(CLASS_SECTIONS, s.title));
   const start = placeOf(blocks[Math.max(titleIndex, 0)] ?? tree);
   if (!classSection) {
     sink.report("not-a-model", start, "Skipped: no `## Structure`, `## Enumeration` or `## Class Name` section, so this is not an APIMatic model doc");

@@ -19,6 +19,9 @@ import type { RuleId } from "../../ir/diagnostics.js";
 import type { TypeRef } from "../../ir/ir.js";
 import type { TypeText } from "../markdown.js";
 import { parseType, type TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
+import { tooDeep, tooDeepMessage } from "../type-depth.js";
+import { linkTarget } from "../links.js";
 
 /** The SDK languages whose APIMatic docs are read. */
 export const LANGUAGES = ["typescript", "python", "java", "go"] as const;
@@ -100,6 +103,10 @@ const MODEL_NAMESPACE = "models";
 export function readType(language: ApimaticLanguage, cell: TypeText, ctx: TypeContext): TypeReading {
   const nullShown = language === "typescript" || language === "go";
   const text = cell.text.trim();
+  if (tooDeep(text)) {
+    ctx.report("unknown-type", tooDeepMessage(text));
+    return { type: { kind: "unknown", reason: "unparsed", text }, optional: false, nullShown };
+  }
   const node = parseType(text);
   if (!node) {
     ctx.report("unknown-type", `Unexpected type \`${text}\`, expected a ${LABELS[language]} type as APIMatic writes it; the type is \`unknown\``);
@@ -162,7 +169,7 @@ class Reader {
     const { name, args } = node;
     const [first, second] = args;
     if (args.length === 0) {
-      const scalar = SCALARS[this.language][name];
+      const scalar = own(SCALARS[this.language], name);
       if (scalar) return scalar;
     }
     if (first && args.length === 1 && (name === "Optional" || name === `${MODEL_NAMESPACE}.Optional`)) return { kind: "nullable", type: this.read(first) };
@@ -181,33 +188,4 @@ class Reader {
     const target = link ? linkTarget(this.ctx.docId, link.url) : undefined;
     return target !== undefined ? { kind: "ref", target, text: { name: bare }, hint: true } : { kind: "named", name: bare };
   }
-}
-
-/** The posix folder of a doc id (`""` at the root). */
-function folderOf(id: string): string {
-  const slash = id.lastIndexOf("/");
-  return slash < 0 ? "" : id.slice(0, slash);
-}
-
-/**
- * The doc id a relative link in doc `docId` leads to (`../../doc/models/money.md`
- * from `doc/models/order.md` is `doc/models/money.md`); it starts with `../`
- * when the link leaves the input. `undefined` for URLs that are no relative
- * links (`https:`, `#anchor`, `/absolute`).
- */
-export function linkTarget(docId: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("#") || url.startsWith("/") || url === "") return undefined;
-  let path = url.replace(/[?#].*$/, "");
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A malformed escape: the path as written.
-  }
-  const parts = folderOf(docId) === "" ? [] : folderOf(docId).split("/");
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
 }

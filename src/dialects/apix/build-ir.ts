@@ -21,6 +21,9 @@ import { nullable, type EnumModel, type Field, type Model, type Place, type Type
 import type { Options } from "../../ir/options.js";
 import { wireName } from "../../ir/property-names.js";
 import type { ApixDoc, ApixRow } from "./extract.js";
+import { own } from "../lookup.js";
+import { tooDeep, tooDeepMessage } from "../type-depth.js";
+import { linkTarget } from "../links.js";
 
 const PRIMITIVES: Readonly<Record<string, TypeRef>> = {
   string: { kind: "string" },
@@ -41,6 +44,8 @@ const COMPOSITION = /^(oneOf|anyOf|allOf)\((\d+)\)$/;
  * `array<[Tag](./Tag.md)>` → array of ref `…/Tag.md`.
  */
 export function readApixType(text: string, docId: string): TypeRef | undefined {
+  // Nested deeper than any real doc (see type-depth.ts): unreadable, never parsed.
+  if (tooDeep(text)) return undefined;
   const t = text.trim();
   const array = /^array<(.*)>$/s.exec(t);
   if (array) {
@@ -53,19 +58,7 @@ export function readApixType(text: string, docId: string): TypeRef | undefined {
     return target === undefined ? undefined : { kind: "ref", target, text: { name: (link[1] as string).trim() }, hint: true };
   }
   if (COMPOSITION.test(t)) return { kind: "unknown", reason: "any" };
-  return PRIMITIVES[t];
-}
-
-/** The doc id a relative link from doc `docId` leads to; `undefined` for URLs and anchors. */
-function linkTarget(docId: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("#") || url.startsWith("/")) return undefined;
-  const parts = docId.split("/").slice(0, -1);
-  for (const part of url.replace(/[?#].*$/, "").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
+  return own(PRIMITIVES, t);
 }
 
 /** `Allowed values: a, b, c` at the end of a description (the last such line): the values. */
@@ -156,8 +149,11 @@ function buildFields(doc: ApixDoc, lenient: boolean, allOf: boolean, options: Op
 }
 
 function buildField(docId: string, row: ApixRow, lenient: boolean, options: Options, sink: DiagnosticSink): Field {
-  let type = readApixType(row.type, docId);
-  if (!type) {
+  let type = tooDeep(row.type) ? undefined : readApixType(row.type, docId);
+  if (!type && tooDeep(row.type)) {
+    sink.report("unknown-type", row.typePlace, tooDeepMessage(row.type));
+    type = { kind: "unknown", reason: "unparsed", text: row.type };
+  } else if (!type) {
     sink.report("unknown-type", row.typePlace, `Unexpected type \`${row.type}\`, expected a primitive, \`array<…>\`, a link to a schema doc or \`oneOf(n)\`; the type is \`unknown\``);
     type = { kind: "unknown", reason: "unparsed", text: row.type };
   }

@@ -20,6 +20,8 @@ import { nullable, subModelId, type EnumValue, type Field, type Model, type Plac
 import type { Options } from "../../ir/options.js";
 import { wireName } from "../../ir/property-names.js";
 import type { RawLiblabDoc, RawRow, RawSection } from "./extract.js";
+import { own } from "../lookup.js";
+import { tooDeep, tooDeepMessage } from "../type-depth.js";
 
 /** Builds every model of a liblab doc. */
 export function buildLiblabModels(raw: RawLiblabDoc, options: Options, sink: DiagnosticSink): Model[] {
@@ -128,6 +130,10 @@ const SCALARS: Readonly<Record<string, TypeRef>> = {
  * reported through `report`.
  */
 export function readType(text: string, local: ReadonlyMap<string, string>, report: (message: string) => void): TypeRef {
+  if (tooDeep(text)) {
+    report(tooDeepMessage(text));
+    return { kind: "unknown", reason: "unparsed", text };
+  }
   const type = parse(text.trim(), local);
   if (type) return type;
   report(`Unexpected type \`${text}\`, expected \`string\`, \`number\`, \`boolean\`, \`any\`, \`T[]\`, \`List[T]\` or a model name; the type is \`unknown\``);
@@ -149,7 +155,7 @@ function parse(text: string, local: ReadonlyMap<string, string>): TypeRef | unde
     const inner = parse((isList ? args : args.slice(comma + 1)).trim(), local);
     return inner && (isList ? { kind: "array", items: inner } : { kind: "record", values: inner });
   }
-  const scalar = SCALARS[text];
+  const scalar = own(SCALARS, text);
   if (scalar) return scalar;
   if (!/^[A-Za-z_$][\w$]*$/.test(text)) return undefined;
   const section = local.get(text);

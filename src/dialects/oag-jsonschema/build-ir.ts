@@ -23,6 +23,7 @@ import { nullable, subModelId, type EnumModel, type Field, type Model, type Plac
 import type { Options } from "../../ir/options.js";
 import { wireName } from "../../ir/property-names.js";
 import type { JsonSchemaDoc, JsonSchemaRow, JsonSchemaSection } from "./extract.js";
+import { linkTarget } from "../links.js";
 
 const ANY: TypeRef = { kind: "unknown", reason: "any" };
 
@@ -229,14 +230,3 @@ export function enumValues(notes: string): (string | number | boolean | null)[] 
   return values;
 }
 
-/** The doc id a relative link from doc `docId` leads to; `undefined` for URLs and anchors. */
-function linkTarget(docId: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("#") || url.startsWith("/")) return undefined;
-  const parts = docId.split("/").slice(0, -1);
-  for (const part of url.replace(/[?#].*$/, "").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}

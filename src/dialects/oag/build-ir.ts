@@ -18,6 +18,8 @@ import { enumKey, type RawEnumValue, type RawInlineEnum, type RawOagDoc, type Ra
 import { genericLanguage } from "./generic-language.js";
 import type { OagLanguage } from "./language.js";
 import { LANGUAGES } from "./languages/index.js";
+import { tooDeep, tooDeepMessage } from "../type-depth.js";
+import { linkTarget } from "../links.js";
 
 /** Languages whose enum docs are an empty Properties table (grammar §A.6: values lost). */
 const VALUES_LOST: ReadonlySet<string> = new Set(["php", "ruby", "csharp", "dart", "dart-dio"]);
@@ -62,7 +64,7 @@ export function buildOagModels(raw: RawOagDoc, options: Options, sink: Diagnosti
       return [{ ...base, kind: "enum", base: enumBase(values), values, open: false }];
     }
     case "variants": {
-      const members: UnionMember[] = body.members.map((m) => ({ label: m.text, type: checked(language.readType(m.text), m.place, language, sink), place: m.place }));
+      const members: UnionMember[] = body.members.map((m) => ({ label: m.text, type: checked(readType(language, m.text, m.place, sink), m.place, language, sink), place: m.place }));
       if (members.length === 0) sink.report("empty-union", body.place, "Unexpected `## Enum Variants` table without rows, expected one row per variant; the type is `never`");
       return [{ ...base, kind: "union", members }];
     }
@@ -172,7 +174,7 @@ function readCell(row: RawRow, ctx: Context, required: boolean, documented = "")
   const anchor = url?.startsWith("#") ? ctx.inline.get(enumKey(url.slice(1))) : undefined;
   if (anchor) type = anchor;
   else {
-    type = ctx.language.readType(text);
+    type = readType(ctx.language, text, row.type.place, ctx.sink);
     if (url && url.endsWith(".md") && url !== ".md") type = linkNamed(type, url, ctx.raw.id);
     if (ctx.inline.size > 0) type = attachInlineEnums(type, documented, ctx.inline);
   }
@@ -189,28 +191,27 @@ function readCell(row: RawRow, ctx: Context, required: boolean, documented = "")
   }
   if (language.nulls === "shown") {
     const setNil = language.id === "go" && ctx.raw.nilSetters.has(documented);
+    // Go: `Nullable*` and `Set…Nil` say null; an optional `Pointer to` field does not say it is never null (a Go pointer decodes JSON null as nil).
+    if (language.id === "go" && !required && !setNil && type.kind !== "nullable") return { type, nullShown: false };
     return { type: setNil ? nullable(type) : type, nullShown: true };
   }
   return { type, nullShown: false };
+}
+
+/** A type text read by the language; one nested deeper than any real doc's is `unknown` (`unknown-type`) and never parsed. */
+function readType(language: OagLanguage, text: string, place: Place, sink: DiagnosticSink): TypeRef {
+  if (!tooDeep(text)) return language.readType(text);
+  sink.report("unknown-type", place, tooDeepMessage(text));
+  return { kind: "unknown", reason: "unparsed", text };
 }
 
 /** Model names linked to `X.md` where `X` is the name become refs to that doc (grammar §A.3: links are hints only). */
 function linkNamed(type: TypeRef, url: string, docId: string): TypeRef {
   const file = url.slice(url.lastIndexOf("/") + 1);
   const stem = file.slice(0, -".md".length);
-  return mapType(type, (t) => (t.kind === "named" && t.name === stem ? { kind: "ref", target: joinPath(docId, url), text: { name: t.name }, hint: true } : t));
+  return mapType(type, (t) => (t.kind === "named" && t.name === stem ? { kind: "ref", target: linkTarget(docId, url) ?? url, text: { name: t.name }, hint: true } : t));
 }
 
-/** The doc id a relative link in doc `docId` names (`../` kept when it leaves the input). */
-function joinPath(docId: string, url: string): string {
-  const parts = docId.split("/").slice(0, -1);
-  for (const part of decodeURI(url).split("/")) {
-    if (part === "." || part === "") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
 
 /**
  * Inline enums (Java `[**KindEnum**](#KindEnum)`, JavaScript `**String**`
@@ -293,7 +294,7 @@ function checked(type: TypeRef, place: Place, language: OagLanguage, sink: Diagn
     if (t.reason === "unparsed") unparsed ??= t.text ?? "";
     if (t.reason === "external") external ??= t.text ?? "";
   });
-  if (unparsed !== undefined) sink.report("unknown-type", place, `Unexpected type \`${unparsed}\`, expected a ${language.id} type (grammar §A.5); it becomes \`unknown\``);
+  if (unparsed !== undefined) sink.report("unknown-type", place, `Unexpected type \`${unparsed}\`, expected a type as ${language.id === "unknown" ? "OpenAPI Generator writes them" : `its ${language.id} client writes them`} (grammar §A.5); it becomes \`unknown\``);
   if (external !== undefined) sink.report("external-type", place, `Unexpected SDK type \`${external}\` with no JSON meaning, expected a JSON type; it becomes \`unknown\``);
   return type;
 }

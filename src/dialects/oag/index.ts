@@ -35,12 +35,14 @@ function nameCaseOf(language: string | undefined): NameCase | undefined {
 /**
  * One `sdk-property-names` warning per tree whose language renames
  * properties to camelCase or PascalCase (grammar §A.3) while
- * `propertyNames` is `auto`, placed at the first field row.
+ * `propertyNames` is `auto`, placed at the first field whose name shows
+ * that case (a one-word name is the same in all), in path order.
  */
 function propertyNameWarning(docs: readonly SourceDoc[], language: string | undefined, options: Options): Diagnostic[] {
   const names = nameCaseOf(language);
   if (options.propertyNames !== "auto" || (names !== "camelCase" && names !== "PascalCase")) return [];
-  const row = /^\|?[ \t]*\*\*([A-Za-z]\w*)\*\*[ \t]*\|/m;
+  // A name that shows the case: one word (`id`) is the same in every case, and says nothing.
+  const row = names === "PascalCase" ? /^\|?[ \t]*\*\*([A-Z]\w*)\*\*[ \t]*\|/m : /^\|?[ \t]*\*\*([a-z][a-z0-9]*[A-Z]\w*)\*\*[ \t]*\|/m;
   for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
     const header = HEADER.exec(doc.source);
     if (!header) continue;
@@ -66,13 +68,17 @@ function limitsOf(language: string | undefined, options: Options): string[] {
   const reader = languageOf(language);
   const names = nameCaseOf(language);
   const limits: string[] = [];
-  if (names && names !== "wire") limits.push(`field names are the SDK's ${names} names, not necessarily the wire names (propertyNames: ${options.propertyNames})`);
-  if (language === "typescript-axios") limits.push("reserved words are escaped with `_` (`_options`), undone for TypeScript's reserved words only");
-  if (language === "rust") limits.push("null only on required fields (`Option<…>` on an optional field says presence only)");
-  else if (reader.nulls === "generics") limits.push("null only inside containers (`List[Optional[T]]`, `Array<T | null>`), not on fields");
-  else if (reader.nulls === "lost") limits.push("null nowhere");
-  if (language !== "go" && reader.nulls !== "shown") limits.push(`so ${options.nullability === "lenient" ? "every field it cannot rule out may be null (nullability: lenient)" : "fields are never null (nullability: as-documented)"}`);
-  if (language === "php" || language === "ruby" || language === "csharp" || language === "dart" || language === "dart-dio") limits.push("enum values (an enum doc is an empty table)");
+  if (language === undefined || LANGUAGES[language] === undefined) limits.push("the client language, which nothing in the docs tells (types are read with the spellings every client shares)");
+  if (names && names !== "wire") limits.push(`the wire names: fields have the SDK's ${names} names (propertyNames: ${options.propertyNames})`);
+  // Grammar §A.3: these languages strip a leading `_` (`_links` → `links`, `_accountId` → `accountId`, `AccountId`).
+  if (language === "python" || names === "camelCase" || names === "PascalCase") limits.push("a wire name's leading `_`, which the SDK drops and no propertyNames policy restores");
+  if (language === "typescript-axios") limits.push("a wire name that is a reserved word, escaped with `_` (`_options`; undone for TypeScript's reserved words only)");
+  const lenient = options.nullability === "lenient" ? "nullability lenient: such fields may be null" : "nullability as-documented: such fields are never null";
+  if (language === "rust") limits.push(`null on optional fields (\`Option<…>\` there says presence only; ${lenient})`);
+  else if (language === "go") limits.push(`null on optional fields that are no \`Nullable*\` (${lenient})`);
+  else if (reader.nulls === "generics") limits.push(`null on fields (only inside containers: \`List[Optional[T]]\`, \`Array<T | null>\`; ${lenient})`);
+  else if (reader.nulls === "lost") limits.push(`null (${lenient})`);
+  if (language === "php" || language === "ruby" || language === "csharp" || language === "dart" || language === "dart-dio") limits.push("enum values (an enum doc is an empty table, as a free-form object's is: `unknown`)");
   if (language === "typescript-fetch") limits.push("presence (two-column tables: every field is optional)");
   if (language !== "rust") limits.push("union members (oneOf/anyOf are flattened into one table of every member's properties, required flags unreliable)");
   limits.push("defaults and read-only flags (read, not carried into types)");
@@ -88,7 +94,7 @@ function limitsInfo(docs: readonly SourceDoc[], language: string | undefined, op
       ...TOP,
       ruleId: "dialect-limits",
       severity: "info",
-      message: `Unexpected ${language ?? "unknown-language"} OpenAPI Generator docs that cannot say: ${limitsOf(language, options).join("; ")}, expected docs that say all (grammar §I)`,
+      message: `OpenAPI Generator ${language ?? "(language not told)"} docs cannot say: ${limitsOf(language, options).join("; ")} (grammar §I)`,
     },
   ];
 }

@@ -138,7 +138,13 @@ export function splitFieldRow(row: string, columns: 2 | 4): RowParts | undefined
   if (columns === 2) return { name, type, description: rest.join(" | "), notes: { optional: false, readonly: false } };
   const last = rest[rest.length - 1];
   // A lone third cell is the description unless it carries a note (`[optional]` in a three-cell row).
-  const notes = last !== undefined && (rest.length > 1 || /\[(?:optional|readonly|default to )|must be one of|if omitted/.test(last)) ? readNotes(last) : undefined;
-  const description = (notes ? rest.slice(0, -1) : rest).join(" | ").trim();
-  return { name, type, description, notes: notes ?? { optional: false, readonly: false } };
+  if (last === undefined || (rest.length === 1 && !/\[(?:optional|readonly|default to )|must be one of|if omitted/.test(last))) {
+    return { name, type, description: rest.join(" | ").trim(), notes: { optional: false, readonly: false } };
+  }
+  // The Notes cell is the shortest tail of cells that reads as notes: a raw pipe inside a default (`[default to 'a|b']`) split it too.
+  for (let from = rest.length - 1; from >= 1; from--) {
+    const notes = readNotes(rest.slice(from).join("|"));
+    if (notes) return { name, type, description: rest.slice(0, from).join(" | ").trim(), notes };
+  }
+  return { name, type, description: rest.join(" | ").trim(), notes: { optional: false, readonly: false } };
 }

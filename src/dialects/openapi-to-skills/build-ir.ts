@@ -20,6 +20,8 @@ import { nullable, subModelId, type EnumValue, type Field, type Model, type Obje
 import type { Options } from "../../ir/options.js";
 import { wireName } from "../../ir/property-names.js";
 import type { SkillsDoc, SkillsRow } from "./extract.js";
+import { own } from "../lookup.js";
+import { tooDeep, tooDeepMessage } from "../type-depth.js";
 
 const ANY: TypeRef = { kind: "unknown", reason: "any" };
 
@@ -49,6 +51,8 @@ function enumLiteral(text: string): string | number | null {
  * primitives do not know is a schema name (`Name[]`).
  */
 export function readSkillsType(text: string): TypeRef | undefined {
+  // Nested deeper than any real doc (see type-depth.ts): unreadable, never parsed.
+  if (tooDeep(text)) return undefined;
   const t = text.trim();
   const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(t);
   if (link) return { kind: "named", name: (link[1] as string).trim() };
@@ -57,7 +61,7 @@ export function readSkillsType(text: string): TypeRef | undefined {
   const array = /^(.+)\[\]$/.exec(t);
   if (array) {
     const inner = array[1] as string;
-    const items = /^[A-Za-z_][\w.-]*$/.test(inner) && !(inner in PRIMITIVES) && inner !== "null" ? ({ kind: "named", name: inner } as TypeRef) : readSkillsType(inner);
+    const items = /^[A-Za-z_][\w.-]*$/.test(inner) && !Object.hasOwn(PRIMITIVES, inner) && inner !== "null" ? ({ kind: "named", name: inner } as TypeRef) : readSkillsType(inner);
     return items && { kind: "array", items };
   }
   // `type (format)`, the type perhaps an OpenAPI 3.1 list: `integer,null (int32)`.
@@ -71,9 +75,9 @@ export function readSkillsType(text: string): TypeRef | undefined {
       isNullable = true;
       continue;
     }
-    const type = PRIMITIVES[name];
+    const type = own(PRIMITIVES, name);
     if (!type) return undefined;
-    const stringFormat = format === undefined ? undefined : STRING_FORMATS[format];
+    const stringFormat = format === undefined ? undefined : own(STRING_FORMATS, format);
     members.push(type.kind === "string" && stringFormat ? { kind: "string", format: stringFormat } : type);
   }
   const base: TypeRef | undefined = members.length === 0 ? undefined : members.length === 1 ? members[0] : { kind: "union", members };
@@ -173,8 +177,11 @@ function buildFields(doc: SkillsDoc, rows: readonly SkillsRow[], parent: string 
   const fields: Field[] = [];
   const seen = new Map<string, Place>();
   for (const row of rows) {
-    let type = readSkillsType(row.type);
-    if (!type) {
+    let type = tooDeep(row.type) ? undefined : readSkillsType(row.type);
+    if (!type && tooDeep(row.type)) {
+      sink.report("unknown-type", row.typePlace, tooDeepMessage(row.type));
+      type = { kind: "unknown", reason: "unparsed", text: row.type };
+    } else if (!type) {
       sink.report("unknown-type", row.typePlace, `Unexpected type \`${row.type}\`, expected a JSON type (\`string\`, \`integer,null (int32)\`, \`object[]\`, …), \`enum: …\`, \`Name[]\` or a link to a schema doc; the type is \`unknown\``);
       type = { kind: "unknown", reason: "unparsed", text: row.type };
     }

@@ -16,6 +16,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { BIG_NUMBER, readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const SCALARS: Readonly<Record<string, TypeRef>> = {
   string: { kind: "string" },
@@ -46,7 +47,7 @@ class CSharpReader extends TypeReader {
     }
     if (EXTERNAL.test(node.name)) return this.external(node);
     if (node.args) return this.bad(node, "`List<T>` or `Dictionary<String, T>`");
-    const scalar = SCALARS[node.name];
+    const scalar = own(SCALARS, node.name);
     if (scalar) return scalar;
     return this.unknownName(node, "a C# type (`string`, `long`, `List<T>`, a linked model, …)");
   }
@@ -100,7 +101,7 @@ export function factoryType(suffix: string, union: string | undefined): TypeRef 
   const lower = suffix.toLowerCase();
   if (lower.startsWith("arrayof") && suffix.length > 7) return { kind: "array", items: factoryType(capitalize(suffix.slice(7)), union) };
   if (lower.startsWith("mapof") && suffix.length > 5) return { kind: "record", values: factoryType(capitalize(suffix.slice(5)), union) };
-  const scalar = FACTORY_SCALARS[lower];
+  const scalar = own(FACTORY_SCALARS, lower);
   if (scalar) return scalar;
   const number = NUMBER_WORDS.indexOf(suffix);
   const also = union ? [`${union}${suffix}`, ...(number >= 0 ? [`${union}${number}`] : [])] : [];

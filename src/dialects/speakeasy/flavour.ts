@@ -13,6 +13,8 @@ import type { TypeText, TypeTextLink } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { linkCovering } from "./lexer.js";
 import { parseTypeSyntax, type NameNode, type TypeNode } from "./type-syntax.js";
+import { MAX_TYPE_DEPTH, tooDeep } from "../type-depth.js";
+import { linkTarget } from "../links.js";
 
 /** The SDK languages Speakeasy writes docs for. */
 export const FLAVOURS = ["python", "typescript", "go", "java", "csharp", "unity", "php", "ruby"] as const;
@@ -64,37 +66,6 @@ export interface Flavour {
   memberType(member: RawMember, ctx: TypeContext): TypeRef;
   /** Whether this flavour documents unions as a title only (Java, Ruby): such docs are expected, not suspicious. */
   readonly titleOnlyUnions: boolean;
-}
-
-/** The posix directory part of a doc id (`""` at the root). */
-function dirOf(id: string): string {
-  const slash = id.lastIndexOf("/");
-  return slash < 0 ? "" : id.slice(0, slash);
-}
-
-/**
- * Resolves a link URL found in doc `docId` to a doc id, or returns undefined
- * for URLs that are not relative links (`https:`, `mailto:`, `#anchor`).
- * The result may start with `../` when the link leaves the input tree.
- */
-export function linkTarget(docId: string, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("#") || url.startsWith("/") || url === "") return undefined;
-  const path = decodePath(url.replace(/[?#].*$/, ""));
-  const parts = dirOf(docId) === "" ? [] : dirOf(docId).split("/");
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
-
-function decodePath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** The SDK namespaces written before model names (`models.X`, `components.X`, `Operations\X`, `Models::Shared::X`). */
@@ -339,37 +310,9 @@ export function linkTextName(text: string): { name: string; namespace?: string }
   return namespace ? { name, namespace } : { name };
 }
 
-/**
- * How deep a type expression may nest (`List[List[…]]`): far beyond any real
- * doc's, and shallow enough that neither the parser nor the validator code
- * (whose size grows with the depth) runs away on a hostile one.
- */
-export const MAX_TYPE_DEPTH = 32;
-
-/**
- * An upper bound on how deep `text` nests: its deepest brackets, plus every
- * array suffix or prefix (`[]`) and pointer or optional mark (`*`, `?`),
- * which nest without brackets of their own.
- */
-function bracketDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let marks = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 && text.charCodeAt(i + 1) === 93) {
-      marks++;
-      i++;
-    } else if (c === 42 || c === 63) marks++;
-    else if (c === 91 || c === 60 || c === 40 || c === 123) deepest = Math.max(deepest, ++depth);
-    else if (c === 93 || c === 62 || c === 41 || c === 125) depth = Math.max(0, depth - 1);
-  }
-  return deepest + marks;
-}
-
 /** Parses a cell (or heading) and reads it with `reader`; an unparsable text is `unknown-type`. */
 export function readWith(typeText: TypeText, ctx: TypeContext, label: string, read: (node: TypeNode) => TypeRef): TypeRef {
-  if (bracketDepth(typeText.text) > MAX_TYPE_DEPTH) {
+  if (tooDeep(typeText.text)) {
     return unreadable(ctx, typeText.text.trim().slice(0, 60) + (typeText.text.trim().length > 60 ? "…" : ""), `a type nested at most ${MAX_TYPE_DEPTH} levels deep`);
   }
   const node = parseTypeSyntax(typeText.text);

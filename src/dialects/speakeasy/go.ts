@@ -12,6 +12,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { isBigNumberName, readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const INTEGERS = /^u?int(?:8|16|32|64)?$/;
 
@@ -33,7 +34,7 @@ class GoReader extends TypeReader {
   protected name(node: NameNode): TypeRef {
     if (node.args) return this.bad(node, "a Go type (`string`, `[]T`, `map[string]T`, a model, …)");
     if (INTEGERS.test(node.name)) return { kind: "integer" };
-    const scalar = SCALARS[node.name];
+    const scalar = own(SCALARS, node.name);
     if (scalar) return scalar;
     if (EXTERNAL.test(node.name) || this.linkOver(node)) return this.external(node);
     return this.named(node.name, ".") ?? this.unknownName(node, "a Go type (`string`, `int64`, `[]T`, a model, …)");

@@ -10,6 +10,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, unreadable, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const SCALARS: Readonly<Record<string, TypeRef>> = {
   String: { kind: "string" },
@@ -57,7 +58,7 @@ class JavaReader extends TypeReader {
     }
     if (EXTERNAL.test(node.name)) return this.external(node);
     if (node.args) return this.bad(node, "`Optional<T>`, `JsonNullable<T>`, `List<T>` or `Map<String, T>`");
-    const scalar = SCALARS[node.name];
+    const scalar = own(SCALARS, node.name);
     if (scalar) return scalar;
     return this.unknownName(node, "a Java type (`String`, `long`, `List<T>`, a linked model, …)");
   }

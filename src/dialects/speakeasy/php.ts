@@ -12,6 +12,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const SCALARS: Readonly<Record<string, TypeRef>> = {
   string: { kind: "string" },
@@ -43,7 +44,7 @@ class PhpReader extends TypeReader {
     }
     if (EXTERNAL.test(node.name)) return this.external(node);
     if (node.args) return this.bad(node, "a PHP type (`string`, `?int`, `array<T>`, a model, …)");
-    const scalar = SCALARS[node.name];
+    const scalar = own(SCALARS, node.name);
     if (scalar) return scalar;
     if (this.linkOver(node) && !this.linksToDoc(node)) return this.external(node);
     return phpClass(node.name) ?? this.unknownName(node, "a PHP type (`string`, `?int`, `array<T>`, a model, …)");

@@ -10,6 +10,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { isUnwrappable, readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 /** Python's own scalar types. */
 const SCALARS: Readonly<Record<string, TypeRef>> = {
@@ -41,7 +42,7 @@ class PythonReader extends TypeReader {
 
   protected name(node: NameNode): TypeRef {
     if (!node.args) {
-      const scalar = SCALARS[node.name];
+      const scalar = own(SCALARS, node.name);
       if (scalar) return scalar;
       if (EXTERNAL.test(node.name) || this.linkOver(node)) return this.external(node);
       const named = this.named(node.name, ".");

@@ -21,6 +21,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode, TypeNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const STRING: TypeRef = { kind: "string" };
 const INTEGER: TypeRef = { kind: "integer" };
@@ -77,7 +78,7 @@ class RubyReader extends TypeReader {
       return this.bad(node, "`T.nilable(..)`, `T::Array[..]`, `T::Hash[..]`, `T.any(..)` or their `Crystalline::` forms");
     }
     if (EXTERNAL.test(node.name)) return this.external(node);
-    const scalar = SCALARS[node.name] ?? CLASSES[node.name.replace(/^::/, "")];
+    const scalar = own(SCALARS, node.name) ?? own(CLASSES, node.name.replace(/^::/, ""));
     if (scalar) return scalar;
     // Before the link check: the members of an inline union sit inside link text.
     const named = this.named(node.name, "::");

@@ -11,6 +11,7 @@ import type { TypeText } from "../markdown.js";
 import type { RawMember } from "./extract.js";
 import { readWith, TypeReader, type FieldType, type Flavour, type TypeContext } from "./flavour.js";
 import type { NameNode } from "./type-syntax.js";
+import { own } from "../lookup.js";
 
 const SCALARS: Readonly<Record<string, TypeRef>> = {
   string: { kind: "string" },
@@ -41,7 +42,7 @@ class TypeScriptReader extends TypeReader {
     }
     if (EXTERNAL.test(node.name)) return this.external(node);
     if (node.args) return this.bad(node, "a TypeScript type (`string`, `T[]`, `Record<string, T>`, a model, …)");
-    const scalar = SCALARS[node.name];
+    const scalar = own(SCALARS, node.name);
     if (scalar) return scalar;
     if (this.linkOver(node)) return this.external(node);
     // An unlinked `*components.X*` is a union doc, found by name (grammar §4.4).

@@ -3,7 +3,7 @@ import { type $$Context, $$MAX_DEPTH, $$OP, type $$Object, $$check, $$clean, $$c
 
 export interface Owner {
   Id: string;
-  DisplayName?: string | undefined;
+  DisplayName?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Owner}. */
@@ -31,7 +31,7 @@ export function $isOwner(v: unknown, d: number): v is Owner {
   x = o["Id"];
   if (typeof x !== "string") return false;
   x = o["DisplayName"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "DisplayName")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "DisplayName")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required0);
 }
 
@@ -44,7 +44,7 @@ export function $checkOwner(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/Id", "string", "Missing required property \"Id\"");
   else if (typeof x !== "string") $$issue(c, "/Id", "string", "Expected string, received ", x);
   x = o["DisplayName"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/DisplayName", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/DisplayName", "string | null", "Expected string | null, received ", x);
 }
 
 const $required0: readonly string[] = ["Id"];

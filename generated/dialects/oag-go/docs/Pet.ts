@@ -8,18 +8,18 @@ export interface Pet {
   Id: number;
   /** May be null */
   Name: string | null;
-  Status?: PetStatus | undefined;
-  Tags?: string[] | undefined;
+  Status?: PetStatus | null | undefined;
+  Tags?: string[] | null | undefined;
   Owner?: Owner | null | undefined;
   /** Null when unknown */
   Friends?: Owner[] | null | undefined;
-  Scores?: Record<string, number> | undefined;
+  Scores?: Record<string, number> | null | undefined;
   /** Format: date-time */
   BornAt?: string | null | undefined;
-  Extra?: Record<string, unknown> | undefined;
+  Extra?: Record<string, unknown> | null | undefined;
   Anything?: unknown | undefined;
-  Weight?: number | undefined;
-  Kind?: string | undefined;
+  Weight?: number | null | undefined;
+  Kind?: string | null | undefined;
 }
 
 /** Whether `value` satisfies {@link Pet}. */
@@ -49,18 +49,20 @@ export function $isPet(v: unknown, d: number): v is Pet {
   x = o["Name"];
   if (!(x === null || typeof x === "string")) return false;
   x = o["Status"];
-  if (x !== undefined && !$isPetStatus(x, d + 1) && $$counts(v, "Status")) return false;
+  if (x !== undefined && !(x === null || $isPetStatus(x, d + 1)) && $$counts(v, "Status")) return false;
   x = o["Tags"];
   f3: if (x !== undefined) {
-    if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
-      if ($$counts(v, "Tags")) return false;
-      break f3;
-    }
-    for (let i2 = 0; i2 < x.length; i2++) {
-      const x2: unknown = x[i2];
-      if (typeof x2 !== "string") {
+    if (x !== null) {
+      if (!Array.isArray(x) || d + 1 >= $$MAX_DEPTH) {
         if ($$counts(v, "Tags")) return false;
         break f3;
+      }
+      for (let i2 = 0; i2 < x.length; i2++) {
+        const x2: unknown = x[i2];
+        if (typeof x2 !== "string") {
+          if ($$counts(v, "Tags")) return false;
+          break f3;
+        }
       }
     }
   }
@@ -83,15 +85,15 @@ export function $isPet(v: unknown, d: number): v is Pet {
     }
   }
   x = o["Scores"];
-  if (x !== undefined && !$h0(x, d + 1) && $$counts(v, "Scores")) return false;
+  if (x !== undefined && !(x === null || $h0(x, d + 1)) && $$counts(v, "Scores")) return false;
   x = o["BornAt"];
   if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x)) && $$counts(v, "BornAt")) return false;
   x = o["Extra"];
-  if (x !== undefined && !$$isRecord(x) && $$counts(v, "Extra")) return false;
+  if (x !== undefined && !(x === null || $$isRecord(x)) && $$counts(v, "Extra")) return false;
   x = o["Weight"];
-  if (x !== undefined && !Number.isFinite(x) && $$counts(v, "Weight")) return false;
+  if (x !== undefined && !(x === null || Number.isFinite(x)) && $$counts(v, "Weight")) return false;
   x = o["Kind"];
-  if (x !== undefined && typeof x !== "string" && $$counts(v, "Kind")) return false;
+  if (x !== undefined && !(x === null || typeof x === "string") && $$counts(v, "Kind")) return false;
   return (v as $$Object).__proto__ === $$OP || $$ownKeys(v, $required1);
 }
 
@@ -108,18 +110,22 @@ export function $checkPet(v: unknown, c: $$Context): void {
   else if (!(x === null || typeof x === "string")) $$issue(c, "/Name", "string | null", "Expected string | null, received ", x);
   x = o["Status"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
-      c.keys.push("/Status");
-      $checkPetStatus(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$isPetStatus(x, c.stack.length)) {
+        c.keys.push("/Status");
+        $checkPetStatus(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/Tags");
-      $c2(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
+        c.keys.push("/Tags");
+        $c2(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["Owner"];
@@ -144,20 +150,22 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["Scores"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
-      c.keys.push("/Scores");
-      $c6(x, c);
-      c.keys.pop();
+    if (x !== null) {
+      if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
+        c.keys.push("/Scores");
+        $c6(x, c);
+        c.keys.pop();
+      }
     }
   }
   x = o["BornAt"];
   if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) $$issue(c, "/BornAt", "date-time string (RFC 3339) | null", "Expected date-time string (RFC 3339) | null, received ", x);
   x = o["Extra"];
-  if (x !== undefined && !$$isRecord(x)) $$issue(c, "/Extra", "Record<string, any value>", "Expected Record<string, any value>, received ", x);
+  if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/Extra", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
   x = o["Weight"];
-  if (x !== undefined && !Number.isFinite(x)) $$issue(c, "/Weight", "number", "Expected number, received ", x);
+  if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/Weight", "number | null", "Expected number | null, received ", x);
   x = o["Kind"];
-  if (x !== undefined && typeof x !== "string") $$issue(c, "/Kind", "string", "Expected string, received ", x);
+  if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/Kind", "string | null", "Expected string | null, received ", x);
   $$pop(c);
 }
 

@@ -11,6 +11,7 @@ import { nullable, type TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { convertAll, named, readTypeText } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 /** Base64 text (`byte[]`, `kotlin.ByteArray`: OpenAPI `format: byte`). */
 export const BYTES: TypeRef = { kind: "string", format: "byte" };
@@ -59,7 +60,7 @@ export interface AngleNotation {
 export function convertAngle(node: TypeSyntax, notation: AngleNotation): TypeRef | undefined {
   switch (node.kind) {
     case "name": {
-      if (node.open === "") return notation.names[node.name] ?? named(node.name);
+      if (node.open === "") return own(notation.names, node.name) ?? named(node.name);
       if (node.open !== "<") return undefined;
       const args = convertAll(node.args, (arg) => convertAngle(arg, notation));
       if (args?.length === 1 && notation.lists.includes(node.name)) return { kind: "array", items: args[0]! };
@@ -71,7 +72,7 @@ export function convertAngle(node: TypeSyntax, notation: AngleNotation): TypeRef
         const type = notation.question ? convertAngle(node.type, notation) : undefined;
         return type && nullable(type);
       }
-      const whole = node.type.kind === "name" && node.type.open === "" ? notation.names[`${node.type.name}[]`] : undefined;
+      const whole = node.type.kind === "name" && node.type.open === "" ? own(notation.names, `${node.type.name}[]`) : undefined;
       if (whole) return whole;
       const items = notation.arraySuffix ? convertAngle(node.type, notation) : undefined;
       return items && { kind: "array", items };

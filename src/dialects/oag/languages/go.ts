@@ -10,6 +10,7 @@ import { nullable, type TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, DATE_TIME, external, INTEGER, named, NUMBER, readTypeText, STRING } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 const PRIMITIVES: Readonly<Record<string, TypeRef>> = {
   string: STRING,
@@ -50,9 +51,9 @@ function convert(node: TypeSyntax): TypeRef | undefined {
       if (node.open !== "") return undefined;
       if (FILES.has(node.name)) return external(node.name);
       const wrapped = NULLABLE.exec(node.name)?.[1];
-      if (wrapped) return nullable(PRIMITIVES[wrapped] ?? (named(wrapped) as TypeRef));
+      if (wrapped) return nullable(own(PRIMITIVES, wrapped) ?? (named(wrapped) as TypeRef));
       // Lower-case Go primitives only: `String` alone is a model called String.
-      const primitive = /^[a-z]/.test(node.name) ? PRIMITIVES[node.name] : undefined;
+      const primitive = /^[a-z]/.test(node.name) ? own(PRIMITIVES, node.name) : undefined;
       return primitive ?? named(node.name);
     }
     case "slice": {

@@ -10,6 +10,7 @@ import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, external, named, NUMBER, readTypeText, STRING } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
 import { DATE_OR_DATE_TIME } from "./generic.js";
+import { own } from "../../lookup.js";
 
 const NAMES: Readonly<Record<string, TypeRef>> = {
   String: STRING,
@@ -25,7 +26,7 @@ const NAMES: Readonly<Record<string, TypeRef>> = {
 function convert(node: TypeSyntax): TypeRef | undefined {
   switch (node.kind) {
     case "name":
-      return node.open === "" ? (NAMES[node.name] ?? named(node.name)) : undefined;
+      return node.open === "" ? (own(NAMES, node.name) ?? named(node.name)) : undefined;
     case "list": {
       const items = node.items.length === 1 ? convert(node.items[0]!) : undefined;
       return items && { kind: "array", items };

@@ -10,6 +10,7 @@ import type { TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, DATE, DATE_TIME, external, INTEGER, named, NUMBER, readTypeText, STRING } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 /** python-legacy's names with a fixed meaning (also read in Genesys docs). */
 export const PYTHON_LEGACY_NAMES: Readonly<Record<string, TypeRef>> = {
@@ -26,7 +27,7 @@ export const PYTHON_LEGACY_NAMES: Readonly<Record<string, TypeRef>> = {
 /** The meaning of a python-legacy type tree: `list[T]` (a name opened with `[`), `dict(str, T)` (opened with `(`), names. */
 export function convertPythonLegacy(node: TypeSyntax): TypeRef | undefined {
   if (node.kind !== "name") return undefined;
-  if (node.open === "") return PYTHON_LEGACY_NAMES[node.name] ?? named(node.name);
+  if (node.open === "") return own(PYTHON_LEGACY_NAMES, node.name) ?? named(node.name);
   const [first, second] = node.args;
   if (node.name === "list" && node.open === "[" && node.args.length === 1) {
     const items = convertPythonLegacy(first!);

@@ -13,6 +13,7 @@ import type { TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, convertAll, DATE, DATE_TIME, external, INTEGER, named, NUMBER, readTypeText, STRING, unionOf } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 const NAMES: Readonly<Record<string, TypeRef>> = {
   str: STRING,
@@ -42,7 +43,7 @@ function alternatives(nodes: readonly TypeSyntax[]): TypeRef | undefined {
 function convert(node: TypeSyntax): TypeRef | undefined {
   switch (node.kind) {
     case "name":
-      return node.open === "" ? (NAMES[node.name] ?? named(node.name)) : undefined;
+      return node.open === "" ? (own(NAMES, node.name) ?? named(node.name)) : undefined;
     case "alternatives":
       return alternatives(node.members);
     case "tuple":

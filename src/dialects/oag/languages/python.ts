@@ -9,6 +9,7 @@ import { nullable, type TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, convertAll, DATE, DATE_TIME, external, INTEGER, named, NUMBER, readTypeText, STRING, unionOf } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 /** Bare names with a JSON meaning (pydantic's strict aliases included). */
 const PRIMITIVES: Readonly<Record<string, TypeRef>> = {
@@ -34,7 +35,7 @@ const FILES: ReadonlySet<string> = new Set(["bytearray", "bytes", "StrictBytes",
 
 function convert(node: TypeSyntax): TypeRef | undefined {
   if (node.kind !== "name") return undefined;
-  if (node.open === "") return PRIMITIVES[node.name] ?? (FILES.has(node.name) ? external(node.name) : named(node.name));
+  if (node.open === "") return own(PRIMITIVES, node.name) ?? (FILES.has(node.name) ? external(node.name) : named(node.name));
   if (node.open !== "[") return undefined;
   const args = convertAll(node.args, convert);
   if (!args) return undefined;

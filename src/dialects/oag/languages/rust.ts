@@ -10,6 +10,7 @@ import { nullable, type TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, external, INTEGER, named, NUMBER, readTypeText, STRING } from "../shared-types.js";
 import { lastSegment, type TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 const PRIMITIVES: Readonly<Record<string, TypeRef>> = {
   String: STRING,
@@ -41,7 +42,7 @@ function convert(node: TypeSyntax): TypeRef | undefined {
   if (node.kind !== "name") return undefined;
   if (node.open === "") {
     if (FILES.has(node.name)) return external(node.name);
-    return PRIMITIVES[node.name] ?? named(node.name);
+    return own(PRIMITIVES, node.name) ?? named(node.name);
   }
   if (node.open !== "<") return undefined;
   const [first, second] = node.args;

@@ -9,6 +9,7 @@ import type { TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, convertAll, DATE_TIME, external, named, NUMBER, readTypeText, STRING, unionOf } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
+import { own } from "../../lookup.js";
 
 const PRIMITIVES: Readonly<Record<string, TypeRef>> = {
   string: STRING,
@@ -35,7 +36,7 @@ function convert(node: TypeSyntax): TypeRef | undefined {
     case "name": {
       if (node.open === "") {
         if (BUILT_IN_NAMES.has(node.name)) return { kind: "named", name: node.name, also: [`Model${node.name}`] };
-        return PRIMITIVES[node.name] ?? (FILES.has(node.name) ? external(node.name) : named(node.name));
+        return own(PRIMITIVES, node.name) ?? (FILES.has(node.name) ? external(node.name) : named(node.name));
       }
       const [first] = node.args;
       if (node.open !== "<" || node.args.length !== 1 || !first) return undefined;

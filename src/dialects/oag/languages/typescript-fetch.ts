@@ -11,6 +11,7 @@ import type { OagLanguage } from "../language.js";
 import { ANY, BOOLEAN, convertAll, external, named, NUMBER, readTypeText, STRING, unionOf } from "../shared-types.js";
 import type { TypeSyntax } from "../type-syntax.js";
 import { DATE_OR_DATE_TIME } from "./generic.js";
+import { own } from "../../lookup.js";
 
 const NAMES: Readonly<Record<string, TypeRef>> = {
   string: STRING,
@@ -28,7 +29,7 @@ const NAMES: Readonly<Record<string, TypeRef>> = {
 function convert(node: TypeSyntax): TypeRef | undefined {
   switch (node.kind) {
     case "name": {
-      if (node.open === "") return NAMES[node.name] ?? named(node.name);
+      if (node.open === "") return own(NAMES, node.name) ?? named(node.name);
       const items = node.open === "<" && node.args.length === 1 && (node.name === "Array" || node.name === "Set") ? convert(node.args[0]!) : undefined;
       return items && { kind: "array", items };
     }
