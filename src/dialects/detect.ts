@@ -8,9 +8,10 @@
  * `no-models` error then names what every dialect looked for).
  */
 
-import { compareStrings, type Diagnostic } from "../ir/diagnostics.js";
+import type { Diagnostic } from "../ir/diagnostics.js";
 import type { Dialect, SourceDoc } from "./dialect.js";
 import { DIALECTS } from "./index.js";
+import { folderOf, voteByDirectory } from "./vote.js";
 
 /** The place of tree-level diagnostics: the doc they name, no line. */
 const TREE_PLACE = { line: 0, column: 0 } as const;
@@ -45,46 +46,28 @@ export interface Detection {
 
 /** The dialect of a tree of docs (see the module comment). */
 export function detectDialect(docs: readonly SourceDoc[]): Detection {
-  // Per directory: how many of its docs each dialect recognized, and one of them (the first by path).
-  const folders = new Map<string, Map<Dialect<unknown>, { count: number; example: string }>>();
-  for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
-    const dialect = recognize(doc.source, doc.id);
-    if (!dialect) continue;
-    const folder = folderOf(doc.id);
-    const tally = folders.get(folder) ?? new Map();
-    folders.set(folder, tally);
-    const entry = tally.get(dialect) ?? { count: 0, example: doc.id };
-    tally.set(dialect, { count: entry.count + 1, example: entry.example });
-  }
-  const votes = new Map<Dialect<unknown>, { docs: number; example: string }>();
-  const verdicts = new Map<string, Dialect<unknown>>();
-  for (const [folder, tally] of folders) {
-    const [winner, entry] = [...tally.entries()].sort((a, b) => b[1].count - a[1].count || DIALECT_LIST.indexOf(a[0]) - DIALECT_LIST.indexOf(b[0]))[0] as [Dialect<unknown>, { count: number; example: string }];
-    verdicts.set(folder, winner);
-    const vote = votes.get(winner) ?? { docs: 0, example: entry.example };
-    votes.set(winner, { docs: vote.docs + entry.count, example: vote.example });
-  }
-  if (votes.size === 0) return { dialect: DIALECTS.speakeasy, recognized: false, docs, diagnostics: [] };
-  const ranked = [...votes.entries()].sort((a, b) => b[1].docs - a[1].docs || DIALECT_LIST.indexOf(a[0]) - DIALECT_LIST.indexOf(b[0]));
-  const [main] = ranked[0] as [Dialect<unknown>, unknown];
+  const ballots = docs.flatMap((doc) => {
+    const choice = recognize(doc.source, doc.id);
+    return choice ? [{ id: doc.id, choice }] : [];
+  });
+  const { ranked, directories } = voteByDirectory(ballots, (a, b) => DIALECT_LIST.indexOf(a) - DIALECT_LIST.indexOf(b));
+  const first = ranked[0];
+  if (!first) return { dialect: DIALECTS.speakeasy, recognized: false, docs, diagnostics: [] };
+  const [main] = first;
   const diagnostics: Diagnostic[] = [];
-  if (ranked.length > 1) {
-    const [other, { example }] = ranked[1] as [Dialect<unknown>, { example: string }];
+  const second = ranked[1];
+  if (second) {
+    const [other, { example }] = second;
     diagnostics.push({
       file: example,
       ...TREE_PLACE,
       ruleId: "mixed-dialects",
       severity: "error",
-      message: `Unexpected ${other.label} docs in a tree of ${main.label} docs (docs behind each directory's vote: ${ranked.map(([d, v]) => `${d.id} ${v.docs}`).join(", ")}), expected the docs of one generator; split them into targets or set "dialect"`,
+      message: `Unexpected ${other.label} docs in a tree of ${main.label} docs (docs behind each directory's vote: ${ranked.map(([d, v]) => `${d.id} ${v.count}`).join(", ")}), expected the docs of one generator; split them into targets or set "dialect"`,
     });
   }
-  const own = docs.filter((doc) => (verdicts.get(folderOf(doc.id)) ?? main) === main);
+  const own = docs.filter((doc) => (directories.get(folderOf(doc.id)) ?? main) === main);
   return { dialect: main, recognized: true, docs: own, diagnostics };
-}
-
-/** The folder of a doc id (`""` at the root). */
-function folderOf(id: string): string {
-  return id.includes("/") ? id.slice(0, id.lastIndexOf("/")) : "";
 }
 
 /** What detection looks for, one line per dialect, for the error of a tree no dialect fits. */

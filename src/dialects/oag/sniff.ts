@@ -5,9 +5,9 @@
  * votes). Raw text only, every pattern compiled once.
  */
 
-import { compareStrings } from "../../ir/diagnostics.js";
 import type { SourceDoc } from "../dialect.js";
 import type { NameCase } from "./language.js";
+import { voteByDirectory } from "../vote.js";
 
 /** The languages sniffing tells apart, by the generator's own names. */
 export const OAG_LANGUAGES = [
@@ -96,20 +96,12 @@ export interface LanguageVerdict {
  * with most docs behind the directories' votes.
  */
 export function voteLanguage(docs: readonly SourceDoc[]): LanguageVerdict {
-  const folders = new Map<string, Map<OagLanguageId, { count: number; example: string }>>();
-  for (const doc of [...docs].sort((a, b) => compareStrings(a.id, b.id))) {
-    // Only model docs vote: READMEs and API docs quote code in whatever notation.
-    if (README.test(doc.id) || apiDocMark(doc.source)) continue;
-    const language = sniffLanguage(doc.source);
-    if (!language) continue;
-    const folder = doc.id.includes("/") ? doc.id.slice(0, doc.id.lastIndexOf("/")) : "";
-    const tally = folders.get(folder) ?? new Map<OagLanguageId, { count: number; example: string }>();
-    folders.set(folder, tally);
-    const entry = tally.get(language) ?? { count: 0, example: doc.id };
-    tally.set(language, { count: entry.count + 1, example: entry.example });
-  }
-  const votes = new Map<OagLanguageId, { docs: number; example: string }>();
-  for (const tally of folders.values()) {
+  // Only model docs vote: READMEs and API docs quote code in whatever notation.
+  const ballots = docs.flatMap((doc) => {
+    const choice = README.test(doc.id) || apiDocMark(doc.source) ? undefined : sniffLanguage(doc.source);
+    return choice ? [{ id: doc.id, choice }] : [];
+  });
+  const { ranked } = voteByDirectory(ballots, (a, b) => OAG_LANGUAGES.indexOf(a) - OAG_LANGUAGES.indexOf(b), (tally) => {
     // dart-dio enum docs carry no `Built*` type: they are dart-dio docs all the same.
     const dart = tally.get("dart");
     const dio = tally.get("dart-dio");
@@ -117,18 +109,12 @@ export function voteLanguage(docs: readonly SourceDoc[]): LanguageVerdict {
       tally.set("dart-dio", { count: dio.count + dart.count, example: dio.example });
       tally.delete("dart");
     }
-    const ranked = [...tally.entries()].sort((a, b) => b[1].count - a[1].count || OAG_LANGUAGES.indexOf(a[0]) - OAG_LANGUAGES.indexOf(b[0]));
-    const [winner, entry] = ranked[0] as [OagLanguageId, { count: number; example: string }];
-    const vote = votes.get(winner) ?? { docs: 0, example: entry.example };
-    votes.set(winner, { docs: vote.docs + entry.count, example: vote.example });
-  }
-  const ranked = [...votes.entries()].sort((a, b) => b[1].docs - a[1].docs || OAG_LANGUAGES.indexOf(a[0]) - OAG_LANGUAGES.indexOf(b[0]));
-  const first = ranked[0];
-  const second = ranked[1];
+  });
+  const [first, second] = ranked;
   return {
     language: first?.[0],
     ...(second ? { other: { language: second[0], example: second[1].example } } : {}),
-    votes: ranked.map(([language, v]) => [language, v.docs] as const),
+    votes: ranked.map(([language, v]) => [language, v.count] as const),
   };
 }
 
