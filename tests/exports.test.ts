@@ -101,6 +101,11 @@ describe("stable export names", () => {
     expect(exportName("models/pet2.md", "Pet")).toBe("Pet2");
     expect(exportName("models/rate-limit.md", "Rate-Limit")).toBe("Rate_limit");
     expect(exportName("models/USER.md", "User")).toBe("USER");
+    // A section's model (one H1 of several): its doc's name and its own, unless its own already starts with the doc's.
+    expect(exportName("docs/models/Order.md#summaries", "summaries")).toBe("OrderSummaries");
+    expect(exportName("documentation/models/Match.md#MatchWinner", "MatchWinner")).toBe("MatchWinner");
+    expect(exportName("documentation/models/Pet.md#Tag", "Tag")).toBe("PetTag");
+    expect(exportName("docs/Pet.md#Pet", "Pet")).toBe("PetPet");
     expect(namespaceName("components")).toBe("components");
     expect(namespaceName("Components")).toBe("components");
     expect(namespaceName("isUser")).toBe("isUser_");

@@ -55,15 +55,26 @@ export function detectDialect(docs: readonly SourceDoc[]): Detection {
   if (!first) return { dialect: DIALECTS.speakeasy, recognized: false, docs, diagnostics: [] };
   const [main] = first;
   const diagnostics: Diagnostic[] = [];
-  const second = ranked[1];
-  if (second) {
-    const [other, { example }] = second;
+  // Every other generator some directory voted for: an error each (the tree is not one generator's).
+  for (const [other, { example }] of ranked.slice(1)) {
     diagnostics.push({
       file: example,
       ...TREE_PLACE,
       ruleId: "mixed-dialects",
       severity: "error",
       message: `Unexpected ${other.label} docs in a tree of ${main.label} docs (docs behind each directory's vote: ${ranked.map(([d, v]) => `${d.id} ${v.count}`).join(", ")}), expected the docs of one generator; split them into targets or set "dialect"`,
+    });
+  }
+  // A doc of another generator in a directory that voted for this one: read as this one's, which it is not (a warning each).
+  for (const ballot of ballots) {
+    if (ballot.choice === main || directories.get(folderOf(ballot.id)) !== main) continue;
+    diagnostics.push({
+      file: ballot.id,
+      line: 1,
+      column: 1,
+      ruleId: "mixed-dialects",
+      severity: "warning",
+      message: `Unexpected ${ballot.choice.label} doc in a directory of ${main.label} docs, expected the docs of one generator; it is read as a ${main.label} doc: move it to a target of its own or leave it out with "exclude"`,
     });
   }
   const own = docs.filter((doc) => (directories.get(folderOf(doc.id)) ?? main) === main);

@@ -168,9 +168,27 @@ export function outputPaths(ids: readonly string[]): string[] {
  * `format_.md` holds `# Format`), else the file name's own identifier, its
  * other characters `_` (`rate-limit.md` → `Rate_limit`, `USER.md` →
  * `USER`): two docs titled alike in one folder are told apart by their files.
+ * A section's model: see {@link sectionExportName}.
  */
 export function exportName(id: string, title: string): string {
+  const { doc, section } = docOfModel(id);
+  if (section !== undefined) return sectionExportName(doc, title);
   return namedAfter(id, title) < 2 ? modelIdentifier(title) : stemIdentifier(id);
+}
+
+/**
+ * The export name of a model documented in a section of doc `doc`: its own
+ * identifier when that starts with the doc's (`MatchWinner` in `Match.md`,
+ * as liblab names sub-models), else the doc's and its own
+ * (`summaries` in `Order.md` → `OrderSummaries`): like a doc's, it depends
+ * on its doc alone, so a section of the same name in another doc renames
+ * nothing.
+ */
+function sectionExportName(doc: string, title: string): string {
+  const parent = stemIdentifier(doc).replace(/_+$/, "");
+  const own = modelIdentifier(title).replace(/_+$/, "");
+  if (own.startsWith(parent) && own !== parent) return modelIdentifier(title);
+  return modelIdentifier(`${parent}${own.charAt(0).toUpperCase()}${own.slice(1)}`);
 }
 
 /**

@@ -40,7 +40,7 @@ export const RULES = {
   },
   "mixed-dialects": {
     severity: "error",
-    summary: "The directories of one tree were written by different generators (grammar §0.8: a directory votes); split them into targets or set `dialect`.",
+    summary: "The directories of one tree were written by different generators (grammar §0.8: a directory votes): an error; one doc of another generator in a directory: a warning (it is read as the directory's). Split them into targets, or set `dialect` or `exclude`.",
   },
   "dialect-limits": {
     severity: "info",

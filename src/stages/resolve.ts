@@ -147,12 +147,14 @@ function resolveModel(model: Model, resolveAt: (type: TypeRef, place: Place) => 
  * the referring doc's folder; a unique one wins.
  */
 function resolveName(t: NamedType, from: Model, byName: ReadonlyMap<string, Model[]>, sink: DiagnosticSink, place: Place): TypeRef {
-  const written = t.namespace ? `${t.namespace}.${t.name}` : t.name;
+  const full = t.namespace ? `${t.namespace}.${t.name}` : t.name;
+  // Quoted in messages: at most 60 characters (a hostile cell may hold megabytes).
+  const written = full.length > 60 ? `${full.slice(0, 60)}…` : full;
   // The name as written, then the other names Speakeasy's naming rules give the same model.
   let candidates = [t.name, ...(t.also ?? [])].map((name) => byName.get(name) ?? []).find((list) => list.length > 0) ?? [];
   if (candidates.length === 0) {
     sink.report("unresolved-name", place, `Unexpected \`${written}\`, expected the name of a model doc in the input; the type becomes \`unknown\``);
-    return { kind: "unknown", reason: "unresolved", text: written };
+    return { kind: "unknown", reason: "unresolved", text: full };
   }
   const namespace = t.namespace?.toLowerCase();
   const narrow = (keep: (m: Model) => boolean) => {

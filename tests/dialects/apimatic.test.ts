@@ -193,6 +193,12 @@ describe("apimatic: detection and tree-level diagnostics", () => {
     expect(others.filter((path) => apimatic.recognizes(readFileSync(path, "utf8"), path))).toEqual([]);
   });
 
+  it("tells the language from its model docs only: a README's code samples do not vote", () => {
+    const docs = listDocs(join(FIXTURES, "typescript")).map((path) => ({ id: path, source: readFileSync(path, "utf8") }));
+    const readme = { id: "README.md", source: "# SDK\n\n```python\nfrom sdk import Client\nx: str = `str`\n```\n\n`str` `float` `List[int]` `Dict[str, int]`\n" };
+    expect(apimatic.prepare([...docs, readme, readme], DEFAULT_OPTIONS).options.settled?.language).toBe("typescript");
+  });
+
   it("says nothing of property names once a policy is chosen", () => {
     const docs = listDocs(join(FIXTURES, "typescript")).map((path) => ({ id: path, source: readFileSync(path, "utf8") }));
     expect(apimatic.prepare(docs, { ...DEFAULT_OPTIONS, propertyNames: "snake_case" }).diagnostics.map((d) => d.ruleId)).toEqual(["dialect-limits"]);

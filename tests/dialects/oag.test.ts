@@ -272,6 +272,19 @@ describe("oag enums (grammar §A.6)", () => {
     expect(spell(fieldsOf(model).kind?.type as TypeRef)).toBe('"pageview"|"click"');
   });
 
+  it("puts a Java inline enum where its name stands: `List<NumEnum>` is a list of its values; a bare number among quoted strings is a number", () => {
+    const source = `${table("|**nums** | [**List&lt;NumEnum&gt;**](#List&lt;NumEnum&gt;) |  |  [optional] |")}\n\n## Enum: List&lt;NumEnum&gt;\n\n| Name | Value |\n|---- | -----|\n| ONE | &quot;one&quot; |\n| TEN | 10 |\n`;
+    const { model } = read(source, "java", { nullability: "as-documented" });
+    expect(spell(fieldsOf(model).nums?.type as TypeRef)).toBe('"one"|10[]');
+  });
+
+  it("reads bare table values as Speakeasy's do: numbers only when every one is (Rust `foo`, `10` are two strings)", () => {
+    const mixed = read("# Kind\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| Foo | foo |\n| Num | 10 |\n", "rust");
+    expect(mixed.model).toMatchObject({ kind: "enum", base: "string", values: [{ value: "foo" }, { value: "10" }] });
+    const numbers = read("# Code\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| One | 1 |\n| Two | 2 |\n", "rust");
+    expect(numbers.model).toMatchObject({ kind: "enum", base: "integer", values: [{ value: 1 }, { value: 2 }] });
+  });
+
   it("attaches Kotlin inline enums (`[**inline**](#State)`, one comma-joined row)", () => {
     const source = `${table("| **state** | [**inline**](#State) | State |  |")}\n\n<a id="State"></a>\n## Enum: state\n| Name | Value |\n| ---- | ----- |\n| state | ENABLED, DISABLED |\n`;
     const { model } = read(source, "kotlin", { nullability: "as-documented" });

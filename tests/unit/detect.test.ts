@@ -30,7 +30,7 @@ describe("dialect detection", () => {
     expect(recognize(PROSE, "a.md")).toBeUndefined();
   });
 
-  it("each directory votes with the dialect most of its docs show; prose does not vote", () => {
+  it("each directory votes with the dialect most of its docs show; prose does not vote; a doc of another generator in the directory is a warning", () => {
     const docs = [
       { id: "docs/Pet.md", source: OAG },
       { id: "docs/Tag.md", source: OAG },
@@ -39,10 +39,10 @@ describe("dialect detection", () => {
     ];
     const detected = detectDialect(docs);
     expect(detected.dialect.id).toBe("oag");
-    expect(detected.diagnostics).toEqual([]);
+    expect(detected.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line])).toEqual([["mixed-dialects", "warning", "docs/Odd.md", 1]]);
   });
 
-  it("directories voting for different dialects are one mixed-dialects error, at the minority's first doc", () => {
+  it("directories voting for different dialects are a mixed-dialects error per other dialect, at its first doc", () => {
     const docs = [
       { id: "a/Pet.md", source: OAG },
       { id: "a/Tag.md", source: OAG },
@@ -51,6 +51,11 @@ describe("dialect detection", () => {
     const detected = detectDialect(docs);
     expect(detected.dialect.id).toBe("oag");
     expect(detected.diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([["mixed-dialects", "error", "b/pet.md"]]);
+    const three = detectDialect([...docs, { id: "c/Pet.md", source: SKILLS }]);
+    expect(three.diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([
+      ["mixed-dialects", "error", "b/pet.md"],
+      ["mixed-dialects", "error", "c/Pet.md"],
+    ]);
   });
 
   it("a tree no dialect recognizes is read as Speakeasy's, marked unrecognized; a set dialect is never second-guessed", () => {

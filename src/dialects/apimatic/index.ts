@@ -24,10 +24,11 @@ const MARKS: Readonly<Record<ApimaticLanguage, readonly RegExp[]>> = {
   go: [/`\*(?:models\.)?\w/g, /`(?:models\.Optional\[|\[\]|map\[string\])/g, /`(?:int64|float64|interface\{\})`/g, /```go\b/g],
 };
 
-/** The tree's SDK language, by the marks of all its docs; TypeScript when they show none. */
+/** The tree's SDK language, by the marks of its model docs (a README's code samples may be in any language); TypeScript when they show none. */
 function detectLanguage(docs: readonly SourceDoc[]): ApimaticLanguage {
   const votes = new Map<ApimaticLanguage, number>();
   for (const doc of docs) {
+    if (!CLASS_LINE.test(doc.source)) continue;
     for (const [language, marks] of Object.entries(MARKS) as [ApimaticLanguage, readonly RegExp[]][]) {
       const count = marks.reduce((n, mark) => n + (doc.source.match(mark)?.length ?? 0), 0);
       votes.set(language, (votes.get(language) ?? 0) + count);
@@ -81,7 +82,12 @@ interface NamedRow {
   readonly wire?: string;
 }
 
-/** The first field row whose doc's JSON example spells it otherwise, else the first field row of the tree (docs by path). */
+/**
+ * The first field row whose doc's JSON example spells it otherwise, else the
+ * first whose name shows the SDK's case (`unitAmount`, `UnitAmount`, `unit_amount`: a
+ * one-word name such as `sku` is the same in every case and says nothing),
+ * docs by path; undefined when no row shows anything.
+ */
 function telltaleRow(docs: readonly SourceDoc[]): NamedRow | undefined {
   let first: NamedRow | undefined;
   const squash = (s: string) => s.replace(/_/g, "").toLowerCase();
@@ -92,7 +98,7 @@ function telltaleRow(docs: readonly SourceDoc[]): NamedRow | undefined {
       const name = row[1] as string;
       const wire = keys.find((key) => key !== name && squash(key) === squash(name));
       if (wire) return { doc, index: row.index + 2, name, wire };
-      first ??= { doc, index: row.index + 2, name };
+      if (/^[a-z][a-z0-9]*[A-Z]|^[A-Z]|[a-z0-9]_[a-z0-9]/.test(name)) first ??= { doc, index: row.index + 2, name };
     }
   }
   return first;

@@ -172,8 +172,16 @@ function readCell(row: RawRow, ctx: Context, required: boolean, documented = "")
 
   let type: TypeRef;
   const anchor = url?.startsWith("#") ? ctx.inline.get(enumKey(url.slice(1))) : undefined;
-  if (anchor) type = anchor;
-  else {
+  if (anchor) {
+    // The enum sits where its name does: `List<NumEnum>` linked to `#List<NumEnum>` is a list of its values.
+    let placed = false;
+    type = mapType(readType(ctx.language, text, row.type.place, ctx.sink), (t) => {
+      if (t.kind !== "named") return t;
+      placed = true;
+      return anchor;
+    });
+    if (!placed) type = anchor;
+  } else {
     type = readType(ctx.language, text, row.type.place, ctx.sink);
     if (url && url.endsWith(".md") && url !== ".md") type = linkNamed(type, url, ctx.raw.id);
     if (ctx.inline.size > 0) type = attachInlineEnums(type, documented, ctx.inline);
@@ -202,7 +210,8 @@ function readCell(row: RawRow, ctx: Context, required: boolean, documented = "")
 function readType(language: OagLanguage, text: string, place: Place, sink: DiagnosticSink): TypeRef {
   if (!tooDeep(text)) return language.readType(text);
   sink.report("unknown-type", place, tooDeepMessage(text));
-  return { kind: "unknown", reason: "unparsed", text };
+  // No text: this cell is reported here, with why, and never again by `checked`.
+  return { kind: "unknown", reason: "unparsed" };
 }
 
 /** Model names linked to `X.md` where `X` is the name become refs to that doc (grammar §A.3: links are hints only). */
@@ -286,15 +295,20 @@ function enumBase(values: readonly EnumValue[]): "string" | "integer" | "number"
 }
 
 /** Reports what the type holds that could not be read (`unknown-type`) or has no JSON meaning (`external-type`), once each per cell. */
+/** A text quoted in a message: at most 60 characters (a hostile cell may hold megabytes). */
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 function checked(type: TypeRef, place: Place, language: OagLanguage, sink: DiagnosticSink): TypeRef {
   let unparsed: string | undefined;
   let external: string | undefined;
   walkType(type, (t) => {
     if (t.kind !== "unknown") return;
-    if (t.reason === "unparsed") unparsed ??= t.text ?? "";
+    if (t.reason === "unparsed" && t.text !== undefined) unparsed ??= t.text;
     if (t.reason === "external") external ??= t.text ?? "";
   });
-  if (unparsed !== undefined) sink.report("unknown-type", place, `Unexpected type \`${unparsed}\`, expected a type as ${language.id === "unknown" ? "OpenAPI Generator writes them" : `its ${language.id} client writes them`} (grammar §A.5); it becomes \`unknown\``);
-  if (external !== undefined) sink.report("external-type", place, `Unexpected SDK type \`${external}\` with no JSON meaning, expected a JSON type; it becomes \`unknown\``);
+  if (unparsed !== undefined) sink.report("unknown-type", place, `Unexpected type \`${shortened(unparsed)}\`, expected a type as ${language.id === "unknown" ? "OpenAPI Generator writes them" : `its ${language.id} client writes them`} (grammar §A.5); it becomes \`unknown\``);
+  if (external !== undefined) sink.report("external-type", place, `Unexpected SDK type \`${shortened(external)}\` with no JSON meaning, expected a JSON type; it becomes \`unknown\``);
   return type;
 }

@@ -266,7 +266,8 @@ function valueRows(source: string, table: Table, keys: string[] | undefined): Ra
     if (!name || !value || value.raw === "") continue;
     const text = decodeEntities(value.raw);
     const place = within(row, value.offset);
-    const quoted = /^(?:"(?:[^"\\]|\\.)*"|'[^']*')$/.test(text) || /^-?\d+(?:\.\d+)?$/.test(text);
+    // A number is bare too: it is a number when every bare value of the table is one (Rust's `foo`, `10` are two strings).
+    const quoted = /^(?:"(?:[^"\\]|\\.)*"|'[^']*')$/.test(text);
     // Kotlin writes one row per enum: the property's name, then every value, comma-joined and bare.
     if (!quoted && text.includes(",")) {
       keys?.push(enumKey(decodeEntities(name.raw)));

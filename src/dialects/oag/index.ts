@@ -72,6 +72,7 @@ function limitsOf(language: string | undefined, options: Options): string[] {
   if (names && names !== "wire") limits.push(`the wire names: fields have the SDK's ${names} names (propertyNames: ${options.propertyNames})`);
   // Grammar §A.3: these languages strip a leading `_` (`_links` → `links`, `_accountId` → `accountId`, `AccountId`).
   if (language === "python" || names === "camelCase" || names === "PascalCase") limits.push("a wire name's leading `_`, which the SDK drops and no propertyNames policy restores");
+  if (language === "python") limits.push("a wire name that is a Python reserved word, written with a `var_` prefix (`var_from`; kept as written)");
   if (language === "typescript-axios") limits.push("a wire name that is a reserved word, escaped with `_` (`_options`; undone for TypeScript's reserved words only)");
   const lenient = options.nullability === "lenient" ? "nullability lenient: such fields may be null" : "nullability as-documented: such fields are never null";
   if (language === "rust") limits.push(`null on optional fields (\`Option<…>\` there says presence only; ${lenient})`);

@@ -3,7 +3,7 @@ export { type Animal, isAnimal, validateAnimal, assertAnimal } from "./Animal.js
 export { type Category, isCategory, validateCategory, assertCategory } from "./Category.js";
 export { type PetOwnerId, isPetOwnerId, validatePetOwnerId, assertPetOwnerId } from "./Pet.PetOwnerId.js";
 export { PetSize, isPetSize, validatePetSize, assertPetSize } from "./Pet.PetSize.js";
-export { type Tag, isTag, validateTag, assertTag } from "./Pet.Tag.js";
+export { type Tag as PetTag, isTag as isPetTag, validateTag as validatePetTag, assertTag as assertPetTag } from "./Pet.Tag.js";
 export { type Pet, isPet, validatePet, assertPet } from "./Pet.js";
 export { type PetId, isPetId, validatePetId, assertPetId } from "./PetId.js";
 export { PetStatus, isPetStatus, validatePetStatus, assertPetStatus } from "./PetStatus.js";

@@ -7,6 +7,6 @@ export { OrderPriority, isOrderPriority, validateOrderPriority, assertOrderPrior
 export { OrderStatus, isOrderStatus, validateOrderStatus, assertOrderStatus } from "./OrderStatus.js";
 export { type PricedOrder, isPricedOrder, validatePricedOrder, assertPricedOrder } from "./PricedOrder.js";
 export { type RawList, isRawList, validateRawList, assertRawList } from "./RawList.js";
-export { type OrderDiscounts as Discounts, isOrderDiscounts as isDiscounts, validateOrderDiscounts as validateDiscounts, assertOrderDiscounts as assertDiscounts } from "./Order.discounts.js";
-export { type OrderShipping as Shipping, isOrderShipping as isShipping, validateOrderShipping as validateShipping, assertOrderShipping as assertShipping } from "./Order.shipping.js";
-export { type OrderShippingAddress as Shipping_address, isOrderShippingAddress as isShipping_address, validateOrderShippingAddress as validateShipping_address, assertOrderShippingAddress as assertShipping_address } from "./Order.shipping_address.js";
+export { type OrderDiscounts, isOrderDiscounts, validateOrderDiscounts, assertOrderDiscounts } from "./Order.discounts.js";
+export { type OrderShipping, isOrderShipping, validateOrderShipping, assertOrderShipping } from "./Order.shipping.js";
+export { type OrderShippingAddress, isOrderShippingAddress, validateOrderShippingAddress, assertOrderShippingAddress } from "./Order.shipping_address.js";
