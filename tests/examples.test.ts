@@ -15,10 +15,11 @@ import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import { withoutImports } from "../src/emit/emit.js";
-import { modelIdentifier, modulePaths } from "../src/emit/names.js";
+import { modelIdentifier, modulePaths, schemaName } from "../src/emit/names.js";
 import { render } from "../src/recipe.js";
 import { resolveOptions, type Options } from "../src/ir/options.js";
 import { HAS_CORPUS, SPEAKEASY_CORPUS } from "./helpers.js";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -48,6 +49,31 @@ function exampleValue(code: string): unknown {
     }
   }
   return runInNewContext(`(${match[1]})`, { RFCDate, Date, BigInt });
+}
+
+/**
+ * Every copy of `value` with one leaf (a string, number, boolean or null)
+ * replaced by a value of another kind: what a differential test of two
+ * validators feeds them beside the valid value.
+ */
+function oneLeafMutations(value: unknown): unknown[] {
+  const out: unknown[] = [];
+  const swap = (leaf: unknown): unknown => (typeof leaf === "string" ? 12345 : typeof leaf === "number" ? "12345" : typeof leaf === "boolean" ? "true" : 0);
+  const walk = (node: unknown, replace: (leaf: unknown) => unknown): void => {
+    if (node === null || typeof node !== "object") {
+      out.push(replace(swap(node)));
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      walk(child, (leaf) => {
+        const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...node] : { ...node };
+        (copy as Record<string, unknown>)[key] = leaf;
+        return replace(copy);
+      });
+    }
+  };
+  walk(value, (leaf) => leaf);
+  return out;
 }
 
 /** Why an issue may stand: the example breaks its own doc (a ✔ key left out, a placeholder in an enum's place). */
@@ -89,6 +115,8 @@ if (sdks.length === 0) {
       let valid = 0;
       let broken = 0;
       const failures: string[] = [];
+      const mismatches: string[] = [];
+      let mutations = 0;
       for (const model of rendered.program.models) {
         const example = model.examples.find((e) => e.lang === "typescript" || e.lang === "ts");
         if (!example || /No examples available/.test(example.code)) continue;
@@ -97,16 +125,27 @@ if (sdks.length === 0) {
         const module = (await import(pathToFileURL(join(out, paths.get(model.id) as string)).href)) as Record<string, (v: unknown) => { ok: boolean; issues?: Issue[] }>;
         const validate = module[`validate${modelIdentifier(model.name)}`] as (v: unknown) => { ok: boolean; issues?: Issue[] };
         const result = validate(value);
+        // The Standard Schema gives validateX's verdict and messages, on the example and on each one-leaf mutation of it.
+        const schema = module[schemaName(modelIdentifier(model.name))] as unknown as StandardSchemaV1;
+        for (const sample of [value, ...oneLeafMutations(value)]) {
+          const expected = validate(sample);
+          const standard = schema["~standard"].validate(sample) as StandardSchemaV1.Result<unknown>;
+          mutations++;
+          const same = standard.issues === undefined ? expected.ok : !expected.ok && JSON.stringify(standard.issues.map((i) => i.message)) === JSON.stringify(expected.issues?.map((i) => i.message));
+          if (!same) mismatches.push(`${model.id}: ${JSON.stringify(sample).slice(0, 200)}`);
+        }
         if (result.ok) valid++;
         else if ((result.issues ?? []).every(brokenByTheDoc)) broken++;
         else failures.push(`${model.id}: ${JSON.stringify(result.issues?.filter((i) => !brokenByTheDoc(i)))}`);
       }
-      return { examples, valid, broken, failures };
+      return { examples, valid, broken, failures, mismatches, mutations };
     }
 
     it.each(sdks)("%s", async (name) => {
       const lenient = await validateExamples(name, {});
       expect(lenient.failures).toEqual([]);
+      expect(lenient.mismatches).toEqual([]);
+      expect(lenient.mutations).toBeGreaterThan(lenient.examples * 2);
       const strict = await validateExamples(name, { nullability: "as-documented" });
       expect({ examples: lenient.examples, valid: lenient.valid, brokenByTheirDoc: lenient.broken, rejectedAsDocumented: strict.failures.length }).toEqual(EXPECTED[name]);
     });

@@ -31,6 +31,81 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * The Standard Schema V1 interface (https://standardschema.dev), its shape
+ * written here so the generated code depends on nothing: what tRPC, TanStack
+ * Form, Hono and the other libraries that take "any standard schema" accept.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1Props<Input, Output>;
+}
+
+/** The `~standard` property of a {@link StandardSchemaV1}. */
+export interface StandardSchemaV1Props<Input = unknown, Output = Input> {
+  readonly version: 1;
+  readonly vendor: string;
+  readonly validate: (value: unknown) => StandardSchemaV1Result<Output> | Promise<StandardSchemaV1Result<Output>>;
+  /** Types only, never set: what `StandardSchemaV1.InferInput` and `InferOutput` read. */
+  readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+}
+
+/** A Standard Schema verdict: the value, or the issues. */
+export type StandardSchemaV1Result<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<StandardSchemaV1Issue> };
+
+/** One Standard Schema issue: the message, and the path as keys (array indices as numbers; none for the value itself). */
+export interface StandardSchemaV1Issue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** A model's `xSchema` (`petSchema`): a {@link StandardSchemaV1} whose `validate` is synchronous (it is `validateX`'s). */
+export interface StandardSchema<T> extends StandardSchemaV1<T, T> {
+  readonly "~standard": StandardSchemaProps<T>;
+}
+
+/** The `~standard` property of a {@link StandardSchema}. */
+export interface StandardSchemaProps<T> extends StandardSchemaV1Props<T, T> {
+  readonly vendor: "mdtypes";
+  readonly validate: (value: unknown) => StandardSchemaV1Result<T>;
+}
+
+/** The Standard Schema of a model whose `validateX` is `validate`. */
+export function $$standard<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchema<T> {
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "mdtypes",
+      validate(value) {
+        const result = validate(value);
+        if (result.ok) return { value: result.value };
+        return { issues: result.issues.map((issue) => (issue.path === "" ? { message: issue.message } : { message: issue.message, path: $$keysOf(value, issue.path) })) };
+      },
+    },
+  };
+}
+
+/**
+ * A JSON Pointer (RFC 6901) into `value` as Standard Schema path keys,
+ * following the value: a token is an array index (a number) where the value
+ * there is an array, else an object key (a string, `~1` and `~0` decoded).
+ */
+function $$keysOf(value: unknown, pointer: string): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  let at: unknown = value;
+  for (const token of pointer.slice(1).split("/")) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at)) {
+      const index = Number(key);
+      keys.push(index);
+      at = at[index];
+    } else {
+      keys.push(key);
+      at = at !== null && typeof at === "object" && $$hasOwn.call(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return keys;
+}
+
 /** Values nested deeper than this many objects and arrays are rejected (and cycles end here). */
 export const $$MAX_DEPTH = 512;
 

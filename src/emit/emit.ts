@@ -156,7 +156,7 @@ class ModuleScope implements CheckScope {
   importLines(): string[] {
     const from = this.ctx.paths.get(this.self.id) as string;
     const ext = this.ctx.options.importExtension;
-    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationResult";
+    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationResult" || name === "StandardSchema";
     const runtime = [...this.runtimeUsed].sort(compareStrings).map((name) => (isType(name) ? `type ${name}` : name));
     const lines = [`import { ${runtime.join(", ")} } from ${stringLiteral(importSpecifier(from, RUNTIME_MODULE, ext))};`];
     const targets = [...this.imports.keys()].sort((a, b) => compareStrings(this.ctx.paths.get(a) as string, this.ctx.paths.get(b) as string));
@@ -178,7 +178,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
   const scope = new ModuleScope(model, ctx);
   const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys });
   const names = scope.own;
-  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$check", "$$validate", "$$clean", "$$Context"] as const) scope.runtime(name);
+  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$check", "$$validate", "$$clean", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
   const typeName = (target: string) => scope.typeName(target);
 
   let object: object | false = false;
@@ -403,10 +403,10 @@ function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: Outpu
   const files = barrels.map((barrel) => {
     const folder = folderOf(barrel);
     const ext = ctx.options.importExtension;
-    const taken = new Set(folder === "" ? ["ValidationError", "ValidationIssue", "ValidationResult"] : []);
+    const taken = new Set(folder === "" ? ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"] : []);
     const publicNames = (name: string) => {
       const n = modelNames(name);
-      return [n.type, n.is, n.validate, n.assert];
+      return [n.type, n.is, n.validate, n.assert, n.schema];
     };
     // Docs named after their model first: a clash never takes such a doc's name (see `exportName`).
     const named = (m: Model) => namedAfter(m.id, m.name);
@@ -426,7 +426,7 @@ function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: Outpu
       const spec = (name: keyof ModelNames) => (own[name] === as[name] ? own[name] : `${own[name]} as ${as[name]}`);
       const typeSpec = model.kind === "enum" ? spec("type") : `type ${spec("type")}`;
       const specifier = stringLiteral(importSpecifier(barrel, ctx.paths.get(model.id) as string, ext));
-      return `export { ${typeSpec}, ${spec("is")}, ${spec("validate")}, ${spec("assert")} } from ${specifier};`;
+      return `export { ${typeSpec}, ${spec("is")}, ${spec("validate")}, ${spec("assert")}, ${spec("schema")} } from ${specifier};`;
     });
     const subfolders = barrels.filter((b) => b !== barrel && folderOf(folderOf(b)) === folder && folderOf(b) !== folder);
     for (const sub of subfolders) {

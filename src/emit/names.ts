@@ -25,7 +25,7 @@ const USED_BY_GENERATED_CODE = new Set(
   (
     "Array Object Number String Boolean Error TypeError RangeError Set Map WeakSet WeakMap Symbol JSON Math Date RegExp Record " +
     "Partial Readonly Required Pick Omit Exclude Extract NonNullable ReturnType Function Promise Infinity NaN globalThis " +
-    "ValidationError ValidationIssue ValidationResult"
+    "ValidationError ValidationIssue ValidationResult StandardSchema StandardSchemaV1"
   ).split(" "),
 );
 
@@ -72,6 +72,8 @@ export interface ModelNames {
   readonly is: string;
   readonly validate: string;
   readonly assert: string;
+  /** The model as a Standard Schema (V1) object: see {@link schemaName}. */
+  readonly schema: string;
   /** Internal: the boolean check with a depth argument. */
   readonly check: string;
   /** Internal: the issue-collecting walk. */
@@ -87,10 +89,23 @@ export function modelNames(identifier: string): ModelNames {
     is: `is${identifier}`,
     validate: `validate${identifier}`,
     assert: `assert${identifier}`,
+    schema: schemaName(identifier),
     check: `$is${identifier}`,
     collect: `$check${identifier}`,
     fields: `$fields${identifier}`,
   };
+}
+
+/**
+ * The name of a model's Standard Schema: its identifier in camelCase, a
+ * reserved word's `_` dropped, and `Schema` (`Pet` → `petSchema`, `Error_`
+ * → `errorSchema`), as zod code names schemas. Model names are PascalCase
+ * in every generator's docs, so a model titled `PetSchema` (dub's
+ * `LinkSchema`) neither takes it nor is renamed by it.
+ */
+export function schemaName(identifier: string): string {
+  const base = identifier.replace(/_+$/, "");
+  return `${base.charAt(0).toLowerCase()}${base.slice(1)}Schema`;
 }
 
 /** Output paths the generator itself owns: the runtime at the root, and an index (barrel) in every folder. */

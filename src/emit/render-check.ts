@@ -55,7 +55,9 @@ export type RuntimeName =
   | "$$Context"
   | "$$Member"
   | "ValidationError"
-  | "ValidationResult";
+  | "ValidationResult"
+  | "StandardSchema"
+  | "$$standard";
 
 /** The statement a check runs when a value fails, given the indent of the line it ends. */
 type Fail = (indent: string) => string;

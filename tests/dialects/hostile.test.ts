@@ -68,6 +68,7 @@ describe.each(Object.keys(DOCS))("%s: hostile type cells", (dialect) => {
     const result = await render(join(dir, "docs"), resolveOptions({ dialect, ...(dialect === "speakeasy" ? { flavour: "python" } : {}) }));
     const deep = result.diagnostics.filter((d) => d.ruleId === "unknown-type" && d.line === (DOCS[dialect] as { line: number }).line);
     expect(new Set(deep.map((d) => d.file)).size).toBe(DEEP.length);
-    for (const file of result.files) expect(file.content.length).toBeLessThan(20_000);
+    // The modules stay small (the shared runtime is the same whatever the docs).
+    for (const file of result.files) if (file.path !== "_runtime.ts") expect(file.content.length, file.path).toBeLessThan(20_000);
   });
 });
