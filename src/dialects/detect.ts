@@ -9,6 +9,7 @@
  */
 
 import type { Diagnostic } from "../ir/diagnostics.js";
+import { usageError } from "../ir/errors.js";
 import type { Dialect, SourceDoc } from "./dialect.js";
 import { DIALECTS } from "./index.js";
 import { folderOf, voteByDirectory } from "./vote.js";
@@ -22,11 +23,15 @@ export const DIALECT_LIST: readonly Dialect<unknown>[] = Object.values(DIALECTS)
 /** The ids `dialect` accepts: `auto`, then every dialect's. */
 export const DIALECT_CHOICES: readonly string[] = ["auto", ...Object.keys(DIALECTS)];
 
-/** The dialect named `id`; for `auto`, the first that recognizes this doc (Speakeasy's if none does). */
+/**
+ * The dialect named `id`; for `auto`, the first that recognizes this doc
+ * (Speakeasy's if none does). Throws a usage error for an id no dialect has
+ * (the config and the CLI check it first; this is for API callers).
+ */
 export function dialectOf(id: string, source: string, docId: string): Dialect<unknown> {
-  const named = (DIALECTS as Readonly<Record<string, Dialect<unknown>>>)[id];
-  if (named) return named;
-  return recognize(source, docId) ?? DIALECTS.speakeasy;
+  if (id === "auto") return recognize(source, docId) ?? DIALECTS.speakeasy;
+  if (!Object.hasOwn(DIALECTS, id)) throw usageError(`Unexpected dialect "${id}", expected ${DIALECT_CHOICES.map((c) => `"${c}"`).join(", ")}`);
+  return (DIALECTS as Readonly<Record<string, Dialect<unknown>>>)[id] as Dialect<unknown>;
 }
 
 /** The first dialect, in detection order, whose fingerprint the doc carries. */

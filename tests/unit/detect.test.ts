@@ -62,6 +62,7 @@ describe("dialect detection", () => {
     const prose = prepare([{ id: "CHANGELOG.md", source: PROSE }], DEFAULT_OPTIONS);
     expect(prose.options.dialect).toBe("speakeasy");
     expect(prose.options.settled?.unrecognized).toBe(true);
+    expect(() => prepare([{ id: "docs/Pet.md", source: OAG }], { ...DEFAULT_OPTIONS, dialect: "nope" })).toThrow(/Unexpected dialect "nope", expected "auto", "speakeasy"/);
     const forced = prepare([{ id: "docs/Pet.md", source: OAG }], { ...DEFAULT_OPTIONS, dialect: "speakeasy" });
     expect(forced.options.dialect).toBe("speakeasy");
     expect(forced.options.settled?.unrecognized).toBeUndefined();
