@@ -31,38 +31,47 @@ const BUILT_IN_NAMES: ReadonlySet<string> = new Set(["Error", "Array", "Map", "O
 /** SDK types with no JSON meaning (file bodies). */
 const FILES: ReadonlySet<string> = new Set(["File", "Blob", "Buffer"]);
 
-function convert(node: TypeSyntax): TypeRef | undefined {
-  switch (node.kind) {
-    case "name": {
-      if (node.open === "") {
-        if (BUILT_IN_NAMES.has(node.name)) return { kind: "named", name: node.name, also: [`Model${node.name}`] };
-        return own(PRIMITIVES, node.name) ?? (FILES.has(node.name) ? external(node.name) : named(node.name));
+/**
+ * The meaning of a TypeScript type tree, for both TypeScript clients:
+ * `Array<T>`, `Set<T>`, `T[]`, `{ [key: string]: T; }`, unions, literals;
+ * a bare name is `names`' meaning, else what `bare` makes of it (a model).
+ */
+export function typescriptConverter(names: Readonly<Record<string, TypeRef>>, bare: (name: string) => TypeRef | undefined = named): (node: TypeSyntax) => TypeRef | undefined {
+  const convert = (node: TypeSyntax): TypeRef | undefined => {
+    switch (node.kind) {
+      case "name": {
+        if (node.open === "") return own(names, node.name) ?? bare(node.name);
+        const [first] = node.args;
+        if (node.open !== "<" || node.args.length !== 1 || !first || (node.name !== "Array" && node.name !== "Set")) return undefined;
+        const items = convert(first);
+        return items && { kind: "array", items };
       }
-      const [first] = node.args;
-      if (node.open !== "<" || node.args.length !== 1 || !first) return undefined;
-      if (node.name !== "Array" && node.name !== "Set") return undefined;
-      const items = convert(first);
-      return items && { kind: "array", items };
+      case "suffix": {
+        const items = node.suffix === "[]" ? convert(node.type) : undefined;
+        return items && { kind: "array", items };
+      }
+      case "index": {
+        const values = convert(node.value);
+        return values && { kind: "record", values };
+      }
+      case "union": {
+        const members = convertAll(node.members, convert);
+        return members && unionOf(members);
+      }
+      case "literal":
+        return { kind: "literal", value: node.value };
+      default:
+        return undefined;
     }
-    case "suffix": {
-      if (node.suffix !== "[]") return undefined;
-      const items = convert(node.type);
-      return items && { kind: "array", items };
-    }
-    case "index": {
-      const values = convert(node.value);
-      return values && { kind: "record", values };
-    }
-    case "union": {
-      const members = convertAll(node.members, convert);
-      return members && unionOf(members);
-    }
-    case "literal":
-      return { kind: "literal", value: node.value };
-    default:
-      return undefined;
-  }
+  };
+  return convert;
 }
+
+/** typescript-axios: a built-in's name is the renamed model's (`Error`, also `ModelError`), a file body no JSON. */
+const convert = typescriptConverter(PRIMITIVES, (name) => {
+  if (BUILT_IN_NAMES.has(name)) return { kind: "named", name, also: [`Model${name}`] };
+  return FILES.has(name) ? external(name) : named(name);
+});
 
 export const typescriptAxios: OagLanguage = {
   id: "typescript-axios",

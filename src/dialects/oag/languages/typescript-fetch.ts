@@ -8,10 +8,9 @@
 
 import type { TypeRef } from "../../../ir/ir.js";
 import type { OagLanguage } from "../language.js";
-import { ANY, BOOLEAN, convertAll, external, named, NUMBER, readTypeText, STRING, unionOf } from "../shared-types.js";
-import type { TypeSyntax } from "../type-syntax.js";
+import { ANY, BOOLEAN, external, NUMBER, readTypeText, STRING } from "../shared-types.js";
 import { DATE_OR_DATE_TIME } from "./generic.js";
-import { own } from "../../lookup.js";
+import { typescriptConverter } from "./typescript-axios.js";
 
 const NAMES: Readonly<Record<string, TypeRef>> = {
   string: STRING,
@@ -26,31 +25,7 @@ const NAMES: Readonly<Record<string, TypeRef>> = {
   File: external("File"),
 };
 
-function convert(node: TypeSyntax): TypeRef | undefined {
-  switch (node.kind) {
-    case "name": {
-      if (node.open === "") return own(NAMES, node.name) ?? named(node.name);
-      const items = node.open === "<" && node.args.length === 1 && (node.name === "Array" || node.name === "Set") ? convert(node.args[0]!) : undefined;
-      return items && { kind: "array", items };
-    }
-    case "suffix": {
-      const items = node.suffix === "[]" ? convert(node.type) : undefined;
-      return items && { kind: "array", items };
-    }
-    case "index": {
-      const values = convert(node.value);
-      return values && { kind: "record", values };
-    }
-    case "union": {
-      const members = convertAll(node.members, convert);
-      return members && unionOf(members);
-    }
-    case "literal":
-      return { kind: "literal", value: node.value };
-    default:
-      return undefined;
-  }
-}
+const convert = typescriptConverter(NAMES);
 
 export const typescriptFetch: OagLanguage = {
   id: "typescript-fetch",
