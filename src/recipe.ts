@@ -17,7 +17,8 @@ import { compare, normalize, type Drift } from "./stages/compare.js";
 import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./ir/diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
 import { dialectOf, fingerprints } from "./dialects/detect.js";
-import { emit, type OutputFile } from "./emit/emit.js";
+import type { OutputFile } from "./emit/emit.js";
+import { emitTarget } from "./emit/targets.js";
 import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
 import type { WorkerSetting } from "./io/pool.js";
@@ -111,7 +112,7 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
-  const emitted = emit(resolved.program, options);
+  const emitted = emitTarget(resolved.program, options);
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
   const noModel = models.every((m) => m.kind === "opaque");
   const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];

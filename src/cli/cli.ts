@@ -17,7 +17,7 @@ import type { CliIo } from "./io.js";
 export type { CliIo };
 import type { Progress, RunSettings } from "../recipe.js";
 import { check, checkFolderPlace, generate, type CheckResult, type GenerateResult, type RunStats } from "../run.js";
-import { FLAVOUR_CHOICES, resolveOptions, type Options, type Target } from "../ir/options.js";
+import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Options, type Target } from "../ir/options.js";
 import { CONFIG_FILE, findConfig, parseRuleFlag, resolveTargets } from "../io/config.js";
 import { resolveRemarkPlugins } from "../io/plugin-settings.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
@@ -73,6 +73,8 @@ interface Flags {
   readonly propertyNames?: Options["propertyNames"];
   readonly unknownKeys?: Options["unknownKeys"];
   readonly importExtension?: Options["importExtension"];
+  readonly target?: Options["target"];
+  readonly templates?: string;
   readonly maxDepth?: number;
   readonly exclude?: readonly string[];
   readonly remarkPlugin?: readonly string[];
@@ -125,6 +127,8 @@ function optionFlags(io: CliIo, flags: Flags): Partial<Options> {
     ...(flags.propertyNames ? { propertyNames: flags.propertyNames } : {}),
     ...(flags.unknownKeys ? { unknownKeys: flags.unknownKeys } : {}),
     ...(flags.importExtension ? { importExtension: flags.importExtension } : {}),
+    ...(flags.target ? { target: flags.target } : {}),
+    ...(flags.templates !== undefined ? { templates: resolve(io.cwd, flags.templates) } : {}),
     ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
     ...(flags.exclude ? { exclude: flags.exclude } : {}),
     ...(flags.remarkPlugin ? { remarkPlugins: resolveRemarkPlugins(flags.remarkPlugin, io.cwd) } : {}),
@@ -222,6 +226,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .addOption(new Option("--nullability <policy>", "lenient: null allowed where the docs cannot say; as-documented: only where they do").choices(["lenient", "as-documented"]))
       .addOption(new Option("--property-names <policy>", "which names properties have on the wire").choices(PROPERTY_NAME_POLICIES))
       .addOption(new Option("--unknown-keys <policy>", "whether validators accept keys a model does not document").choices(["accept", "reject"]))
+      .addOption(new Option("--target <target>", "what to generate: ts (types and validators, the default), zod (zod 4 schemas) or json-schema (JSON Schema 2020-12)").choices(TARGET_CHOICES))
+      .option("--templates <dir>", "a folder of handlebars templates (<name>.hbs) overriding the built-in ones by name")
       .addOption(new Option("--import-extension <ext>", "extension of the generated relative imports").choices([".js", ".ts"]))
       .option("--max-depth <n>", "validators reject values nested deeper than this (1 to 10000)", parseMaxDepth)
       .option("--exclude <glob>", "leave out docs matching this glob, relative to the input (repeatable)", (value: string, previous: string[] = []) => [...previous, value])

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";
-import { FLAVOUR_CHOICES, resolveOptions, type Config, type Options, type RemarkPluginSetting, type Target, type TargetConfig } from "../ir/options.js";
+import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Config, type Options, type RemarkPluginSetting, type Target, type TargetConfig } from "../ir/options.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
 import { DIALECT_CHOICES } from "../dialects/detect.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
@@ -59,9 +59,12 @@ export async function findConfig(cwd: string, file?: string): Promise<FoundConfi
   }
 }
 
-/** The config with its remark plugins resolved from `dir`, the config file's folder. */
+/** The config with its remark plugins and template folders resolved from `dir`, the config file's folder. */
 function withResolvedPlugins(config: Config, dir: string): Config {
-  const resolvePlugins = <T extends Partial<Options>>(layer: T): T => (layer.remarkPlugins ? { ...layer, remarkPlugins: resolveRemarkPlugins(layer.remarkPlugins, dir) } : layer);
+  const resolvePlugins = <T extends Partial<Options>>(layer: T): T => {
+    const plugins = layer.remarkPlugins ? { ...layer, remarkPlugins: resolveRemarkPlugins(layer.remarkPlugins, dir) } : layer;
+    return typeof plugins.templates === "string" ? { ...plugins, templates: resolve(dir, plugins.templates) } : plugins;
+  };
   const top = resolvePlugins(config);
   return top.targets ? { ...top, targets: top.targets.map(resolvePlugins) } : top;
 }
@@ -142,6 +145,10 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
       return oneOf([".js", ".ts"]);
     case "unknownKeys":
       return oneOf(["accept", "reject"]);
+    case "target":
+      return oneOf(TARGET_CHOICES);
+    case "templates":
+      return typeof value === "string" && value !== "" ? value : fail("a non-empty path to a folder of .hbs templates");
     case "maxDepth":
       return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 10000 ? value : fail("an integer from 1 to 10000");
     case "exclude":

@@ -8,7 +8,7 @@
 
 import type { SourceDoc } from "../dialects/dialect.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
-import type { Options } from "../ir/options.js";
+import { readingOptions, type Options } from "../ir/options.js";
 import type { DocResult } from "../stages/read.js";
 import { sha256, stableJson, type Cache } from "./cache.js";
 import { remarkPluginsFingerprint } from "./plugin-settings.js";
@@ -45,9 +45,10 @@ export async function readDocsCached(
   settings: ReadSettings,
 ): Promise<{ docs: DocResult[]; parsed: number }> {
   if (!cache) return { docs: await readDocs(sources, options, settings), parsed: sources.length };
-  const name = `docs-${targetKey(input, userOptions)}.json`;
+  // Keyed by the reading options alone: targets that differ only in what they emit share one entry.
+  const name = `docs-${targetKey(input, readingOptions(userOptions))}.json`;
   const stored = cache.load<DocsEntry>(name)?.docs;
-  const optionsText = `${stableJson(options)}\0${remarkPluginsFingerprint(userOptions.remarkPlugins)}`;
+  const optionsText = `${stableJson(readingOptions(options))}\0${remarkPluginsFingerprint(userOptions.remarkPlugins)}`;
   const content = contentHashes(sources);
   const keys = sources.map((doc, i) => docKey(optionsText, doc.id, content[i]!));
   const found: (DocResult | undefined)[] = sources.map((doc, i) => {

@@ -49,7 +49,7 @@ export function contentHashes(sources: readonly SourceDoc[]): readonly string[] 
 }
 
 /** The name a target's entries are filed under: its input folder (absolute) and its options. */
-export function targetKey(input: string, options: Options): string {
+export function targetKey(input: string, options: Partial<Options>): string {
   return sha256(`${resolve(input)}\0${stableJson(options)}`).slice(0, 24);
 }
 

@@ -12,6 +12,15 @@ export type RemarkPluginSetting = string | readonly [string, unknown];
 /** The SDK languages Speakeasy docs come in (`auto`: told from the docs). */
 export const FLAVOUR_CHOICES = ["auto", "python", "typescript", "go", "java", "csharp", "unity", "php", "ruby"] as const;
 
+/**
+ * What a target generates from the one IR: `ts` (the default) TypeScript
+ * types with zero-dependency validators; `zod` zod 4 schemas; `json-schema`
+ * JSON Schema 2020-12 documents.
+ */
+export const TARGET_CHOICES = ["ts", "zod", "json-schema"] as const;
+
+export type OutputTarget = (typeof TARGET_CHOICES)[number];
+
 /** Options that change what the docs mean or how the output looks. */
 export interface Options {
   /**
@@ -40,6 +49,14 @@ export interface Options {
   readonly maxDepth: number;
   /** `accept` (the default): keys a model does not document are allowed; `reject`: they make a value invalid. */
   readonly unknownKeys: "accept" | "reject";
+  /** What to generate: see {@link TARGET_CHOICES}. */
+  readonly target: OutputTarget;
+  /**
+   * A folder of the user's handlebars templates (`<name>.hbs`) overriding
+   * the built-in templates and partials of the target by name; undefined for
+   * none. `loadConfig` resolves it from the config file's folder.
+   */
+  readonly templates: string | undefined;
   /** Globs (relative to the input folder) of docs to leave out. */
   readonly exclude: readonly string[];
   /**
@@ -70,9 +87,23 @@ export const DEFAULT_OPTIONS: Options = {
   importExtension: ".js",
   maxDepth: 512,
   unknownKeys: "accept",
+  target: "ts",
+  templates: undefined,
   exclude: [],
   remarkPlugins: [],
 };
+
+/** The options only the emit stage reads: docs read with options that differ in these alone give one IR. */
+const EMIT_ONLY = new Set<string>(["target", "templates", "importExtension", "maxDepth", "unknownKeys"]);
+
+/**
+ * `options` without the emit-only ones: what reading a doc depends on (the
+ * key of its cached result, so a second target over the same docs reads
+ * none of them again).
+ */
+export function readingOptions(options: Options): Partial<Options> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => !EMIT_ONLY.has(key))) as Partial<Options>;
+}
 
 /** One input folder and the output folder generated from it, with option overrides. */
 export interface TargetConfig extends Partial<Options> {

@@ -1,0 +1,29 @@
+/**
+ * One IR, several outputs: the emitter of each {@link OutputTarget}. Every
+ * target renders the same resolved {@link Program}, so generating a second
+ * target from the same docs costs its own rendering only.
+ */
+
+import type { Diagnostic } from "../ir/diagnostics.js";
+import type { Program } from "../ir/ir.js";
+import type { OutputTarget } from "../ir/options.js";
+import { emit, type EmitOptions, type OutputFile } from "./emit.js";
+import { emitJsonSchema } from "./json-schema/emit-json-schema.js";
+import { emitZod } from "./zod/emit-zod.js";
+
+/** The options of {@link emitTarget}: the emit options and which target. */
+export interface TargetEmitOptions extends EmitOptions {
+  readonly target: OutputTarget;
+}
+
+/** Renders `program` as `options.target` asks: output files sorted by path, and emit diagnostics. */
+export function emitTarget(program: Program, options: TargetEmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  switch (options.target) {
+    case "ts":
+      return emit(program, options);
+    case "zod":
+      return emitZod(program, options);
+    case "json-schema":
+      return emitJsonSchema(program, options);
+  }
+}
