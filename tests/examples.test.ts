@@ -12,13 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { withoutImports } from "../src/emit/emit.js";
 import { modelIdentifier, modulePaths, schemaName } from "../src/emit/names.js";
 import { render } from "../src/recipe.js";
 import { resolveOptions, type Options } from "../src/ir/options.js";
 import { HAS_CORPUS, SPEAKEASY_CORPUS } from "./helpers.js";
+import { exampleValue, oneLeafMutations } from "./differential.js";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 
 const scratch: string[] = [];
@@ -33,48 +32,6 @@ const EXPECTED: Readonly<Record<string, { readonly examples: number; readonly va
 };
 
 type Issue = { path: string; expected: string; received: string; message: string };
-
-/** The value an example's `let value: X = …;` builds, with the SDK's date types as they serialise. */
-function exampleValue(code: string): unknown {
-  const body = withoutImports(code);
-  const match = /^\s*(?:let|const)\s+value\s*(?::\s*[\w.]+\s*)?=\s*([\s\S]*?);?\s*$/.exec(body);
-  if (!match) throw new Error(`no \`let value = …\` in\n${body}`);
-  class RFCDate {
-    readonly #text: string;
-    constructor(text: string) {
-      this.#text = text;
-    }
-    toJSON(): string {
-      return this.#text.slice(0, 10);
-    }
-  }
-  return runInNewContext(`(${match[1]})`, { RFCDate, Date, BigInt });
-}
-
-/**
- * Every copy of `value` with one leaf (a string, number, boolean or null)
- * replaced by a value of another kind: what a differential test of two
- * validators feeds them beside the valid value.
- */
-function oneLeafMutations(value: unknown): unknown[] {
-  const out: unknown[] = [];
-  const swap = (leaf: unknown): unknown => (typeof leaf === "string" ? 12345 : typeof leaf === "number" ? "12345" : typeof leaf === "boolean" ? "true" : 0);
-  const walk = (node: unknown, replace: (leaf: unknown) => unknown): void => {
-    if (node === null || typeof node !== "object") {
-      out.push(replace(swap(node)));
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      walk(child, (leaf) => {
-        const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...node] : { ...node };
-        (copy as Record<string, unknown>)[key] = leaf;
-        return replace(copy);
-      });
-    }
-  };
-  walk(value, (leaf) => leaf);
-  return out;
-}
 
 /** Why an issue may stand: the example breaks its own doc (a ✔ key left out, a placeholder in an enum's place). */
 function brokenByTheDoc(issue: Issue): boolean {
