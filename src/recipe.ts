@@ -19,6 +19,7 @@ import type { SourceDoc } from "./dialects/dialect.js";
 import { dialectOf, fingerprints } from "./dialects/detect.js";
 import type { OutputFile } from "./emit/emit.js";
 import { emitTarget } from "./emit/targets.js";
+import { readTemplateFolder } from "./io/templates.js";
 import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
 import type { WorkerSetting } from "./io/pool.js";
@@ -112,7 +113,7 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
-  const emitted = emitTarget(resolved.program, options);
+  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: readTemplateFolder(options.templates) });
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
   const noModel = models.every((m) => m.kind === "opaque");
   const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];

@@ -18,6 +18,7 @@ import { lastRun, type RunEntry } from "./io/run-cache.js";
 import type { Options } from "./ir/options.js";
 import { readSources } from "./io/sources.js";
 import { listOwned } from "./io/write.js";
+import { readTemplateFolder } from "./io/templates.js";
 
 export type { CheckResult, GenerateResult, RunStats, RunSummary };
 
@@ -28,6 +29,7 @@ export type { CheckResult, GenerateResult, RunStats, RunSummary };
 export async function generate(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   return withIoErrors(async () => {
     checkOutputFolder(output);
+    readTemplateFolder(options.templates);
     return generateIn(input, output, options, settings);
   });
 }
@@ -48,6 +50,7 @@ async function generateIn(input: string, output: string, options: Options, setti
 export async function check(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
   return withIoErrors(async () => {
     checkOutputFolder(output);
+    readTemplateFolder(options.templates);
     return checkIn(input, output, options, settings);
   });
 }

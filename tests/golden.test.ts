@@ -49,6 +49,8 @@ function expectedLines(caseDir: string, actual: string[]): string[] {
 
 const config = await loadConfig(ROOT);
 const targets = resolveTargets(config, {});
+/** The targets beyond the ts target with built-in templates (last in the config): their docs are the flavour and dialect trees' again. */
+const OTHER_TARGETS = targets.filter((t) => t.options.target !== "ts" || t.options.templates !== undefined);
 const rendered = await Promise.all(targets.map(async (target) => ({ target, result: await render(join(ROOT, target.input), target.options) })));
 /** Every generated file, as a path under the repository root. */
 const expectedFiles = rendered.flatMap(({ target, result }) => result.files.map((f) => ({ path: `${target.output}/${f.path}`, content: f.content })));
@@ -62,11 +64,14 @@ describe("golden: fixtures → generated/", () => {
     }
   }
 
-  it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>), one with every non-default option, then one per tree of the other dialects (fixtures/dialects/… → generated/dialects/…), read with no dialect option", () => {
+  it("mdtypes.config.json has one target per flavour (fixtures/<flavour> → generated/<flavour>), one with every non-default option, then one per tree of the other dialects (fixtures/dialects/… → generated/dialects/…), read with no dialect option, then the other targets and templates (→ generated/<target>/… or generated/templates/…)", () => {
     expect(targets.slice(0, 8).map((t) => [t.input, t.output])).toEqual(["python", "typescript", "go", "java", "csharp", "php", "ruby", "strict"].map((f) => [`fixtures/${f}`, `generated/${f}`]));
     expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "as-documented", propertyNames: "camelCase" });
-    const dialectTargets = targets.slice(8);
+    const dialectTargets = targets.slice(8, targets.length - OTHER_TARGETS.length);
     expect(dialectTargets.length).toBeGreaterThan(0);
+    for (const t of OTHER_TARGETS) expect(t.output).toMatch(t.options.templates === undefined ? new RegExp(`^generated/${t.options.target}/`) : /^generated\/templates\//);
+    expect(targets.slice(targets.length - OTHER_TARGETS.length)).toEqual(OTHER_TARGETS);
+    expect(OTHER_TARGETS.map((t) => t.options.target)).toEqual(expect.arrayContaining(["ts"]));
     for (const t of dialectTargets) {
       expect(t.input).toMatch(/^fixtures\/dialects\//);
       expect(t.output).toBe(t.input.replace(/^fixtures\//, "generated/"));
@@ -75,7 +80,7 @@ describe("golden: fixtures → generated/", () => {
   });
 
   it("each tree of another dialect is detected as the dialect its folder names", () => {
-    for (const { target, result } of rendered.slice(8)) expect(result.options.dialect, target.name).toBe(target.input.split("/")[2]?.replace(/^oag-(?!jsonschema).*/, "oag"));
+    for (const { target, result } of rendered.slice(8, rendered.length - OTHER_TARGETS.length)) expect(result.options.dialect, target.name).toBe(target.input.split("/")[2]?.replace(/^oag-(?!jsonschema).*/, "oag"));
   });
 
   it("generated/ holds exactly the rendered files", () => {
@@ -86,7 +91,7 @@ describe("golden: fixtures → generated/", () => {
     expect(readFileSync(join(ROOT, path), "utf8")).toBe(content);
   });
 
-  const cases = rendered.flatMap(({ target, result }) =>
+  const cases = rendered.slice(0, rendered.length - OTHER_TARGETS.length).flatMap(({ target, result }) =>
     readdirSync(join(ROOT, target.input))
       .filter((name) => statSync(join(ROOT, target.input, name)).isDirectory())
       .map((name) => [`${target.input}/${name}`, result.diagnostics] as const),

@@ -10,7 +10,7 @@ import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
 import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
-import { template } from "./templates.js";
+import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
 import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER } from "./marker.js";
 
 /** One generated file: a path relative to the output folder, and its exact text. */
@@ -27,6 +27,8 @@ export interface EmitOptions {
   readonly maxDepth: number;
   /** Whether validators reject keys a model does not document. */
   readonly unknownKeys: "accept" | "reject";
+  /** The user's templates, replacing built-in ones by name (see `templates.ts`). */
+  readonly templateOverrides?: TemplateOverrides | undefined;
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -49,11 +51,12 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
     return model;
   };
-  const context: EmitContext = { modelOf, paths, identifiers, options, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
+  const templates = templateSet("ts", options.templateOverrides);
+  const context: EmitContext = { modelOf, paths, identifiers, options, templates, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
 
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
-  files.push({ path: RUNTIME_MODULE, content: template("runtime.ts")({ header: RUNTIME_HEADER, maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" }) });
+  files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" }) });
   const barrels = emitBarrels(program.models, context);
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
@@ -67,6 +70,7 @@ interface EmitContext {
   readonly paths: ReadonlyMap<string, string>;
   readonly identifiers: ReadonlyMap<string, string>;
   readonly options: EmitOptions;
+  readonly templates: TemplateSet;
   /** Models that are members of a discriminated union: their modules export the walk of their keys too. */
   readonly tagged: ReadonlyMap<string, ReadonlySet<string>>;
   /** Models that accept any value at all (see `modelsAcceptingAnything`). */
@@ -231,7 +235,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
   }
 
   const helpers = writer.helperSource().trimEnd();
-  return template("model.ts")({
+  return ctx.templates.render("model.ts", {
     header: moduleHeader(model.id),
     imports: scope.importLines(),
     typeDoc: jsdoc(modelDoc(model)),
@@ -437,7 +441,7 @@ function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: Outpu
     }
     return {
       path: barrel,
-      content: template("index.ts")({
+      content: ctx.templates.render("index.ts", {
         header: barrelHeader(folder),
         runtimeSpecifier: folder === "" ? importSpecifier(barrel, RUNTIME_MODULE, ext) : false,
         exports,

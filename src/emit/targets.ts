@@ -4,6 +4,7 @@
  * target from the same docs costs its own rendering only.
  */
 
+import { usageError } from "../ir/errors.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
 import type { Program } from "../ir/ir.js";
 import type { OutputTarget } from "../ir/options.js";
@@ -24,6 +25,7 @@ export function emitTarget(program: Program, options: TargetEmitOptions): { file
     case "zod":
       return emitZod(program, options);
     case "json-schema":
+      if (options.templateOverrides) throw usageError(`Templates in ${options.templateOverrides.folder} have nothing to override: the json-schema target writes its documents from data, not through templates`);
       return emitJsonSchema(program, options);
   }
 }

@@ -1,27 +1,132 @@
 /**
- * The handlebars templates in `templates/`, compiled once with a closed set
- * of helpers (none but the built-ins `if` and `each`): templates only lay out
- * view models that `emit` builds.
+ * The handlebars templates of each target (`templates/<target>/` of the
+ * package) and the user's overrides of them. A file `<name>.ts.hbs` is a
+ * template (one per kind of output file), any other `<name>.hbs` a partial
+ * (`{{> name}}`). A user's folder replaces built-in files by name; the view
+ * model each template receives is {@link VIEW_MODEL_VERSION}, documented in
+ * the README ("Templates"). Templates only lay out view models that the
+ * emitters build: the helpers are handlebars' built-ins, no others.
  */
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { usageError } from "../ir/errors.js";
+
+/**
+ * The version of the view model handed to templates, also given to them as
+ * `viewModel`. Within one version fields are only ever added; a field
+ * renamed, removed or changed in meaning makes a new version, named in the
+ * release notes.
+ */
+export const VIEW_MODEL_VERSION = 1;
+
+/** The targets that render through templates (the JSON Schema target writes data). */
+export type TemplatedTarget = "ts" | "zod";
+
+/** A user's template folder as read: each `<name>.hbs` file's text by `<name>`. */
+export interface TemplateOverrides {
+  /** The folder, as the user named it: for messages. */
+  readonly folder: string;
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** The templates of a target: each renders a view model to a file's text. */
+export interface TemplateSet {
+  render(name: string, view: object): string;
+}
 
 /** `templates/` of the package: two levels up from this module, or one from the bundled CLI. */
-const TEMPLATE_DIR = [new URL("../../templates/", import.meta.url), new URL("../templates/", import.meta.url)].find((dir) => existsSync(new URL("model.ts.hbs", dir))) ?? new URL("../../templates/", import.meta.url);
+const TEMPLATE_DIR = [new URL("../../templates/", import.meta.url), new URL("../templates/", import.meta.url)].find((dir) => existsSync(new URL("ts/model.ts.hbs", dir))) ?? new URL("../../templates/", import.meta.url);
 
-type Template = (context: object) => string;
+/** The helpers a template may call: handlebars' built-ins. */
+const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: true } as const;
 
-const cache = new Map<string, Template>();
+/** A built-in target's files (`<name>` → text), read once. */
+const builtIn = new Map<TemplatedTarget, ReadonlyMap<string, string>>();
 
-/** The compiled template `templates/<name>.hbs`. */
-export function template(name: "model.ts" | "runtime.ts" | "index.ts"): Template {
-  let compiled = cache.get(name);
-  if (!compiled) {
-    const source = readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), "utf8");
-    const env = Handlebars.create();
-    compiled = env.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: { if: true, each: true } });
-    cache.set(name, compiled);
+function builtInSources(target: TemplatedTarget): ReadonlyMap<string, string> {
+  let sources = builtIn.get(target);
+  if (!sources) {
+    const dir = new URL(`${target}/`, TEMPLATE_DIR);
+    const names = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
+    sources = new Map(names.map((file) => [file.slice(0, -".hbs".length), readFileSync(new URL(file, dir), "utf8")]));
+    builtIn.set(target, sources);
   }
-  return compiled;
+  return sources;
+}
+
+/** The compiled set of the built-ins alone, per target: every run without overrides shares it. */
+const compiledBuiltIn = new Map<TemplatedTarget, TemplateSet>();
+
+/**
+ * The templates of `target`, the user's `overrides` (if any) replacing
+ * built-in files of the same name. A user's file that names no built-in
+ * file is a usage error (a typo would otherwise be ignored), as is one that
+ * does not compile; a user's template that reads a field the view model
+ * lacks fails at render with a usage error naming the template.
+ */
+export function templateSet(target: TemplatedTarget, overrides?: TemplateOverrides): TemplateSet {
+  if (!overrides || overrides.sources.size === 0) {
+    let set = compiledBuiltIn.get(target);
+    if (!set) {
+      set = compile(target, builtInSources(target), undefined);
+      compiledBuiltIn.set(target, set);
+    }
+    return set;
+  }
+  const sources = new Map(builtInSources(target));
+  for (const name of overrides.sources.keys()) {
+    if (!sources.has(name)) {
+      const known = [...sources.keys()].map((n) => `${n}.hbs`).join(", ");
+      throw usageError(`Template "${name}.hbs" in ${overrides.folder} overrides nothing: the ${target} target's templates and partials are ${known}`);
+    }
+  }
+  for (const [name, source] of overrides.sources) sources.set(name, source);
+  return compile(target, sources, overrides);
+}
+
+function compile(target: TemplatedTarget, sources: ReadonlyMap<string, string>, overrides: TemplateOverrides | undefined): TemplateSet {
+  const env = Handlebars.create();
+  const options = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS };
+  const whose = (name: string) => (overrides?.sources.has(name) ? `"${name}.hbs" in ${overrides.folder}` : `built-in template "${target}/${name}.hbs"`);
+  const templates = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, source] of sources) {
+    let compiled: HandlebarsTemplateDelegate;
+    try {
+      // Compiled now, not at first use: a syntax error is reported before anything is rendered.
+      compiled = env.compile(source, options);
+      if (overrides?.sources.has(name)) env.precompile(source, options);
+    } catch (error) {
+      throw usageError(`Template ${whose(name)} does not compile: ${oneLine(error)}`);
+    }
+    if (name.endsWith(".ts")) templates.set(name, compiled);
+    else env.registerPartial(name, compiled);
+  }
+  return {
+    render(name, view) {
+      const compiled = templates.get(name);
+      if (!compiled) throw new Error(`Internal error: no template ${target}/${name}.hbs`);
+      let text: string;
+      try {
+        text = compiled({ ...view, viewModel: VIEW_MODEL_VERSION });
+      } catch (error) {
+        if (!overrides) throw error;
+        const yours = [...overrides.sources.keys()].map((n) => `${n}.hbs`).join(", ");
+        const why = oneLine(error).replace(" in [object Object]", "");
+        throw usageError(`Templates in ${overrides.folder} (${yours}) failed rendering ${target}/${name}.hbs with view model ${VIEW_MODEL_VERSION}: ${why} (the README's "Templates" lists each template's fields)`);
+      }
+      // The marker line is how `generate` and `check` know their own files: a template may not drop it.
+      const header = (view as { header?: unknown }).header;
+      if (overrides && typeof header === "string" && !text.startsWith(`${header}\n`)) {
+        throw usageError(`Templates in ${overrides.folder} render ${target}/${name}.hbs without {{header}} as its first line: every file mdtypes writes starts with it, so that \`generate\` and \`check\` know their own files`);
+      }
+      return text;
+    },
+  };
+}
+
+/** An error's message on one line (handlebars' parse errors span three), at most 300 characters. */
+function oneLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n[\s-]*\^?\s*/g, " ").trim();
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }

@@ -10,6 +10,7 @@ import type { SourceDoc } from "../dialects/dialect.js";
 import { discover } from "../stages/discover.js";
 import { ioError } from "../ir/errors.js";
 import type { Options } from "../ir/options.js";
+import { templatesFingerprint } from "./templates.js";
 import { remarkPluginsFingerprint } from "./plugin-settings.js";
 
 /** Every doc under `input` (see `discover`), read. */
@@ -60,7 +61,7 @@ export function targetKey(input: string, options: Partial<Options>): string {
  */
 export function runKey(input: string, options: Options, sources: readonly SourceDoc[]): string {
   const content = contentHashes(sources);
-  return sha256(`${stableJson(options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}\0${input}\0${sources.map((doc, i) => `${doc.id}\0${content[i]}`).join("\0")}`);
+  return sha256(`${stableJson(options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}\0${templatesFingerprint(options.templates)}\0${input}\0${sources.map((doc, i) => `${doc.id}\0${content[i]}`).join("\0")}`);
 }
 
 /** The key of one doc's result: its id and bytes and the options it is read with (tree-level settings filled in). */

@@ -1,0 +1,45 @@
+/**
+ * The user's template folder (`templates` option, `--templates`): read
+ * once per run, and fingerprinted for the cache, so that a run answered from
+ * the cache and `check` both see a changed template.
+ */
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { relative } from "node:path";
+import type { TemplateOverrides } from "../emit/templates.js";
+import { ioError } from "../ir/errors.js";
+import { sha256 } from "./cache.js";
+
+/**
+ * Every `<name>.hbs` file directly in `folder` (other files are left alone),
+ * by `<name>`; undefined for no folder. A folder that is missing or a file is
+ * an I/O error (exit 2), never a run with the built-in templates.
+ */
+export function readTemplateFolder(folder: string | undefined): TemplateOverrides | undefined {
+  if (folder === undefined) return undefined;
+  const near = relative(process.cwd(), folder) || ".";
+  const shown = near.startsWith("..") ? folder : near;
+  let info;
+  try {
+    info = statSync(folder);
+  } catch {
+    throw ioError(`Templates folder "${shown}" does not exist`);
+  }
+  if (!info.isDirectory()) throw ioError(`Templates folder "${shown}" is a file, not a folder`);
+  const files = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".hbs"))
+    .map((entry) => entry.name)
+    .sort();
+  return { folder: shown, sources: new Map(files.map((file) => [file.slice(0, -".hbs".length), readFileSync(`${folder}/${file}`, "utf8")])) };
+}
+
+/** What a run's cache key takes of the templates: every file's name and bytes ("" for none). */
+export function templatesFingerprint(folder: string | undefined): string {
+  if (folder === undefined) return "";
+  try {
+    const overrides = readTemplateFolder(folder);
+    return sha256([...(overrides?.sources ?? [])].map(([name, text]) => `${name}\0${text}`).join("\0"));
+  } catch {
+    return `unreadable:${folder}`;
+  }
+}

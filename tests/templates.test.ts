@@ -1,0 +1,121 @@
+/**
+ * User templates (`templates` in the config, `--templates`), through the
+ * built binary on a scratch project: an override shows in the output, which
+ * passes the strict type-check; `check` reports drift when the user's
+ * template changes (cache or not); bad template folders are one line and
+ * exit 2, with nothing written.
+ */
+
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "./helpers.js";
+import { typecheck } from "./typecheck.js";
+
+const BIN = join(ROOT, "bin", "mdtypes.js");
+const DOCS = join(ROOT, "fixtures", "typescript");
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An override of the `declaration` partial: the built-in layout, with a line of its own above each model. */
+const DECLARATION = readFileSync(join(ROOT, "templates", "ts", "declaration.hbs"), "utf8");
+const OVERRIDE = `/** House style: {{names.type}} (view model {{viewModel}}). */\n${DECLARATION}`;
+
+/** A scratch project: the petstore docs, `templates/declaration.hbs`, and a config using both. */
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mdtypes-templates-"));
+  scratch.push(dir);
+  cpSync(DOCS, join(dir, "docs"), { recursive: true });
+  mkdirSync(join(dir, "templates"));
+  writeFileSync(join(dir, "templates", "declaration.hbs"), OVERRIDE);
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out", templates: "templates" }));
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("user templates", () => {
+  it("override a built-in partial by name; the output shows it and passes the strict type-check", () => {
+    const dir = project();
+    const generated = run(dir, "generate");
+    expect(generated.stderr).toContain("written");
+    expect(generated.status).toBe(0);
+    const pet = readFileSync(join(dir, "out", "petstore", "models", "components", "pet.ts"), "utf8");
+    expect(pet).toContain("/** House style: Pet (view model 1). */\n");
+    expect(pet).toContain("export interface Pet {");
+    const checked = typecheck(join(dir, "out"));
+    expect(checked.output).toBe("");
+    expect(checked.status).toBe(0);
+  }, 60_000);
+
+  it("`check` reports drift when the user's template changes, with the cache and without", () => {
+    const dir = project();
+    expect(run(dir, "generate").status).toBe(0);
+    expect(run(dir, "check").status).toBe(0);
+    writeFileSync(join(dir, "templates", "declaration.hbs"), OVERRIDE.replace("House style", "Team style"));
+    for (const flags of [[], ["--no-cache"]]) {
+      const checked = run(dir, "check", ...flags);
+      expect(checked.status).toBe(1);
+      expect(checked.stdout).toContain("+/** Team style: Pet (view model 1). */");
+      expect(checked.stdout).toContain("-/** House style: Pet (view model 1). */");
+    }
+    expect(run(dir, "generate").status).toBe(0);
+    expect(run(dir, "check").status).toBe(0);
+    // A template added to the folder counts too.
+    writeFileSync(join(dir, "templates", "api.hbs"), `// api\n${readFileSync(join(ROOT, "templates", "ts", "api.hbs"), "utf8")}`);
+    expect(run(dir, "check").status).toBe(1);
+  }, 60_000);
+
+  it("`--templates` on the command line wins over the config, relative to the working directory", () => {
+    const dir = project();
+    mkdirSync(join(dir, "other"));
+    writeFileSync(join(dir, "other", "declaration.hbs"), OVERRIDE.replace("House style", "Flag style"));
+    expect(run(dir, "generate", "--templates", "other").status).toBe(0);
+    expect(readFileSync(join(dir, "out", "petstore", "models", "components", "pet.ts"), "utf8")).toContain("/** Flag style: Pet");
+  }, 60_000);
+
+  it.each([
+    ["a name no built-in template has", "delcaration.hbs", OVERRIDE, /Template "delcaration\.hbs" in templates overrides nothing: the ts target's templates and partials are api\.hbs, declaration\.hbs/],
+    ["a template that does not compile", "declaration.hbs", "{{#if object}}", /Template "declaration\.hbs" in templates does not compile: Parse error/],
+    ["a helper handlebars does not have", "declaration.hbs", "{{upper names.type}}", /Template "declaration\.hbs" in templates does not compile: .*upper/],
+    ["a template that drops the marker line", "model.ts.hbs", "// mine\n{{header}}\n", /render ts\/model\.ts\.hbs without \{\{header\}\} as its first line/],
+    ["a field the view model lacks", "declaration.hbs", "{{names.typo}}", /Templates in templates \(declaration\.hbs\) failed rendering ts\/model\.ts\.hbs with view model 1: "typo" not defined/],
+  ])("%s: one line, exit 2, nothing written", (_, file, text, message) => {
+    const dir = project();
+    rmSync(join(dir, "templates", "declaration.hbs"));
+    writeFileSync(join(dir, "templates", file), text);
+    const result = run(dir, "generate");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  }, 60_000);
+
+  it.each([
+    ["a missing folder", ["--templates", "nowhere"], /^mdtypes: Templates folder "nowhere" does not exist\n$/],
+    ["a file", ["--templates", "mdtypes.config.json"], /^mdtypes: Templates folder "mdtypes\.config\.json" is a file, not a folder\n$/],
+    ["the json-schema target", ["--target", "json-schema"], /^mdtypes: Templates in templates have nothing to override: the json-schema target writes its documents from data/],
+  ])("%s: one line, exit 2", (_, args, message) => {
+    const dir = project();
+    const result = run(dir, "generate", ...args);
+    expect(result.stderr).toMatch(message);
+    expect(result.status).toBe(2);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  }, 60_000);
+
+  it("without a templates folder the output is the built-in templates' (the goldens)", () => {
+    const dir = project();
+    writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out" }));
+    expect(run(dir, "generate").status).toBe(0);
+    expect(readFileSync(join(dir, "out", "petstore", "models", "components", "pet.ts"), "utf8")).toBe(readFileSync(join(ROOT, "generated", "typescript", "petstore", "models", "components", "pet.ts"), "utf8"));
+  }, 60_000);
+});
