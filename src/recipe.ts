@@ -163,7 +163,8 @@ function summary(rendered: RenderResult): RunSummary {
 /** `generate` the long way: render (through the cache, if any), then write. */
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   // A new output folder: its files are made in the background while the docs are read.
-  const fresh = prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
+  const single = options.singleFile !== undefined;
+  const fresh = single ? undefined : prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
   let rendered: RenderResult;
   try {
     rendered = await renderSources(input, sources, options, settings);
@@ -175,12 +176,12 @@ export async function generateSources(input: string, sources: readonly SourceDoc
     if (fresh) await discardStaging(fresh);
     return summary(rendered);
   }
-  return { ...summary(rendered), written: await write(output, rendered.files, fresh) };
+  return { ...summary(rendered), written: await write(output, rendered.files, fresh, { orphans: !single }) };
 }
 
 /** `check` the long way: render (through the cache, if any), then compare. */
 export async function checkSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
   const rendered = await renderSources(input, sources, options, settings);
   if (hasErrors(rendered.diagnostics)) return summary(rendered);
-  return { ...summary(rendered), drift: await compare(output, rendered.files) };
+  return { ...summary(rendered), drift: await compare(output, rendered.files, output, { orphans: options.singleFile === undefined }) };
 }

@@ -115,6 +115,6 @@ async function unchangedOnDisk(output: string, entry: RunEntry, compare: "exact"
     if (sha256(compare === "exact" ? text : normalize(text)) !== file[compare]) return undefined;
   }
   const wanted = new Set(entry.files.map((f) => f.path));
-  if ((await listOwned(output, wanted)).length > 0) return undefined;
+  if (entry.options.singleFile === undefined && (await listOwned(output, wanted)).length > 0) return undefined;
   return entry.files.map((f) => f.path);
 }

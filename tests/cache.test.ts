@@ -145,8 +145,21 @@ describe("the cache", () => {
     const withRule = spawnSync(process.execPath, [BIN, "check", "--rule", "unknown-type=error", "--reporter", "json"], { cwd: dir, encoding: "utf8" });
     const again = spawnSync(process.execPath, [BIN, "check", "--rule", "unknown-type=error", "--reporter", "json"], { cwd: dir, encoding: "utf8" });
     expect(JSON.parse(again.stdout).diagnostics).toEqual(JSON.parse(withRule.stdout).diagnostics);
-    const keys = new Set(cacheFiles(dir).map((name) => name.replace(/^(docs|run)-/, "")));
-    expect(keys.size).toBe(2); // one entry per target and options
+    // One run entry per target and options, one docs entry per target and reading options (`rules` is one).
+    expect(cacheFiles(dir).filter((name) => name.startsWith("run-"))).toHaveLength(2);
+    expect(cacheFiles(dir).filter((name) => name.startsWith("docs-"))).toHaveLength(2);
+  });
+
+  it("the docs are read once for every target of them: options only the emit stage reads (the target, the one module, unknownKeys, …) parse nothing again", () => {
+    const dir = project();
+    expect(run(dir, "generate").stats.parsed).toBeGreaterThan(0);
+    for (const args of [["--unknown-keys", "reject"], ["--max-depth", "64"], ["--import-extension", ".ts"], ["--out-file", "one/api.ts"]]) {
+      const other = run(dir, "generate", "docs/models", ...(args[0] === "--out-file" ? args : ["--out", `out-${args[0]}`, ...args]));
+      expect(other.status, args.join(" ")).toBe(0);
+      expect(other.stats.parsed, args.join(" ")).toBe(0);
+    }
+    // An option that changes what the docs mean reads them again.
+    expect(run(dir, "generate", "docs/models", "--out", "out-lenient", "--nullability", "as-documented").stats.parsed).toBeGreaterThan(0);
   });
 
   it("a cache that cannot be written slows a run down, never fails it", () => {

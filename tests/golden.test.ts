@@ -50,7 +50,7 @@ function expectedLines(caseDir: string, actual: string[]): string[] {
 const config = await loadConfig(ROOT);
 const targets = resolveTargets(config, {});
 /** The targets beyond the ts target with built-in templates (last in the config): their docs are the flavour and dialect trees' again. */
-const OTHER_TARGETS = targets.filter((t) => t.options.target !== "ts" || t.options.templates !== undefined);
+const OTHER_TARGETS = targets.filter((t) => t.options.target !== "ts" || t.options.templates !== undefined || t.options.singleFile !== undefined);
 const rendered = await Promise.all(targets.map(async (target) => ({ target, result: await render(join(ROOT, target.input), target.options) })));
 /** Every generated file, as a path under the repository root. */
 const expectedFiles = rendered.flatMap(({ target, result }) => result.files.map((f) => ({ path: `${target.output}/${f.path}`, content: f.content })));
@@ -69,7 +69,7 @@ describe("golden: fixtures → generated/", () => {
     expect(targets[7]?.options).toMatchObject({ unknownKeys: "reject", nullability: "as-documented", propertyNames: "camelCase" });
     const dialectTargets = targets.slice(8, targets.length - OTHER_TARGETS.length);
     expect(dialectTargets.length).toBeGreaterThan(0);
-    for (const t of OTHER_TARGETS) expect(t.output).toMatch(t.options.templates === undefined ? new RegExp(`^generated/${t.options.target}/`) : /^generated\/templates\//);
+    for (const t of OTHER_TARGETS) expect(t.output).toMatch(t.options.singleFile !== undefined ? /^generated\/single$/ : t.options.templates === undefined ? new RegExp(`^generated/${t.options.target}/`) : /^generated\/templates\//);
     expect(targets.slice(targets.length - OTHER_TARGETS.length)).toEqual(OTHER_TARGETS);
     expect(OTHER_TARGETS.map((t) => t.options.target)).toEqual(expect.arrayContaining(["ts"]));
     for (const t of dialectTargets) {

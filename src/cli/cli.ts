@@ -66,6 +66,7 @@ function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
 interface Flags {
   readonly config?: string;
   readonly out?: string;
+  readonly outFile?: string;
   readonly rule?: readonly string[];
   readonly dialect?: Options["dialect"];
   readonly flavour?: Options["flavour"];
@@ -241,6 +242,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .command("generate")
       .description("Generate TypeScript modules from model docs. Writes only changed files, removes orphans, writes nothing when the docs have errors.")
       .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`)
+      .option("--out-file <file>", "instead of a folder, one module with every model (names as in the root index, a folder's name before a name taken)")
       .option("-w, --watch", "regenerate whenever a doc changes; keep running through errors"),
     [
       "  mdtypes generate                                   # every target in mdtypes.config.json",
@@ -273,7 +275,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     program
       .command("check")
       .description("Check that generated files match the docs. Renders in memory, never writes; reports every changed, missing and orphaned file with a diff.")
-      .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`),
+      .option("-o, --out <dir>", `output folder (default: "output" in ${CONFIG_FILE})`)
+      .option("--out-file <file>", "instead of a folder, the one module `generate --out-file` wrote"),
     [
       "  mdtypes check                                      # every target in mdtypes.config.json",
       "  mdtypes check docs/models --out src/generated",
@@ -326,7 +329,7 @@ async function projectOf(io: CliIo, input: string | undefined, flags: Flags, { n
   const targets =
     !needsOutput && input !== undefined && flags.out === undefined
       ? [{ name: input, input, output: "", options: resolveOptions(found?.config, found?.config.targets?.length === 1 ? found.config.targets[0] : undefined, overrides) }]
-      : resolveTargets(found?.config, { input, out: flags.out }, overrides, base);
+      : resolveTargets(found?.config, { input, out: flags.out, outFile: flags.outFile }, overrides, base);
   const resolved = targets.map((t) => ({ ...t, input: resolvePath(io, t.input), output: t.output === "" ? "" : resolvePath(io, t.output) }));
   if (needsOutput) checkOutputsApart(resolved);
   return { targets: resolved, ...(found ? { configPath: found.path } : {}), root: found?.dir ?? resolve(io.cwd) };
@@ -338,10 +341,15 @@ async function projectOf(io: CliIo, input: string | undefined, flags: Flags, { n
  * files for its own orphans.
  */
 function checkOutputsApart(targets: readonly Target[]): void {
-  const outputs = targets.map((t) => ({ name: t.name, path: realPath(resolve(t.output)), shown: t.output }));
+  // A one-module target (`outFile`) owns its file alone, not its folder.
+  const outputs = targets.map((t) => {
+    const place = t.options.singleFile === undefined ? t.output : join(t.output, t.options.singleFile);
+    return { name: t.name, path: realPath(resolve(place)), shown: place, file: t.options.singleFile !== undefined };
+  });
   for (const [i, a] of outputs.entries()) {
     for (const b of outputs.slice(i + 1)) {
-      if (a.path === b.path) throw usageError(`targets "${a.name}" and "${b.name}" write into the same folder (${a.shown === b.shown ? a.shown : `${a.shown} and ${b.shown}`}); give each its own "output"`);
+      const both = `${a.shown === b.shown ? a.shown : `${a.shown} and ${b.shown}`}`;
+      if (a.path === b.path) throw usageError(a.file || b.file ? `targets "${a.name}" and "${b.name}" write the same file (${both}); give each its own "outFile"` : `targets "${a.name}" and "${b.name}" write into the same folder (${both}); give each its own "output"`);
       const [outer, inner] = b.path.startsWith(`${a.path}${sep}`) ? [a, b] : a.path.startsWith(`${b.path}${sep}`) ? [b, a] : [];
       if (outer && inner) throw usageError(`target "${inner.name}" writes inside target "${outer.name}"'s output folder (${inner.shown} in ${outer.shown}); give each a folder of its own, side by side`);
     }
@@ -417,7 +425,7 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   const drift = outcome.result.drift;
   if (!drift) return;
   if (inSync(drift)) {
-    io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${outcome.result.stats.files} files, ${time}; ${problems}).\n`);
+    io.stderr(`${paint.green("✔")} ${target.name}: in sync with ${target.input} (${count(outcome.result.stats.files, "file")}, ${time}; ${problems}).\n`);
     return;
   }
   io.stdout(`${formatDrift(target.output, drift, colors(io.stdoutColor ?? io.color))}\n`);

@@ -11,7 +11,7 @@ import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, model
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
-import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER } from "./marker.js";
+import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "./marker.js";
 
 /** One generated file: a path relative to the output folder, and its exact text. */
 export interface OutputFile {
@@ -29,6 +29,8 @@ export interface EmitOptions {
   readonly unknownKeys: "accept" | "reject";
   /** The user's templates, replacing built-in ones by name (see `templates.ts`). */
   readonly templateOverrides?: TemplateOverrides | undefined;
+  /** The name of the one module to render every model, and the runtime, into (`--out-file`); undefined: a module per doc. */
+  readonly singleFile?: string | undefined;
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -52,11 +54,20 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     return model;
   };
   const templates = templateSet("ts", options.templateOverrides);
-  const context: EmitContext = { modelOf, paths, identifiers, options, templates, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
+  const runtimeView = { maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" };
+  if (options.singleFile !== undefined) {
+    // One module: every model under its name across the tree, no imports, the runtime inlined.
+    const names = singleModuleNames(program.models, paths);
+    diagnostics.push(...names.diagnostics);
+    const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
+    const models = program.models.map((model) => modelView(model, context));
+    return { files: [{ path: options.singleFile, content: templates.render("single.ts", { header: SINGLE_MODULE_HEADER, ...runtimeView, models }) }], diagnostics };
+  }
+  const context: EmitContext = { modelOf, paths, identifiers, options, templates, single: false, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
 
   const files: OutputFile[] = [];
-  for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: emitModel(model, context) });
-  files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" }) });
+  for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) });
+  files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });
   const barrels = emitBarrels(program.models, context);
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
@@ -71,6 +82,8 @@ interface EmitContext {
   readonly identifiers: ReadonlyMap<string, string>;
   readonly options: EmitOptions;
   readonly templates: TemplateSet;
+  /** Every model in one module (`--out-file`): references need no import, helpers a suffix per model. */
+  readonly single: boolean;
   /** Models that are members of a discriminated union: their modules export the walk of their keys too. */
   readonly tagged: ReadonlyMap<string, ReadonlySet<string>>;
   /** Models that accept any value at all (see `modelsAcceptingAnything`). */
@@ -95,6 +108,11 @@ class ModuleScope implements CheckScope {
 
   private imported(target: string) {
     let entry = this.imports.get(target);
+    if (!entry && this.ctx.single) {
+      // One module: the target is declared beside this model, under its own names.
+      entry = { names: modelNames(this.ctx.identifiers.get(target) as string), type: false, check: false, collect: false, fields: false };
+      this.imports.set(target, entry);
+    }
     if (!entry) {
       const base = this.ctx.identifiers.get(target);
       if (base === undefined) throw new Error(`Internal error: reference to unknown model ${target}`);
@@ -178,9 +196,10 @@ class ModuleScope implements CheckScope {
   }
 }
 
-function emitModel(model: Model, ctx: EmitContext): string {
+/** The view model of one model's module (see the README's "Templates"). */
+function modelView(model: Model, ctx: EmitContext): object {
   const scope = new ModuleScope(model, ctx);
-  const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys });
+  const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys, ...(ctx.single ? { helperSuffix: `_${ctx.identifiers.get(model.id) as string}` } : {}) });
   const names = scope.own;
   for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$check", "$$validate", "$$clean", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
   const typeName = (target: string) => scope.typeName(target);
@@ -235,9 +254,9 @@ function emitModel(model: Model, ctx: EmitContext): string {
   }
 
   const helpers = writer.helperSource().trimEnd();
-  return ctx.templates.render("model.ts", {
+  return {
     header: moduleHeader(model.id),
-    imports: scope.importLines(),
+    imports: ctx.single ? [] : scope.importLines(),
     typeDoc: jsdoc(modelDoc(model)),
     names,
     links: { type: `{@link ${names.type}}`, is: `{@link ${names.is}}`, validate: `{@link ${names.validate}}`, collect: `{@link ${names.collect}}` },
@@ -254,7 +273,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
     hasFields: fieldsBody !== false,
     fieldsBody,
     helpers,
-  });
+  };
 }
 
 function modelDoc(model: Model): DocComment {
@@ -373,8 +392,9 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
   } else if (model.values.length <= 8) {
     checkBody = `  return ${model.values.map((v) => `v === ${literalText(v.value)}`).join(" || ")};\n`;
   } else {
-    writer.declare(`const $values: ReadonlySet<unknown> = new Set<unknown>(Object.values(${names.type}));\n`);
-    checkBody = `  return $values.has(v);\n`;
+    const values = writer.local("$values");
+    writer.declare(`const ${values}: ReadonlySet<unknown> = new Set<unknown>(Object.values(${names.type}));\n`);
+    checkBody = `  return ${values}.has(v);\n`;
   }
   const literals = model.values.map((v) => literalText(v.value));
   const expected = model.open
@@ -385,6 +405,40 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
         ? literals.join(" | ")
         : `${model.name} (one of ${literals.length} values)`;
   return { enum: { members, open: model.open, base }, checkBody, expected };
+}
+
+/**
+ * The names of every model in one module (`--out-file`): each model's
+ * barrel export name; a name another folder's model took already goes with
+ * the folder's name before it (`operations/type.md` after
+ * `components/type.md`: `OperationsType`), and one still taken gets a
+ * numeric suffix (an `export-name-clash` warning). Docs are taken in path
+ * order, those named after their model first, so names do not depend on
+ * file-system order.
+ */
+function singleModuleNames(models: readonly Model[], paths: ReadonlyMap<string, string>): { identifiers: Map<string, string>; diagnostics: Diagnostic[] } {
+  const taken = new Set(["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"]);
+  const derived = (name: string) => Object.values(modelNames(name));
+  const free = (name: string) => !derived(name).some((n) => taken.has(n));
+  const named = (m: Model) => namedAfter(m.id, m.name);
+  const order = [...models].sort((a, b) => named(a) - named(b) || compareStrings(paths.get(a.id) as string, paths.get(b.id) as string));
+  const identifiers = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const model of order) {
+    const wanted = exportName(model.id, model.name);
+    const folder = (paths.get(model.id) as string).split("/").slice(0, -1).pop();
+    const prefixed = folder === undefined ? wanted : modelIdentifier(`${namespaceName(folder).replace(/^./, (c) => c.toUpperCase()).replace(/_+$/, "")}${wanted}`);
+    let name = free(wanted) ? wanted : prefixed;
+    for (let n = 2; !free(name); n++) name = `${prefixed}_${n}`;
+    if (name !== wanted && name !== prefixed) {
+      const sink = new DiagnosticSink(model.id);
+      sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${prefixed}\` from the one module, expected one name per model; it is exported as \`${name}\``);
+      diagnostics.push(...sink.items);
+    }
+    for (const n of derived(name)) taken.add(n);
+    identifiers.set(model.id, name);
+  }
+  return { identifiers, diagnostics };
 }
 
 /**

@@ -42,6 +42,9 @@ export function barrelHeader(folder: string): string {
   return folder === "" ? `${GENERATED_MARKER}: the index of this output folder. ${DO_NOT_EDIT}` : `${GENERATED_MARKER}: the index of \`${markerPath(folder)}/\`. ${DO_NOT_EDIT}`;
 }
 
+/** The first line of the one module of `--out-file`. */
+export const SINGLE_MODULE_HEADER = `${GENERATED_MARKER}: every model of the docs in one module. ${DO_NOT_EDIT}`;
+
 /** How many bytes of a file hold its first line, for any doc path a header may name. */
 export const HEADER_BYTES = 4096;
 
@@ -67,6 +70,7 @@ export function ownsFile(head: string, path: string): boolean {
   if (rest.startsWith(": the index of this output folder.")) return path === "index.ts";
   const barrel = /^: the index of `(.*)\/`\./.exec(rest);
   if (barrel) return path === `${pathOfMarker(barrel[1] as string)}/index.ts`;
+  if (rest.startsWith(": every model of the docs in one module.")) return path.endsWith(".ts") && !path.includes("/");
   if (rest.startsWith(". Do not edit")) return path === "index.ts" || path === "_runtime.ts";
   return false;
 }

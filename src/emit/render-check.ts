@@ -84,6 +84,8 @@ export interface CheckScope {
 export interface CheckOptions {
   /** `reject`: an object with keys its model does not document is invalid. */
   readonly unknownKeys: "accept" | "reject";
+  /** Appended to the names of hoisted helpers, so that several models' helpers can share one module (`--out-file`); none by default. */
+  readonly helperSuffix?: string;
 }
 
 /**
@@ -115,6 +117,11 @@ export class CheckWriter {
   /** Adds a module-level declaration (a lookup table) after the helpers. */
   declare(source: string): void {
     this.helpers.push(source);
+  }
+
+  /** A module-level name of this writer's model: `name` with the helper suffix. */
+  local(name: string): string {
+    return `${name}${this.options.helperSuffix ?? ""}`;
   }
 
   /** The hoisted helper functions and tables, in order of creation. */
@@ -636,7 +643,7 @@ export class CheckWriter {
     if (existing) return existing;
     const prefixes: Record<string, string> = { members: "$u", collect: "$c", keys: "$keys", required: "$required" };
     const prefix = prefixes[key.slice(0, key.indexOf(":"))] ?? "$h";
-    const name = `${prefix}${this.hoisted.size}`;
+    const name = this.local(`${prefix}${this.hoisted.size}`);
     this.hoisted.set(key, name);
     this.helpers.push(build(name));
     return name;

@@ -5,7 +5,7 @@
 
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";
 import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Config, type Options, type RemarkPluginSetting, type Target, type TargetConfig } from "../ir/options.js";
@@ -96,13 +96,18 @@ async function readConfigFile(path: string, shown = CONFIG_FILE): Promise<Config
 
 type Fail = (expected: string) => never;
 
+/** What `outFile` and `--out-file` take: a file name ending in `.ts` or `.json` (checked against the target when the target is known). */
+const OUT_FILE = /[^/\\]\.(?:ts|json)$/;
+
 /** Validates config data (from the file or the API). */
 export function parseConfig(data: unknown): Config {
   const config = parseObject(data, "", true) as Config;
-  if (config.targets && (config.input !== undefined || config.output !== undefined)) {
-    throw usageError(`${CONFIG_FILE}: use either "input" and "output" or "targets", not both`);
+  if (config.targets && (config.input !== undefined || config.output !== undefined || config.outFile !== undefined)) {
+    throw usageError(`${CONFIG_FILE}: use either "input" and "output" (or "outFile") or "targets", not both`);
   }
-  if ((config.input === undefined) !== (config.output === undefined)) {
+  if (config.output !== undefined && config.outFile !== undefined) throw usageError(`${CONFIG_FILE}: use either "output" (a folder) or "outFile" (one module), not both`);
+  const out = config.output ?? config.outFile;
+  if ((config.input === undefined) !== (out === undefined)) {
     throw usageError(`${CONFIG_FILE}: "input" and "output" go together; "${config.input === undefined ? "input" : "output"}" is missing`);
   }
   return config;
@@ -127,6 +132,8 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
     case "input":
     case "output":
       return typeof value === "string" && value !== "" ? value : fail("a non-empty path");
+    case "outFile":
+      return typeof value === "string" && OUT_FILE.test(value) ? value : fail("a path to a .ts file (or, for the json-schema target, a .json file)");
     case "name":
       if (topLevel) break;
       return typeof value === "string" && value !== "" ? value : fail("a non-empty string");
@@ -169,9 +176,9 @@ function parseTargets(value: unknown, fail: Fail): TargetConfig[] {
   if (!Array.isArray(value) || value.length === 0) return fail("a non-empty array of targets");
   return value.map((item, i) => {
     const target = parseObject(item, `targets[${i}]`, false);
-    for (const key of ["input", "output"]) {
-      if (target[key] === undefined) throw usageError(`${CONFIG_FILE}: "targets[${i}]" needs "${key}"`);
-    }
+    if (target.input === undefined) throw usageError(`${CONFIG_FILE}: "targets[${i}]" needs "input"`);
+    if (target.output !== undefined && target.outFile !== undefined) throw usageError(`${CONFIG_FILE}: "targets[${i}]" has both "output" (a folder) and "outFile" (one module); keep one`);
+    if (target.output === undefined && target.outFile === undefined) throw usageError(`${CONFIG_FILE}: "targets[${i}]" needs "output" (or "outFile")`);
     return target as unknown as TargetConfig;
   });
 }
@@ -202,18 +209,37 @@ export function parseRuleFlag(flag: string): [string, Severity | "off"] {
  * one); otherwise every target of the config. `overrides` (flags) win over
  * the config.
  */
-export function resolveTargets(config: Config | undefined, args: { input?: string | undefined; out?: string | undefined }, overrides: Partial<Options> = {}, base = ""): Target[] {
+export function resolveTargets(config: Config | undefined, args: { input?: string | undefined; out?: string | undefined; outFile?: string | undefined }, overrides: Partial<Options> = {}, base = ""): Target[] {
   // Paths in the config are relative to its folder (`base`); paths from arguments stay as given.
   const fromConfig = (path: string): string => (base === "" || isAbsolute(path) ? path : join(base, path));
-  const configured: TargetConfig[] = config?.targets ? [...config.targets] : config?.input && config.output ? [{ input: config.input, output: config.output }] : [];
-  if (args.input !== undefined || args.out !== undefined) {
+  const placeOf = (t: { output?: string | undefined; outFile?: string | undefined }): Place => (t.output !== undefined ? { output: fromConfig(t.output) } : t.outFile !== undefined ? { outFile: fromConfig(t.outFile) } : {});
+  const top = config?.input !== undefined ? { input: config.input, ...(config.output !== undefined ? { output: config.output } : {}), ...(config.outFile !== undefined ? { outFile: config.outFile } : {}) } : undefined;
+  const configured: TargetConfig[] = config?.targets ? [...config.targets] : top && (top.output ?? top.outFile) !== undefined ? [top] : [];
+  if (args.out !== undefined && args.outFile !== undefined) throw usageError("Pass either --out <dir> or --out-file <file>, not both");
+  if (args.outFile !== undefined && !OUT_FILE.test(args.outFile)) throw usageError(`--out-file expects a path to a .ts file (or, for the json-schema target, a .json file), got "${args.outFile}"`);
+  if (args.input !== undefined || args.out !== undefined || args.outFile !== undefined) {
     const only = configured.length === 1 ? configured[0] : undefined;
     const input = args.input ?? (only ? fromConfig(only.input) : undefined);
-    const output = args.out ?? (only ? fromConfig(only.output) : undefined);
+    const place: Place = args.out !== undefined ? { output: args.out } : args.outFile !== undefined ? { outFile: args.outFile } : only ? placeOf(only) : {};
     if (input === undefined) throw usageError(`No input folder: pass one, or set "input" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
-    if (output === undefined) throw usageError(`No output folder: pass --out <dir>, or set "output" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
-    return [{ name: output, input, output, options: resolveOptions(config, only, overrides) }];
+    if (place.output === undefined && place.outFile === undefined) throw usageError(`No output folder: pass --out <dir> (or --out-file <file>), or set "output" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
+    return [settle(undefined, input, place, resolveOptions(config, only, overrides))];
   }
   if (configured.length === 0) throw usageError(`Nothing to do: pass an input folder and --out, or create ${CONFIG_FILE} with "input" and "output"`);
-  return configured.map((target) => ({ name: target.name ?? fromConfig(target.output), input: fromConfig(target.input), output: fromConfig(target.output), options: resolveOptions(config, target, overrides) }));
+  return configured.map((target) => settle(target.name, fromConfig(target.input), placeOf(target), resolveOptions(config, target, overrides)));
+}
+
+/** Where a target writes: a folder, or one module. */
+type Place = { readonly output?: string; readonly outFile?: string };
+
+/**
+ * A target from its place: an `outFile` becomes its folder as `output` and
+ * its name as the `singleFile` option; its extension must suit the target
+ * (`.json` for json-schema, else `.ts`).
+ */
+function settle(name: string | undefined, input: string, place: Place, options: Options): Target {
+  if (place.outFile === undefined) return { name: name ?? (place.output as string), input, output: place.output as string, options };
+  const extension = options.target === "json-schema" ? ".json" : ".ts";
+  if (!place.outFile.endsWith(extension)) throw usageError(`The one module of the ${options.target} target must be a ${extension} file, got "${place.outFile}"`);
+  return { name: name ?? place.outFile, input, output: dirname(place.outFile), options: { ...options, singleFile: basename(place.outFile) } };
 }

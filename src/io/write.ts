@@ -183,7 +183,7 @@ export async function discardStaging(staging: FreshStaging): Promise<void> {
  * nothing, when it cannot. `fresh`: a staging folder made ahead (see
  * {@link prepareFreshStaging}), used when the output folder still does not exist.
  */
-export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging): Promise<WriteReport> {
+export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging, { orphans: removeOrphans = true } = {}): Promise<WriteReport> {
   const root = resolve(output);
   if (fresh) {
     await fresh.created;
@@ -205,7 +205,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       changed.push(file);
     }
   }
-  const orphans = await listOwned(root, new Set(files.map((f) => f.path)));
+  // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
+  const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path))) : [];
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
 
   const staging = await stage(root, changed);

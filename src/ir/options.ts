@@ -57,6 +57,12 @@ export interface Options {
    * none. `loadConfig` resolves it from the config file's folder.
    */
   readonly templates: string | undefined;
+  /**
+   * The file name of the one module every model goes into (`api.ts`), in
+   * the output folder; undefined (the default): a module per doc. Set from
+   * a target's `outFile` (`--out-file`), never on its own.
+   */
+  readonly singleFile: string | undefined;
   /** Globs (relative to the input folder) of docs to leave out. */
   readonly exclude: readonly string[];
   /**
@@ -89,12 +95,13 @@ export const DEFAULT_OPTIONS: Options = {
   unknownKeys: "accept",
   target: "ts",
   templates: undefined,
+  singleFile: undefined,
   exclude: [],
   remarkPlugins: [],
 };
 
 /** The options only the emit stage reads: docs read with options that differ in these alone give one IR. */
-const EMIT_ONLY = new Set<string>(["target", "templates", "importExtension", "maxDepth", "unknownKeys"]);
+const EMIT_ONLY = new Set<string>(["target", "templates", "singleFile", "importExtension", "maxDepth", "unknownKeys"]);
 
 /**
  * `options` without the emit-only ones: what reading a doc depends on (the
@@ -110,7 +117,10 @@ export interface TargetConfig extends Partial<Options> {
   /** A label for messages; defaults to the output folder. */
   readonly name?: string;
   readonly input: string;
-  readonly output: string;
+  /** The output folder; or, instead, {@link outFile}. */
+  readonly output?: string;
+  /** The one module (`src/api.ts`) every model goes into, instead of an output folder. */
+  readonly outFile?: string;
 }
 
 /**
@@ -120,6 +130,7 @@ export interface TargetConfig extends Partial<Options> {
 export interface Config extends Partial<Options> {
   readonly input?: string;
   readonly output?: string;
+  readonly outFile?: string;
   readonly targets?: readonly TargetConfig[];
 }
 

@@ -43,8 +43,8 @@ export function normalize(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
 }
 
-/** Compares `files` with `output` on disk. */
-export async function compare(output: string, files: readonly OutputFile[], label = output): Promise<Drift> {
+/** Compares `files` with `output` on disk; `orphans: false` (one module, `--out-file`) leaves the folder's other files alone. */
+export async function compare(output: string, files: readonly OutputFile[], label = output, { orphans = true } = {}): Promise<Drift> {
   const changed: ChangedFile[] = [];
   const missing: string[] = [];
   for (const file of files) {
@@ -69,6 +69,6 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     changed.push({ path: file.path, owned: ownsFile(current, file.path), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));
-  const orphaned = await listOwned(output, wanted);
+  const orphaned = orphans ? await listOwned(output, wanted) : [];
   return { changed, missing, orphaned };
 }
