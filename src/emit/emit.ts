@@ -253,7 +253,7 @@ function emitModel(model: Model, ctx: EmitContext): string {
   });
 }
 
-function modelDoc(model: Model): DocComment {
+export function modelDoc(model: Model): DocComment {
   const tags: { tag: string; text?: string | undefined }[] = [];
   if (model.deprecated) tags.push({ tag: "deprecated", text: model.deprecated.message });
   for (const example of model.examples) {
@@ -300,8 +300,8 @@ export function formatNote(type: TypeRef): string | undefined {
   return found.length > 0 ? `Format: ${found.join(" or ")}` : undefined;
 }
 
-/** The interface's properties (and index signature), as the template lays them out. */
-function objectView(model: ObjectModel, typeName: (target: string) => string) {
+/** The interface's properties (and index signature), as the template lays them out (the zod target's too). */
+export function objectView(model: ObjectModel, typeName: (target: string) => string) {
   const properties = model.fields.map((field) => {
     const tags: { tag: string; text?: string | undefined }[] = [];
     if (field.deprecated) tags.push({ tag: "deprecated", text: field.deprecated.message });

@@ -15,7 +15,7 @@ type Template = (context: object) => string;
 const cache = new Map<string, Template>();
 
 /** The compiled template `templates/<name>.hbs`. */
-export function template(name: "model.ts" | "runtime.ts" | "index.ts"): Template {
+export function template(name: "model.ts" | "runtime.ts" | "index.ts" | "zod/model.ts" | "zod/runtime.ts" | "zod/index.ts"): Template {
   let compiled = cache.get(name);
   if (!compiled) {
     const source = readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), "utf8");
