@@ -25,7 +25,7 @@ import { barrelPaths, exportName, importSpecifier, literalKey, modelIdentifier, 
 import { modelsAcceptingAnything, taggedMembers } from "../render-check.js";
 import { literalText, renderType } from "../render-type.js";
 import { template } from "../templates.js";
-import { ZodWriter, type ZodRuntimeName, type ZodScope } from "./render-zod.js";
+import { readsOwnKeys, ZodWriter, type ZodRuntimeName, type ZodScope } from "./render-zod.js";
 
 /**
  * How the models are laid out: `modules` (the default), one module per doc
@@ -39,7 +39,7 @@ export type ZodLayout = { readonly kind: "modules" } | { readonly kind: "single"
 export const SINGLE_MODULE_HEADER = `${GENERATED_MARKER}: every model of the docs in one module. Do not edit: run \`mdtypes generate\`.`;
 
 /** The names of the runtime helpers: fixed, like the ts target's `$$` names, which no doc's model takes. */
-const RUNTIME_NAMES: readonly ZodRuntimeName[] = ["$$dateTime", "$$integer"];
+const RUNTIME_NAMES: readonly ZodRuntimeName[] = ["$$dateTime", "$$integer", "$$ownKeys"];
 
 /** Renders every model as zod schemas. Output files are sorted by path. */
 export function emitZod(program: Program, options: EmitOptions, layout: ZodLayout = { kind: "modules" }): { files: OutputFile[]; diagnostics: Diagnostic[] } {
@@ -126,7 +126,7 @@ function emitSingle(program: Program, ctx: ZodContext, path: string): { files: O
 
 /** The runtime template's view: which helpers, exported or not. */
 function runtimeView(used: ReadonlySet<ZodRuntimeName>, exported: boolean, z = "z") {
-  return { z, exported: exported ? "export " : "", integer: used.has("$$integer"), dateTime: used.has("$$dateTime") };
+  return { z, exported: exported ? "export " : "", integer: used.has("$$integer"), dateTime: used.has("$$dateTime"), ownKeys: used.has("$$ownKeys") };
 }
 
 /** Where a module of the `modules` layout lies, for its imports. */
@@ -261,7 +261,7 @@ function modelView(model: Model, scope: ModuleScope, ctx: ZodContext) {
       return assertNever(model, "model kind");
   }
   // A member of a discriminated union is typed as one, so the union can take it (zod reads its tag's values).
-  const schemaType = ctx.tagged.has(model.id) ? `${z}.ZodType<${names.type}> & ${z}.core.$ZodTypeDiscriminable` : `${z}.ZodType<${names.type}>`;
+  const schemaType = ctx.tagged.has(model.id) && !readsOwnKeys(model) ? `${z}.ZodType<${names.type}> & ${z}.core.$ZodTypeDiscriminable` : `${z}.ZodType<${names.type}>`;
   return {
     typeDoc: jsdoc(modelDoc(model)),
     names,

@@ -27,7 +27,23 @@ import { findDiscriminator } from "../render-check.js";
 import { literalText } from "../render-type.js";
 
 /** The helpers of the zod target's runtime module that the schemas use. */
-export type ZodRuntimeName = "$$integer" | "$$dateTime";
+export type ZodRuntimeName = "$$integer" | "$$dateTime" | "$$ownKeys";
+
+/**
+ * Keys `Object.prototype` has. zod reads a key with `in` and a plain read,
+ * which find the inherited member (`constructor`, `toString`) when the data
+ * lacks the key, and it never reads a `__proto__` key (it strips it, so that
+ * no output's prototype is replaced); the validators read own keys alone,
+ * `__proto__` as data. An object model with such a field is parsed through a
+ * copy of the value's own keys, its `__proto__` field checked there
+ * (`$$ownKeys`).
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether an object model's schema must read the value's own keys alone: see {@link INHERITED_KEYS}. */
+export function readsOwnKeys(model: Model): boolean {
+  return model.kind === "object" && model.fields.some((f) => PROTOTYPE_KEYS.has(f.name));
+}
 
 /** What a module tells the schema writer about its surroundings. */
 export interface ZodScope {
@@ -98,7 +114,8 @@ export class ZodWriter {
   private union(type: TypeRef & { kind: "union" }): string {
     const z = this.scope.z;
     const discriminator = findDiscriminator(type, (target) => this.scope.model(target));
-    if (discriminator) {
+    // zod finds a member's tag values through its object schema, which a copy of the own keys hides.
+    if (discriminator && !discriminator.cases.some((c) => c.member.kind === "ref" && readsOwnKeys(this.scope.model(c.member.target)))) {
       const members = discriminator.cases.map((c) => this.type(c.member));
       return `${z}.discriminatedUnion(${stringLiteral(discriminator.field)}, [${members.join(", ")}])`;
     }
@@ -125,9 +142,15 @@ export class ZodWriter {
       return `  ${literalKey(field.name)}: ${schema},\n`;
     });
     const shape = lines.length === 0 ? "{}" : `{\n${lines.join("")}}`;
-    if (extra && !this.acceptsAnything(extra)) return `${z}.object(${shape}).catchall(${this.type(extra)})`;
     // Typed extra keys that take anything check nothing, whatever `unknownKeys` says.
-    return `${z}.${extra || this.options.unknownKeys === "accept" ? "looseObject" : "strictObject"}(${shape})`;
+    const schema =
+      extra && !this.acceptsAnything(extra)
+        ? `${z}.object(${shape}).catchall(${this.type(extra)})`
+        : `${z}.${extra || this.options.unknownKeys === "accept" ? "looseObject" : "strictObject"}(${shape})`;
+    if (!fields.some((f) => PROTOTYPE_KEYS.has(f.name))) return schema;
+    const proto = fields.find((f) => f.name === "__proto__");
+    const protoArgs = proto ? `, ${this.type(proto.type)}${proto.required ? "" : ".optional()"}, ${proto.required}` : "";
+    return `${this.scope.runtime("$$ownKeys")}(${schema}${protoArgs})`;
   }
 
   /** A tag field's schema: its literal, also when the doc names a one-value enum for it. */
