@@ -212,7 +212,22 @@ async function compareTree(input: string, options: Partial<Options>, compile = f
 }
 
 /** The Speakeasy fixture trees (every flavour) and a few dialect trees, each with its figures per option set. */
-const FIXTURES: Readonly<Record<string, { readonly models: number; readonly examples: number; readonly samples: readonly number[] }>> = {};
+const FIXTURES: Readonly<Record<string, { readonly models: number; readonly examples: number; readonly samples: readonly number[] }>> = {
+  "typescript/petstore": { models: 11, examples: 9, samples: [164, 164, 164] },
+  "typescript/shapes": { models: 9, examples: 5, samples: [96, 96, 96] },
+  strict: { models: 2, examples: 0, samples: [24, 24, 24] },
+  "python/petstore": { models: 12, examples: 0, samples: [182, 182, 182] },
+  "python/semantics": { models: 29, examples: 0, samples: [398, 398, 398] },
+  "python/oddities": { models: 14, examples: 0, samples: [110, 110, 110] },
+  "go/shapes": { models: 5, examples: 0, samples: [96, 96, 96] },
+  "java/shapes": { models: 2, examples: 0, samples: [40, 40, 40] },
+  "csharp/shapes": { models: 5, examples: 0, samples: [46, 46, 46] },
+  "php/shapes": { models: 9, examples: 0, samples: [52, 52, 52] },
+  "ruby/shapes": { models: 7, examples: 0, samples: [42, 42, 42] },
+  "dialects/liblab/typescript": { models: 9, examples: 0, samples: [122, 122, 122] },
+  "dialects/oag-jsonschema": { models: 14, examples: 0, samples: [202, 202, 202] },
+  "dialects/apimatic/python": { models: 3, examples: 0, samples: [50, 50, 50] },
+};
 
 describe("zod target: same verdicts as validateX on the fixture trees", () => {
   const trees = ["typescript/petstore", "typescript/shapes", "strict", "python/petstore", "python/semantics", "python/oddities", "go/shapes", "java/shapes", "csharp/shapes", "php/shapes", "ruby/shapes", "dialects/liblab/typescript", "dialects/oag-jsonschema", "dialects/apimatic/python"];
@@ -228,9 +243,7 @@ describe("zod target: same verdicts as validateX on the fixture trees", () => {
       figures.push(tally.samples);
       first ??= tally;
     }
-    const expected = FIXTURES[tree];
-    if (expected) expect({ models: first?.models, examples: first?.examples, samples: figures }).toEqual(expected);
-    else console.log(tree, JSON.stringify({ models: first?.models, examples: first?.examples, samples: figures }));
+    expect({ models: first?.models, examples: first?.examples, samples: figures }).toEqual(FIXTURES[tree]);
   });
 });
 
@@ -243,7 +256,22 @@ if (!HAS_CORPUS) {
     it.each(VARIANTS)("%s", async (_label, options) => {
       const tally = await compareTree(join(SPEAKEASY_CORPUS, "dubinc__dub-ts", "docs", "models"), options, options === VARIANTS[0]?.[1]);
       expect(tally.mismatches).toEqual([]);
-      console.log("dub-ts", _label, JSON.stringify({ models: tally.models, examples: tally.examples, samples: tally.samples, accepted: tally.accepted }));
+      expect({ models: tally.models, examples: tally.examples, samples: tally.samples }).toEqual({ models: 433, examples: 389, samples: 14882 });
+      expect(tally.accepted).toBeGreaterThan(2000);
+    });
+  });
+
+  describe("zod target: other corpus trees render and compile", () => {
+    it.each([
+      ["speakeasy/LukeHagar__plexcsharp/docs/Models", 872],
+      ["speakeasy/polarsource__polar-python/docs/models", 1232],
+      ["dialects/launchdarkly__api-client-java", 647],
+    ] as const)("%s", async (tree, models) => {
+      const rendered = await render(join(SPEAKEASY_CORPUS, "..", tree), resolveOptions({ target: "zod" }));
+      expect(rendered.program.models).toHaveLength(models);
+      const result = typecheck(writeOut(rendered.files), { skipLibCheck: true });
+      expect(result.output).toBe("");
+      expect(result.status).toBe(0);
     });
   });
 }
