@@ -7,7 +7,7 @@
 import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "../ir/ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
-import { barrelPaths, exportName, importSpecifier, namedAfter, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
+import { barrelPaths, exportName, importSpecifier, namedAfter, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
@@ -57,7 +57,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const runtimeView = { maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" };
   if (options.singleFile !== undefined) {
     // One module: every model under its name across the tree, no imports, the runtime inlined.
-    const names = singleModuleNames(program.models, paths);
+    const names = singleModuleNames(program.models, paths, ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"], (name) => Object.values(modelNames(name)));
     diagnostics.push(...names.diagnostics);
     const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
     const models = program.models.map((model) => modelView(model, context));
@@ -276,7 +276,7 @@ function modelView(model: Model, ctx: EmitContext): object {
   };
 }
 
-function modelDoc(model: Model): DocComment {
+export function modelDoc(model: Model): DocComment {
   const tags: { tag: string; text?: string | undefined }[] = [];
   if (model.deprecated) tags.push({ tag: "deprecated", text: model.deprecated.message });
   for (const example of model.examples) {
@@ -323,8 +323,8 @@ export function formatNote(type: TypeRef): string | undefined {
   return found.length > 0 ? `Format: ${found.join(" or ")}` : undefined;
 }
 
-/** The interface's properties (and index signature), as the template lays them out. */
-function objectView(model: ObjectModel, typeName: (target: string) => string) {
+/** The interface's properties (and index signature), as the template lays them out (the zod target's too). */
+export function objectView(model: ObjectModel, typeName: (target: string) => string) {
   const properties = model.fields.map((field) => {
     const tags: { tag: string; text?: string | undefined }[] = [];
     if (field.deprecated) tags.push({ tag: "deprecated", text: field.deprecated.message });
@@ -405,40 +405,6 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
         ? literals.join(" | ")
         : `${model.name} (one of ${literals.length} values)`;
   return { enum: { members, open: model.open, base }, checkBody, expected };
-}
-
-/**
- * The names of every model in one module (`--out-file`): each model's
- * barrel export name; a name another folder's model took already goes with
- * the folder's name before it (`operations/type.md` after
- * `components/type.md`: `OperationsType`), and one still taken gets a
- * numeric suffix (an `export-name-clash` warning). Docs are taken in path
- * order, those named after their model first, so names do not depend on
- * file-system order.
- */
-function singleModuleNames(models: readonly Model[], paths: ReadonlyMap<string, string>): { identifiers: Map<string, string>; diagnostics: Diagnostic[] } {
-  const taken = new Set(["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"]);
-  const derived = (name: string) => Object.values(modelNames(name));
-  const free = (name: string) => !derived(name).some((n) => taken.has(n));
-  const named = (m: Model) => namedAfter(m.id, m.name);
-  const order = [...models].sort((a, b) => named(a) - named(b) || compareStrings(paths.get(a.id) as string, paths.get(b.id) as string));
-  const identifiers = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const model of order) {
-    const wanted = exportName(model.id, model.name);
-    const folder = (paths.get(model.id) as string).split("/").slice(0, -1).pop();
-    const prefixed = folder === undefined ? wanted : modelIdentifier(`${namespaceName(folder).replace(/^./, (c) => c.toUpperCase()).replace(/_+$/, "")}${wanted}`);
-    let name = free(wanted) ? wanted : prefixed;
-    for (let n = 2; !free(name); n++) name = `${prefixed}_${n}`;
-    if (name !== wanted && name !== prefixed) {
-      const sink = new DiagnosticSink(model.id);
-      sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${prefixed}\` from the one module, expected one name per model; it is exported as \`${name}\``);
-      diagnostics.push(...sink.items);
-    }
-    for (const n of derived(name)) taken.add(n);
-    identifiers.set(model.id, name);
-  }
-  return { identifiers, diagnostics };
 }
 
 /**

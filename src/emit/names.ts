@@ -3,8 +3,8 @@
  * collision-free deterministically.
  */
 
-import { compareStrings } from "../ir/diagnostics.js";
-import { DOC_FILE, docOfModel } from "../ir/ir.js";
+import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { DOC_FILE, docOfModel, type Model } from "../ir/ir.js";
 
 /** An ECMAScript identifier (Unicode letters included: `Émoji` is one). */
 const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
@@ -254,4 +254,38 @@ export function importSpecifier(from: string, to: string, extension: ".js" | ".t
   const up = fromParts.length - common;
   const rest = toParts.slice(common).join("/").replace(/\.ts$/, extension);
   return (up === 0 ? "./" : "../".repeat(up)) + rest;
+}
+
+/**
+ * The names of every model in one module (`--out-file`): each model's
+ * barrel export name; a name another folder's model took already goes with
+ * the folder's name before it (`operations/type.md` after
+ * `components/type.md`: `OperationsType`), and one still taken gets a
+ * numeric suffix (an `export-name-clash` warning). Docs are taken in path
+ * order, those named after their model first, so names do not depend on
+ * file-system order. `reserved`: names the module declares besides the
+ * models'; `derived`: every name a model's identifier gives it there.
+ */
+export function singleModuleNames(models: readonly Model[], paths: ReadonlyMap<string, string>, reserved: Iterable<string>, derived: (identifier: string) => readonly string[]): { identifiers: Map<string, string>; diagnostics: Diagnostic[] } {
+  const taken = new Set(reserved);
+  const free = (name: string) => !derived(name).some((n) => taken.has(n));
+  const named = (m: Model) => namedAfter(m.id, m.name);
+  const order = [...models].sort((a, b) => named(a) - named(b) || compareStrings(paths.get(a.id) as string, paths.get(b.id) as string));
+  const identifiers = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const model of order) {
+    const wanted = exportName(model.id, model.name);
+    const folder = (paths.get(model.id) as string).split("/").slice(0, -1).pop();
+    const prefixed = folder === undefined ? wanted : modelIdentifier(`${namespaceName(folder).replace(/^./, (c) => c.toUpperCase()).replace(/_+$/, "")}${wanted}`);
+    let name = free(wanted) ? wanted : prefixed;
+    for (let n = 2; !free(name); n++) name = `${prefixed}_${n}`;
+    if (name !== wanted && name !== prefixed) {
+      const sink = new DiagnosticSink(model.id);
+      sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${prefixed}\` from the one module, expected one name per model; it is exported as \`${name}\``);
+      diagnostics.push(...sink.items);
+    }
+    for (const n of derived(name)) taken.add(n);
+    identifiers.set(model.id, name);
+  }
+  return { identifiers, diagnostics };
 }

@@ -23,7 +23,7 @@ export function emitTarget(program: Program, options: TargetEmitOptions): { file
     case "ts":
       return emit(program, options);
     case "zod":
-      return emitZod(program, options);
+      return emitZod(program, options, options.singleFile === undefined ? { kind: "modules" } : { kind: "single", path: options.singleFile });
     case "json-schema":
       if (options.templateOverrides) throw usageError(`Templates in ${options.templateOverrides.folder} have nothing to override: the json-schema target writes its documents from data, not through templates`);
       return emitJsonSchema(program, options);
