@@ -145,12 +145,17 @@ class SchemaWriter {
 
   private object(model: ObjectModel): JsonObject {
     const properties = new Map<string, Json>();
+    const patterns = new Map<string, Json>();
     const required: string[] = [];
     for (const field of model.fields) {
       const schema = this.field(field);
-      const earlier = properties.get(field.name);
+      // ajv never applies `properties.__proto__` (it drops the key from every schema map) and counts the key as
+      // additional: the same assertion as a pattern property matching that one key, which it applies.
+      const map = field.name === "__proto__" ? patterns : properties;
+      const key = field.name === "__proto__" ? "^__proto__$" : field.name;
+      const earlier = map.get(key);
       // Two rows of one key: the value must be both (validateX checks each row).
-      properties.set(field.name, earlier === undefined ? schema : { allOf: [earlier, schema] });
+      map.set(key, earlier === undefined ? schema : { allOf: [earlier, schema] });
       if (field.required && !required.includes(field.name)) required.push(field.name);
     }
     const extra = model.additionalProperties;
@@ -160,6 +165,7 @@ class SchemaWriter {
     return {
       type: "object",
       properties: properties.size > 0 ? properties : undefined,
+      patternProperties: patterns.size > 0 ? patterns : undefined,
       required: required.length > 0 ? required : undefined,
       additionalProperties: additional,
     };
