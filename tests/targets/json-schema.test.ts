@@ -4,6 +4,10 @@
  * meta-schema and compiled by ajv (2020, ajv-formats, strict mode), and
  * every sample given to ajv and to `validateX` must get the same verdict.
  *
+ * Trees: every ts target of mdtypes.config.json (each flavour's fixtures,
+ * the strict tree, each other dialect's tree), and from ../shared/corpus
+ * dub-ts's examples and six trees of built samples.
+ *
  * Samples: each doc's TypeScript `## Example Usage` value (through JSON) and
  * its one-leaf mutations; a value built from each model's IR (every field,
  * one per union member) with its one-leaf mutations, an undocumented key
@@ -29,6 +33,7 @@ import { jsonModuleComment, ownsFile } from "../../src/emit/marker.js";
 import { modelIdentifier, modulePaths } from "../../src/emit/names.js";
 import type { Model, TypeRef } from "../../src/ir/ir.js";
 import { resolveOptions, type Options } from "../../src/ir/options.js";
+import { loadConfig, resolveTargets } from "../../src/io/config.js";
 import { render } from "../../src/recipe.js";
 import { check, generate } from "../../src/run.js";
 import { exampleValue, oneLeafMutations } from "../differential.js";
@@ -244,8 +249,10 @@ const OPTION_SETS: readonly [string, Partial<Options>][] = [
   ['nullability: "as-documented"', { nullability: "as-documented" }],
 ];
 
-/** Every Speakeasy tree of fixtures/ (a folder directly under a flavour's folder). */
-const FIXTURE_TREES = ["typescript/petstore", "typescript/shapes", "strict", "python/petstore", "python/semantics", "python/oddities", "python/discord", "python/polar2025", "python/cribl2023", "go/petstore", "go/shapes", "java/petstore", "java/shapes", "csharp/petstore", "csharp/shapes", "php/petstore", "php/shapes", "ruby/petstore", "ruby/shapes"];
+/** Every ts target of mdtypes.config.json (each flavour's fixtures, the strict tree, every other dialect's tree), with its options. */
+const FIXTURE_TREES = resolveTargets(await loadConfig(ROOT), {})
+  .filter((t) => t.options.target === "ts")
+  .map((t) => ({ input: join(ROOT, t.input), options: t.options }));
 
 /**
  * Per option set: models, TypeScript examples compared (and those naming the
@@ -253,16 +260,16 @@ const FIXTURE_TREES = ["typescript/petstore", "typescript/shapes", "strict", "py
  * accepted by both. Every figure asserted, so nothing passes vacuously.
  */
 const FIXTURE_FIGURES: Readonly<Record<string, { models: number; examples: number; unreadable: number; samples: number; accepted: number }>> = {
-  "default options": { models: 207, examples: 14, unreadable: 1, samples: 2144, accepted: 880 },
-  'unknownKeys: "reject"': { models: 207, examples: 14, unreadable: 1, samples: 2144, accepted: 730 },
-  'nullability: "as-documented"': { models: 207, examples: 14, unreadable: 1, samples: 2144, accepted: 878 },
+  "default options": { models: 317, examples: 14, unreadable: 1, samples: 3747, accepted: 1761 },
+  'unknownKeys: "reject"': { models: 317, examples: 14, unreadable: 1, samples: 3747, accepted: 1541 },
+  'nullability: "as-documented"': { models: 317, examples: 14, unreadable: 1, samples: 3747, accepted: 1753 },
 };
 
 describe("json-schema: the fixtures' samples get validateX's verdict from ajv", () => {
   it.each(OPTION_SETS)("%s", async (label, options) => {
     const total = { models: 0, examples: 0, unreadable: 0, ...newTally() };
     for (const tree of FIXTURE_TREES) {
-      const pair = await renderPair(join(ROOT, "fixtures", tree), options);
+      const pair = await renderPair(tree.input, { ...tree.options, ...options });
       expect(pair.documents).toBe(pair.models.length);
       total.models += pair.models.length;
       const examples = compareExamples(pair, total);

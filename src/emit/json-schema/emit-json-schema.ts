@@ -18,6 +18,12 @@
  * {@link DATE_TIME_PATTERN}). Every document opens with a `$comment`
  * member holding the mdtypes marker, which is how mdtypes knows its files.
  *
+ * With ajv, `ownProperties: true` gives validateX's verdicts: without it
+ * ajv reads inherited properties, so a key named `toString` or
+ * `constructor` is never missing (and never a string). A field named
+ * `__proto__` is written as the pattern property `^__proto__$`, the same
+ * assertion: ajv drops `__proto__` from `properties`.
+ *
  * With `outFile`, one bundle document instead: every model in `$defs`
  * under its module path without `.schema.json`, referring to each other by
  * `#/$defs/…`.
