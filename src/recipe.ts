@@ -164,7 +164,8 @@ function summary(rendered: RenderResult): RunSummary {
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   // A new output folder: its files are made in the background while the docs are read.
   const single = options.singleFile !== undefined;
-  const fresh = single ? undefined : prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
+  // The paths made ahead are the modules' (`.ts`): of use to the ts and zod targets alone.
+  const fresh = single || options.target === "json-schema" ? undefined : prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
   let rendered: RenderResult;
   try {
     rendered = await renderSources(input, sources, options, settings);

@@ -79,6 +79,12 @@ describe("golden: fixtures → generated/", () => {
     }
   });
 
+  it("the other targets' trees render fixtures/… into generated/<target>/…", () => {
+    const others = targets.filter((t) => t.options.target !== "ts");
+    expect(others.length).toBeGreaterThan(0);
+    for (const t of others) expect(t.output).toBe(t.input.replace(/^fixtures\//, `generated/${t.options.target}/`));
+  });
+
   it("each tree of another dialect is detected as the dialect its folder names", () => {
     for (const { target, result } of rendered.slice(8, rendered.length - OTHER_TARGETS.length)) expect(result.options.dialect, target.name).toBe(target.input.split("/")[2]?.replace(/^oag-(?!jsonschema).*/, "oag"));
   });

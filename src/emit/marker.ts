@@ -45,6 +45,34 @@ export function barrelHeader(folder: string): string {
 /** The first line of the one module of `--out-file`. */
 export const SINGLE_MODULE_HEADER = `${GENERATED_MARKER}: every model of the docs in one module. ${DO_NOT_EDIT}`;
 
+/**
+ * The `$comment` a generated JSON document opens with, as its first member
+ * (a JSON file has no comment line): the module header without its `// `,
+ * for the JSON Schema of doc `docId`.
+ */
+export function jsonModuleComment(docId: string): string {
+  return moduleHeader(docId).slice("// ".length);
+}
+
+/** The `$comment` of a bundle (one JSON document holding every model), which may be written anywhere. */
+export const JSON_BUNDLE_COMMENT = `${GENERATED_MARKER.slice("// ".length)}: every model of the docs in one bundle. ${DO_NOT_EDIT}`;
+
+/**
+ * The marker a JSON document carries as the string of its first member,
+ * `"$comment"`, on its second line (`{` alone on the first, as mdtypes
+ * writes it), turned into the marker line it stands for; undefined when
+ * there is none.
+ */
+function jsonMarkerLine(head: string): string | undefined {
+  const match = /^\{\r?\n[ \t]*"\$comment": ("(?:[^"\\\u0000-\u001f]|\\.)*")/.exec(head);
+  if (!match) return undefined;
+  try {
+    return `// ${JSON.parse(match[1] as string) as string}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** How many bytes of a file hold its first line, for any doc path a header may name. */
 export const HEADER_BYTES = 4096;
 
@@ -56,16 +84,20 @@ export const HEADER_BYTES = 4096;
  * root only.
  */
 export function ownsFile(head: string, path: string): boolean {
-  const line = head.replace(/^\uFEFF/, "").split(/\r?\n|\r|\u2028|\u2029/, 1)[0] ?? "";
+  const text = head.replace(/^\uFEFF/, "");
+  // A JSON document (the json-schema target) carries the marker in its first member, `"$comment"`.
+  const json = path.endsWith(".json");
+  const line = (json ? jsonMarkerLine(text) : text.split(/\r?\n|\r|\u2028|\u2029/, 1)[0]) ?? "";
   if (!line.startsWith(GENERATED_MARKER)) return false;
   const rest = line.slice(GENERATED_MARKER.length);
   const module = /^ from `(.*)`\. Do not edit/.exec(rest);
   if (module) {
-    // A module path is its doc's path with `.ts` (a section's model: `.<Section>.ts`), and a `_` per clash it had to avoid.
+    // A module path is its doc's path with `.ts` (a section's model: `.<Section>.ts`; a JSON Schema: `.schema.json`), and a `_` per clash it had to avoid.
     const { doc, section } = docOfModel(pathOfMarker(module[1] as string));
     const stem = doc.replace(DOC_FILE, "") + (section === undefined ? "" : `.${section}`);
-    return path.startsWith(stem) && /^_*\.ts$/.test(path.slice(stem.length));
+    return path.startsWith(stem) && (json ? /^_*\.schema\.json$/ : /^_*\.ts$/).test(path.slice(stem.length));
   }
+  if (json) return rest === JSON_BUNDLE_COMMENT.slice(GENERATED_MARKER.length - "// ".length);
   if (rest.startsWith(": the runtime of this output folder.")) return path === "_runtime.ts";
   if (rest.startsWith(": the index of this output folder.")) return path === "index.ts";
   const barrel = /^: the index of `(.*)\/`\./.exec(rest);

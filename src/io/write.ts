@@ -48,7 +48,8 @@ export interface WriteReport {
 export async function listOwned(output: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
   let candidates: string[];
   try {
-    candidates = await glob("**/*.ts", { cwd: output, ignore: ["**/node_modules/**"], onlyFiles: true, dot: false, followSymbolicLinks: false });
+    // `.json`: the json-schema target's documents, which carry the marker in their first member.
+    candidates = await glob(["**/*.ts", "**/*.json"], { cwd: output, ignore: ["**/node_modules/**"], onlyFiles: true, dot: false, followSymbolicLinks: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw ioError(`Cannot list ${output}: ${(error as Error).message}`);
