@@ -7,11 +7,12 @@
 import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "../ir/ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
-import { barrelPaths, exportName, importSpecifier, namedAfter, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, namespaceName, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
+import { importSpecifier, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
+import { emitBarrels } from "./barrels.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
-import { barrelHeader, GENERATED_MARKER, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "./marker.js";
+import { GENERATED_MARKER, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "./marker.js";
 
 /** One generated file: a path relative to the output folder, and its exact text. */
 export interface OutputFile {
@@ -68,7 +69,13 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const files: OutputFile[] = [];
   for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) });
   files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });
-  const barrels = emitBarrels(program.models, context);
+  const barrels = emitBarrels(program.models, {
+    paths,
+    identifiers,
+    importExtension: options.importExtension,
+    exported: ["type", "is", "validate", "assert", "schema"],
+    render: ({ header, exports, folder, barrel }) => templates.render("index.ts", { header, runtimeSpecifier: folder === "" ? importSpecifier(barrel, RUNTIME_MODULE, options.importExtension) : false, exports }),
+  });
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
   files.sort((a, b) => compareStrings(a.path, b.path));
@@ -405,68 +412,4 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
         ? literals.join(" | ")
         : `${model.name} (one of ${literals.length} values)`;
   return { enum: { members, open: model.open, base }, checkBody, expected };
-}
-
-/**
- * The barrels: one `index.ts` per folder, re-exporting its models' public
- * names (under {@link exportName}, which depends on the doc alone) and its
- * subfolders as namespaces (`export * as components from
- * "./components/index.js"`); the root's also the runtime's public names. Two
- * docs of one folder that would still share a name (files differing only in
- * case) are reported, the later by path getting a numeric suffix.
- */
-function emitBarrels(models: readonly Model[], ctx: EmitContext): { files: OutputFile[]; diagnostics: Diagnostic[] } {
-  const folderOf = (path: string) => path.split("/").slice(0, -1).join("/");
-  const barrels = barrelPaths(ctx.paths.values());
-  const byFolder = new Map<string, Model[]>();
-  for (const model of models) {
-    const folder = folderOf(ctx.paths.get(model.id) as string);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), model]);
-  }
-  const diagnostics: Diagnostic[] = [];
-  const files = barrels.map((barrel) => {
-    const folder = folderOf(barrel);
-    const ext = ctx.options.importExtension;
-    const taken = new Set(folder === "" ? ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"] : []);
-    const publicNames = (name: string) => {
-      const n = modelNames(name);
-      return [n.type, n.is, n.validate, n.assert, n.schema];
-    };
-    // Docs named after their model first: a clash never takes such a doc's name (see `exportName`).
-    const named = (m: Model) => namedAfter(m.id, m.name);
-    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => named(a) - named(b) || compareStrings(ctx.paths.get(a.id) as string, ctx.paths.get(b.id) as string));
-    const exports = members.map((model) => {
-      const wanted = exportName(model.id, model.name);
-      let exported = wanted;
-      for (let n = 2; publicNames(exported).some((name) => taken.has(name)); n++) exported = `${wanted}_${n}`;
-      if (exported !== wanted) {
-        const sink = new DiagnosticSink(model.id);
-        sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${wanted}\` from \`${barrel}\`, expected one name per model of a folder; it is exported as \`${exported}\``);
-        diagnostics.push(...sink.items);
-      }
-      for (const name of publicNames(exported)) taken.add(name);
-      const own = modelNames(ctx.identifiers.get(model.id) as string);
-      const as = modelNames(exported);
-      const spec = (name: keyof ModelNames) => (own[name] === as[name] ? own[name] : `${own[name]} as ${as[name]}`);
-      const typeSpec = model.kind === "enum" ? spec("type") : `type ${spec("type")}`;
-      const specifier = stringLiteral(importSpecifier(barrel, ctx.paths.get(model.id) as string, ext));
-      return `export { ${typeSpec}, ${spec("is")}, ${spec("validate")}, ${spec("assert")}, ${spec("schema")} } from ${specifier};`;
-    });
-    const subfolders = barrels.filter((b) => b !== barrel && folderOf(folderOf(b)) === folder && folderOf(b) !== folder);
-    for (const sub of subfolders) {
-      let namespace = namespaceName(folderOf(sub).split("/").pop() as string);
-      while (taken.has(namespace)) namespace += "_";
-      taken.add(namespace);
-      exports.push(`export * as ${namespace} from ${stringLiteral(importSpecifier(barrel, sub, ext))};`);
-    }
-    return {
-      path: barrel,
-      content: ctx.templates.render("index.ts", {
-        header: barrelHeader(folder),
-        runtimeSpecifier: folder === "" ? importSpecifier(barrel, RUNTIME_MODULE, ext) : false,
-        exports,
-      }),
-    };
-  });
-  return { files, diagnostics };
 }

@@ -651,7 +651,7 @@ export class CheckWriter {
 }
 
 /** Whether `type` accepts any value at all, `undefined` included, given which models do. */
-function acceptsAnything(type: TypeRef, modelAccepts: (target: string) => boolean): boolean {
+export function acceptsAnything(type: TypeRef, modelAccepts: (target: string) => boolean): boolean {
   switch (type.kind) {
     case "unknown":
       return true;

@@ -34,7 +34,7 @@ import { assertNever, type EnumModel, type Field, type Model, type ObjectModel, 
 import type { EmitOptions, OutputFile } from "../emit.js";
 import { jsonModuleComment, JSON_BUNDLE_COMMENT } from "../marker.js";
 import { modulePaths } from "../names.js";
-import { findDiscriminator, modelsAcceptingAnything } from "../render-check.js";
+import { acceptsAnything, findDiscriminator, modelsAcceptingAnything } from "../render-check.js";
 import { stringifyJson, type Json, type JsonObject } from "./json.js";
 
 /** The dialect every document declares (`$schema`). */
@@ -231,18 +231,7 @@ class SchemaWriter {
 
   /** Whether `type` takes any value (then it asserts nothing). */
   private acceptsAnything(type: TypeRef): boolean {
-    switch (type.kind) {
-      case "unknown":
-        return true;
-      case "nullable":
-        return this.acceptsAnything(type.type);
-      case "union":
-        return type.members.some((m) => this.acceptsAnything(m));
-      case "ref":
-        return this.ctx.accepting.has(type.target);
-      default:
-        return false;
-    }
+    return acceptsAnything(type, (target) => this.ctx.accepting.has(target));
   }
 }
 

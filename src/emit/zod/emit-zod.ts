@@ -20,8 +20,9 @@ import { assertNever, type EnumModel, type Model, type Program, type TypeRef } f
 import type { EmitOptions, OutputFile } from "../emit.js";
 import { modelDoc, objectView } from "../emit.js";
 import { jsdoc, stringLiteral } from "../escape.js";
-import { barrelHeader, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
-import { barrelPaths, exportName, importSpecifier, literalKey, modelIdentifier, modelNames, modulePaths, namedAfter, namespaceName, RUNTIME_MODULE, schemaName, singleModuleNames } from "../names.js";
+import { moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
+import { importSpecifier, literalKey, modelIdentifier, modulePaths, RUNTIME_MODULE, schemaName, singleModuleNames } from "../names.js";
+import { emitBarrels } from "../barrels.js";
 import { modelsAcceptingAnything, taggedMembers } from "../render-check.js";
 import { literalText, renderType } from "../render-type.js";
 import { templateSet, type TemplateSet } from "../templates.js";
@@ -94,7 +95,7 @@ function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; 
     files.push({ path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) });
   }
   files.push({ path: RUNTIME_MODULE, content: ctx.templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView(new Set(RUNTIME_NAMES), true) }) });
-  const barrels = emitBarrels(program.models, paths, identifiers, ctx.options.importExtension, ctx.templates);
+  const barrels = emitBarrels(program.models, { paths, identifiers, importExtension: ctx.options.importExtension, exported: ["type", "schema"], render: ({ header, exports }) => ctx.templates.render("index.ts", { header, exports }) });
   files.push(...barrels.files);
   diagnostics.push(...barrels.diagnostics);
   files.sort((a, b) => compareStrings(a.path, b.path));
@@ -274,53 +275,3 @@ function enumMembers(model: EnumModel) {
   return { members, open: model.open, base: model.base === "string" ? "string" : "number" };
 }
 
-/**
- * The barrels, as the ts target writes them: one `index.ts` per folder
- * re-exporting its models' type and schema under {@link exportName} (a clash
- * numbered, as there), and its subfolders as namespaces.
- */
-function emitBarrels(models: readonly Model[], paths: ReadonlyMap<string, string>, identifiers: ReadonlyMap<string, string>, ext: ".js" | ".ts", templates: TemplateSet): { files: OutputFile[]; diagnostics: Diagnostic[] } {
-  const folderOf = (path: string) => path.split("/").slice(0, -1).join("/");
-  const barrels = barrelPaths(paths.values());
-  const byFolder = new Map<string, Model[]>();
-  for (const model of models) {
-    const folder = folderOf(paths.get(model.id) as string);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), model]);
-  }
-  const diagnostics: Diagnostic[] = [];
-  const files = barrels.map((barrel) => {
-    const folder = folderOf(barrel);
-    // The ts target's public names, so that a clash is numbered the same in both targets.
-    const taken = new Set(folder === "" ? ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"] : []);
-    const publicNames = (name: string) => {
-      const n = modelNames(name);
-      return [n.type, n.is, n.validate, n.assert, n.schema];
-    };
-    const named = (m: Model) => namedAfter(m.id, m.name);
-    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => named(a) - named(b) || compareStrings(paths.get(a.id) as string, paths.get(b.id) as string));
-    const exports = members.map((model) => {
-      const wanted = exportName(model.id, model.name);
-      let exported = wanted;
-      for (let n = 2; publicNames(exported).some((name) => taken.has(name)); n++) exported = `${wanted}_${n}`;
-      if (exported !== wanted) {
-        const sink = new DiagnosticSink(model.id);
-        sink.report("export-name-clash", model.place, `Unexpected second model exported as \`${wanted}\` from \`${barrel}\`, expected one name per model of a folder; it is exported as \`${exported}\``);
-        diagnostics.push(...sink.items);
-      }
-      for (const name of publicNames(exported)) taken.add(name);
-      const own = localNames(identifiers.get(model.id) as string);
-      const as = localNames(exported);
-      const spec = (name: keyof LocalNames) => (own[name] === as[name] ? own[name] : `${own[name]} as ${as[name]}`);
-      const typeSpec = model.kind === "enum" ? spec("type") : `type ${spec("type")}`;
-      return `export { ${typeSpec}, ${spec("schema")} } from ${stringLiteral(importSpecifier(barrel, paths.get(model.id) as string, ext))};`;
-    });
-    for (const sub of barrels.filter((b) => b !== barrel && folderOf(b) !== folder && folderOf(folderOf(b)) === folder)) {
-      let namespace = namespaceName(folderOf(sub).split("/").pop() as string);
-      while (taken.has(namespace)) namespace += "_";
-      taken.add(namespace);
-      exports.push(`export * as ${namespace} from ${stringLiteral(importSpecifier(barrel, sub, ext))};`);
-    }
-    return { path: barrel, content: templates.render("index.ts", { header: barrelHeader(folder), exports }) };
-  });
-  return { files, diagnostics };
-}

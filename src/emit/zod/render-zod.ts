@@ -23,7 +23,7 @@
 import { assertNever, type EnumModel, type Field, type Model, type TypeRef } from "../../ir/ir.js";
 import { stringLiteral } from "../escape.js";
 import { literalKey } from "../names.js";
-import { findDiscriminator } from "../render-check.js";
+import { acceptsAnything, findDiscriminator } from "../render-check.js";
 import { literalText } from "../render-type.js";
 
 /** The helpers of the zod target's runtime module that the schemas use. */
@@ -189,17 +189,6 @@ export class ZodWriter {
 
   /** Whether `type` accepts any value at all, `undefined` included. */
   acceptsAnything(type: TypeRef): boolean {
-    switch (type.kind) {
-      case "unknown":
-        return true;
-      case "nullable":
-        return this.acceptsAnything(type.type);
-      case "union":
-        return type.members.some((m) => this.acceptsAnything(m));
-      case "ref":
-        return this.scope.acceptsAnything(type.target);
-      default:
-        return false;
-    }
+    return acceptsAnything(type, (target) => this.scope.acceptsAnything(target));
   }
 }
