@@ -60,7 +60,9 @@ describe("--out-file", () => {
     const checked = typecheck(join(dir, "src"));
     expect(checked.output).toBe("");
     expect(checked.status).toBe(0);
-    expect(run(dir, "check", DOCS, "--out-file", "src/api.ts").status).toBe(0);
+    const report = JSON.parse(run(dir, "check", DOCS, "--out-file", "src/api.ts", "--reporter", "json").stdout) as { ok: boolean; targets: { target: string; output: string; outFile?: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.targets.map((t) => [t.target, t.output, t.outFile])).toEqual([["ts", "src", join("src", "api.ts")]]);
     expect(run(dir, "check", DOCS, "--out", "src/generated").status).toBe(0);
   }, 120_000);
 

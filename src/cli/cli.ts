@@ -470,6 +470,9 @@ function jsonReport(outcomes: readonly Outcome[]) {
       name: o.target.name,
       input: o.target.input,
       output: o.target.output,
+      // What the target generates, and (with `outFile`) the one file it writes, as a path like `output`.
+      target: o.target.options.target,
+      ...(o.target.options.singleFile !== undefined ? { outFile: join(o.target.output, o.target.options.singleFile) } : {}),
       // The dialect and language the docs were read as (`flavour`: the language's older name, kept).
       ...(o.kind === "failed" ? {} : { dialect: o.result.options.dialect, language: languageOf(o.result.options), flavour: languageOf(o.result.options), stats: o.result.stats }),
       ...(o.kind === "failed" ? { error: o.error.message } : {}),
