@@ -29,7 +29,7 @@ export type { CheckResult, GenerateResult, RunStats, RunSummary };
 export async function generate(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   return withIoErrors(async () => {
     checkOutputFolder(output);
-    readTemplateFolder(options.templates);
+    await checkTemplates(options);
     return generateIn(input, output, options, settings);
   });
 }
@@ -50,9 +50,21 @@ async function generateIn(input: string, output: string, options: Options, setti
 export async function check(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
   return withIoErrors(async () => {
     checkOutputFolder(output);
-    readTemplateFolder(options.templates);
+    await checkTemplates(options);
     return checkIn(input, output, options, settings);
   });
+}
+
+/**
+ * The user's templates, checked before any doc is read: the folder exists,
+ * every file overrides a template of the target, and each compiles (a usage
+ * or I/O error otherwise). What a template reads is checked as it renders.
+ */
+async function checkTemplates(options: Options): Promise<void> {
+  const overrides = readTemplateFolder(options.templates);
+  if (!overrides) return;
+  const { checkTemplates: check } = await import("./emit/targets.js");
+  check(options.target, overrides);
 }
 
 /**

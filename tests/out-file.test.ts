@@ -100,10 +100,48 @@ describe("--out-file", () => {
     expect(readFileSync(join(dir, "api.ts"), "utf8")).toBe("export const mine = 1;\n");
   }, 60_000);
 
+  it("a folder output never takes a one-file output inside it for an orphan, and a one-file output never overwrites a folder's index or runtime", () => {
+    const dir = tempDir();
+    expect(run(dir, "generate", DOCS, "--out-file", "gen/api.ts").status).toBe(0);
+    expect(run(dir, "generate", DOCS, "--target", "json-schema", "--out-file", "gen/api.json").status).toBe(0);
+    expect(run(dir, "check", DOCS, "--out", "gen").stdout).not.toMatch(/api\.(ts|json)/);
+    const folder = run(dir, "generate", DOCS, "--out", "gen");
+    expect(folder.status).toBe(0);
+    expect(folder.stderr).not.toMatch(/orphaned/);
+    expect(existsSync(join(dir, "gen", "api.ts")) && existsSync(join(dir, "gen", "api.json"))).toBe(true);
+    for (const file of ["index.ts", "_runtime.ts"]) {
+      const before = readFileSync(join(dir, "gen", file), "utf8");
+      const result = run(dir, "generate", DOCS, "--out-file", `gen/${file}`);
+      expect(result.stderr).toMatch(/Refusing to overwrite .*: it exists but mdtypes did not generate it there .*one-file output/);
+      expect(result.status).toBe(2);
+      expect(readFileSync(join(dir, "gen", file), "utf8")).toBe(before);
+    }
+  }, 60_000);
+
+  it("the ts and zod targets give every model the same name in one file (a model named z included)", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "docs", "components"), { recursive: true });
+    const doc = (title: string, field: string) => `# ${title}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`${field}\` | *string* | :heavy_check_mark: | N/A |\n`;
+    writeFileSync(join(dir, "docs", "components", "z.md"), doc("z", "z"));
+    writeFileSync(join(dir, "docs", "components", "z_.md"), doc("Z", "q"));
+    writeFileSync(join(dir, "docs", "pet.md"), doc("Pet", "name"));
+    mkdirSync(join(dir, "docs", "shared"));
+    writeFileSync(join(dir, "docs", "shared", "pet.md"), doc("Pet", "id"));
+    const names = (target: string) => {
+      expect(run(dir, "generate", "docs", "--flavour", "typescript", "--target", target, "--out-file", `${target}.ts`).status).toBe(0);
+      const text = readFileSync(join(dir, `${target}.ts`), "utf8");
+      return [...text.matchAll(/^export (?:interface|type) (\w+)|^export const (\w+Schema)\b/gm)].map((m) => m[1] ?? m[2]).sort();
+    };
+    const ts = names("ts");
+    expect(ts).toEqual(expect.arrayContaining(["z", "zSchema", "Pet", "petSchema", "SharedPet", "sharedPetSchema"]));
+    expect(names("zod")).toEqual(ts.filter((n) => !/^(ValidationIssue|ValidationResult|StandardSchema\w*|\$\$\w+)$/.test(n as string)));
+  }, 60_000);
+
   it.each([
     ["both --out and --out-file", ["--out", "x", "--out-file", "x.ts"], /Pass either --out <dir> or --out-file <file>, not both/],
     ["a file that is no module", ["--out-file", "api.js"], /--out-file expects a path to a \.ts file/],
     ["a .json file for the ts target", ["--out-file", "api.json"], /The one module of the ts target must be a \.ts file, got "api\.json"/],
+    ["a declaration file", ["--out-file", "api.d.ts"], /--out-file expects a path to a \.ts file, not a \.d\.ts/],
   ])("%s: one line, exit 2", (_, args, message) => {
     const dir = tempDir();
     const result = run(dir, "generate", DOCS, ...args);

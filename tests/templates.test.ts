@@ -104,12 +104,40 @@ describe("user templates", () => {
     ["a missing folder", ["--templates", "nowhere"], /^mdtypes: Templates folder "nowhere" does not exist\n$/],
     ["a file", ["--templates", "mdtypes.config.json"], /^mdtypes: Templates folder "mdtypes\.config\.json" is a file, not a folder\n$/],
     ["the json-schema target", ["--target", "json-schema"], /^mdtypes: Templates in templates have nothing to override: the json-schema target writes its documents from data/],
+    ["the json-schema target with --templates", ["--target", "json-schema", "--templates", "templates"], /^mdtypes: Templates in templates have nothing to override: the json-schema target writes its documents from data/],
   ])("%s: one line, exit 2", (_, args, message) => {
     const dir = project();
     const result = run(dir, "generate", ...args);
     expect(result.stderr).toMatch(message);
     expect(result.status).toBe(2);
     expect(existsSync(join(dir, "out"))).toBe(false);
+  }, 60_000);
+
+  it("a templates folder shared at the top of a config with targets is the templated targets' alone: a json-schema target leaves it be", () => {
+    const dir = project();
+    writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ templates: "templates", targets: [{ input: "docs", output: "ts" }, { input: "docs", output: "schemas", target: "json-schema" }] }));
+    const result = run(dir, "generate");
+    expect(result.stderr).not.toMatch(/mdtypes:/);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(dir, "ts", "petstore", "models", "components", "pet.ts"), "utf8")).toContain("/** House style: Pet");
+    expect(existsSync(join(dir, "schemas", "petstore", "models", "components", "pet.schema.json"))).toBe(true);
+  }, 60_000);
+
+  it("the log helper is not one (it would write into the JSON report), and a template file without its .hbs ending is named", () => {
+    const dir = project();
+    writeFileSync(join(dir, "templates", "declaration.hbs"), `{{log "hi"}}\n${DECLARATION}`);
+    const logged = run(dir, "generate", "--reporter", "json");
+    const report = JSON.parse(logged.stdout) as { targets: { error?: string }[] };
+    expect(report.targets[0]?.error).toMatch(/does not compile: .*unknown helper log/);
+    expect(logged.status).toBe(2);
+    writeFileSync(join(dir, "templates", "declaration.hbs"), OVERRIDE);
+    writeFileSync(join(dir, "templates", "api"), "x");
+    const misnamed = run(dir, "generate");
+    expect(misnamed.stderr).toMatch(/^mdtypes: File "api" in templates is named like the ts target's template "api\.hbs" but lacks the \.hbs ending/);
+    expect(misnamed.status).toBe(2);
+    writeFileSync(join(dir, "templates", "README.md"), "notes");
+    rmSync(join(dir, "templates", "api"));
+    expect(run(dir, "generate").status).toBe(0);
   }, 60_000);
 
   it("without a templates folder the output is the built-in templates' (the goldens)", () => {

@@ -29,7 +29,10 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   let targets = [...initial];
   const config = resolve(hooks.config);
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
-  const watcher = watch([...inputsOf(targets), config], {
+  // A target's templates are its inputs too: a changed template regenerates it.
+  const templatesOf = (t: Target) => (t.options.templates === undefined ? undefined : resolve(t.options.templates));
+  const watchedOf = (list: readonly Target[]) => [...new Set([...inputsOf(list), ...list.flatMap((t) => templatesOf(t) ?? [])])];
+  const watcher = watch([...watchedOf(targets), config], {
     ignoreInitial: true,
     // Editors save in bursts (temp file, rename): wait for the write to settle.
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
@@ -50,8 +53,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
       try {
         if (reload) {
           const next = await hooks.reload();
-          const before = new Set(inputsOf(targets));
-          const after = inputsOf(next);
+          const before = new Set(watchedOf(targets));
+          const after = watchedOf(next);
           watcher.unwatch([...before].filter((p) => !after.includes(p)));
           watcher.add(after.filter((p) => !before.has(p)));
           targets = next;
@@ -76,6 +79,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
         if (absolute.startsWith(input + sep)) pending.add(target);
       }
     }
+    if (absolute.endsWith(".hbs")) for (const target of targets) if (templatesOf(target) === dirname(absolute)) pending.add(target);
     if (pending.size === 0 && !configChanged) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);

@@ -17,6 +17,13 @@ import { barrelPaths, exportName, importSpecifier, modelNames, namedAfter, names
 /** Names the root barrel exports besides the models' (the ts runtime's public names): no model takes them. */
 export const ROOT_BARREL_NAMES = ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"] as const;
 
+/**
+ * Names no model takes in a one-file output, whatever the target (so that
+ * switching targets keeps every name): the root barrel's, and the zod
+ * target's runtime helpers.
+ */
+export const SINGLE_MODULE_RESERVED = [...ROOT_BARREL_NAMES, "$$dateTime", "$$integer", "$$ownKeys"] as const;
+
 /** What a target's barrels hold and how they are written. */
 export interface BarrelSpec {
   /** Module paths by model id. */

@@ -8,7 +8,7 @@ import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnosti
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "../ir/ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
 import { importSpecifier, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
-import { emitBarrels } from "./barrels.js";
+import { emitBarrels, SINGLE_MODULE_RESERVED } from "./barrels.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
@@ -58,7 +58,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const runtimeView = { maxDepth: options.maxDepth, levels: options.maxDepth === 1 ? "level" : "levels" };
   if (options.singleFile !== undefined) {
     // One module: every model under its name across the tree, no imports, the runtime inlined.
-    const names = singleModuleNames(program.models, paths, ["ValidationError", "ValidationIssue", "ValidationResult", "StandardSchema", "StandardSchemaV1"], (name) => Object.values(modelNames(name)));
+    const names = singleModuleNames(program.models, paths, SINGLE_MODULE_RESERVED, (name) => Object.values(modelNames(name)));
     diagnostics.push(...names.diagnostics);
     const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
     const models = program.models.map((model) => modelView(model, context));

@@ -10,6 +10,7 @@ import type { Program } from "../ir/ir.js";
 import type { OutputTarget } from "../ir/options.js";
 import { emit, type EmitOptions, type OutputFile } from "./emit.js";
 import { emitJsonSchema } from "./json-schema/emit-json-schema.js";
+import { templateSet, type TemplateOverrides } from "./templates.js";
 import { emitZod } from "./zod/emit-zod.js";
 
 /** The options of {@link emitTarget}: the emit options and which target. */
@@ -25,7 +26,18 @@ export function emitTarget(program: Program, options: TargetEmitOptions): { file
     case "zod":
       return emitZod(program, options, options.singleFile === undefined ? { kind: "modules" } : { kind: "single", path: options.singleFile });
     case "json-schema":
-      if (options.templateOverrides) throw usageError(`Templates in ${options.templateOverrides.folder} have nothing to override: the json-schema target writes its documents from data, not through templates`);
+      checkTemplates(options.target, options.templateOverrides);
       return emitJsonSchema(program, options);
   }
+}
+
+/**
+ * Throws a usage error unless `overrides` (if any) suit `target`: the
+ * json-schema target has no templates; the others' must each name a
+ * template of theirs and compile (see `templateSet`).
+ */
+export function checkTemplates(target: OutputTarget, overrides: TemplateOverrides | undefined): void {
+  if (!overrides) return;
+  if (target === "json-schema") throw usageError(`Templates in ${overrides.folder} have nothing to override: the json-schema target writes its documents from data, not through templates`);
+  templateSet(target, overrides);
 }

@@ -28,6 +28,8 @@ export interface TemplateOverrides {
   /** The folder, as the user named it: for messages. */
   readonly folder: string;
   readonly sources: ReadonlyMap<string, string>;
+  /** The names of the folder's files that do not end in `.hbs` (a template named without its ending is an error). */
+  readonly misnamed?: readonly string[];
 }
 
 /** The templates of a target: each renders a view model to a file's text. */
@@ -38,8 +40,8 @@ export interface TemplateSet {
 /** `templates/` of the package: two levels up from this module, or one from the bundled CLI. */
 const TEMPLATE_DIR = [new URL("../../templates/", import.meta.url), new URL("../templates/", import.meta.url)].find((dir) => existsSync(new URL("ts/model.ts.hbs", dir))) ?? new URL("../../templates/", import.meta.url);
 
-/** The helpers a template may call: handlebars' built-ins. */
-const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: true } as const;
+/** The helpers a template may call: handlebars' built-ins but `log`. */
+const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: true, log: false } as const;
 
 /** A built-in target's files (`<name>` → text), read once. */
 const builtIn = new Map<TemplatedTarget, ReadonlyMap<string, string>>();
@@ -75,6 +77,9 @@ export function templateSet(target: TemplatedTarget, overrides?: TemplateOverrid
     return set;
   }
   const sources = new Map(builtInSources(target));
+  for (const name of overrides.misnamed ?? []) {
+    if (sources.has(name)) throw usageError(`File "${name}" in ${overrides.folder} is named like the ${target} target's template "${name}.hbs" but lacks the .hbs ending: rename it "${name}.hbs"`);
+  }
   for (const name of overrides.sources.keys()) {
     if (!sources.has(name)) {
       const known = [...sources.keys()].map((n) => `${n}.hbs`).join(", ");
@@ -87,6 +92,8 @@ export function templateSet(target: TemplatedTarget, overrides?: TemplateOverrid
 
 function compile(target: TemplatedTarget, sources: ReadonlyMap<string, string>, overrides: TemplateOverrides | undefined): TemplateSet {
   const env = Handlebars.create();
+  // `log` would write to stdout, where the JSON report and the IR go: not one of a template's helpers.
+  env.unregisterHelper("log");
   const options = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS };
   const whose = (name: string) => (overrides?.sources.has(name) ? `"${name}.hbs" in ${overrides.folder}` : `built-in template "${target}/${name}.hbs"`);
   const templates = new Map<string, HandlebarsTemplateDelegate>();
@@ -117,7 +124,7 @@ function compile(target: TemplatedTarget, sources: ReadonlyMap<string, string>, 
       }
       // The marker line is how `generate` and `check` know their own files: a template may not drop it.
       const header = (view as { header?: unknown }).header;
-      if (overrides && typeof header === "string" && !text.startsWith(`${header}\n`)) {
+      if (overrides && typeof header === "string" && header !== "" && !text.startsWith(`${header}\n`)) {
         throw usageError(`Templates in ${overrides.folder} render ${target}/${name}.hbs without {{header}} as its first line: every file mdtypes writes starts with it, so that \`generate\` and \`check\` know their own files`);
       }
       return text;

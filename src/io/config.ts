@@ -97,7 +97,7 @@ async function readConfigFile(path: string, shown = CONFIG_FILE): Promise<Config
 type Fail = (expected: string) => never;
 
 /** What `outFile` and `--out-file` take: a file name ending in `.ts` or `.json` (checked against the target when the target is known). */
-const OUT_FILE = /[^/\\]\.(?:ts|json)$/;
+const OUT_FILE = /^(?!.*\.d\.ts$).*[^/\\]\.(?:ts|json)$/;
 
 /** Validates config data (from the file or the API). */
 export function parseConfig(data: unknown): Config {
@@ -133,7 +133,7 @@ function parseOption(key: string, value: unknown, at: string, topLevel: boolean)
     case "output":
       return typeof value === "string" && value !== "" ? value : fail("a non-empty path");
     case "outFile":
-      return typeof value === "string" && OUT_FILE.test(value) ? value : fail("a path to a .ts file (or, for the json-schema target, a .json file)");
+      return typeof value === "string" && OUT_FILE.test(value) ? value : fail("a path to a .ts file, not a .d.ts (or, for the json-schema target, a .json file)");
     case "name":
       if (topLevel) break;
       return typeof value === "string" && value !== "" ? value : fail("a non-empty string");
@@ -216,17 +216,17 @@ export function resolveTargets(config: Config | undefined, args: { input?: strin
   const top = config?.input !== undefined ? { input: config.input, ...(config.output !== undefined ? { output: config.output } : {}), ...(config.outFile !== undefined ? { outFile: config.outFile } : {}) } : undefined;
   const configured: TargetConfig[] = config?.targets ? [...config.targets] : top && (top.output ?? top.outFile) !== undefined ? [top] : [];
   if (args.out !== undefined && args.outFile !== undefined) throw usageError("Pass either --out <dir> or --out-file <file>, not both");
-  if (args.outFile !== undefined && !OUT_FILE.test(args.outFile)) throw usageError(`--out-file expects a path to a .ts file (or, for the json-schema target, a .json file), got "${args.outFile}"`);
+  if (args.outFile !== undefined && !OUT_FILE.test(args.outFile)) throw usageError(`--out-file expects a path to a .ts file, not a .d.ts (or, for the json-schema target, a .json file), got "${args.outFile}"`);
   if (args.input !== undefined || args.out !== undefined || args.outFile !== undefined) {
     const only = configured.length === 1 ? configured[0] : undefined;
     const input = args.input ?? (only ? fromConfig(only.input) : undefined);
     const place: Place = args.out !== undefined ? { output: args.out } : args.outFile !== undefined ? { outFile: args.outFile } : only ? placeOf(only) : {};
     if (input === undefined) throw usageError(`No input folder: pass one, or set "input" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
     if (place.output === undefined && place.outFile === undefined) throw usageError(`No output folder: pass --out <dir> (or --out-file <file>), or set "output" in ${CONFIG_FILE}${configured.length > 1 ? " (it has several targets: pass both the input and --out)" : ""}`);
-    return [settle(undefined, input, place, resolveOptions(config, only, overrides))];
+    return [settle(undefined, input, place, resolveOptions(config, only, overrides), config?.targets !== undefined && only?.templates === undefined && overrides.templates === undefined)];
   }
   if (configured.length === 0) throw usageError(`Nothing to do: pass an input folder and --out, or create ${CONFIG_FILE} with "input" and "output"`);
-  return configured.map((target) => settle(target.name, fromConfig(target.input), placeOf(target), resolveOptions(config, target, overrides)));
+  return configured.map((target) => settle(target.name, fromConfig(target.input), placeOf(target), resolveOptions(config, target, overrides), config?.targets !== undefined && target.templates === undefined && overrides.templates === undefined));
 }
 
 /** Where a target writes: a folder, or one module. */
@@ -237,7 +237,9 @@ type Place = { readonly output?: string; readonly outFile?: string };
  * its name as the `singleFile` option; its extension must suit the target
  * (`.json` for json-schema, else `.ts`).
  */
-function settle(name: string | undefined, input: string, place: Place, options: Options): Target {
+function settle(name: string | undefined, input: string, place: Place, settled: Options, inheritedTemplates = false): Target {
+  // A templates folder shared at the top level is the templated targets' (ts, zod): the json-schema target has none to override.
+  const options: Options = inheritedTemplates && settled.target === "json-schema" ? { ...settled, templates: undefined } : settled;
   if (place.outFile === undefined) return { name: name ?? (place.output as string), input, output: place.output as string, options };
   const extension = options.target === "json-schema" ? ".json" : ".ts";
   if (!place.outFile.endsWith(extension)) throw usageError(`The one module of the ${options.target} target must be a ${extension} file, got "${place.outFile}"`);

@@ -30,7 +30,8 @@ export function readTemplateFolder(folder: string | undefined): TemplateOverride
     .filter((entry) => entry.isFile() && entry.name.endsWith(".hbs"))
     .map((entry) => entry.name)
     .sort();
-  return { folder: shown, sources: new Map(files.map((file) => [file.slice(0, -".hbs".length), readFileSync(`${folder}/${file}`, "utf8")])) };
+  const misnamed = readdirSync(folder).filter((name) => !name.endsWith(".hbs"));
+  return { folder: shown, sources: new Map(files.map((file) => [file.slice(0, -".hbs".length), readFileSync(`${folder}/${file}`, "utf8")])), misnamed };
 }
 
 /** What a run's cache key takes of the templates: every file's name and bytes ("" for none). */

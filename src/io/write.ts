@@ -199,8 +199,10 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   for (const file of files) {
     const current = readIfThere(join(root, file.path));
     if (current === file.content) unchanged.push(file.path);
-    else if (current !== undefined && !ownsFile(current, file.path)) {
-      throw ioError(`Refusing to overwrite ${join(output, file.path)}: it exists but was not generated here by mdtypes (its first line is no "${GENERATED_MARKER}" line naming this file). Move or delete it.`);
+    else if (current !== undefined && !ownsFile(current, file.path, removeOrphans ? "folder" : "single")) {
+      const marker = file.path.endsWith(".json") ? `its first member, "$comment", is no mdtypes marker` : `its first line is no "${GENERATED_MARKER}" line`;
+      const what = removeOrphans ? "naming this file" : "of a one-file output (--out-file)";
+      throw ioError(`Refusing to overwrite ${join(output, file.path)}: it exists but mdtypes did not generate it there (${marker} ${what}). Move or delete it, then run again.`);
     } else {
       if (current === undefined) checkWayClear(root, output, file.path, folders);
       changed.push(file);

@@ -66,7 +66,7 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     const name = `${label}/${file.path}`.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     // Loaded on first use: a check that finds no drift never needs it.
     const { createTwoFilesPatch } = await import("diff");
-    changed.push({ path: file.path, owned: ownsFile(current, file.path), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
+    changed.push({ path: file.path, owned: ownsFile(current, file.path, orphans ? "folder" : "single"), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));
   const orphaned = orphans ? await listOwned(output, wanted) : [];

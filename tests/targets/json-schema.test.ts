@@ -487,7 +487,9 @@ describe("json-schema: the bundle", () => {
     const bundled = emitJsonSchema(single.program, { ...resolveOptions({}), singleFile: "api.schema.json" });
     expect(bundled.files.map((f) => f.path)).toEqual(["api.schema.json"]);
     const text = (bundled.files[0] as { content: string }).content;
-    expect(ownsFile(text, "api.schema.json")).toBe(true);
+    // A bundle is a one-file output's own file: never a folder's (nor its orphan).
+    expect(ownsFile(text, "api.schema.json", "single")).toBe(true);
+    expect(ownsFile(text, "api.schema.json")).toBe(false);
     const document = JSON.parse(text) as { $defs: Record<string, unknown> };
     expect(Object.keys(document.$defs)).toHaveLength(single.files.length);
     const ajv = newAjv();

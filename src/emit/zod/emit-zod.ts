@@ -21,8 +21,8 @@ import type { EmitOptions, OutputFile } from "../emit.js";
 import { modelDoc, objectView } from "../emit.js";
 import { jsdoc, stringLiteral } from "../escape.js";
 import { moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
-import { importSpecifier, literalKey, modelIdentifier, modulePaths, RUNTIME_MODULE, schemaName, singleModuleNames } from "../names.js";
-import { emitBarrels } from "../barrels.js";
+import { importSpecifier, literalKey, modelIdentifier, modulePaths, RUNTIME_MODULE, schemaName, singleModuleNames, modelNames } from "../names.js";
+import { emitBarrels, SINGLE_MODULE_RESERVED } from "../barrels.js";
 import { modelsAcceptingAnything, taggedMembers } from "../render-check.js";
 import { literalText, renderType } from "../render-type.js";
 import { templateSet, type TemplateSet } from "../templates.js";
@@ -104,11 +104,12 @@ function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; 
 
 function emitSingle(program: Program, ctx: ZodContext, path: string): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const { paths } = modulePaths(program.models.map((m) => m.id));
-  const { identifiers, diagnostics } = singleModuleNames(program.models, paths, ["z", ...RUNTIME_NAMES], (identifier) => Object.values(localNames(identifier)));
+  // The ts target's names (zod's import is `$z` when a model is named `z`): switching targets keeps every name.
+  const { identifiers, diagnostics } = singleModuleNames(program.models, paths, SINGLE_MODULE_RESERVED, (identifier) => Object.values(modelNames(identifier)));
   const names = new Map([...identifiers].map(([id, identifier]) => [id, localNames(identifier)]));
   const scope = new ModuleScope(ctx, names, undefined);
   const views = program.models.map((model) => modelView(model, scope, ctx));
-  const runtime = ctx.templates.render("runtime.ts", { header: false, ...runtimeView(scope.runtimeUsed, false, scope.z) }).trimEnd();
+  const runtime = ctx.templates.render("runtime.ts", { header: "", ...runtimeView(scope.runtimeUsed, false, scope.z) }).trimEnd();
   const content = ctx.templates.render("model.ts", { header: SINGLE_MODULE_HEADER, imports: scope.importLines(), runtime: runtime || false, models: views });
   return { files: [{ path, content }], diagnostics };
 }
