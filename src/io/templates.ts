@@ -5,7 +5,7 @@
  */
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import type { TemplateOverrides } from "../emit/templates.js";
 import { ioError } from "../ir/errors.js";
 import { sha256 } from "./cache.js";
@@ -26,12 +26,13 @@ export function readTemplateFolder(folder: string | undefined): TemplateOverride
     throw ioError(`Templates folder "${shown}" does not exist`);
   }
   if (!info.isDirectory()) throw ioError(`Templates folder "${shown}" is a file, not a folder`);
-  const files = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".hbs"))
+  const names = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
     .sort();
-  const misnamed = readdirSync(folder).filter((name) => !name.endsWith(".hbs"));
-  return { folder: shown, sources: new Map(files.map((file) => [file.slice(0, -".hbs".length), readFileSync(`${folder}/${file}`, "utf8")])), misnamed };
+  const files = names.filter((name) => name.endsWith(".hbs"));
+  const misnamed = names.filter((name) => !name.endsWith(".hbs"));
+  return { folder: shown, sources: new Map(files.map((file) => [file.slice(0, -".hbs".length), readFileSync(join(folder, file), "utf8")])), misnamed };
 }
 
 /** What a run's cache key takes of the templates: every file's name and bytes ("" for none). */
