@@ -6,7 +6,7 @@
  * exit 2, with nothing written.
  */
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,6 +73,33 @@ describe("user templates", () => {
     // A template added to the folder counts too.
     writeFileSync(join(dir, "templates", "api.hbs"), `// api\n${readFileSync(join(ROOT, "templates", "ts", "api.hbs"), "utf8")}`);
     expect(run(dir, "check").status).toBe(1);
+  }, 60_000);
+
+  it("`generate --watch` regenerates when a template changes", async () => {
+    const dir = project();
+    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 200; i++) {
+        if (pattern.test(stderr.slice(from))) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+    };
+    try {
+      await waitFor(/Watching/, 0);
+      const mark = stderr.length;
+      writeFileSync(join(dir, "templates", "declaration.hbs"), OVERRIDE.replace("House style", "Watched style"));
+      await waitFor(/Watching for changes/, mark);
+      expect(stderr.slice(mark)).toMatch(/files? written/);
+      expect(readFileSync(join(dir, "out", "petstore", "models", "components", "pet.ts"), "utf8")).toContain("/** Watched style: Pet");
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((r) => child.on("exit", r));
+    }
   }, 60_000);
 
   it("`--templates` on the command line wins over the config, relative to the working directory", () => {
