@@ -1,12 +1,19 @@
-// Bundles the CLI (dist/cli/cli.js, from tsc) and what it imports into one module,
-// dist/cli.bundle.js, which bin/mdtypes.js runs: Node then loads one file
-// instead of some 150 small ones (about 80 ms less on every run).
+// Bundles the CLI (dist/cli/cli.js, from tsc) and what it imports into dist/bundle/,
+// which bin/mdtypes.js runs: Node then loads a few files instead of some 150 small ones
+// (about 80 ms less on every run). The bundle is split where the code imports
+// dynamically: the code only the long way of a run needs (the recipe: parsing, emitting,
+// writing) is a chunk of its own, loaded only when the cache cannot answer, so a warm
+// `check` and `--version` never load or evaluate it.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
+rmSync("dist/bundle", { recursive: true, force: true });
 await build({
-  entryPoints: ["dist/cli/cli.js"],
-  outfile: "dist/cli.bundle.js",
+  entryPoints: { cli: "dist/cli/cli.js" },
+  outdir: "dist/bundle",
   bundle: true,
+  splitting: true,
+  chunkNames: "chunk-[hash]",
   platform: "node",
   format: "esm",
   target: "node20",

@@ -44,7 +44,7 @@ try {
 
   const manifest = JSON.parse(readFileSync(join(project, "node_modules", "mdtypes", "package.json"), "utf8"));
   if (manifest.scripts?.prepare || manifest.scripts?.install || manifest.scripts?.postinstall) fail("the installed package has an install-time script");
-  if (!existsSync(join(project, "node_modules", "mdtypes", "dist", "cli.bundle.js"))) fail("the installed package has no dist/");
+  if (!existsSync(join(project, "node_modules", "mdtypes", "dist", "bundle", "cli.js"))) fail("the installed package has no dist/");
 
   expect(run("npx mdtypes --version", "npx", ["mdtypes", "--version"], project), 0);
   expect(run("npx mdtypes generate", "npx", ["mdtypes", "generate", "docs/models", "--out", "src/generated"], project), 0);

@@ -76,6 +76,29 @@ function violationsOf(g: Graph): string[] {
   return out;
 }
 
+/** The modules `entry` loads before it runs: its static value imports, transitively (type-only and dynamic imports left out). */
+function loadedAtStart(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(SRC, file), "utf8");
+    for (const m of text.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?\sfrom\s*["'](\.[^"']+)["']/gm)) {
+      visit(relative(SRC, normalize(join(dirname(join(SRC, file)), m[1] as string))).replace(/\.js$/, ".ts").split("\\").join("/"));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe("start-up", () => {
+  it("the CLI loads neither the markdown parser, nor a dialect, nor an emitter before it needs them (a warm check and --version never do)", () => {
+    const loaded = [...loadedAtStart("cli/cli.ts")];
+    expect(loaded.length).toBeGreaterThan(10);
+    expect(loaded.filter((f) => f === "stages/parse.ts" || f === "stages/read.ts" || f === "dialects/index.ts" || inside(f, "emit") && f !== "emit/marker.ts" || /^dialects\/[^/]+\//.test(f))).toEqual([]);
+  });
+});
+
 describe("the layout of src/", () => {
   it("reads every relative import (the graph is the code's)", () => {
     expect(graph.size).toBeGreaterThan(40);

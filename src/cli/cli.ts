@@ -21,7 +21,7 @@ import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Options, type Tar
 import { CONFIG_FILE, findConfig, parseRuleFlag, resolveTargets } from "../io/config.js";
 import { resolveRemarkPlugins } from "../io/plugin-settings.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
-import { DIALECT_CHOICES, dialectOf } from "../dialects/detect.js";
+import { DIALECT_CHOICES, dialectLabel as labelOfDialect } from "../dialects/choices.js";
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 function processIo(): CliIo {
@@ -453,7 +453,7 @@ function languageLabel(options: Options): string {
 
 /** ` by OpenAPI Generator` (the generator the docs were read as), or nothing when no doc carried any generator's fingerprint. */
 function dialectLabel(options: Options): string {
-  return options.settled?.unrecognized ? "" : ` by ${dialectOf(options.dialect, "", "").label}`;
+  return options.settled?.unrecognized ? "" : ` by ${labelOfDialect(options.dialect)}`;
 }
 
 /** The SDK language the docs were read as (Speakeasy's `flavour`, another dialect's `settled.language`), `auto` when untold. */

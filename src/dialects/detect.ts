@@ -20,8 +20,7 @@ const TREE_PLACE = { line: 0, column: 0 } as const;
 /** Every dialect, in detection order. */
 export const DIALECT_LIST: readonly Dialect<unknown>[] = Object.values(DIALECTS);
 
-/** The ids `dialect` accepts: `auto`, then every dialect's. */
-export const DIALECT_CHOICES: readonly string[] = ["auto", ...Object.keys(DIALECTS)];
+export { DIALECT_CHOICES } from "./choices.js";
 
 /**
  * The dialect named `id`; for `auto`, the first that recognizes this doc
@@ -30,7 +29,7 @@ export const DIALECT_CHOICES: readonly string[] = ["auto", ...Object.keys(DIALEC
  */
 export function dialectOf(id: string, source: string, docId: string): Dialect<unknown> {
   if (id === "auto") return recognize(source, docId) ?? DIALECTS.speakeasy;
-  if (!Object.hasOwn(DIALECTS, id)) throw usageError(`Unexpected dialect "${id}", expected ${DIALECT_CHOICES.map((c) => `"${c}"`).join(", ")}`);
+  if (!Object.hasOwn(DIALECTS, id)) throw usageError(`Unexpected dialect "${id}", expected ${["auto", ...Object.keys(DIALECTS)].map((c) => `"${c}"`).join(", ")}`);
   return (DIALECTS as Readonly<Record<string, Dialect<unknown>>>)[id] as Dialect<unknown>;
 }
 

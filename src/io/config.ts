@@ -10,7 +10,7 @@ import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js
 import { ExpectedError, usageError } from "../ir/errors.js";
 import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Config, type Options, type RemarkPluginSetting, type Target, type TargetConfig } from "../ir/options.js";
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
-import { DIALECT_CHOICES } from "../dialects/detect.js";
+import { DIALECT_CHOICES } from "../dialects/choices.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
 
 export const CONFIG_FILE = "mdtypes.config.json";

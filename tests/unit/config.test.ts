@@ -6,6 +6,7 @@ import { RULES } from "../../src/ir/diagnostics.js";
 import { DEFAULT_OPTIONS, resolveOptions } from "../../src/ir/options.js";
 import { parseConfig, resolveTargets } from "../../src/io/config.js";
 import { ROOT } from "../helpers.js";
+import { DIALECT_LABELS } from "../../src/dialects/choices.js";
 import { DIALECTS } from "../../src/dialects/index.js";
 import { DIALECT_CHOICES } from "../../src/dialects/detect.js";
 
@@ -50,6 +51,11 @@ describe("mdtypes.config.json", () => {
     expect(Object.keys(schema.properties).filter((k) => !["$schema", "input", "output", "outFile", "targets"].includes(k)).sort()).toEqual(optionKeys);
     expect(Object.keys(schema.properties.targets?.items?.properties ?? {}).filter((k) => !["name", "input", "output", "outFile"].includes(k)).sort()).toEqual(optionKeys);
     expect([...schema.properties.rules.propertyNames.enum].sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  it("the dialects' ids and labels the CLI and the config know without loading them are the registry's", () => {
+    expect(Object.keys(DIALECT_LABELS)).toEqual(Object.keys(DIALECTS));
+    for (const [id, dialect] of Object.entries(DIALECTS)) expect(DIALECT_LABELS[id as keyof typeof DIALECT_LABELS], id).toBe(dialect.label);
   });
 
   it("the schema's dialects are the registry's, in detection order, after auto", () => {
