@@ -18,10 +18,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/ir/diagnostics.js";
 import type { Model } from "../src/ir/ir.js";
-import { HAS_CORPUS, ROOT, SHARED } from "./helpers.js";
+import { DIALECTS_CORPUS, HAS_CORPUS, ROOT } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
-const DIALECTS_CORPUS = `${SHARED}corpus/dialects`;
 
 /** What each folder must be read as: the dialect, and the language detection settles. */
 const EXPECTED: Readonly<Record<string, { dialect: string; language: string }>> = {

@@ -18,6 +18,8 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The shared corpus (beside the checkout); absent on a user's clone. */
 export const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
 export const SPEAKEASY_CORPUS = `${SHARED}corpus/speakeasy`;
+/** Other generators' docs (OpenAPI Generator, APIMatic, liblab, …) in the shared corpus. */
+export const DIALECTS_CORPUS = `${SHARED}corpus/dialects`;
 /** `MDTYPES_NO_SHARED=1` runs the tests as on a user's clone, where ../shared is absent. */
 export const HAS_CORPUS = !process.env.MDTYPES_NO_SHARED && existsSync(SPEAKEASY_CORPUS);
 

@@ -15,9 +15,15 @@
  * so the parser is fed the tables without it — every run of spaces next to a
  * cell-delimiting pipe cut to one space, every run of dashes in a delimiter
  * row to three — and the tree's positions are mapped back to the source as
- * written. Only lines that the parser then reads as table rows may have been
- * changed; if any other was (an odd doc), the source is parsed as written.
- * Either way the tree is the one the source as written gives.
+ * written. Most cells, too, hold what can parse to one node only — plain
+ * text (`N/A`, `:heavy_check_mark:`), a code span (`` `id` ``), emphasis over
+ * plain text (`*Optional[str]*`): the parser is not given their text (it costs
+ * a tokenizer of its own per cell), and the node it would have made is put in
+ * the cell afterwards. Only lines that the parser then reads as table rows may
+ * have been changed, and every such cell must be found where it was left; if
+ * not (an odd doc), the source is parsed as written. Either way the tree is
+ * the one the source as written gives (tests compare the two on every doc of
+ * the fixtures and the corpus).
  *
  * The source must not start with a byte-order mark (`readDoc` drops it):
  * micromark skips one without counting it, so offsets would no longer be
@@ -57,13 +63,25 @@ export const markdownParser: MarkdownProcessor = unified().use(remarkParse).use(
  * input has a tree.
  */
 export function parse(source: string, processor: MarkdownProcessor = markdownParser): Root {
+  return parseCompacted(source, processor) ?? parseAsWritten(source, processor);
+}
+
+/**
+ * The tree parsed from the source with its tables compacted (see the module
+ * comment), or undefined when the source is to be parsed as written: nothing
+ * worth cutting, a lone CR, or the parser read a changed line as no table row.
+ * @internal exported for tests
+ */
+export function parseCompacted(source: string, processor: MarkdownProcessor = markdownParser): Root | undefined {
   // micromark also ends a line at a lone CR, which the offset mapping below does not: parse such a text as written.
-  const compact = LONE_CR.test(source) ? undefined : compactTables(source);
-  if (!compact) return parseAsWritten(source, processor);
+  // A user's syntax extensions may read a plain cell otherwise (`:smile:`): their parser is given every cell's text.
+  const compact = LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
+  if (!compact) return undefined;
   const tree = processor.parse(compact.text);
-  if (!onlyTableRowsChanged(tree, compact.lines)) return parseAsWritten(source, processor);
-  mapPositions(tree, compact, lineStarts(source));
-  return tree;
+  if (!onlyTableRowsChanged(tree, compact.lines)) return undefined;
+  const starts = lineStarts(source);
+  mapPositions(tree, compact, starts);
+  return fillCells(tree, compact.fills, source, starts) ? tree : undefined;
 }
 
 const LONE_CR = /\r(?!\n)/;
@@ -82,14 +100,33 @@ interface Compacted {
   readonly shift: number[];
   /** The (1-based) lines that were changed. */
   readonly lines: number[];
+  /** The cells whose text was left out of `text`, with the nodes it makes (see {@link trivialCell}). */
+  readonly fills: CellFill[];
+}
+
+/** A table cell whose content the parser was not given, and the one node it parses to. */
+interface CellFill {
+  /** The (1-based) line of its row. */
+  readonly line: number;
+  /** Its index in the row. */
+  readonly cell: number;
+  readonly kind: "text" | "inlineCode" | "emphasis";
+  /** Offsets in the source of its content, trimmed: `[start, end)`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
 const DELIMITER_ROW = /^\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/;
 
-/** The source with the padding of its pipe tables cut; undefined when there is nothing worth cutting. @internal exported for tests */
-export function compactTables(source: string): Compacted | undefined {
+/**
+ * The source with the padding of its pipe tables cut; undefined when there is
+ * nothing worth cutting. With `blankCells`, the content of every cell that
+ * can parse to one node only (see {@link trivialCell}) is cut too, and
+ * recorded in `fills`. @internal exported for tests
+ */
+export function compactTables(source: string, blankCells = false): Compacted | undefined {
   const lines = source.split("\n");
   let fence: string | undefined;
   const rows = new Uint8Array(lines.length); // 1: a table row, 2: a delimiter row
@@ -117,11 +154,19 @@ export function compactTables(source: string): Compacted | undefined {
   const at: number[] = [];
   const shift: number[] = [];
   const changed: number[] = [];
+  const fills: CellFill[] = [];
+  // Without a `]:`, no link reference definition: a `[label]` in a cell is then text, never a link.
+  const noDefinitions = !source.includes("]:");
   let cut = 0;
   let out = "";
+  let lineStart = 0;
+  let headerCells = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     const before = cut;
+    if (rows[i] === 1 && rows[i + 1] === 2) headerCells = cellCount(line);
+    if (blankCells && rows[i] === 1) line = blankTrivialCells(line, i + 1, lineStart, headerCells, noDefinitions, fills);
+    lineStart += line.length + 1;
     let text = line;
     if (rows[i] !== 0) {
       text = "";
@@ -154,7 +199,149 @@ export function compactTables(source: string): Compacted | undefined {
   }
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
-  return { text: out, at, shift, lines: changed };
+  return { text: out, at, shift, lines: changed, fills };
+}
+
+/** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Whether `text` parses to one `text` node whose value is `text` less the
+ * backslashes of `\<` and `\>` (CommonMark and GFM, as the parser is
+ * configured): none of the characters that start something else — code,
+ * emphasis and strikethrough, links and images, HTML, character references,
+ * escapes but those two, pipes — and `_` only between letters or digits (it
+ * then neither opens nor closes, §6.2). Brackets only when `bracketsAreText`,
+ * with no `(` (see {@link trivialCell}). No tabs (columns count their tab
+ * stops), no NUL (read as U+FFFD), no CR.
+ */
+function isPlainText(text: string, bracketsAreText: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 95 /* _ */:
+        if (!isAlphanumeric(text.charCodeAt(i - 1)) || !isAlphanumeric(text.charCodeAt(i + 1))) return false;
+        break;
+      case 92 /* \ */: {
+        const next = text.charCodeAt(i + 1);
+        if (next !== 60 && next !== 62) return false;
+        i++;
+        break;
+      }
+      case 91 /* [ */:
+      case 93 /* ] */:
+        if (!bracketsAreText) return false;
+        break;
+      case 96 /* ` */:
+      case 42 /* * */:
+      case 33 /* ! */:
+      case 60 /* < */:
+      case 38 /* & */:
+      case 126 /* ~ */:
+      case 124 /* | */:
+      case 9:
+      case 13:
+      case 0:
+        return false;
+    }
+  }
+  return !bracketsAreText || !text.includes("(");
+}
+
+/** `text` (see {@link isPlainText}) as the value of its text node. */
+function plainValue(text: string): string {
+  return text.includes("\\") ? text.replace(/\\([<>])/g, "$1") : text;
+}
+
+/**
+ * What a cell's content (trimmed, non-empty) parses to when it can only be
+ * one node — then the parser need not read it:
+ * - plain text ({@link isPlainText}, no brackets): one `text` node;
+ * - `` `code` `` with no backtick, pipe, backslash, tab, CR or NUL inside and
+ *   no space at either end: one `inlineCode` node, its value the text inside
+ *   (CommonMark §6.1: nothing stripped, nothing escaped);
+ * - `*text*`, plain text inside with no whitespace at either end (so that
+ *   both delimiters flank it, §6.2): `emphasis` over one `text`. The text may
+ *   hold brackets (`*Optional[str]*`) when it holds no `(` and the doc
+ *   defines no link reference: a `[label]` is then text (§6.3).
+ */
+function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"] | undefined {
+  if (isPlainText(content, false)) return "text";
+  const first = content.charCodeAt(0);
+  if (content.length < 3 || first !== content.charCodeAt(content.length - 1)) return undefined;
+  const inner = content.slice(1, -1);
+  if (/^\s|\s$/.test(inner)) return undefined;
+  if (first === 96 /* ` */) return /[`|\\\t\r\0]/.test(inner) ? undefined : "inlineCode";
+  if (first === 42 /* * */) return isPlainText(inner, false) || (bracketsAreText && isPlainText(inner, true)) ? "emphasis" : undefined;
+  return undefined;
+}
+
+/**
+ * `line` (a table row) with the content of its {@link trivialCell}s replaced
+ * by spaces (so offsets do not move; the padding cut then takes them), each
+ * recorded in `fills`. Only cells closed by a pipe, and within the header's
+ * count of cells, are taken.
+ */
+function blankTrivialCells(line: string, lineNumber: number, lineStart: number, headerCells: number, bracketsAreText: boolean, fills: CellFill[]): string {
+  let out = line;
+  let cell = 0;
+  let open = 0; // the pipe that opens the current cell
+  for (let k = 1; k < line.length && cell < headerCells; k++) {
+    if (line.charCodeAt(k) !== 124 || escaped(line, k)) continue;
+    let start = open + 1;
+    let end = k;
+    while (start < end && line.charCodeAt(start) === 32) start++;
+    while (end > start && line.charCodeAt(end - 1) === 32) end--;
+    const kind = start < end ? trivialCell(line.slice(start, end), bracketsAreText) : undefined;
+    if (kind) {
+      fills.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end });
+      out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
+    }
+    cell++;
+    open = k;
+  }
+  return out;
+}
+
+/**
+ * Puts into each recorded cell of the tree the node its content parses to,
+ * at its place in `source`. False when a cell is not where it was expected
+ * (the parser read the lines otherwise): the source is then parsed as written.
+ */
+function fillCells(tree: Root, fills: readonly CellFill[], source: string, starts: readonly number[]): boolean {
+  if (fills.length === 0) return true;
+  const byLine = new Map<number, CellFill[]>();
+  for (const fill of fills) {
+    const list = byLine.get(fill.line);
+    if (list) list.push(fill);
+    else byLine.set(fill.line, [fill]);
+  }
+  const point = (line: number, offset: number) => ({ line, column: offset - starts[line - 1]! + 1, offset });
+  let filled = 0;
+  for (const node of tree.children) {
+    if (node.type !== "table") continue;
+    for (const row of node.children) {
+      const line = row.position?.start.line;
+      const list = line === undefined ? undefined : byLine.get(line);
+      if (!list || line === undefined) continue;
+      for (const fill of list) {
+        const cell = row.children[fill.cell];
+        if (!cell || cell.children.length !== 0) return false;
+        const position = { start: point(line, fill.start), end: point(line, fill.end) };
+        if (fill.kind === "text") {
+          cell.children = [{ type: "text", value: plainValue(source.slice(fill.start, fill.end)), position }];
+        } else if (fill.kind === "inlineCode") {
+          cell.children = [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
+        } else {
+          const inner = { start: point(line, fill.start + 1), end: point(line, fill.end - 1) };
+          cell.children = [{ type: "emphasis", children: [{ type: "text", value: plainValue(source.slice(fill.start + 1, fill.end - 1)), position: inner }], position }];
+        }
+        filled++;
+      }
+    }
+  }
+  return filled === fills.length;
 }
 
 /** Whether the spaces `line[start, end)` pad a cell: they follow a delimiting pipe, or precede one or the line's end. */
