@@ -169,29 +169,37 @@ export function compactTables(source: string, blankCells = false): Compacted | u
     lineStart += line.length + 1;
     let text = line;
     if (rows[i] !== 0) {
-      text = "";
-      // `newStart`: where this line starts in the compact text.
+      // `newStart`: where this line starts in the compact text; `length`: of the line's compact text so far.
       const newStart = out.length + (i > 0 ? 1 : 0);
+      const pieces: string[] = [];
+      let length = 0;
+      let from = 0; // where the text not yet in `pieces` starts
       let k = 0;
       while (k < line.length) {
         const c = line.charCodeAt(k);
         const dashes = c === 45 && rows[i] === 2;
         if (c !== 32 && !dashes) {
-          text += line[k++];
+          k++;
           continue;
         }
-        let end = k;
+        let end = k + 1;
         while (line.charCodeAt(end) === c) end++;
         // What the parser needs of the run: three dashes of a delimiter row, one space of a cell's
         // padding (beside a delimiting pipe or the line's end), or all of it.
         const keep = Math.min(end - k, dashes ? 3 : isPadding(line, k, end) ? 1 : end - k);
-        text += line.slice(k, k + keep);
         if (end - k > keep) {
+          pieces.push(line.slice(from, k + keep));
+          length += k + keep - from;
+          from = end;
           cut += end - k - keep;
-          at.push(newStart + text.length);
+          at.push(newStart + length);
           shift.push(cut);
         }
         k = end;
+      }
+      if (from > 0) {
+        pieces.push(line.slice(from));
+        text = pieces.join("");
       }
     }
     if (cut !== before) changed.push(i + 1);
@@ -284,7 +292,8 @@ function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"
  * count of cells, are taken.
  */
 function blankTrivialCells(line: string, lineNumber: number, lineStart: number, headerCells: number, bracketsAreText: boolean, fills: CellFill[]): string {
-  let out = line;
+  let out = "";
+  let copied = 0; // where the part of `line` not yet in `out` starts
   let cell = 0;
   let open = 0; // the pipe that opens the current cell
   for (let k = 1; k < line.length && cell < headerCells; k++) {
@@ -296,12 +305,13 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
     const kind = start < end ? trivialCell(line.slice(start, end), bracketsAreText) : undefined;
     if (kind) {
       fills.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end });
-      out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
+      out += line.slice(copied, start) + " ".repeat(end - start);
+      copied = end;
     }
     cell++;
     open = k;
   }
-  return out;
+  return copied === 0 ? line : out + line.slice(copied);
 }
 
 /**
