@@ -81,7 +81,7 @@ export function parseCompacted(source: string, processor: MarkdownProcessor = ma
   if (!onlyTableRowsChanged(tree, compact.lines)) return undefined;
   const starts = lineStarts(source);
   mapPositions(tree, compact, starts);
-  return fillCells(tree, compact.fills, source, starts) ? tree : undefined;
+  return fillCells(tree, compact, source, starts) ? tree : undefined;
 }
 
 const LONE_CR = /\r(?!\n)/;
@@ -102,6 +102,21 @@ interface Compacted {
   readonly lines: number[];
   /** The cells whose text was left out of `text`, with the nodes it makes (see {@link trivialCell}). */
   readonly fills: CellFill[];
+  /** The body rows the parser was given as one pipe, all their cells being empty or in `fills`. */
+  readonly rows: RowFill[];
+}
+
+/** A table row given to the parser as its last pipe alone (`|`), and its cells' places in the source. */
+interface RowFill {
+  /** The (1-based) line of the row. */
+  readonly line: number;
+  /** Offsets in the source of the row, from its first pipe to the line's end (its CR not included). */
+  readonly start: number;
+  readonly end: number;
+  /** The last pipe's index in the line: the text before it is not given to the parser. */
+  readonly lastPipe: number;
+  /** Offsets in the source of each cell: from its opening pipe to the next (the last cell: to the row's end). */
+  readonly cells: readonly (readonly [number, number])[];
 }
 
 /** A table cell whose content the parser was not given, and the one node it parses to. */
@@ -155,6 +170,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   const shift: number[] = [];
   const changed: number[] = [];
   const fills: CellFill[] = [];
+  const rowFills: RowFill[] = [];
   // Without a `]:`, no link reference definition: a `[label]` in a cell is then text, never a link.
   const noDefinitions = !source.includes("]:");
   let cut = 0;
@@ -165,10 +181,18 @@ export function compactTables(source: string, blankCells = false): Compacted | u
     let line = lines[i]!;
     const before = cut;
     if (rows[i] === 1 && rows[i + 1] === 2) headerCells = cellCount(line);
-    if (blankCells && rows[i] === 1) line = blankTrivialCells(line, i + 1, lineStart, headerCells, noDefinitions, fills);
+    // A body row whose every cell is empty or left out goes to the parser as its last pipe: still a row, none of its cells to read.
+    const whole = blankCells && rows[i] === 1 && rows[i + 1] !== 2 ? wholeRow(line, i + 1, lineStart, headerCells, noDefinitions, fills) : undefined;
+    if (whole) rowFills.push(whole);
+    else if (blankCells && rows[i] === 1) line = blankTrivialCells(line, i + 1, lineStart, headerCells, noDefinitions, fills);
     lineStart += line.length + 1;
     let text = line;
-    if (rows[i] !== 0) {
+    if (whole) {
+      text = line.slice(whole.lastPipe);
+      cut += whole.lastPipe;
+      at.push(out.length + (i > 0 ? 1 : 0));
+      shift.push(cut);
+    } else if (rows[i] !== 0) {
       // `newStart`: where this line starts in the compact text; `length`: of the line's compact text so far.
       const newStart = out.length + (i > 0 ? 1 : 0);
       const pieces: string[] = [];
@@ -207,7 +231,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   }
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
-  return { text: out, at, shift, lines: changed, fills };
+  return { text: out, at, shift, lines: changed, fills, rows: rowFills };
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -286,6 +310,38 @@ function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"
 }
 
 /**
+ * A body row that the parser need not read at all: it ends in a pipe, has
+ * the header's count of cells, no tab, and every cell is empty or a
+ * {@link trivialCell} (recorded in `fills`). Undefined for any other row
+ * (nothing recorded).
+ */
+function wholeRow(line: string, lineNumber: number, lineStart: number, headerCells: number, bracketsAreText: boolean, fills: CellFill[]): RowFill | undefined {
+  // The row, and its last cell, end where the line does (trailing spaces and all, the CR not).
+  const end = line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+  let last = end;
+  while (last > 0 && line.charCodeAt(last - 1) === 32) last--;
+  if (line.charCodeAt(last - 1) !== 124 || escaped(line, last - 1) || line.includes("\t")) return undefined;
+  const pipes = [0];
+  for (let k = 1; k < last; k++) if (line.charCodeAt(k) === 124 && !escaped(line, k)) pipes.push(k);
+  if (pipes.length - 1 !== headerCells) return undefined;
+  const found: CellFill[] = [];
+  const cells: (readonly [number, number])[] = [];
+  for (let cell = 0; cell < headerCells; cell++) {
+    let start = pipes[cell]! + 1;
+    let stop = pipes[cell + 1]!;
+    cells.push([lineStart + pipes[cell]!, lineStart + (cell === headerCells - 1 ? end : stop)]);
+    while (start < stop && line.charCodeAt(start) === 32) start++;
+    while (stop > start && line.charCodeAt(stop - 1) === 32) stop--;
+    if (start === stop) continue;
+    const kind = trivialCell(line.slice(start, stop), bracketsAreText);
+    if (!kind) return undefined;
+    found.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + stop });
+  }
+  fills.push(...found);
+  return { line: lineNumber, start: lineStart, end: lineStart + end, lastPipe: pipes[headerCells]!, cells };
+}
+
+/**
  * `line` (a table row) with the content of its {@link trivialCell}s replaced
  * by spaces (so offsets do not move; the padding cut then takes them), each
  * recorded in `fills`. Only cells closed by a pipe, and within the header's
@@ -319,8 +375,10 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
  * at its place in `source`. False when a cell is not where it was expected
  * (the parser read the lines otherwise): the source is then parsed as written.
  */
-function fillCells(tree: Root, fills: readonly CellFill[], source: string, starts: readonly number[]): boolean {
-  if (fills.length === 0) return true;
+function fillCells(tree: Root, compact: Compacted, source: string, starts: readonly number[]): boolean {
+  const { fills } = compact;
+  if (fills.length === 0 && compact.rows.length === 0) return true;
+  const rows = new Map(compact.rows.map((row) => [row.line, row]));
   const byLine = new Map<number, CellFill[]>();
   for (const fill of fills) {
     const list = byLine.get(fill.line);
@@ -329,10 +387,19 @@ function fillCells(tree: Root, fills: readonly CellFill[], source: string, start
   }
   const point = (line: number, offset: number) => ({ line, column: offset - starts[line - 1]! + 1, offset });
   let filled = 0;
+  let rebuilt = 0;
   for (const node of tree.children) {
     if (node.type !== "table") continue;
     for (const row of node.children) {
       const line = row.position?.start.line;
+      const whole = line === undefined ? undefined : rows.get(line);
+      if (whole && line !== undefined) {
+        // The parser saw one pipe: one empty cell.
+        if (row.children.length !== 1 || row.children[0]!.children.length !== 0) return false;
+        row.children = whole.cells.map(([start, end]) => ({ type: "tableCell", children: [], position: { start: point(line, start), end: point(line, end) } }));
+        row.position = { start: point(line, whole.start), end: point(line, whole.end) };
+        rebuilt++;
+      }
       const list = line === undefined ? undefined : byLine.get(line);
       if (!list || line === undefined) continue;
       for (const fill of list) {
@@ -351,7 +418,7 @@ function fillCells(tree: Root, fills: readonly CellFill[], source: string, start
       }
     }
   }
-  return filled === fills.length;
+  return filled === fills.length && rebuilt === compact.rows.length;
 }
 
 /** Whether the spaces `line[start, end)` pad a cell: they follow a delimiting pipe, or precede one or the line's end. */
