@@ -7,7 +7,8 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,6 +43,18 @@ function run(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+describe("built-in templates, precompiled by the build", () => {
+  it("every built-in template and partial is in dist/templates.precompiled.cjs, made from its current text", () => {
+    // \`npm test\` builds first; the CLI (and so every golden check) renders with these.
+    const precompiled = createRequire(import.meta.url)(join(ROOT, "dist", "templates.precompiled.cjs")) as Record<string, Record<string, { source: string; spec: unknown }>>;
+    for (const target of ["ts", "zod"]) {
+      const files = readdirSync(join(ROOT, "templates", target)).filter((f) => f.endsWith(".hbs"));
+      expect(Object.keys(precompiled[target]!).sort(), target).toEqual(files.map((f) => f.slice(0, -".hbs".length)).sort());
+      for (const file of files) expect(precompiled[target]![file.slice(0, -".hbs".length)]!.source, `${target}/${file}`).toBe(readFileSync(join(ROOT, "templates", target, file), "utf8"));
+    }
+  });
+});
 
 describe("user templates", () => {
   it("override a built-in partial by name; the output shows it and passes the strict type-check", () => {

@@ -9,6 +9,8 @@
  */
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { usageError } from "../ir/errors.js";
 
@@ -21,7 +23,8 @@ import { usageError } from "../ir/errors.js";
 export const VIEW_MODEL_VERSION = 1;
 
 /** The targets that render through templates (the JSON Schema target writes data). */
-export type TemplatedTarget = "ts" | "zod";
+export const TEMPLATED_TARGETS = ["ts", "zod"] as const;
+export type TemplatedTarget = (typeof TEMPLATED_TARGETS)[number];
 
 /** A user's template folder as read: each `<name>.hbs` file's text by `<name>`. */
 export interface TemplateOverrides {
@@ -42,6 +45,24 @@ const TEMPLATE_DIR = [new URL("../../templates/", import.meta.url), new URL("../
 
 /** The helpers a template may call: handlebars' built-ins but `log`. */
 const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: true, log: false } as const;
+
+/** How every template is compiled, at build time (`scripts/precompile-templates.mjs`) or at run time. */
+export const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS } as const;
+
+/** A built-in template compiled at build time, with the text it was compiled from. */
+interface Precompiled {
+  readonly source: string;
+  readonly spec: TemplateSpecification;
+}
+
+/**
+ * The built-in templates precompiled by the build (`dist/templates.precompiled.cjs`,
+ * beside the code folder or the bundle's); none when running from the sources.
+ */
+const PRECOMPILED: Partial<Record<TemplatedTarget, Readonly<Record<string, Precompiled>>>> = (() => {
+  const url = new URL("../templates.precompiled.cjs", import.meta.url);
+  return existsSync(url) ? (createRequire(import.meta.url)(fileURLToPath(url)) as Partial<Record<TemplatedTarget, Readonly<Record<string, Precompiled>>>>) : {};
+})();
 
 /** A built-in target's files (`<name>` → text), read once. */
 const builtIn = new Map<TemplatedTarget, ReadonlyMap<string, string>>();
@@ -94,15 +115,18 @@ function compile(target: TemplatedTarget, sources: ReadonlyMap<string, string>, 
   const env = Handlebars.create();
   // `log` would write to stdout, where the JSON report and the IR go: not one of a template's helpers.
   env.unregisterHelper("log");
-  const options = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS };
   const whose = (name: string) => (overrides?.sources.has(name) ? `"${name}.hbs" in ${overrides.folder}` : `built-in template "${target}/${name}.hbs"`);
   const templates = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of sources) {
     let compiled: HandlebarsTemplateDelegate;
+    const ready = Object.hasOwn(PRECOMPILED[target] ?? {}, name) ? PRECOMPILED[target]![name] : undefined;
     try {
-      // Compiled now, not at first use: a syntax error is reported before anything is rendered.
-      compiled = env.compile(source, options);
-      if (overrides?.sources.has(name)) env.precompile(source, options);
+      if (ready?.source === source) compiled = env.template(ready.spec);
+      else {
+        // Compiled now, not at first use: a syntax error is reported before anything is rendered.
+        compiled = env.compile(source, COMPILE_OPTIONS);
+        if (overrides?.sources.has(name)) env.precompile(source, COMPILE_OPTIONS);
+      }
     } catch (error) {
       throw usageError(`Template ${whose(name)} does not compile: ${oneLine(error)}`);
     }
