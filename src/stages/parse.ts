@@ -200,6 +200,11 @@ export function compactTables(source: string, blankCells = false): Compacted | u
       let from = 0; // where the text not yet in `pieces` starts
       let k = 0;
       while (k < line.length) {
+        // Body and header rows: straight to the next space (native search; most of a padded row is runs of spaces).
+        if (rows[i] === 1) {
+          k = line.indexOf(" ", k);
+          if (k < 0) break;
+        }
         const c = line.charCodeAt(k);
         const dashes = c === 45 && rows[i] === 2;
         if (c !== 32 && !dashes) {
@@ -322,7 +327,7 @@ function wholeRow(line: string, lineNumber: number, lineStart: number, headerCel
   while (last > 0 && line.charCodeAt(last - 1) === 32) last--;
   if (line.charCodeAt(last - 1) !== 124 || escaped(line, last - 1) || line.includes("\t")) return undefined;
   const pipes = [0];
-  for (let k = 1; k < last; k++) if (line.charCodeAt(k) === 124 && !escaped(line, k)) pipes.push(k);
+  for (let k = line.indexOf("|", 1); k >= 0 && k < last; k = line.indexOf("|", k + 1)) if (!escaped(line, k)) pipes.push(k);
   if (pipes.length - 1 !== headerCells) return undefined;
   const found: CellFill[] = [];
   const cells: (readonly [number, number])[] = [];
@@ -352,8 +357,8 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
   let copied = 0; // where the part of `line` not yet in `out` starts
   let cell = 0;
   let open = 0; // the pipe that opens the current cell
-  for (let k = 1; k < line.length && cell < headerCells; k++) {
-    if (line.charCodeAt(k) !== 124 || escaped(line, k)) continue;
+  for (let k = line.indexOf("|", 1); k >= 0 && cell < headerCells; k = line.indexOf("|", k + 1)) {
+    if (escaped(line, k)) continue;
     let start = open + 1;
     let end = k;
     while (start < end && line.charCodeAt(start) === 32) start++;
