@@ -17,7 +17,8 @@
  * CheckWriter.objectCheck}). Keys that `Object.prototype` itself has
  * (`constructor`, `toString`, `__proto__`, …) are always read through
  * `hasOwnProperty`. A
- * polluted `Object.prototype` or `Array.prototype` (enumerable keys added) is
+ * polluted `Object.prototype` (enumerable keys added) or `Array.prototype`
+ * (index keys added, which a hole in an array would read) is
  * detected at each public entry, which then takes the collect walk in its safe
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
