@@ -1,6 +1,9 @@
-// Validator benchmark: mdtypes' generated validators against ajv (standalone-compiled from an
-// equivalent JSON Schema), zod 4 and TypeBox's compiler, on five shapes, over a valid and an
-// invalid set, all in one run. Prints medians (ns per value) and ratios to mdtypes.
+// Validator benchmark: mdtypes' generated validators against ajv (compiled from an equivalent
+// JSON Schema), zod 4, TypeBox's compiler and typia (ahead-of-time: `typia generate` turns its
+// `createIs` / `createValidate` calls into plain code, compiled with this package's TypeScript 5),
+// on five shapes, over a valid and an invalid set, all in one run. Prints medians (ns per value)
+// and ratios to mdtypes. Every validator's verdict on every value of both sets is checked first:
+// one that disagrees stops the run (it would be timing different work).
 //
 //   npm run bench            (from the repository root)
 //   node bench/validators.mjs --rounds 21 --quick
@@ -161,6 +164,74 @@ const typeboxSchemas = {
   }),
 };
 
+/**
+ * typia: the same types in TypeScript, with typia's tags where the JSON Schemas say more than a
+ * type (`integer`, `format: "date-time"`). typia has no unbounded integer: `int64` (an integer
+ * within ±2^63) is the nearest to JSON Schema's `integer`, and the same on every value here.
+ * Written to .out/typia/src, turned into plain TypeScript by `typia generate` (.out/typia/ts),
+ * compiled with this package's TypeScript 5 (.out/typia/js).
+ */
+function typiaSource() {
+  const union = (values) => values.map((v) => JSON.stringify(v)).join(" | ");
+  return `import typia, { tags } from "typia";
+
+type Int = number & tags.Type<"int64">;
+interface User {
+  id: string; name: string; email: string; age: Int; score: number; active: boolean;
+  role: ${union(["admin", "editor", "viewer", "guest"])}; created_at: string & tags.Format<"date-time">;
+  nickname: string | null; bio?: string; followers?: Int; verified?: boolean;
+}
+interface ItemOption { name: string; values: string[] }
+interface LineItem { sku: string; quantity: Int; price: number; options: ItemOption[] }
+interface Order { id: string; items: LineItem[]; tags: string[] }
+interface ClickEvent { type: "click"; id: string; url: string; country?: string }
+interface LeadEvent { type: "lead"; id: string; customer_id: string; value: Int }
+interface SaleEvent { type: "sale"; id: string; amount: number; currency: string }
+interface RefundEvent { type: "refund"; id: string; amount: number; reason: string | null }
+type Event = ClickEvent | LeadEvent | SaleEvent | RefundEvent;
+interface TreeNode { label: string; value: Int; children: TreeNode[] }
+interface Account {
+  country: ${union(enums.countries)};
+  currency: ${union(enums.currencies)};
+  language: ${union(enums.languages)};
+  status: ${union(["active", "suspended", "closed", "pending", "archived"])};
+  timezone: string;
+}
+
+export const is = {
+  User: typia.createIs<User>(), Order: typia.createIs<Order>(), Event: typia.createIs<Event>(),
+  TreeNode: typia.createIs<TreeNode>(), Account: typia.createIs<Account>(),
+};
+export const validate = {
+  User: typia.createValidate<User>(), Order: typia.createValidate<Order>(), Event: typia.createValidate<Event>(),
+  TreeNode: typia.createValidate<TreeNode>(), Account: typia.createValidate<Account>(),
+};
+`;
+}
+
+/** A package's command, as its package.json's `bin` names it (its exports may hide the file). */
+function bin(pkg, name) {
+  const manifest = require.resolve(`${pkg}/package.json`);
+  const entry = JSON.parse(readFileSync(manifest, "utf8")).bin;
+  return join(dirname(manifest), typeof entry === "string" ? entry : entry[name]);
+}
+
+function buildTypia() {
+  const dir = join(OUT, "typia");
+  mkdirSync(join(dir, "src"), { recursive: true });
+  writeFileSync(join(dir, "src", "validators.ts"), typiaSource());
+  const compilerOptions = { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, types: [], skipLibCheck: true };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
+  // From this package's folder: typia's CLI reads the package.json where it runs.
+  sh(process.execPath, [bin("typia", "typia"), "generate", "--input", join(dir, "src"), "--output", join(dir, "ts"), "--project", join(dir, "tsconfig.json")], HERE);
+  writeFileSync(join(dir, "tsconfig.build.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, rootDir: "ts", outDir: "js" }, include: ["ts/**/*.ts"] }));
+  mkdirSync(join(dir, "js"), { recursive: true });
+  writeFileSync(join(dir, "js", "package.json"), '{ "type": "module" }\n');
+  sh(process.execPath, [bin("typescript", "tsc"), "-p", join(dir, "tsconfig.build.json")], HERE);
+}
+if (!CELL) buildTypia();
+const typia = await import(pathToFileURL(join(OUT, "typia", "js", "validators.js")).href);
+
 // ---------------------------------------------------------------- data
 
 let seed = 42;
@@ -259,18 +330,22 @@ function contenders(model) {
   const all = ajvAll.compile(jsonSchemas[model]);
   const zs = zodSchemas[model];
   const tc = TypeCompiler.Compile(typeboxSchemas[model]);
+  const typiaIs = typia.is[model];
+  const typiaValidate = typia.validate[model];
   return {
     valid: {
       mdtypes: (v) => isX(v),
       ajv: (v) => first(v),
       typebox: (v) => tc.Check(v),
       zod: (v) => zs.safeParse(v).success,
+      "typia is": (v) => typiaIs(v),
     },
     invalid: {
       mdtypes: (v) => validateX(v).ok,
       "ajv (allErrors)": (v) => all(v),
       typebox: (v) => tc.Check(v) || [...tc.Errors(v)].length === 0,
       zod: (v) => zs.safeParse(v).success,
+      "typia validate": (v) => typiaValidate(v).success,
     },
   };
 }
@@ -317,8 +392,26 @@ if (CELL) {
   process.exit(0);
 }
 
+// Every validator (those of both sets) judges every value of both sets as the JSON Schema does,
+// before anything is timed: a validator that disagrees would be timed on other work than the others.
+const disagreements = [];
+for (const model of Object.values(shapes)) {
+  const sets = dataSets(model);
+  const all = contenders(model);
+  for (const [name, fn] of [...Object.entries(all.valid), ...Object.entries(all.invalid)]) {
+    for (const set of ["valid", "invalid"]) {
+      const wrong = sets[set].filter((v) => fn(v) !== (set === "valid"));
+      if (wrong.length > 0) disagreements.push(`${name} on ${model}: ${wrong.length}/${sets[set].length} ${set} values judged otherwise, e.g. ${JSON.stringify(wrong[0])}`);
+    }
+  }
+}
+if (disagreements.length > 0) {
+  console.error(`The validators disagree; nothing timed:\n${disagreements.join("\n")}`);
+  process.exit(1);
+}
+
 const results = [];
-const names = { valid: ["mdtypes", "ajv", "typebox", "zod"], invalid: ["mdtypes", "ajv (allErrors)", "typebox", "zod"] };
+const names = Object.fromEntries(Object.entries(contenders("User")).map(([set, fns]) => [set, Object.keys(fns)]));
 const PASSES = QUICK ? 1 : 3;
 for (const [label, model] of Object.entries(shapes)) {
   for (const set of ["valid", "invalid"]) {
@@ -330,7 +423,7 @@ for (const [label, model] of Object.entries(shapes)) {
         const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--cell", `${model},${set},${name}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
         if (out.status !== 0) throw new Error(`${name} on ${model}/${set} failed:\n${out.stderr}`);
         const cell = JSON.parse(out.stdout);
-        if (cell.wrong > 0) console.warn(`warning: ${name} disagrees on ${cell.wrong}/${cell.size} ${set} ${model} values`);
+        if (cell.wrong > 0) throw new Error(`${name} disagrees on ${cell.wrong}/${cell.size} ${set} ${model} values`);
         runs[name].push(cell.ns);
         size = cell.size;
       }
@@ -347,8 +440,8 @@ console.log(
     `Each cell: one validator alone in a fresh process, median of ${ROUNDS} rounds, median of ${PASSES} interleaved passes (Node ${process.version}). ` +
     `Ratio = peer time / mdtypes time (> 1: mdtypes faster).\n`,
 );
-console.log("| shape | set | mdtypes | ajv | typebox | zod 4 |");
-console.log("| --- | --- | --- | --- | --- | --- |");
+console.log("| shape | set | mdtypes | ajv | typebox | zod 4 | typia |");
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
 for (const r of results) {
   const mine = r.ns.mdtypes;
   const peers = Object.entries(r.ns).filter(([k]) => k !== "mdtypes");
@@ -356,6 +449,6 @@ for (const r of results) {
     const entry = peers.find(([k]) => k.startsWith(name));
     return entry ? `${fmt(entry[1])} (${(entry[1] / mine).toFixed(2)}×)` : "";
   };
-  console.log(`| ${r.shape} | ${r.set === "valid" ? "valid: `isX`" : "invalid: `validateX`"} | ${fmt(mine)} | ${cell("ajv")} | ${cell("typebox")} | ${cell("zod")} |`);
+  console.log(`| ${r.shape} | ${r.set === "valid" ? "valid: `isX`" : "invalid: `validateX`"} | ${fmt(mine)} | ${cell("ajv")} | ${cell("typebox")} | ${cell("zod")} | ${cell("typia")} |`);
 }
 if (args.includes("--json")) writeFileSync(join(OUT, "validators.json"), JSON.stringify(results, null, 2));

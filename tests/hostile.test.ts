@@ -22,11 +22,14 @@ const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.
 
 /** Runs `body` with `key` added to `proto` (enumerable, as pollution through a merge adds it), then removes it. */
 function polluted(proto: object, key: string, value: unknown, body: () => void): void {
+  const length = Array.isArray(proto) ? proto.length : undefined;
   (proto as Record<string, unknown>)[key] = value;
   try {
     body();
   } finally {
     delete (proto as Record<string, unknown>)[key];
+    // Array.prototype is an array: an index key grew its length, which a delete leaves as it is.
+    if (length !== undefined) (proto as unknown[]).length = length;
   }
 }
 
@@ -157,6 +160,21 @@ describe("inherited-only values", () => {
     polluted(Array.prototype, "1", "filled", () => {
       expect(isContainers({ tags: sparse, matrix: [], labels: {} })).toBe(false);
       expect(paths(validateContainers({ tags: sparse, matrix: [], labels: {} }))).toEqual(["/tags/1"]);
+    });
+    // Nor does an index key that is not enumerable (it shows in Array.prototype's length all the same).
+    Object.defineProperty(Array.prototype, "1", { value: "filled", enumerable: false, configurable: true, writable: true });
+    try {
+      expect(isContainers({ tags: sparse, matrix: [], labels: {} })).toBe(false);
+      expect(paths(validateContainers({ tags: sparse, matrix: [], labels: {} }))).toEqual(["/tags/1"]);
+    } finally {
+      delete (Array.prototype as unknown as Record<string, unknown>)["1"];
+      Array.prototype.length = 0;
+    }
+    // A key that is no index is never read by the checks: values are judged as in a clean environment.
+    polluted(Array.prototype, "tags", ["x"], () => {
+      expect(isContainers({ tags: ["a"], matrix: [], labels: {} })).toBe(true);
+      expect(isContainers({ tags: sparse, matrix: [], labels: {} })).toBe(false);
+      expect(paths(validateContainers({ tags: [1], matrix: [], labels: {} }))).toEqual(["/tags/0"]);
     });
   });
 });

@@ -167,17 +167,20 @@ export function $$isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-const $$AP: object = Array.prototype;
+const $$AP: readonly unknown[] = Array.prototype as unknown[];
 
 /**
- * Whether `Object.prototype` and `Array.prototype` have no enumerable keys
- * added (prototype pollution). The fast checks rely on it; every public entry
- * asks, and takes the safe walk when it is not so.
+ * Whether `Object.prototype` has no enumerable keys added and
+ * `Array.prototype` no index keys (prototype pollution). The fast checks rely
+ * on it; every public entry asks, and takes the safe walk when it is not so.
+ * Of `Array.prototype` the checks would read only index keys (a hole reads
+ * through it), and it is an array itself: any index key added to it, even
+ * one not enumerable, shows in its `length`, one read where a `for…in` over
+ * it (and `Object.prototype` again) would cost the most of a small check.
  */
 export function $$clean(): boolean {
   for (const key in $$OP) if (key !== undefined) return false;
-  for (const key in $$AP) if (key !== undefined) return false;
-  return true;
+  return $$AP.length === 0;
 }
 
 function $$twoDigits(s: string, i: number): number {
@@ -1081,21 +1084,17 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3_Pet(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c2_Pet(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c2_Pet(x, c);
+      c.keys.pop();
     }
   }
   x = o["photos"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5_Pet(x, c.stack.length)) {
-        c.keys.push("/photos");
-        $c4_Pet(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photos");
+      $c3_Pet(x, c);
+      c.keys.pop();
     }
   }
   x = o["attributes"];
@@ -1103,7 +1102,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0_Pet(x, c.stack.length)) {
         c.keys.push("/attributes");
-        $c6_Pet(x, c);
+        $c4_Pet(x, c);
         c.keys.pop();
       }
     }
@@ -1164,16 +1163,7 @@ function $c2_Pet(v: unknown, c: $$Context): void {
   }
 }
 
-function $h3_Pet(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (typeof x5 !== "string") return false;
-  }
-  return true;
-}
-
-function $c4_Pet(v: unknown, c: $$Context): void {
+function $c3_Pet(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Photo[]", "Expected Photo[], received ", v);
     return;
@@ -1191,16 +1181,7 @@ function $c4_Pet(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h5_Pet(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isPhoto(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c6_Pet(v: unknown, c: $$Context): void {
+function $c4_Pet(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -1687,11 +1668,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/grid", "string[][] | null", "Missing required property \"grid\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h7_Everything(x, c.stack.length)) {
-        c.keys.push("/grid");
-        $c4_Everything(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/grid");
+      $c4_Everything(x, c);
+      c.keys.pop();
     }
   }
   x = o["nested"];
@@ -1699,7 +1678,7 @@ export function $checkEverything(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0_Everything(x, c.stack.length)) {
         c.keys.push("/nested");
-        $c8_Everything(x, c);
+        $c6_Everything(x, c);
         c.keys.pop();
       }
     }
@@ -1707,11 +1686,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   x = o["choices"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h13_Everything(x, c.stack.length)) {
-        c.keys.push("/choices");
-        $c12_Everything(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/choices");
+      $c9_Everything(x, c);
+      c.keys.pop();
     }
   }
   x = o["active"];
@@ -1724,11 +1701,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   x = o["rows"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h15_Everything(x, c.stack.length)) {
-        c.keys.push("/rows");
-        $c14_Everything(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/rows");
+      $c10_Everything(x, c);
+      c.keys.pop();
     }
   }
   x = o["createdAt"];
@@ -1741,7 +1716,7 @@ export function $checkEverything(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h2_Everything(x, c.stack.length)) {
         c.keys.push("/seenAt");
-        $c16_Everything(x, c);
+        $c11_Everything(x, c);
         c.keys.pop();
       }
     }
@@ -1828,15 +1803,6 @@ function $c5_Everything(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6_Everything(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (typeof x8 !== "string") return false;
-  }
-  return true;
-}
-
 function $c4_Everything(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[][]", "Expected string[][], received ", v);
@@ -1846,29 +1812,14 @@ function $c4_Everything(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h6_Everything(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c5_Everything(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c5_Everything(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $h7_Everything(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!Array.isArray(x9) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i10 = 0; i10 < x9.length; i10++) {
-      const x10: unknown = x9[i10];
-      if (typeof x10 !== "string") return false;
-    }
-  }
-  return true;
-}
-
-function $c10_Everything(v: unknown, c: $$Context): void {
+function $c8_Everything(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Item[]", "Expected Item[], received ", v);
     return;
@@ -1886,44 +1837,33 @@ function $c10_Everything(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h11_Everything(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!$isItem(x11, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c9_Everything(v: unknown, c: $$Context): void {
+function $c7_Everything(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Item[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h11_Everything(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c10_Everything(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c8_Everything(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c8_Everything(v: unknown, c: $$Context): void {
+function $c6_Everything(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Record<string, Item[]>>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
     if (c.plain !== $$OP || !$h1_Everything(x, c.stack.length)) {
       c.keys.push($$token(k));
-      $c9_Everything(x, c);
+      $c7_Everything(x, c);
       c.keys.pop();
     }
   }
   $$pop(c);
 }
 
-function $c12_Everything(v: unknown, c: $$Context): void {
+function $c9_Everything(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Choice[]", "Expected Choice[], received ", v);
     return;
@@ -1941,16 +1881,7 @@ function $c12_Everything(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h13_Everything(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i12 = 0; i12 < v.length; i12++) {
-    const x12: unknown = v[i12];
-    if (!$isChoice(x12, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c14_Everything(v: unknown, c: $$Context): void {
+function $c10_Everything(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, any value>[]", "Expected Record<string, any value>[], received ", v);
     return;
@@ -1964,16 +1895,7 @@ function $c14_Everything(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h15_Everything(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i13 = 0; i13 < v.length; i13++) {
-    const x13: unknown = v[i13];
-    if (!$$isRecord(x13)) return false;
-  }
-  return true;
-}
-
-function $c16_Everything(v: unknown, c: $$Context): void {
+function $c11_Everything(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, date-time string (RFC 3339)>", true);
   if (o === undefined) return;
   for (const k in o) {

@@ -17,7 +17,8 @@
  * CheckWriter.objectCheck}). Keys that `Object.prototype` itself has
  * (`constructor`, `toString`, `__proto__`, …) are always read through
  * `hasOwnProperty`. A
- * polluted `Object.prototype` or `Array.prototype` (enumerable keys added) is
+ * polluted `Object.prototype` (enumerable keys added) or `Array.prototype`
+ * (index keys added, which a hole in an array would read) is
  * detected at each public entry, which then takes the collect walk in its safe
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
@@ -484,6 +485,10 @@ export class CheckWriter {
         if (this.discriminator(type)) return this.descend(type, x, key, `${this.hoistCollect(type)}(${x}, c)`, indent);
         return this.descend(type, x, key, `${this.scope.runtime("$$union")}(c, ${x}, ${stringLiteral(this.expected(type))}, ${this.memberTable(type)})`, indent);
       case "array":
+        if (this.isSimple(type)) return this.simpleCollect(type, x, key, indent);
+        // Not checked whole first: the walk checks each item before it walks it, so a check of the
+        // array would only read its items up to the bad one twice.
+        return visit(key, `${this.hoistCollect(type)}(${x}, c)`, indent);
       case "record":
         if (this.isSimple(type)) return this.simpleCollect(type, x, key, indent);
         return this.descend(type, x, key, `${this.hoistCollect(type)}(${x}, c)`, indent);

@@ -167,17 +167,20 @@ export function $$isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-const $$AP: object = Array.prototype;
+const $$AP: readonly unknown[] = Array.prototype as unknown[];
 
 /**
- * Whether `Object.prototype` and `Array.prototype` have no enumerable keys
- * added (prototype pollution). The fast checks rely on it; every public entry
- * asks, and takes the safe walk when it is not so.
+ * Whether `Object.prototype` has no enumerable keys added and
+ * `Array.prototype` no index keys (prototype pollution). The fast checks rely
+ * on it; every public entry asks, and takes the safe walk when it is not so.
+ * Of `Array.prototype` the checks would read only index keys (a hole reads
+ * through it), and it is an array itself: any index key added to it, even
+ * one not enumerable, shows in its `length`, one read where a `for…in` over
+ * it (and `Object.prototype` again) would cost the most of a small check.
  */
 export function $$clean(): boolean {
   for (const key in $$OP) if (key !== undefined) return false;
-  for (const key in $$AP) if (key !== undefined) return false;
-  return true;
+  return $$AP.length === 0;
 }
 
 function $$twoDigits(s: string, i: number): number {

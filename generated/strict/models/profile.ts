@@ -73,11 +73,9 @@ export function $checkProfile(v: unknown, c: $$Context): void {
   if (x !== undefined && typeof x !== "string") $$issue(c, "/displayName", "string", "Expected string, received ", x);
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c2(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/tags");
+    $c2(x, c);
+    c.keys.pop();
   }
   x = o["settings"];
   if (x !== undefined) {
@@ -106,13 +104,4 @@ function $c2(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (typeof x !== "string") $$issue(c, "/" + i, "string", "Expected string, received ", x);
   }
-}
-
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (typeof x3 !== "string") return false;
-  }
-  return true;
 }

@@ -136,32 +136,26 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["Tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/Tags");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["PhotoUrls"];
   if (x === undefined) $$missing(c, "/PhotoUrls", "string[] | null", "Missing required property \"PhotoUrls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/PhotoUrls");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/PhotoUrls");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["FriendIds"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
-        c.keys.push("/FriendIds");
-        $c6(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/FriendIds");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["Labels"];
@@ -169,7 +163,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/Labels");
-        $c8(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -231,16 +225,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (!$isTag(x7, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -253,16 +238,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (typeof x8 !== "string") return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "(string | null)[]", "Expected (string | null)[], received ", v);
     return;
@@ -275,25 +251,14 @@ function $c6(v: unknown, c: $$Context): void {
   }
 }
 
-function $h7(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!(x9 === null || typeof x9 === "string")) return false;
-  }
-  return true;
-}
-
-function $c8(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c3(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }

@@ -122,32 +122,26 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["photoUrls"];
   if (x === undefined) $$missing(c, "/photoUrls", "string[] | null", "Missing required property \"photoUrls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/photoUrls");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photoUrls");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["nicknames"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/nicknames");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/nicknames");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["counts"];
@@ -155,7 +149,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/counts");
-        $c6(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -205,16 +199,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isTag(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -227,16 +212,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (typeof x7 !== "string") return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, integer>", true);
   if (o === undefined) return;
   for (const k in o) {

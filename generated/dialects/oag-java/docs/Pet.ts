@@ -170,21 +170,17 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/photoUrls", "string[] | null", "Missing required property \"photoUrls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/photoUrls");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photoUrls");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["status"];
@@ -202,11 +198,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["nicknames"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/nicknames");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/nicknames");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["attributes"];
@@ -216,7 +210,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/scores");
-        $c7(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -224,11 +218,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["history"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h12(x, c.stack.length)) {
-        c.keys.push("/history");
-        $c10(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/history");
+      $c7(x, c);
+      c.keys.pop();
     }
   }
   x = o["price"];
@@ -287,16 +279,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (typeof x9 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Tag[]", "Expected Tag[], received ", v);
     return;
@@ -314,16 +297,7 @@ function $c5(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i10 = 0; i10 < v.length; i10++) {
-    const x10: unknown = v[i10];
-    if (!$isTag(x10, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[]", "Expected integer[], received ", v);
     return;
@@ -336,30 +310,19 @@ function $c8(v: unknown, c: $$Context): void {
   }
 }
 
-function $h9(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!Number.isInteger(x11)) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, integer[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c8(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c6(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c11(v: unknown, c: $$Context): void {
+function $c8(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, number>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -368,7 +331,7 @@ function $c11(v: unknown, c: $$Context): void {
   }
 }
 
-function $c10(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, number>[]", "Expected Record<string, number>[], received ", v);
     return;
@@ -379,18 +342,9 @@ function $c10(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
       c.keys.push("/" + i);
-      $c11(x, c);
+      $c8(x, c);
       c.keys.pop();
     }
   }
   $$pop(c);
-}
-
-function $h12(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i12 = 0; i12 < v.length; i12++) {
-    const x12: unknown = v[i12];
-    if (!$h1(x12, d + 1)) return false;
-  }
-  return true;
 }

@@ -73,11 +73,9 @@ export function $checkLineItem(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["state"];
@@ -106,13 +104,4 @@ function $c1(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (typeof x !== "string") $$issue(c, "/" + i, "string", "Expected string, received ", x);
   }
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (typeof x3 !== "string") return false;
-  }
-  return true;
 }

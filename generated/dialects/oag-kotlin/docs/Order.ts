@@ -127,21 +127,17 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/items", "LineItem[] | null", "Missing required property \"items\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/items");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/items");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["notes"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/notes");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/notes");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["labels"];
@@ -149,7 +145,7 @@ export function $checkOrder(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/labels");
-        $c6(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -189,16 +185,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i4 = 0; i4 < v.length; i4++) {
-    const x4: unknown = v[i4];
-    if (!$isLineItem(x4, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -211,16 +198,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (typeof x5 !== "string") return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {

@@ -151,21 +151,17 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["nicknames"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/nicknames");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/nicknames");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["owner"];
@@ -181,11 +177,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["friends"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h8(x, c.stack.length)) {
-        c.keys.push("/friends");
-        $c7(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/friends");
+      $c5(x, c);
+      c.keys.pop();
     }
   }
   x = o["scores"];
@@ -193,7 +187,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/scores");
-        $c9(x, c);
+        $c6(x, c);
         c.keys.pop();
       }
     }
@@ -203,7 +197,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/labels");
-        $c10(x, c);
+        $c7(x, c);
         c.keys.pop();
       }
     }
@@ -256,16 +250,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (typeof x7 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "(string | null)[]", "Expected (string | null)[], received ", v);
     return;
@@ -278,16 +263,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!(x8 === null || typeof x8 === "string")) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Owner[]", "Expected Owner[], received ", v);
     return;
@@ -305,16 +281,7 @@ function $c7(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h8(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!$isOwner(x9, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c9(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, number>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -323,7 +290,7 @@ function $c9(v: unknown, c: $$Context): void {
   }
 }
 
-function $c10(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string | null>", true);
   if (o === undefined) return;
   for (const k in o) {

@@ -118,22 +118,18 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["photo_urls"];
   if (x === undefined) $$missing(c, "/photo_urls", "string[] | null", "Missing required property \"photo_urls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/photo_urls");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photo_urls");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["counts"];
@@ -141,7 +137,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/counts");
-        $c7(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -149,11 +145,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["history"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
-        c.keys.push("/history");
-        $c8(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/history");
+      $c6(x, c);
+      c.keys.pop();
     }
   }
   x = o["weight"];
@@ -207,16 +201,7 @@ function $c3(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isTag(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -229,16 +214,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (typeof x7 !== "string") return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, integer>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -247,7 +223,7 @@ function $c7(v: unknown, c: $$Context): void {
   }
 }
 
-function $c9(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, number>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -256,7 +232,7 @@ function $c9(v: unknown, c: $$Context): void {
   }
 }
 
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, number>[]", "Expected Record<string, number>[], received ", v);
     return;
@@ -267,18 +243,9 @@ function $c8(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
       c.keys.push("/" + i);
-      $c9(x, c);
+      $c7(x, c);
       c.keys.pop();
     }
   }
   $$pop(c);
-}
-
-function $h10(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!$h1(x8, d + 1)) return false;
-  }
-  return true;
 }

@@ -131,11 +131,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["owner"];
@@ -151,18 +149,16 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["friends"];
   if (x === undefined) $$missing(c, "/friends", "Owner[]", "Missing required property \"friends\"");
   else {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/friends");
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/friends");
+    $c3(x, c);
+    c.keys.pop();
   }
   x = o["scores"];
   if (x !== undefined) {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/scores");
-        $c6(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -180,11 +176,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["nicknames"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h8(x, c.stack.length)) {
-        c.keys.push("/nicknames");
-        $c7(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/nicknames");
+      $c5(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -215,16 +209,7 @@ function $c2(v: unknown, c: $$Context): void {
   }
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (typeof x6 !== "string") return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Owner[]", "Expected Owner[], received ", v);
     return;
@@ -242,16 +227,7 @@ function $c4(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (!$isOwner(x7, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, number>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -260,7 +236,7 @@ function $c6(v: unknown, c: $$Context): void {
   }
 }
 
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "(string | null)[]", "Expected (string | null)[], received ", v);
     return;
@@ -271,13 +247,4 @@ function $c7(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (!(x === null || typeof x === "string")) $$issue(c, "/" + i, "string | null", "Expected string | null, received ", x);
   }
-}
-
-function $h8(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!(x8 === null || typeof x8 === "string")) return false;
-  }
-  return true;
 }

@@ -167,21 +167,17 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["nicknames"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/nicknames");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/nicknames");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["owner"];
@@ -197,11 +193,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["friends"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h8(x, c.stack.length)) {
-        c.keys.push("/friends");
-        $c7(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/friends");
+      $c5(x, c);
+      c.keys.pop();
     }
   }
   x = o["scores"];
@@ -209,7 +203,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/scores");
-        $c9(x, c);
+        $c6(x, c);
         c.keys.pop();
       }
     }
@@ -219,7 +213,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/labels");
-        $c10(x, c);
+        $c7(x, c);
         c.keys.pop();
       }
     }
@@ -227,11 +221,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["errors"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h12(x, c.stack.length)) {
-        c.keys.push("/errors");
-        $c11(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/errors");
+      $c8(x, c);
+      c.keys.pop();
     }
   }
   x = o["default"];
@@ -278,16 +270,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (typeof x9 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "(string | null)[]", "Expected (string | null)[], received ", v);
     return;
@@ -300,16 +283,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i10 = 0; i10 < v.length; i10++) {
-    const x10: unknown = v[i10];
-    if (!(x10 === null || typeof x10 === "string")) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Owner[]", "Expected Owner[], received ", v);
     return;
@@ -327,16 +301,7 @@ function $c7(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h8(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!$isOwner(x11, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c9(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, number>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -345,7 +310,7 @@ function $c9(v: unknown, c: $$Context): void {
   }
 }
 
-function $c10(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string | null>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -354,7 +319,7 @@ function $c10(v: unknown, c: $$Context): void {
   }
 }
 
-function $c11(v: unknown, c: $$Context): void {
+function $c8(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "ModelError[]", "Expected ModelError[], received ", v);
     return;
@@ -370,13 +335,4 @@ function $c11(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h12(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i12 = 0; i12 < v.length; i12++) {
-    const x12: unknown = v[i12];
-    if (!$isModelError(x12, d + 1)) return false;
-  }
-  return true;
 }

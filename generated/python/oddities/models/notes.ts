@@ -112,11 +112,9 @@ export function $checkNotes(v: unknown, c: $$Context): void {
   x = o["steps"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/steps");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/steps");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["worker"];
@@ -140,13 +138,4 @@ function $c1(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (typeof x !== "string") $$issue(c, "/" + i, "string", "Expected string, received ", x);
   }
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (typeof x3 !== "string") return false;
-  }
-  return true;
 }

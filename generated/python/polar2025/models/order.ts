@@ -158,11 +158,9 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/items", "OrderItem[] | null", "Missing required property \"items\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/items");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/items");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["metadata"];
@@ -171,7 +169,7 @@ export function $checkOrder(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/metadata");
-        $c5(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -181,7 +179,7 @@ export function $checkOrder(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/custom_field_data");
-        $c6(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -232,16 +230,7 @@ function $c3(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i2 = 0; i2 < v.length; i2++) {
-    const x2: unknown = v[i2];
-    if (!$isOrderItem(x2, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, MetadataValue>", false);
   if (o === undefined) return;
   for (const k in o) {
@@ -255,7 +244,7 @@ function $c5(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $c6(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, CustomFieldValue | null>", false);
   if (o === undefined) return;
   for (const k in o) {

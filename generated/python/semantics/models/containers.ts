@@ -113,22 +113,18 @@ export function $checkContainers(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/tags", "string[] | null", "Missing required property \"tags\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c5(x, c);
+      c.keys.pop();
     }
   }
   x = o["matrix"];
   if (x === undefined) $$missing(c, "/matrix", "integer[][] | null", "Missing required property \"matrix\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
-        c.keys.push("/matrix");
-        $c7(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/matrix");
+      $c6(x, c);
+      c.keys.pop();
     }
   }
   x = o["labels"];
@@ -137,7 +133,7 @@ export function $checkContainers(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/labels");
-        $c11(x, c);
+        $c8(x, c);
         c.keys.pop();
       }
     }
@@ -147,7 +143,7 @@ export function $checkContainers(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/groups");
-        $c12(x, c);
+        $c9(x, c);
         c.keys.pop();
       }
     }
@@ -157,11 +153,9 @@ export function $checkContainers(v: unknown, c: $$Context): void {
   x = o["items"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h14(x, c.stack.length)) {
-        c.keys.push("/items");
-        $c13(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/items");
+      $c10(x, c);
+      c.keys.pop();
     }
   }
   x = o["by_name"];
@@ -169,7 +163,7 @@ export function $checkContainers(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
         c.keys.push("/by_name");
-        $c15(x, c);
+        $c11(x, c);
         c.keys.pop();
       }
     }
@@ -177,11 +171,9 @@ export function $checkContainers(v: unknown, c: $$Context): void {
   x = o["maybe_items"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h17(x, c.stack.length)) {
-        c.keys.push("/maybe_items");
-        $c16(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/maybe_items");
+      $c12(x, c);
+      c.keys.pop();
     }
   }
   x = o["maybe_by_name"];
@@ -189,7 +181,7 @@ export function $checkContainers(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
         c.keys.push("/maybe_by_name");
-        $c18(x, c);
+        $c13(x, c);
         c.keys.pop();
       }
     }
@@ -256,16 +248,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (typeof x9 !== "string") return false;
-  }
-  return true;
-}
-
-function $c8(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[]", "Expected integer[], received ", v);
     return;
@@ -278,16 +261,7 @@ function $c8(v: unknown, c: $$Context): void {
   }
 }
 
-function $h9(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i10 = 0; i10 < v.length; i10++) {
-    const x10: unknown = v[i10];
-    if (!Number.isInteger(x10)) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[][]", "Expected integer[][], received ", v);
     return;
@@ -296,29 +270,14 @@ function $c7(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c8(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c7(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $h10(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!Array.isArray(x11) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i12 = 0; i12 < x11.length; i12++) {
-      const x12: unknown = x11[i12];
-      if (!Number.isInteger(x12)) return false;
-    }
-  }
-  return true;
-}
-
-function $c11(v: unknown, c: $$Context): void {
+function $c8(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -327,21 +286,19 @@ function $c11(v: unknown, c: $$Context): void {
   }
 }
 
-function $c12(v: unknown, c: $$Context): void {
+function $c9(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c5(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c13(v: unknown, c: $$Context): void {
+function $c10(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Scalars[]", "Expected Scalars[], received ", v);
     return;
@@ -359,16 +316,7 @@ function $c13(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h14(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i13 = 0; i13 < v.length; i13++) {
-    const x13: unknown = v[i13];
-    if (!$isScalars(x13, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c15(v: unknown, c: $$Context): void {
+function $c11(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Scalars>", false);
   if (o === undefined) return;
   for (const k in o) {
@@ -382,7 +330,7 @@ function $c15(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $c16(v: unknown, c: $$Context): void {
+function $c12(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "(Scalars | null)[]", "Expected (Scalars | null)[], received ", v);
     return;
@@ -402,16 +350,7 @@ function $c16(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h17(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i14 = 0; i14 < v.length; i14++) {
-    const x14: unknown = v[i14];
-    if (!(x14 === null || $isScalars(x14, d + 1))) return false;
-  }
-  return true;
-}
-
-function $c18(v: unknown, c: $$Context): void {
+function $c13(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Scalars | null>", false);
   if (o === undefined) return;
   for (const k in o) {

@@ -127,11 +127,9 @@ export function $checkPresence(v: unknown, c: $$Context): void {
   x = o["optional_list"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/optional_list");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/optional_list");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -150,13 +148,4 @@ function $c1(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (!Number.isInteger(x)) $$issue(c, "/" + i, "integer", "Expected integer, received ", x);
   }
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!Number.isInteger(x3)) return false;
-  }
-  return true;
 }

@@ -67,11 +67,9 @@ export function $checkTreeNode(v: unknown, c: $$Context): void {
   x = o["children"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/children");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/children");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["parent"];
@@ -105,13 +103,4 @@ function $c1(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isTreeNode(x3, d + 1)) return false;
-  }
-  return true;
 }

@@ -126,22 +126,18 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["photo_urls"];
   if (x === undefined) $$missing(c, "/photo_urls", "string[] | null", "Missing required property \"photo_urls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/photo_urls");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photo_urls");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["owners"];
@@ -149,7 +145,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/owners");
-        $c7(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -159,7 +155,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/labels");
-        $c8(x, c);
+        $c6(x, c);
         c.keys.pop();
       }
     }
@@ -175,11 +171,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["_links"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
-        c.keys.push("/_links");
-        $c9(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/_links");
+      $c7(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -225,16 +219,7 @@ function $c3(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!$isTag(x8, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -247,16 +232,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (typeof x9 !== "string") return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Tag>", false);
   if (o === undefined) return;
   for (const k in o) {
@@ -270,7 +246,7 @@ function $c7(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -279,7 +255,7 @@ function $c8(v: unknown, c: $$Context): void {
   }
 }
 
-function $c9(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[][]", "Expected string[][], received ", v);
     return;
@@ -288,24 +264,9 @@ function $c9(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c4(x, c);
+    c.keys.pop();
   }
   $$pop(c);
-}
-
-function $h10(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i10 = 0; i10 < v.length; i10++) {
-    const x10: unknown = v[i10];
-    if (!Array.isArray(x10) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i11 = 0; i11 < x10.length; i11++) {
-      const x11: unknown = x10[i11];
-      if (typeof x11 !== "string") return false;
-    }
-  }
-  return true;
 }

@@ -71,11 +71,9 @@ export function $checkSetting(v: unknown, c: $$Context): void {
   x = o["Values"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-        c.keys.push("/Values");
-        $c0(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Values");
+      $c0(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -97,13 +95,4 @@ function $c0(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h1(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isValue(x3, d + 1)) return false;
-  }
-  return true;
 }

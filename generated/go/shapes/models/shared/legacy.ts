@@ -208,21 +208,17 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
   x = o["Tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/Tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["Ids"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/Ids");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Ids");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["Extra"];
@@ -232,7 +228,7 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/Headers");
-        $c7(x, c);
+        $c5(x, c);
         c.keys.pop();
       }
     }
@@ -242,21 +238,17 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
   x = o["Rows"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
-        c.keys.push("/Rows");
-        $c8(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Rows");
+      $c6(x, c);
+      c.keys.pop();
     }
   }
   x = o["Pages"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h11(x, c.stack.length)) {
-        c.keys.push("/Pages");
-        $c10(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Pages");
+      $c7(x, c);
+      c.keys.pop();
     }
   }
   x = o["Blob"];
@@ -280,11 +272,9 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
   x = o["Things"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
-        c.keys.push("/Things");
-        $c12(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Things");
+      $c8(x, c);
+      c.keys.pop();
     }
   }
   x = o["ByName"];
@@ -292,7 +282,7 @@ export function $checkLegacy(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/ByName");
-        $c14(x, c);
+        $c9(x, c);
         c.keys.pop();
       }
     }
@@ -348,16 +338,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i14 = 0; i14 < v.length; i14++) {
-    const x14: unknown = v[i14];
-    if (typeof x14 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[]", "Expected integer[], received ", v);
     return;
@@ -370,30 +351,19 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i15 = 0; i15 < v.length; i15++) {
-    const x15: unknown = v[i15];
-    if (!Number.isInteger(x15)) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c3(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c3(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, any value>[]", "Expected Record<string, any value>[], received ", v);
     return;
@@ -407,16 +377,7 @@ function $c8(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h9(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i16 = 0; i16 < v.length; i16++) {
-    const x16: unknown = v[i16];
-    if (!$$isRecord(x16)) return false;
-  }
-  return true;
-}
-
-function $c10(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, any value>[][]", "Expected Record<string, any value>[][], received ", v);
     return;
@@ -425,29 +386,14 @@ function $c10(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h9(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c8(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c6(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $h11(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i17 = 0; i17 < v.length; i17++) {
-    const x17: unknown = v[i17];
-    if (!Array.isArray(x17) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i18 = 0; i18 < x17.length; i18++) {
-      const x18: unknown = x17[i18];
-      if (!$$isRecord(x18)) return false;
-    }
-  }
-  return true;
-}
-
-function $c12(v: unknown, c: $$Context): void {
+function $c8(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Thing[]", "Expected Thing[], received ", v);
     return;
@@ -465,16 +411,7 @@ function $c12(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h13(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i19 = 0; i19 < v.length; i19++) {
-    const x19: unknown = v[i19];
-    if (!$isThing(x19, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c14(v: unknown, c: $$Context): void {
+function $c9(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Thing>", false);
   if (o === undefined) return;
   for (const k in o) {

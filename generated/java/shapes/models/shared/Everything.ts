@@ -110,11 +110,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   x = o["ids"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/ids");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/ids");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["count"];
@@ -164,30 +162,19 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i4 = 0; i4 < v.length; i4++) {
-    const x4: unknown = v[i4];
-    if (typeof x4 !== "string") return false;
-  }
-  return true;
-}
-
 function $c2(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c3(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c3(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[]", "Expected integer[], received ", v);
     return;
@@ -198,13 +185,4 @@ function $c5(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (!Number.isInteger(x)) $$issue(c, "/" + i, "integer", "Expected integer, received ", x);
   }
-}
-
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (!Number.isInteger(x5)) return false;
-  }
-  return true;
 }

@@ -98,11 +98,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   }
   x = o["fields"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/fields");
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/fields");
+    $c4(x, c);
+    c.keys.pop();
   }
   x = o["domains"];
   if (x === undefined) $$missing(c, "/domains", "Domains | null", "Missing required property \"domains\"");
@@ -152,30 +150,19 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i4 = 0; i4 < v.length; i4++) {
-    const x4: unknown = v[i4];
-    if (typeof x4 !== "string") return false;
-  }
-  return true;
-}
-
 function $c2(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c3(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c3(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Fields[]", "Expected Fields[], received ", v);
     return;
@@ -191,13 +178,4 @@ function $c5(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (!$isFields(x5, d + 1)) return false;
-  }
-  return true;
 }

@@ -65,11 +65,9 @@ export function $checkGetPipelineByIDResponseBody(v: unknown, c: $$Context): voi
   x = o["items"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-        c.keys.push("/items");
-        $c0(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/items");
+      $c0(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -91,13 +89,4 @@ function $c0(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h1(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isPipeline(x3, d + 1)) return false;
-  }
-  return true;
 }

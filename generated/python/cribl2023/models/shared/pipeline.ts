@@ -96,11 +96,9 @@ export function $checkPipeline(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["meta"];
@@ -108,11 +106,9 @@ export function $checkPipeline(v: unknown, c: $$Context): void {
   x = o["samples"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/samples");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/samples");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -133,16 +129,7 @@ function $c1(v: unknown, c: $$Context): void {
   }
 }
 
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (typeof x5 !== "string") return false;
-  }
-  return true;
-}
-
-function $c3(v: unknown, c: $$Context): void {
+function $c2(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, any value>[]", "Expected Record<string, any value>[], received ", v);
     return;
@@ -154,13 +141,4 @@ function $c3(v: unknown, c: $$Context): void {
     if (!$$isRecord(x)) $$issue(c, "/" + i, "Record<string, any value>", "Expected Record<string, any value>, received ", x);
   }
   $$pop(c);
-}
-
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$$isRecord(x6)) return false;
-  }
-  return true;
 }

@@ -75,11 +75,9 @@ export function $checkPipelineConf(v: unknown, c: $$Context): void {
   x = o["functions"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/functions");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/functions");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["groups"];
@@ -87,7 +85,7 @@ export function $checkPipelineConf(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/groups");
-        $c3(x, c);
+        $c2(x, c);
         c.keys.pop();
       }
     }
@@ -123,16 +121,7 @@ function $c1(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isPipelineFunctionConf(x3, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c3(v: unknown, c: $$Context): void {
+function $c2(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, PipelineGroups>", false);
   if (o === undefined) return;
   for (const k in o) {

@@ -211,25 +211,21 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/tags");
+    $c4(x, c);
+    c.keys.pop();
   }
   x = o["photos"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/photos");
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/photos");
+    $c5(x, c);
+    c.keys.pop();
   }
   x = o["attributes"];
   if (x !== undefined) {
     if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
       c.keys.push("/attributes");
-      $c7(x, c);
+      $c6(x, c);
       c.keys.pop();
     }
   }
@@ -244,7 +240,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
         c.keys.push("/animal");
-        $c8(x, c);
+        $c7(x, c);
         c.keys.pop();
       }
     }
@@ -254,7 +250,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !(typeof x === "string" || $h2(x, c.stack.length))) {
         c.keys.push("/tag_ids");
-        $$union(c, x, "string | string[]", $u9);
+        $$union(c, x, "string | string[]", $u8);
         c.keys.pop();
       }
     }
@@ -328,16 +324,7 @@ function $c5(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isPhoto(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c7(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -346,7 +333,7 @@ function $c7(v: unknown, c: $$Context): void {
   }
 }
 
-function $c8(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Cat | Dog", false);
   if (o === undefined) return;
   const tag = o["type"];
@@ -365,15 +352,15 @@ function $c8(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h10(v: unknown, _d: number): boolean {
+function $h9(v: unknown, _d: number): boolean {
   return typeof v === "string";
 }
 
-function $c11(v: unknown, c: $$Context): void {
+function $c10(v: unknown, c: $$Context): void {
   if (typeof v !== "string") $$issue(c, undefined, "string", "Expected string, received ", v);
 }
 
-const $u9: readonly $$Member[] = [
-  [$h10, $c11, "string"],
+const $u8: readonly $$Member[] = [
+  [$h9, $c10, "string"],
   [$h2, $c4, "string[]"],
 ];

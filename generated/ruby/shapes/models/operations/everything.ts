@@ -96,18 +96,16 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   }
   x = o["fields"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h10(x, c.stack.length)) {
-      c.keys.push("/fields");
-      $c8(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/fields");
+    $c8(x, c);
+    c.keys.pop();
   }
   x = o["domains"];
   if (x === undefined) $$missing(c, "/domains", "string | string[]", "Missing required property \"domains\"");
   else {
     if (c.plain !== $$OP || !(typeof x === "string" || $h1(x, c.stack.length))) {
       c.keys.push("/domains");
-      $$union(c, x, "string | string[]", $u11);
+      $$union(c, x, "string | string[]", $u10);
       c.keys.pop();
     }
   }
@@ -163,11 +161,9 @@ function $c3(v: unknown, c: $$Context): void {
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c4(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
@@ -208,24 +204,15 @@ function $c8(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h10(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (!($isFields1(x5, d + 1) || $isFields2(x5, d + 1))) return false;
-  }
-  return true;
-}
-
-function $h12(v: unknown, _d: number): boolean {
+function $h11(v: unknown, _d: number): boolean {
   return typeof v === "string";
 }
 
-function $c13(v: unknown, c: $$Context): void {
+function $c12(v: unknown, c: $$Context): void {
   if (typeof v !== "string") $$issue(c, undefined, "string", "Expected string, received ", v);
 }
 
-const $u11: readonly $$Member[] = [
-  [$h12, $c13, "string"],
+const $u10: readonly $$Member[] = [
+  [$h11, $c12, "string"],
   [$h1, $c4, "string[]"],
 ];

@@ -47,11 +47,9 @@ export function $checkFields2(v: unknown, c: $$Context): void {
   x = o["options"];
   if (x === undefined) $$missing(c, "/options", "string[]", "Missing required property \"options\"");
   else {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/options");
-      $c1(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/options");
+    $c1(x, c);
+    c.keys.pop();
   }
 }
 
@@ -68,13 +66,4 @@ function $c1(v: unknown, c: $$Context): void {
     const x: unknown = safe ? $$own(v, i) : v[i];
     if (typeof x !== "string") $$issue(c, "/" + i, "string", "Expected string, received ", x);
   }
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i2 = 0; i2 < v.length; i2++) {
-    const x2: unknown = v[i2];
-    if (typeof x2 !== "string") return false;
-  }
-  return true;
 }

@@ -224,21 +224,17 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["photos"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/photos");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photos");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["attributes"];
@@ -246,7 +242,7 @@ export function $checkPet(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/attributes");
-        $c6(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -307,16 +303,7 @@ function $c2(v: unknown, c: $$Context): void {
   }
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (typeof x5 !== "string") return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Photo[]", "Expected Photo[], received ", v);
     return;
@@ -334,16 +321,7 @@ function $c4(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isPhoto(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {

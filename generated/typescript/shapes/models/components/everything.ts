@@ -150,11 +150,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/grid", "string[][] | null", "Missing required property \"grid\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
-        c.keys.push("/grid");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/grid");
+      $c4(x, c);
+      c.keys.pop();
     }
   }
   x = o["nested"];
@@ -162,7 +160,7 @@ export function $checkEverything(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/nested");
-        $c8(x, c);
+        $c6(x, c);
         c.keys.pop();
       }
     }
@@ -170,11 +168,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   x = o["choices"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h13(x, c.stack.length)) {
-        c.keys.push("/choices");
-        $c12(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/choices");
+      $c9(x, c);
+      c.keys.pop();
     }
   }
   x = o["active"];
@@ -187,11 +183,9 @@ export function $checkEverything(v: unknown, c: $$Context): void {
   x = o["rows"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h15(x, c.stack.length)) {
-        c.keys.push("/rows");
-        $c14(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/rows");
+      $c10(x, c);
+      c.keys.pop();
     }
   }
   x = o["createdAt"];
@@ -204,7 +198,7 @@ export function $checkEverything(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
         c.keys.push("/seenAt");
-        $c16(x, c);
+        $c11(x, c);
         c.keys.pop();
       }
     }
@@ -291,15 +285,6 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (typeof x8 !== "string") return false;
-  }
-  return true;
-}
-
 function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[][]", "Expected string[][], received ", v);
@@ -309,29 +294,14 @@ function $c4(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c5(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $h7(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!Array.isArray(x9) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i10 = 0; i10 < x9.length; i10++) {
-      const x10: unknown = x9[i10];
-      if (typeof x10 !== "string") return false;
-    }
-  }
-  return true;
-}
-
-function $c10(v: unknown, c: $$Context): void {
+function $c8(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Item[]", "Expected Item[], received ", v);
     return;
@@ -349,44 +319,33 @@ function $c10(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h11(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!$isItem(x11, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c9(v: unknown, c: $$Context): void {
+function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Item[]>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
-    if (c.plain !== $$OP || !$h11(x, c.stack.length)) {
-      c.keys.push($$token(k));
-      $c10(x, c);
-      c.keys.pop();
-    }
+    c.keys.push($$token(k));
+    $c8(x, c);
+    c.keys.pop();
   }
   $$pop(c);
 }
 
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Record<string, Item[]>>", false);
   if (o === undefined) return;
   for (const k in o) {
     const x = o[k];
     if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
       c.keys.push($$token(k));
-      $c9(x, c);
+      $c7(x, c);
       c.keys.pop();
     }
   }
   $$pop(c);
 }
 
-function $c12(v: unknown, c: $$Context): void {
+function $c9(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Choice[]", "Expected Choice[], received ", v);
     return;
@@ -404,16 +363,7 @@ function $c12(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h13(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i12 = 0; i12 < v.length; i12++) {
-    const x12: unknown = v[i12];
-    if (!$isChoice(x12, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c14(v: unknown, c: $$Context): void {
+function $c10(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Record<string, any value>[]", "Expected Record<string, any value>[], received ", v);
     return;
@@ -427,16 +377,7 @@ function $c14(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h15(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i13 = 0; i13 < v.length; i13++) {
-    const x13: unknown = v[i13];
-    if (!$$isRecord(x13)) return false;
-  }
-  return true;
-}
-
-function $c16(v: unknown, c: $$Context): void {
+function $c11(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, date-time string (RFC 3339)>", true);
   if (o === undefined) return;
   for (const k in o) {

@@ -172,17 +172,15 @@ export function $checkCaptureClient(v: unknown, c: $$Context): void {
   else if (typeof x !== "string") $$issue(c, "/SiteId", "string", "Expected string, received ", x);
   x = o["MapIds"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push("/MapIds");
-      $c3(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/MapIds");
+    $c3(x, c);
+    c.keys.pop();
   }
   x = o["Labels"];
   if (x !== undefined) {
     if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
       c.keys.push("/Labels");
-      $c5(x, c);
+      $c4(x, c);
       c.keys.pop();
     }
   }
@@ -205,17 +203,15 @@ export function $checkCaptureClient(v: unknown, c: $$Context): void {
   }
   x = o["Meshes"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
-      c.keys.push("/Meshes");
-      $c6(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/Meshes");
+    $c5(x, c);
+    c.keys.pop();
   }
   x = o["ByName"];
   if (x !== undefined) {
     if (c.plain !== $$OP || !$h1(x, c.stack.length)) {
       c.keys.push("/ByName");
-      $c8(x, c);
+      $c6(x, c);
       c.keys.pop();
     }
   }
@@ -265,16 +261,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (typeof x5 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {
@@ -283,7 +270,7 @@ function $c5(v: unknown, c: $$Context): void {
   }
 }
 
-function $c6(v: unknown, c: $$Context): void {
+function $c5(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "ApMesh[]", "Expected ApMesh[], received ", v);
     return;
@@ -301,16 +288,7 @@ function $c6(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h7(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isApMesh(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c8(v: unknown, c: $$Context): void {
+function $c6(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, ApMesh>", false);
   if (o === undefined) return;
   for (const k in o) {

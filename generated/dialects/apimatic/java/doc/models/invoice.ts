@@ -124,11 +124,9 @@ export function $checkInvoice(v: unknown, c: $$Context): void {
   x = o["Lines"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/Lines");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/Lines");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["Totals"];
@@ -136,7 +134,7 @@ export function $checkInvoice(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/Totals");
-        $c4(x, c);
+        $c3(x, c);
         c.keys.pop();
       }
     }
@@ -186,16 +184,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isMoney(x3, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Money>", false);
   if (o === undefined) return;
   for (const k in o) {

@@ -145,11 +145,9 @@ export function $checkInvoice(v: unknown, c: $$Context): void {
   x = o["lines"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-        c.keys.push("/lines");
-        $c2(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/lines");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["ratio"];
@@ -159,11 +157,9 @@ export function $checkInvoice(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c4(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["totals"];
@@ -171,7 +167,7 @@ export function $checkInvoice(v: unknown, c: $$Context): void {
     if (x !== null) {
       if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
         c.keys.push("/totals");
-        $c6(x, c);
+        $c4(x, c);
         c.keys.pop();
       }
     }
@@ -226,16 +222,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (!$isMoney(x5, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -248,16 +235,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (typeof x6 !== "string") return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, Money>", false);
   if (o === undefined) return;
   for (const k in o) {

@@ -162,19 +162,15 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   }
   x = o["items"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h3(x, c.stack.length)) {
-      c.keys.push("/items");
-      $c2(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/items");
+    $c2(x, c);
+    c.keys.pop();
   }
   x = o["tags"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/tags");
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/tags");
+    $c3(x, c);
+    c.keys.pop();
   }
   x = o["note"];
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/note", "string | null", "Expected string | null, received ", x);
@@ -182,7 +178,7 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   if (x !== undefined) {
     if (c.plain !== $$OP || !$h0(x, c.stack.length)) {
       c.keys.push("/metadata");
-      $c6(x, c);
+      $c4(x, c);
       c.keys.pop();
     }
   }
@@ -242,16 +238,7 @@ function $c2(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h3(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i5 = 0; i5 < v.length; i5++) {
-    const x5: unknown = v[i5];
-    if (!$isLineItem(x5, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -264,16 +251,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (typeof x6 !== "string") return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Record<string, string>", true);
   if (o === undefined) return;
   for (const k in o) {

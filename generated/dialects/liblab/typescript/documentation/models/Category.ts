@@ -68,11 +68,9 @@ export function $checkCategory(v: unknown, c: $$Context): void {
   x = o["children"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/children");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/children");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   $$pop(c);
@@ -96,13 +94,4 @@ function $c1(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i3 = 0; i3 < v.length; i3++) {
-    const x3: unknown = v[i3];
-    if (!$isCategory(x3, d + 1)) return false;
-  }
-  return true;
 }

@@ -126,11 +126,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["status"];
@@ -156,11 +154,9 @@ export function $checkPet(v: unknown, c: $$Context): void {
   x = o["scores"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-        c.keys.push("/scores");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/scores");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["vaccinated"];
@@ -198,16 +194,7 @@ function $c1(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (!$isTag(x7, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c4(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "number[]", "Expected number[], received ", v);
     return;
@@ -220,16 +207,7 @@ function $c4(v: unknown, c: $$Context): void {
   }
 }
 
-function $h5(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!Number.isFinite(x8)) return false;
-  }
-  return true;
-}
-
-function $c3(v: unknown, c: $$Context): void {
+function $c2(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "number[][]", "Expected number[][], received ", v);
     return;
@@ -238,24 +216,9 @@ function $c3(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h5(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c4(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c3(x, c);
+    c.keys.pop();
   }
   $$pop(c);
-}
-
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!Array.isArray(x9) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i10 = 0; i10 < x9.length; i10++) {
-      const x10: unknown = x9[i10];
-      if (!Number.isFinite(x10)) return false;
-    }
-  }
-  return true;
 }

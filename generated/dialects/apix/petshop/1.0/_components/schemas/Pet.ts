@@ -161,31 +161,25 @@ export function $checkPet(v: unknown, c: $$Context): void {
   if (x === undefined) $$missing(c, "/photoUrls", "string[] | null", "Missing required property \"photoUrls\"");
   else {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-        c.keys.push("/photoUrls");
-        $c1(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/photoUrls");
+      $c1(x, c);
+      c.keys.pop();
     }
   }
   x = o["tags"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-        c.keys.push("/tags");
-        $c3(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/tags");
+      $c2(x, c);
+      c.keys.pop();
     }
   }
   x = o["scores"];
   if (x !== undefined) {
     if (x !== null) {
-      if (c.plain !== $$OP || !$h8(x, c.stack.length)) {
-        c.keys.push("/scores");
-        $c5(x, c);
-        c.keys.pop();
-      }
+      c.keys.push("/scores");
+      $c3(x, c);
+      c.keys.pop();
     }
   }
   x = o["attributes"];
@@ -218,16 +212,7 @@ function $c1(v: unknown, c: $$Context): void {
   }
 }
 
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (typeof x8 !== "string") return false;
-  }
-  return true;
-}
-
-function $c3(v: unknown, c: $$Context): void {
+function $c2(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Tag[]", "Expected Tag[], received ", v);
     return;
@@ -245,16 +230,7 @@ function $c3(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i9 = 0; i9 < v.length; i9++) {
-    const x9: unknown = v[i9];
-    if (!$isTag(x9, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c6(v: unknown, c: $$Context): void {
+function $c4(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[]", "Expected integer[], received ", v);
     return;
@@ -267,16 +243,7 @@ function $c6(v: unknown, c: $$Context): void {
   }
 }
 
-function $h7(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i10 = 0; i10 < v.length; i10++) {
-    const x10: unknown = v[i10];
-    if (!Number.isInteger(x10)) return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "integer[][]", "Expected integer[][], received ", v);
     return;
@@ -285,24 +252,9 @@ function $c5(v: unknown, c: $$Context): void {
   const safe = c.plain !== $$OP;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = safe ? $$own(v, i) : v[i];
-    if (c.plain !== $$OP || !$h7(x, c.stack.length)) {
-      c.keys.push("/" + i);
-      $c6(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/" + i);
+    $c4(x, c);
+    c.keys.pop();
   }
   $$pop(c);
-}
-
-function $h8(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i11 = 0; i11 < v.length; i11++) {
-    const x11: unknown = v[i11];
-    if (!Array.isArray(x11) || d + 1 >= $$MAX_DEPTH) return false;
-    for (let i12 = 0; i12 < x11.length; i12++) {
-      const x12: unknown = x11[i12];
-      if (!Number.isInteger(x12)) return false;
-    }
-  }
-  return true;
 }

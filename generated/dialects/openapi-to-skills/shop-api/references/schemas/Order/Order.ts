@@ -176,19 +176,15 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   x = o["items"];
   if (x === undefined) $$missing(c, "/items", "OrderItem[]", "Missing required property \"items\"");
   else {
-    if (c.plain !== $$OP || !$h2(x, c.stack.length)) {
-      c.keys.push("/items");
-      $c1(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/items");
+    $c1(x, c);
+    c.keys.pop();
   }
   x = o["labels"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h4(x, c.stack.length)) {
-      c.keys.push("/labels");
-      $c3(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/labels");
+    $c2(x, c);
+    c.keys.pop();
   }
   x = o["extras"];
   if (x !== undefined && !Array.isArray(x)) $$issue(c, "/extras", "any value[]", "Expected any value[], received ", x);
@@ -204,11 +200,9 @@ export function $checkOrder(v: unknown, c: $$Context): void {
   }
   x = o["discounts"];
   if (x !== undefined) {
-    if (c.plain !== $$OP || !$h6(x, c.stack.length)) {
-      c.keys.push("/discounts");
-      $c5(x, c);
-      c.keys.pop();
-    }
+    c.keys.push("/discounts");
+    $c3(x, c);
+    c.keys.pop();
   }
   x = o["removed"];
   if (x !== undefined && !(x === null)) $$miss(c, "/removed", "null", "Expected null, received ", x); else c.hits++;
@@ -237,16 +231,7 @@ function $c1(v: unknown, c: $$Context): void {
   $$pop(c);
 }
 
-function $h2(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i6 = 0; i6 < v.length; i6++) {
-    const x6: unknown = v[i6];
-    if (!$isOrderItem(x6, d + 1)) return false;
-  }
-  return true;
-}
-
-function $c3(v: unknown, c: $$Context): void {
+function $c2(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "string[]", "Expected string[], received ", v);
     return;
@@ -259,16 +244,7 @@ function $c3(v: unknown, c: $$Context): void {
   }
 }
 
-function $h4(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i7 = 0; i7 < v.length; i7++) {
-    const x7: unknown = v[i7];
-    if (typeof x7 !== "string") return false;
-  }
-  return true;
-}
-
-function $c5(v: unknown, c: $$Context): void {
+function $c3(v: unknown, c: $$Context): void {
   if (!Array.isArray(v)) {
     $$issue(c, undefined, "Order.discounts[]", "Expected Order.discounts[], received ", v);
     return;
@@ -284,13 +260,4 @@ function $c5(v: unknown, c: $$Context): void {
     }
   }
   $$pop(c);
-}
-
-function $h6(v: unknown, d: number): boolean {
-  if (!Array.isArray(v) || d >= $$MAX_DEPTH) return false;
-  for (let i8 = 0; i8 < v.length; i8++) {
-    const x8: unknown = v[i8];
-    if (!$isOrderDiscounts(x8, d + 1)) return false;
-  }
-  return true;
 }
