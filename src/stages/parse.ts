@@ -78,7 +78,7 @@ export function parseCompacted(source: string, processor: MarkdownProcessor = ma
   const compact = LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
   if (!compact) return undefined;
   const tree = processor.parse(compact.text);
-  if (!onlyTableRowsChanged(tree, compact.lines)) return undefined;
+  if (!onlyTableRowsChanged(tree, compact)) return undefined;
   const starts = lineStarts(source);
   mapPositions(tree, compact, starts);
   return fillCells(tree, compact, source, starts) ? tree : undefined;
@@ -102,6 +102,8 @@ interface Compacted {
   readonly lines: number[];
   /** The cells whose text was left out of `text`, with the nodes it makes (see {@link trivialCell}). */
   readonly fills: CellFill[];
+  /** The (1-based) lines taken for tables' header rows (the delimiter row follows each). */
+  readonly headers: number[];
   /** The body rows the parser was given as one pipe, all their cells being empty or in `fills`. */
   readonly rows: RowFill[];
 }
@@ -133,7 +135,32 @@ interface CellFill {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
-const DELIMITER_ROW = /^\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/;
+/**
+ * Whether `line` (no line ending) is a GFM delimiter row: cells of dashes, each with an optional
+ * colon either side and spaces around, between pipes, the outer ones optional. A scan, not a
+ * regular expression: one with a run of spaces on either side of an optional pipe backtracks
+ * quadratically on a long run of spaces before an odd character. @internal exported for tests
+ */
+export function isDelimiterRow(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  let i = line.charCodeAt(0) === 124 ? 1 : 0;
+  let cells = 0;
+  for (;;) {
+    while (i < end && line.charCodeAt(i) === 32) i++;
+    if (i >= end) return cells > 0;
+    if (line.charCodeAt(i) === 58) i++;
+    const dashes = i;
+    while (i < end && line.charCodeAt(i) === 45) i++;
+    if (i === dashes) return false;
+    if (line.charCodeAt(i) === 58) i++;
+    while (i < end && line.charCodeAt(i) === 32) i++;
+    cells++;
+    if (i >= end) return true;
+    if (line.charCodeAt(i) !== 124) return false;
+    i++;
+  }
+}
 
 /**
  * The source with the padding of its pipe tables cut; undefined when there is
@@ -158,7 +185,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
       continue;
     }
     // A header row, then a delimiter row with as many cells, then body rows: every line starting with a pipe.
-    if (line.charCodeAt(0) === 124 && i + 1 < lines.length && DELIMITER_ROW.test(stripCr(lines[i + 1]!)) && cellCount(line) === cellCount(lines[i + 1]!)) {
+    if (line.charCodeAt(0) === 124 && i + 1 < lines.length && isDelimiterRow(stripCr(lines[i + 1]!)) && cellCount(line) === cellCount(lines[i + 1]!)) {
       rows[i] = 1;
       rows[i + 1] = 2;
       let j = i + 2;
@@ -171,6 +198,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   const changed: number[] = [];
   const fills: CellFill[] = [];
   const rowFills: RowFill[] = [];
+  const headers: number[] = [];
   // Without a `]:`, no link reference definition: a `[label]` in a cell is then text, never a link.
   const noDefinitions = !source.includes("]:");
   let cut = 0;
@@ -180,7 +208,10 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     const before = cut;
-    if (rows[i] === 1 && rows[i + 1] === 2) headerCells = cellCount(line);
+    if (rows[i] === 1 && rows[i + 1] === 2) {
+      headerCells = cellCount(line);
+      headers.push(i + 1);
+    }
     // A body row whose every cell is empty or left out goes to the parser as its last pipe: still a row, none of its cells to read.
     const whole = blankCells && rows[i] === 1 && rows[i + 1] !== 2 ? wholeRow(line, i + 1, lineStart, headerCells, noDefinitions, fills) : undefined;
     if (whole) rowFills.push(whole);
@@ -236,7 +267,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   }
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
-  return { text: out, at, shift, lines: changed, fills, rows: rowFills };
+  return { text: out, at, shift, lines: changed, fills, rows: rowFills, headers };
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -454,12 +485,18 @@ function cellCount(line: string): number {
   return pipes - leading - trailing + 1;
 }
 
-/** Whether every changed line lies inside a table of the tree. */
-function onlyTableRowsChanged(tree: Root, lines: readonly number[]): boolean {
+/**
+ * Whether every changed line lies inside a table of the tree, and every line taken for a
+ * header row starts one: a line the parser read as a body row (GFM goes on with a table past a
+ * line without pipes) must not have been cut as a header or a delimiter row.
+ */
+function onlyTableRowsChanged(tree: Root, compact: Compacted): boolean {
   const ranges: [number, number][] = [];
   for (const node of tree.children) if (node.type === "table" && node.position) ranges.push([node.position.start.line, node.position.end.line]);
+  const starts = new Set(ranges.map(([start]) => start));
+  if (!compact.headers.every((line) => starts.has(line))) return false;
   let r = 0;
-  for (const line of lines) {
+  for (const line of compact.lines) {
     while (r < ranges.length && ranges[r]![1] < line) r++;
     if (r === ranges.length || ranges[r]![0] > line) return false;
   }

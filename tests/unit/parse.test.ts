@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compactTables, parse, parseAsWritten, parseCompacted } from "../../src/stages/parse.js";
+import { compactTables, isDelimiterRow, parse, parseAsWritten, parseCompacted } from "../../src/stages/parse.js";
 import { DIALECTS_CORPUS, HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "../helpers.js";
 
 const pad = (cells: string[], width = 40) => `| ${cells.map((c) => c.padEnd(width)).join(" | ")} |`;
@@ -44,6 +44,8 @@ const CASES: Record<string, string> = {
   "code spans that are not one plain node": `# C\n\n${table([["` x `", "`a`b`", "`` x ``", "`é`"], ["`a\\b`", "`  `", "`x` `y`", "``"]])}\n`,
   "rows given as one pipe beside rows that are not": `# W\n\n${table([["`a`", "*str*", ":heavy_check_mark:", "N/A"], ["`b`", "[X](x.md)", ":heavy_check_mark:", "N/A"], ["", "", "", ""], ["`c`", "*int*", "", "trailing spaces after the pipe"]])}   \n| \`d\` | *e* | f | g |\r\n| \`d\` | *e* | f |\n|\`d\`|*e*|f|g|h|\n`,
   "rows with more cells than the header, or no closing pipe": `# R\n\n${table([["`id`", "*int*", "y", "z"]])}\n| a | b | c | d | e | f |\n| a | b\n| \`x\` | *y* | z | w\n`,
+  "a table going on past a line without pipes, then a row of dashes": `# V\n\n| a | b |\n| - | - |\nplain line\n| c | d |\n| ${"-".repeat(46)} | - |\n${table([["`x`", "*str*", "y", "N/A"]])}\n`,
+  "a long run of spaces in a would-be delimiter row": `# D\n\n| a |\n|-${" ".repeat(10_000)}x\n${table([["`x`", "*str*", "y", "N/A"]])}\n`,
   "tabs inside a row": `# T\n\n${table([["`id`", "*int*", "a\tb", "z"]])}\n`,
   "strikethrough and emphasis in cells": `# S\n\n${table([["~~`old`~~", "*Literal[\"__x__\"]*", ":heavy_minus_sign:", ": warning: ** DEPRECATED **: gone."]])}\n`,
 };
@@ -54,6 +56,19 @@ describe("parse: cutting the tables' padding changes nothing", () => {
       expect(parse(source)).toEqual(parseAsWritten(source));
     });
   }
+
+  it("tells delimiter rows as GFM's grammar does (checked against the regular expression it replaces, on every short string of its characters)", () => {
+    const grammar = /^\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$/;
+    const alphabet = ["|", " ", ":", "-", "x"];
+    let checked = 0;
+    const walk = (prefix: string): void => {
+      expect(isDelimiterRow(prefix), JSON.stringify(prefix)).toBe(grammar.test(prefix));
+      checked++;
+      if (prefix.length < 7) for (const c of alphabet) walk(prefix + c);
+    };
+    walk("");
+    expect(checked).toBe((5 ** 8 - 1) / 4);
+  });
 
   it("does cut: the padded cases are parsed from a text a fraction of their size", () => {
     for (const name of ["a plain Fields table", "escaped pipes, spaces around them kept", "CRLF line ends", "a table-like block inside a code fence", "an HTML block before a table-like line"]) {
