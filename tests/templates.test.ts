@@ -7,7 +7,7 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,6 +53,30 @@ describe("built-in templates, precompiled by the build", () => {
       expect(Object.keys(precompiled[target]!).sort(), target).toEqual(files.map((f) => f.slice(0, -".hbs".length)).sort());
       for (const file of files) expect(precompiled[target]![file.slice(0, -".hbs".length)]!.source, `${target}/${file}`).toBe(readFileSync(join(ROOT, "templates", target, file), "utf8"));
     }
+  });
+
+  it("a built-in template edited since the build is compiled from its text: its change shows, and a syntax error is one line, exit 2", () => {
+    // A copy of the package (code, templates, manifest; the dependencies linked), its templates edited.
+    const pkg = mkdtempSync(join(tmpdir(), "mdtypes-package-"));
+    scratch.push(pkg);
+    for (const entry of ["bin", "dist", "templates", "package.json"]) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"), "dir");
+    const api = join(pkg, "templates", "ts", "api.hbs");
+    const original = readFileSync(api, "utf8");
+    const dir = project();
+    const bin = join(pkg, "bin", "mdtypes.js");
+    writeFileSync(api, `${original}// edited after the build\n`);
+    let result = spawnSync(process.execPath, [bin, "generate", "docs", "--out", "edited", "--no-cache"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.status, result.stderr).toBe(0);
+    const written = readdirSync(join(dir, "edited"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith("index.ts") && !f.endsWith("_runtime.ts"));
+    expect(written.length).toBeGreaterThan(3);
+    for (const file of written) expect(readFileSync(join(dir, "edited", file), "utf8"), file).toContain("// edited after the build");
+    writeFileSync(api, `${original}{{#if}}\n`);
+    result = spawnSync(process.execPath, [bin, "generate", "docs", "--out", "broken", "--no-cache"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^mdtypes: Template built-in template "ts\/api\.hbs" does not compile: /);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(join(dir, "broken"))).toBe(false);
   });
 });
 

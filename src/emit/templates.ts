@@ -123,9 +123,10 @@ function compile(target: TemplatedTarget, sources: ReadonlyMap<string, string>, 
     try {
       if (ready?.source === source) compiled = env.template(ready.spec);
       else {
-        // Compiled now, not at first use: a syntax error is reported before anything is rendered.
+        // Compiled now, not at first use (handlebars compiles lazily): a syntax error, in a user's
+        // template or in a built-in edited since the build, is reported before anything is rendered.
         compiled = env.compile(source, COMPILE_OPTIONS);
-        if (overrides?.sources.has(name)) env.precompile(source, COMPILE_OPTIONS);
+        env.precompile(source, COMPILE_OPTIONS);
       }
     } catch (error) {
       throw usageError(`Template ${whose(name)} does not compile: ${oneLine(error)}`);
