@@ -7,7 +7,7 @@
  * and `--rule` all speak of the same ids.
  */
 
-import type { Place } from "./ir.js";
+import { docOfModel, type Place } from "./ir.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -163,8 +163,9 @@ export class DiagnosticSink {
   readonly file: string;
   readonly items: Diagnostic[] = [];
 
+  /** `file`: a doc's id, or a model's (a section's model reports at its doc: `pets/Pet.md#Category` at `pets/Pet.md`). */
   constructor(file: string) {
-    this.file = file;
+    this.file = docOfModel(file).doc;
   }
 
   /** Records a diagnostic of rule `ruleId` at `place`. */

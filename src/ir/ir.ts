@@ -255,10 +255,16 @@ export function subModelId(docId: string, name: string): string {
   return `${docId}#${safe}`;
 }
 
-/** The doc a model's id names, and the section (`undefined` for the doc's own model). */
+/**
+ * The doc a model's id names, and the section (`undefined` for the doc's own
+ * model). A doc's path may hold a `#` itself (`C#/client.md`): a section is
+ * only what follows the last `#` after a `.md`/`.mdx` path, in identifier
+ * characters (see {@link subModelId}).
+ */
 export function docOfModel(id: string): { doc: string; section?: string } {
-  const hash = id.indexOf("#");
-  return hash < 0 ? { doc: id } : { doc: id.slice(0, hash), section: id.slice(hash + 1) };
+  const hash = id.lastIndexOf("#");
+  if (hash < 0 || !/\.mdx?$/i.test(id.slice(0, hash)) || !/^[\p{ID_Continue}$]+$/u.test(id.slice(hash + 1))) return { doc: id };
+  return { doc: id.slice(0, hash), section: id.slice(hash + 1) };
 }
 
 /** Whether a type reference may be `null`. */

@@ -156,6 +156,8 @@ describe("liblab: corpus", () => {
       for (const d of report.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
       // Only every other doc of the SDK is in the corpus: the names of the missing half do not resolve.
       expect(counts).toEqual({ "dialect-limits": 1, "sdk-property-names": 1, "unresolved-name": 298 });
+      // A sub-model's diagnostics name its doc, a file that exists (an editor, GitHub's annotations open it), at the sub-model's line.
+      for (const d of report.diagnostics) if (d.line > 0) expect(existsSync(join(CORPUS, d.file)) || existsSync(d.file), d.file).toBe(true);
       const docs = listDocs(CORPUS);
       expect(docs.length).toBe(378);
       for (const doc of docs) expect(existsSync(join(out, `${doc.slice(CORPUS.length + 1).replace(/\.md$/, "")}.ts`)), doc).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Model, TypeRef } from "../../src/ir/ir.js";
+import { docOfModel, type Model, type TypeRef } from "../../src/ir/ir.js";
+import { DiagnosticSink } from "../../src/ir/diagnostics.js";
 import { resolve } from "../../src/stages/resolve.js";
 import { ruleIds } from "../helpers.js";
 
@@ -129,5 +130,21 @@ describe("resolve", () => {
     const a = object("a.md", "A", []);
     const b = object("b.md", "B", []);
     expect(resolve([b, a], "/in").program.models.map((m) => m.id)).toEqual(["a.md", "b.md"]);
+  });
+});
+
+describe("docOfModel: a model's id to its doc", () => {
+  it("splits a section's model off its doc, and leaves a `#` in a doc's own path alone", () => {
+    expect(docOfModel("pets/Pet.md#Category")).toEqual({ doc: "pets/Pet.md", section: "Category" });
+    expect(docOfModel("pets/Pet.md")).toEqual({ doc: "pets/Pet.md" });
+    expect(docOfModel("C#/client.md")).toEqual({ doc: "C#/client.md" });
+    expect(docOfModel("C#/client.md#Options")).toEqual({ doc: "C#/client.md", section: "Options" });
+    expect(docOfModel("notes#1.mdx")).toEqual({ doc: "notes#1.mdx" });
+  });
+
+  it("a diagnostic of a section's model names its doc", () => {
+    const sink = new DiagnosticSink("pets/Pet.md#Category");
+    sink.report("unknown-type", { line: 3, column: 5 }, "x");
+    expect(sink.items[0]?.file).toBe("pets/Pet.md");
   });
 });
