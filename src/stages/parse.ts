@@ -30,7 +30,7 @@
  * offsets into the text.
  */
 
-import type { Nodes, Root } from "mdast";
+import type { Nodes, PhrasingContent, Root } from "mdast";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -102,10 +102,23 @@ interface Compacted {
   readonly lines: number[];
   /** The cells whose text was left out of `text`, with the nodes it makes (see {@link trivialCell}). */
   readonly fills: CellFill[];
+  /** The ATX headings whose text was left out of `text` (their lines are not in `lines`). */
+  readonly headings: HeadingFill[];
   /** The (1-based) lines taken for tables' header rows (the delimiter row follows each). */
   readonly headers: number[];
   /** The body rows the parser was given as one pipe, all their cells being empty or in `fills`. */
   readonly rows: RowFill[];
+}
+
+/** An ATX heading (`## Fields`) given to the parser as its `#`s alone, and the one node its text parses to. */
+interface HeadingFill {
+  /** Its (1-based) line. */
+  readonly line: number;
+  readonly depth: number;
+  readonly kind: CellFill["kind"];
+  /** Offsets in the source of its text, trimmed: `[start, end)`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A table row given to the parser as its last pipe alone (`|`), and its cells' places in the source. */
@@ -164,14 +177,15 @@ export function isDelimiterRow(line: string): boolean {
 
 /**
  * The source with the padding of its pipe tables cut; undefined when there is
- * nothing worth cutting. With `blankCells`, the content of every cell that
- * can parse to one node only (see {@link trivialCell}) is cut too, and
- * recorded in `fills`. @internal exported for tests
+ * nothing worth cutting. With `blankCells`, the text of every cell and ATX
+ * heading that can parse to one node only (see {@link trivialCell}) is cut
+ * too, and recorded in `fills` and `headings`; a body row of such cells alone
+ * is cut to its last pipe (`rows`). @internal exported for tests
  */
 export function compactTables(source: string, blankCells = false): Compacted | undefined {
   const lines = source.split("\n");
   let fence: string | undefined;
-  const rows = new Uint8Array(lines.length); // 1: a table row, 2: a delimiter row
+  const rows = new Uint8Array(lines.length); // 1: a table row, 2: a delimiter row, 3: an ATX heading's line (outside fences)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence !== undefined) {
@@ -182,6 +196,10 @@ export function compactTables(source: string, blankCells = false): Compacted | u
     const open = FENCE.exec(line);
     if (open) {
       fence = open[1];
+      continue;
+    }
+    if (line.charCodeAt(0) === 35) {
+      rows[i] = 3;
       continue;
     }
     // A header row, then a delimiter row with as many cells, then body rows: every line starting with a pipe.
@@ -199,6 +217,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   const fills: CellFill[] = [];
   const rowFills: RowFill[] = [];
   const headers: number[] = [];
+  const headings: HeadingFill[] = [];
   // Without a `]:`, no link reference definition: a `[label]` in a cell is then text, never a link.
   const noDefinitions = !source.includes("]:");
   let cut = 0;
@@ -208,6 +227,19 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     const before = cut;
+    // A heading whose text can parse to one node only goes to the parser as its `#`s: the node is put in afterwards.
+    const heading = blankCells && rows[i] === 3 ? trivialHeading(line, i + 1, lineStart, noDefinitions) : undefined;
+    if (heading) {
+      headings.push(heading);
+      const newStart = out.length + (i > 0 ? 1 : 0);
+      const text = line.slice(0, heading.depth) + line.slice(heading.end - lineStart);
+      cut += heading.end - lineStart - heading.depth;
+      at.push(newStart + heading.depth);
+      shift.push(cut);
+      out += i > 0 ? `\n${text}` : text;
+      lineStart += line.length + 1;
+      continue;
+    }
     if (rows[i] === 1 && rows[i + 1] === 2) {
       headerCells = cellCount(line);
       headers.push(i + 1);
@@ -267,7 +299,7 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   }
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
-  return { text: out, at, shift, lines: changed, fills, rows: rowFills, headers };
+  return { text: out, at, shift, lines: changed, fills, rows: rowFills, headers, headings };
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -346,6 +378,25 @@ function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"
 }
 
 /**
+ * An ATX heading at the start of `line` (CommonMark §4.2: one to six `#`, a
+ * space) whose text, trimmed of spaces, is a {@link trivialCell}; no tab in
+ * the line, and no `#` ending the text (a closing sequence, or a `#` the
+ * heading keeps: the parser tells). Undefined for any other line.
+ */
+function trivialHeading(line: string, lineNumber: number, lineStart: number, bracketsAreText: boolean): HeadingFill | undefined {
+  let depth = 0;
+  while (line.charCodeAt(depth) === 35) depth++;
+  if (depth > 6 || line.charCodeAt(depth) !== 32 || line.includes("\t")) return undefined;
+  let end = line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+  let start = depth;
+  while (start < end && line.charCodeAt(start) === 32) start++;
+  while (end > start && line.charCodeAt(end - 1) === 32) end--;
+  if (start === end || line.charCodeAt(end - 1) === 35) return undefined;
+  const kind = trivialCell(line.slice(start, end), bracketsAreText);
+  return kind ? { line: lineNumber, depth, kind, start: lineStart + start, end: lineStart + end } : undefined;
+}
+
+/**
  * A body row that the parser need not read at all: it ends in a pipe, has
  * the header's count of cells, no tab, and every cell is empty or a
  * {@link trivialCell} (recorded in `fills`). Undefined for any other row
@@ -407,13 +458,14 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
 }
 
 /**
- * Puts into each recorded cell of the tree the node its content parses to,
- * at its place in `source`. False when a cell is not where it was expected
- * (the parser read the lines otherwise): the source is then parsed as written.
+ * Puts into each recorded heading and cell of the tree the node its text
+ * parses to, at its place in `source`, and rebuilds the rows given as one
+ * pipe. False when one is not where it was expected (the parser read the
+ * lines otherwise): the source is then parsed as written.
  */
 function fillCells(tree: Root, compact: Compacted, source: string, starts: readonly number[]): boolean {
   const { fills } = compact;
-  if (fills.length === 0 && compact.rows.length === 0) return true;
+  if (fills.length === 0 && compact.rows.length === 0 && compact.headings.length === 0) return true;
   const rows = new Map(compact.rows.map((row) => [row.line, row]));
   const byLine = new Map<number, CellFill[]>();
   for (const fill of fills) {
@@ -422,6 +474,25 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     else byLine.set(fill.line, [fill]);
   }
   const point = (line: number, offset: number) => ({ line, column: offset - starts[line - 1]! + 1, offset });
+  // The node a left-out text parses to, at its place.
+  const nodeFor = (fill: CellFill | HeadingFill, line: number): PhrasingContent => {
+    const position = { start: point(line, fill.start), end: point(line, fill.end) };
+    if (fill.kind === "text") return { type: "text", value: plainValue(source.slice(fill.start, fill.end)), position };
+    if (fill.kind === "inlineCode") return { type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position };
+    const inner = { start: point(line, fill.start + 1), end: point(line, fill.end - 1) };
+    return { type: "emphasis", children: [{ type: "text", value: plainValue(source.slice(fill.start + 1, fill.end - 1)), position: inner }], position };
+  };
+  const headings = new Map(compact.headings.map((heading) => [heading.line, heading]));
+  let headed = 0;
+  for (const node of tree.children) {
+    const line = node.position?.start.line;
+    const heading = line === undefined ? undefined : headings.get(line);
+    if (!heading || line === undefined) continue;
+    if (node.type !== "heading" || node.depth !== heading.depth || node.children.length !== 0) return false;
+    node.children = [nodeFor(heading, line)];
+    headed++;
+  }
+  if (headed !== compact.headings.length) return false;
   let filled = 0;
   let rebuilt = 0;
   for (const node of tree.children) {
@@ -441,15 +512,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
       for (const fill of list) {
         const cell = row.children[fill.cell];
         if (!cell || cell.children.length !== 0) return false;
-        const position = { start: point(line, fill.start), end: point(line, fill.end) };
-        if (fill.kind === "text") {
-          cell.children = [{ type: "text", value: plainValue(source.slice(fill.start, fill.end)), position }];
-        } else if (fill.kind === "inlineCode") {
-          cell.children = [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
-        } else {
-          const inner = { start: point(line, fill.start + 1), end: point(line, fill.end - 1) };
-          cell.children = [{ type: "emphasis", children: [{ type: "text", value: plainValue(source.slice(fill.start + 1, fill.end - 1)), position: inner }], position }];
-        }
+        cell.children = [nodeFor(fill, line)];
         filled++;
       }
     }

@@ -46,6 +46,8 @@ const CASES: Record<string, string> = {
   "rows with more cells than the header, or no closing pipe": `# R\n\n${table([["`id`", "*int*", "y", "z"]])}\n| a | b | c | d | e | f |\n| a | b\n| \`x\` | *y* | z | w\n`,
   "a table going on past a line without pipes, then a row of dashes": `# V\n\n| a | b |\n| - | - |\nplain line\n| c | d |\n| ${"-".repeat(46)} | - |\n${table([["`x`", "*str*", "y", "N/A"]])}\n`,
   "a long run of spaces in a would-be delimiter row": `# D\n\n| a |\n|-${" ".repeat(10_000)}x\n${table([["`x`", "*str*", "y", "N/A"]])}\n`,
+  "headings the parser is given as their #s, and those it reads": `# Pet\n\n## Fields\n\n### \`models.Pet\`\n\n#### *Optional[str]*\n\n# Title #\n\n# C#\n\n#NoSpace\n\n####### seven\n\n#   spaced   \n\n# a_b and _c_\n\n<div>\n# in html\n</div>\n\n\`\`\`\n# in a fence\n\`\`\`\n\n# [x]\n\n# tab\there\n\n#\n\n# CRLF\r\n\n${table([["`x`", "*str*", "y", "N/A"]])}\n`,
+  "a heading with a bracketed label, and a definition": `# [x]\n\n## *List[x]*\n\n${table([["`x`", "*str*", "y", "N/A"]])}\n\n[x]: https://example.com\n`,
   "tabs inside a row": `# T\n\n${table([["`id`", "*int*", "a\tb", "z"]])}\n`,
   "strikethrough and emphasis in cells": `# S\n\n${table([["~~`old`~~", "*Literal[\"__x__\"]*", ":heavy_minus_sign:", ": warning: ** DEPRECATED **: gone."]])}\n`,
 };
@@ -89,7 +91,9 @@ describe("parse: cutting the tables' padding changes nothing", () => {
     expect(compact.fills).toHaveLength(16);
     expect(new Set(compact.fills.map((f) => f.kind))).toEqual(new Set(["text", "inlineCode", "emphasis"]));
     expect(compact.text).not.toContain("Optional");
-    // Every body row is all such cells: each goes to the parser as one pipe.
+    // Its title too is left out, and every body row is all such cells: each goes to the parser as one pipe.
+    expect(compact.headings.map((h) => h.kind)).toEqual(["text"]);
+    expect(compact.text.startsWith("#\n")).toBe(true);
     expect(compact.rows).toHaveLength(3);
     expect(compact.text.split("\n").filter((line) => line === "|")).toHaveLength(3);
     expect(parseCompacted(source)).toEqual(parseAsWritten(source));
