@@ -407,25 +407,19 @@ function wholeRow(line: string, lineNumber: number, lineStart: number, headerCel
   const end = line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
   let last = end;
   while (last > 0 && line.charCodeAt(last - 1) === 32) last--;
-  if (line.charCodeAt(last - 1) !== 124 || escaped(line, last - 1) || line.includes("\t")) return undefined;
-  const pipes = [0];
-  for (let k = line.indexOf("|", 1); k >= 0 && k < last; k = line.indexOf("|", k + 1)) if (!escaped(line, k)) pipes.push(k);
-  if (pipes.length - 1 !== headerCells) return undefined;
+  if (line.includes("\t")) return undefined;
+  const cells = rowCells(line, headerCells + 1);
+  if (cells.length !== headerCells || cells[headerCells - 1]!.close !== last - 1) return undefined;
   const found: CellFill[] = [];
-  const cells: (readonly [number, number])[] = [];
-  for (let cell = 0; cell < headerCells; cell++) {
-    let start = pipes[cell]! + 1;
-    let stop = pipes[cell + 1]!;
-    cells.push([lineStart + pipes[cell]!, lineStart + (cell === headerCells - 1 ? end : stop)]);
-    while (start < stop && line.charCodeAt(start) === 32) start++;
-    while (stop > start && line.charCodeAt(stop - 1) === 32) stop--;
+  for (const [cell, { start, end: stop }] of cells.entries()) {
     if (start === stop) continue;
     const kind = trivialCell(line.slice(start, stop), bracketsAreText);
     if (!kind) return undefined;
     found.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + stop });
   }
   fills.push(...found);
-  return { line: lineNumber, start: lineStart, end: lineStart + end, lastPipe: pipes[headerCells]!, cells };
+  const places = cells.map(({ open, close }, cell) => [lineStart + open, lineStart + (cell === headerCells - 1 ? end : close)] as const);
+  return { line: lineNumber, start: lineStart, end: lineStart + end, lastPipe: last - 1, cells: places };
 }
 
 /**
@@ -437,24 +431,35 @@ function wholeRow(line: string, lineNumber: number, lineStart: number, headerCel
 function blankTrivialCells(line: string, lineNumber: number, lineStart: number, headerCells: number, bracketsAreText: boolean, fills: CellFill[]): string {
   let out = "";
   let copied = 0; // where the part of `line` not yet in `out` starts
-  let cell = 0;
-  let open = 0; // the pipe that opens the current cell
-  for (let k = line.indexOf("|", 1); k >= 0 && cell < headerCells; k = line.indexOf("|", k + 1)) {
-    if (escaped(line, k)) continue;
-    let start = open + 1;
-    let end = k;
-    while (start < end && line.charCodeAt(start) === 32) start++;
-    while (end > start && line.charCodeAt(end - 1) === 32) end--;
+  for (const [cell, { start, end }] of rowCells(line, headerCells).entries()) {
     const kind = start < end ? trivialCell(line.slice(start, end), bracketsAreText) : undefined;
-    if (kind) {
-      fills.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end });
-      out += line.slice(copied, start) + " ".repeat(end - start);
-      copied = end;
-    }
-    cell++;
-    open = k;
+    if (!kind) continue;
+    fills.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end });
+    out += line.slice(copied, start) + " ".repeat(end - start);
+    copied = end;
   }
   return copied === 0 ? line : out + line.slice(copied);
+}
+
+/**
+ * The cells of a table row (a line starting with a pipe) that a pipe closes,
+ * at most `limit`: each one's opening and closing pipe, and its content
+ * trimmed of spaces, `[start, end)` (indexes in `line`). Escaped pipes
+ * (`\|`) delimit nothing (GFM).
+ */
+function rowCells(line: string, limit: number): { open: number; close: number; start: number; end: number }[] {
+  const cells: { open: number; close: number; start: number; end: number }[] = [];
+  let open = 0;
+  for (let close = line.indexOf("|", 1); close >= 0 && cells.length < limit; close = line.indexOf("|", close + 1)) {
+    if (escaped(line, close)) continue;
+    let start = open + 1;
+    let end = close;
+    while (start < end && line.charCodeAt(start) === 32) start++;
+    while (end > start && line.charCodeAt(end - 1) === 32) end--;
+    cells.push({ open, close, start, end });
+    open = close;
+  }
+  return cells;
 }
 
 /**
