@@ -19,7 +19,10 @@
  * text (`N/A`, `:heavy_check_mark:`), a code span (`` `id` ``), emphasis over
  * plain text (`*Optional[str]*`): the parser is not given their text (it costs
  * a tokenizer of its own per cell), and the node it would have made is put in
- * the cell afterwards. Only lines that the parser then reads as table rows may
+ * the cell afterwards; so too a link among text (`List[[Pet](pet.md)]`). What
+ * is then left of most docs — headings' `#`s, tables of empty cells, plain
+ * paragraphs, fenced code — is built as the parser would build it, without
+ * the parser (`skeletonTree`). Only lines that the parser then reads as table rows may
  * have been changed, and every such cell must be found where it was left; if
  * not (an odd doc), the source is parsed as written. Either way the tree is
  * the one the source as written gives (tests compare the two on every doc of
@@ -30,7 +33,7 @@
  * offsets into the text.
  */
 
-import type { Nodes, PhrasingContent, Root } from "mdast";
+import type { Nodes, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -77,7 +80,8 @@ export function parseCompacted(source: string, processor: MarkdownProcessor = ma
   // A user's syntax extensions may read a plain cell otherwise (`:smile:`): their parser is given every cell's text.
   const compact = LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
   if (!compact) return undefined;
-  const tree = processor.parse(compact.text);
+  // A compact text of nothing but headings' #s, tables of left-out rows and plain paragraphs needs no parser at all.
+  const tree = (processor === markdownParser ? skeletonTree(compact.text, compact.definitions) : undefined) ?? processor.parse(compact.text);
   if (!onlyTableRowsChanged(tree, compact)) return undefined;
   const starts = lineStarts(source);
   mapPositions(tree, compact, starts);
@@ -108,6 +112,8 @@ interface Compacted {
   readonly headers: number[];
   /** The body rows the parser was given as one pipe, all their cells being empty or in `fills`. */
   readonly rows: RowFill[];
+  /** Whether the source may define a link reference (it holds a `]:`). */
+  readonly definitions: boolean;
 }
 
 /** An ATX heading (`## Fields`) given to the parser as its `#`s alone, and the one node its text parses to. */
@@ -115,7 +121,7 @@ interface HeadingFill {
   /** Its (1-based) line. */
   readonly line: number;
   readonly depth: number;
-  readonly kind: CellFill["kind"];
+  readonly kind: "text" | "inlineCode" | "emphasis";
   /** Offsets in the source of its text, trimmed: `[start, end)`. */
   readonly start: number;
   readonly end: number;
@@ -134,15 +140,25 @@ interface RowFill {
   readonly cells: readonly (readonly [number, number])[];
 }
 
-/** A table cell whose content the parser was not given, and the one node it parses to. */
+/** A table cell whose content the parser was not given, and the nodes it parses to. */
 interface CellFill {
   /** The (1-based) line of its row. */
   readonly line: number;
   /** Its index in the row. */
   readonly cell: number;
-  readonly kind: "text" | "inlineCode" | "emphasis";
+  /** One node (see {@link trivialCell}), or a link among text (see {@link linkCell}). */
+  readonly kind: "text" | "inlineCode" | "emphasis" | "link";
   /** Offsets in the source of its content, trimmed: `[start, end)`. */
   readonly start: number;
+  readonly end: number;
+  /** Of a link: where it is in the content. */
+  readonly link?: LinkPlace;
+}
+
+/** A link in a cell's content: the offsets in the content of its `[`, of the `]` before its `(`, and after its `)`. */
+interface LinkPlace {
+  readonly open: number;
+  readonly close: number;
   readonly end: number;
 }
 
@@ -299,7 +315,129 @@ export function compactTables(source: string, blankCells = false): Compacted | u
   }
   // Not worth a second look at the tree for a few bytes.
   if (cut < 32) return undefined;
-  return { text: out, at, shift, lines: changed, fills, rows: rowFills, headers, headings };
+  return { text: out, at, shift, lines: changed, fills, rows: rowFills, headers, headings, definitions: !noDefinitions };
+}
+
+/**
+ * The tree the parser makes of `text` (a compact text, see {@link compactTables}) when `text` is
+ * a skeleton alone, or undefined: the parser is then to read it. A skeleton is blocks parted by
+ * empty lines, each one of
+ * - an ATX heading with no text: one to six `#` alone on a line (CommonMark §4.2), the line
+ *   after it empty;
+ * - a GFM table with no cell text (GFM §4.10): a header row of empty cells (`| | |`: a pipe,
+ *   then a space and a pipe per cell), a delimiter row of as many cells (`| --- | :-: |`), then
+ *   body rows that are one pipe each (one empty cell: the rows given as one pipe);
+ * - a paragraph (§4.8) of lines of plain text ({@link isPlainText}) that each start with a letter,
+ *   or with a digit that opens no ordered list item (§5.2: up to nine digits, then `.` or `)`),
+ *   and end with none of space, tab or backslash (no hard break, §6.7): one `text` node, the
+ *   lines' values joined by line feeds. Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
+ *   `-`, `+`, `*`, `=`, `_`, `|`, `<`, backtick, tilde or indentation;
+ * - a fenced code block (§4.5) opened by three backticks and a language of letters, digits,
+ *   `_`, `+` or `-` alone (no meta), closed by three backticks alone, with no line between that
+ *   is a closing fence otherwise (`````, ` ``` `) and no NUL: a `code` node, its value the lines
+ *   between as they are.
+ * Nothing else, and no CR (a CRLF source's compact lines end in one). `definitions`: whether the
+ * source may define a link reference (then a bracket is not text). A test holds these trees to
+ * the parser's on every compact text of the fixtures and the corpus, and on every sequence of
+ * up to four lines of a set made to trip the rules.
+ * @internal exported for tests
+ */
+export function skeletonTree(text: string, definitions: boolean): Root | undefined {
+  if (text.includes("\r")) return undefined;
+  const lines = text.split("\n");
+  const children: RootContent[] = [];
+  const point = (line: number, column: number, offset: number) => ({ line, column, offset });
+  let offset = 0; // where line `i` starts in `text`
+  let i = 0;
+  const next = () => {
+    offset += lines[i]!.length + 1;
+    i++;
+  };
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line === "") {
+      next();
+      continue;
+    }
+    const start = point(i + 1, 1, offset);
+    if (line.charCodeAt(0) === 35 /* # */) {
+      const depth = line.length;
+      if (depth > 6 || !/^#+$/.test(line)) return undefined;
+      children.push({ type: "heading", depth: depth as 1 | 2 | 3 | 4 | 5 | 6, children: [], position: { start, end: point(i + 1, depth + 1, offset + depth) } });
+      next();
+    } else if (line.charCodeAt(0) === 96 /* ` */) {
+      const info = /^```([\w+-]*)$/.exec(line);
+      if (!info) return undefined;
+      const from = offset + line.length + 1;
+      next();
+      while (i < lines.length && !CLOSING_FENCE.test(lines[i]!)) next();
+      if (i === lines.length || lines[i] !== "```" || text.slice(from, offset).includes("\0")) return undefined;
+      const value = offset > from ? text.slice(from, offset - 1) : "";
+      children.push({ type: "code", lang: info[1] || null, meta: null, value, position: { start, end: point(i + 1, 4, offset + 3) } });
+      next();
+    } else if (line.charCodeAt(0) === 124 /* | */) {
+      const cells = (line.length - 1) / 2;
+      if (!/^\|(?: \|)+$/.test(line) || i + 1 === lines.length) return undefined;
+      const align = delimiterAlign(lines[i + 1]!);
+      if (align?.length !== cells) return undefined;
+      const header: TableCell[] = [];
+      for (let c = 0; c < cells; c++) {
+        const end = c === cells - 1 ? line.length : 2 * c + 2;
+        header.push({ type: "tableCell", children: [], position: { start: point(i + 1, 2 * c + 1, offset + 2 * c), end: point(i + 1, end + 1, offset + end) } });
+      }
+      const rows: TableRow[] = [{ type: "tableRow", children: header, position: { start, end: point(i + 1, line.length + 1, offset + line.length) } }];
+      next();
+      let end = point(i + 1, lines[i]!.length + 1, offset + lines[i]!.length);
+      next();
+      while (i < lines.length && lines[i] === "|") {
+        const row = { start: point(i + 1, 1, offset), end: point(i + 1, 2, offset + 1) };
+        rows.push({ type: "tableRow", children: [{ type: "tableCell", children: [], position: row }], position: { start: row.start, end: row.end } });
+        end = row.end;
+        next();
+      }
+      children.push({ type: "table", align, children: rows, position: { start, end } });
+    } else {
+      const values: string[] = [];
+      while (i < lines.length && lines[i] !== "") {
+        if (!isParagraphLine(lines[i]!, definitions)) return undefined;
+        values.push(plainValue(lines[i]!));
+        next();
+      }
+      const last = lines[i - 1]!;
+      const position = { start, end: point(i, last.length + 1, offset - 1) };
+      children.push({ type: "paragraph", children: [{ type: "text", value: values.join("\n"), position: { start, end: position.end } }], position });
+    }
+    if (i < lines.length && lines[i] !== "") return undefined;
+  }
+  const last = lines[lines.length - 1]!;
+  return { type: "root", children, position: { start: point(1, 1, 0), end: point(lines.length, last.length + 1, text.length) } };
+}
+
+/** A line that closes a backtick fence of three (§4.5): up to three spaces, three or more backticks, spaces or tabs. */
+const CLOSING_FENCE = /^ {0,3}`{3,}[ \t]*$/;
+
+/** The alignment of each cell of a delimiter row as {@link skeletonTree} takes it (`|`, then ` :?-+:? |` or `:?-+:?|` per cell), or undefined for another line. */
+function delimiterAlign(line: string): Table["align"] | undefined {
+  if (!/^\|(?: :?-+:? \||:?-+:?\|)+$/.test(line)) return undefined;
+  return line
+    .slice(1, -1)
+    .split("|")
+    .map((cell) => {
+      const dashes = cell.trim();
+      const left = dashes.startsWith(":");
+      const right = dashes.endsWith(":");
+      return left && right ? "center" : left ? "left" : right ? "right" : null;
+    });
+}
+
+/** A line of a paragraph that {@link skeletonTree} builds: see there. */
+function isParagraphLine(line: string, definitions: boolean): boolean {
+  const first = line.charCodeAt(0);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  if (!letter && !(first >= 48 && first <= 57 && !/^\d{1,9}[.)]/.test(line))) return false;
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 32 || last === 9 || last === 92) return false;
+  return isPlainText(line, false) || (!definitions && isPlainText(line, true));
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -366,7 +504,7 @@ function plainValue(text: string): string {
  *   hold brackets (`*Optional[str]*`) when it holds no `(` and the doc
  *   defines no link reference: a `[label]` is then text (§6.3).
  */
-function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"] | undefined {
+function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["kind"] | undefined {
   if (isPlainText(content, false)) return "text";
   const first = content.charCodeAt(0);
   if (content.length < 3 || first !== content.charCodeAt(content.length - 1)) return undefined;
@@ -375,6 +513,50 @@ function trivialCell(content: string, bracketsAreText: boolean): CellFill["kind"
   if (first === 96 /* ` */) return /[`|\\\t\r\0]/.test(inner) ? undefined : "inlineCode";
   if (first === 42 /* * */) return isPlainText(inner, false) || (bracketsAreText && isPlainText(inner, true)) ? "emphasis" : undefined;
   return undefined;
+}
+
+/** What a cell's content (trimmed, non-empty) parses to when the parser need not read it: see {@link trivialCell} and {@link linkCell}. */
+function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link"> | undefined {
+  const kind = trivialCell(content, bracketsAreText);
+  if (kind) return { kind };
+  const link = bracketsAreText ? linkCell(content) : undefined;
+  return link ? { kind: "link", link } : undefined;
+}
+
+/** What a link's destination may hold here: no space, parenthesis, angle bracket, backslash or `&` (nothing to balance, escape or decode: CommonMark §6.3). */
+const PLAIN_DESTINATION = /^[\w.~:/?#@!$'*+,;=%-]+$/;
+
+/**
+ * The link in a cell's content that parses to text, a link over one text, then text
+ * (`[models.Pet](../models/pet.md)`, `List[[Pet](pet.md)]`, `Optional[[X](x.md)]`,
+ * `List\<[X](x.md)>`, `[Nullable[models.X]](x.md)`), in a doc that defines no link reference
+ * (so no bracket but the link's is more than text, CommonMark §6.3), or undefined. One `](`
+ * only; the destination {@link PLAIN_DESTINATION}, no title; the label plain text
+ * ({@link isPlainText}) whose brackets pair up; before it plain text with no `]` (its `[`s stay
+ * text: a link's opener turns those before it inactive), maybe ending in a `<` (no tag nor
+ * autolink starts with `<[`, §6.5–6.6); after it plain text with no `[`.
+ */
+function linkCell(content: string): LinkPlace | undefined {
+  const close = content.indexOf("](");
+  if (close < 0 || content.indexOf("](", close + 1) >= 0) return undefined;
+  const end = content.indexOf(")", close + 2) + 1;
+  if (end === 0 || !PLAIN_DESTINATION.test(content.slice(close + 2, end - 1))) return undefined;
+  let open = -1;
+  for (let k = close - 1, depth = 0; k >= 0; k--) {
+    const c = content.charCodeAt(k);
+    if (c === 93 /* ] */) depth++;
+    else if (c === 91 /* [ */ && depth-- === 0) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0 || open + 1 === close || !isPlainText(content.slice(open + 1, close), true)) return undefined;
+  const before = content.slice(0, open);
+  const bare = before.endsWith("<") && !before.endsWith("\\<") ? before.slice(0, -1) : before;
+  if (bare.includes("]") || !isPlainText(bare, true)) return undefined;
+  const after = content.slice(end);
+  if (after.includes("[") || !(isPlainText(after, false) || isPlainText(after, true))) return undefined;
+  return { open, close, end };
 }
 
 /**
@@ -413,9 +595,9 @@ function wholeRow(line: string, lineNumber: number, lineStart: number, headerCel
   const found: CellFill[] = [];
   for (const [cell, { start, end: stop }] of cells.entries()) {
     if (start === stop) continue;
-    const kind = trivialCell(line.slice(start, stop), bracketsAreText);
-    if (!kind) return undefined;
-    found.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + stop });
+    const fill = cellFill(line.slice(start, stop), bracketsAreText);
+    if (!fill) return undefined;
+    found.push({ line: lineNumber, cell, ...fill, start: lineStart + start, end: lineStart + stop });
   }
   fills.push(...found);
   const places = cells.map(({ open, close }, cell) => [lineStart + open, lineStart + (cell === headerCells - 1 ? end : close)] as const);
@@ -432,9 +614,9 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
   let out = "";
   let copied = 0; // where the part of `line` not yet in `out` starts
   for (const [cell, { start, end }] of rowCells(line, headerCells).entries()) {
-    const kind = start < end ? trivialCell(line.slice(start, end), bracketsAreText) : undefined;
-    if (!kind) continue;
-    fills.push({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end });
+    const fill = start < end ? cellFill(line.slice(start, end), bracketsAreText) : undefined;
+    if (!fill) continue;
+    fills.push({ line: lineNumber, cell, ...fill, start: lineStart + start, end: lineStart + end });
     out += line.slice(copied, start) + " ".repeat(end - start);
     copied = end;
   }
@@ -479,13 +661,20 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     else byLine.set(fill.line, [fill]);
   }
   const point = (line: number, offset: number) => ({ line, column: offset - starts[line - 1]! + 1, offset });
-  // The node a left-out text parses to, at its place.
-  const nodeFor = (fill: CellFill | HeadingFill, line: number): PhrasingContent => {
+  const text = (line: number, start: number, end: number): PhrasingContent => ({ type: "text", value: plainValue(source.slice(start, end)), position: { start: point(line, start), end: point(line, end) } });
+  // The nodes a left-out text parses to, at their place.
+  const nodesFor = (fill: CellFill | HeadingFill, line: number): PhrasingContent[] => {
     const position = { start: point(line, fill.start), end: point(line, fill.end) };
-    if (fill.kind === "text") return { type: "text", value: plainValue(source.slice(fill.start, fill.end)), position };
-    if (fill.kind === "inlineCode") return { type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position };
-    const inner = { start: point(line, fill.start + 1), end: point(line, fill.end - 1) };
-    return { type: "emphasis", children: [{ type: "text", value: plainValue(source.slice(fill.start + 1, fill.end - 1)), position: inner }], position };
+    if (fill.kind === "text") return [text(line, fill.start, fill.end)];
+    if (fill.kind === "inlineCode") return [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
+    if (fill.kind === "emphasis") return [{ type: "emphasis", children: [text(line, fill.start + 1, fill.end - 1)], position }];
+    const { open, close, end } = (fill as CellFill).link!;
+    const [at, label, after] = [fill.start + open, fill.start + close, fill.start + end];
+    const url = source.slice(label + 2, after - 1);
+    const nodes: PhrasingContent[] = [{ type: "link", title: null, url, children: [text(line, at + 1, label)], position: { start: point(line, at), end: point(line, after) } }];
+    if (open > 0) nodes.unshift(text(line, fill.start, at));
+    if (after < fill.end) nodes.push(text(line, after, fill.end));
+    return nodes;
   };
   const headings = new Map(compact.headings.map((heading) => [heading.line, heading]));
   let headed = 0;
@@ -494,7 +683,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     const heading = line === undefined ? undefined : headings.get(line);
     if (!heading || line === undefined) continue;
     if (node.type !== "heading" || node.depth !== heading.depth || node.children.length !== 0) return false;
-    node.children = [nodeFor(heading, line)];
+    node.children = nodesFor(heading, line);
     headed++;
   }
   if (headed !== compact.headings.length) return false;
@@ -517,7 +706,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
       for (const fill of list) {
         const cell = row.children[fill.cell];
         if (!cell || cell.children.length !== 0) return false;
-        cell.children = [nodeFor(fill, line)];
+        cell.children = nodesFor(fill, line);
         filled++;
       }
     }
