@@ -19,6 +19,7 @@
  * A cache that cannot be written makes a run slower, never failed.
  */
 
+import * as crypto from "node:crypto";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -37,8 +38,11 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 
 /** The SHA-256 of `text` (UTF-8) or of bytes, in hex. */
 export function sha256(text: string | Uint8Array): string {
-  return createHash("sha256").update(text).digest("hex");
+  // One call where Node has it (20.12 and later): no Hash object per text.
+  return oneShot ? oneShot("sha256", text, "hex") : createHash("sha256").update(text).digest("hex");
 }
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "hex") => string }).hash;
 
 /** JSON with object keys sorted: the same value always gives the same text. */
 export function stableJson(value: unknown): string {
@@ -54,6 +58,7 @@ let fingerprint: string | undefined;
 /**
  * What this build of mdtypes is: its version and a hash of every file of its
  * code and of its templates. Any change to the tool invalidates every entry.
+ * Type declarations and source maps are no code that runs: left out.
  */
 export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
@@ -73,7 +78,7 @@ function filesUnder(folder: string): string[] {
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() && !/\.d\.ts$|\.map$/.test(entry.name)) out.push(path);
   }
   return out;
 }

@@ -40,7 +40,11 @@ export function inSync(drift: Drift): boolean {
 
 /** Text as compared: LF line ends, no BOM, no final newlines. */
 export function normalize(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  if (text.charCodeAt(0) === 0xfeff || text.includes("\r")) return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  // The usual text, as mdtypes writes it: only its final newlines to drop.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Compares `files` with `output` on disk; `orphans: false` (one module, `--out-file`) leaves the folder's other files alone. */

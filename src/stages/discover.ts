@@ -34,9 +34,17 @@ export async function discover(input: string, exclude: readonly string[]): Promi
   }
   const excluded = exclude.length > 0 ? picomatch([...exclude]) : () => false;
   const docs: string[] = [];
+  // Each folder's path relative to the input, worked out once.
+  const folders = new Map<string, string>();
   for (const entry of entries) {
     if (!DOC_FILE.test(entry.name)) continue;
-    const path = relative(input, join(entry.parentPath ?? (entry as { path?: string }).path ?? input, entry.name)).split(sep).join("/");
+    const parent = entry.parentPath ?? (entry as { path?: string }).path ?? input;
+    let folder = folders.get(parent);
+    if (folder === undefined) {
+      folder = relative(input, parent).split(sep).join("/");
+      folders.set(parent, folder);
+    }
+    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
     // Hidden folders and files, and installed packages, hold no docs of the input's own.
     if (path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
     if (excluded(path)) continue;

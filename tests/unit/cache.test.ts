@@ -7,7 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Cache, stableJson } from "../../src/io/cache.js";
+import { createHash } from "node:crypto";
+import { Cache, sha256, stableJson } from "../../src/io/cache.js";
+import { normalize } from "../../src/stages/compare.js";
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -71,5 +73,23 @@ describe("Cache", () => {
 
   it("stableJson does not depend on key order", () => {
     expect(stableJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 2 } })).toBe(stableJson({ a: { c: 2, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+  });
+});
+
+describe("the hashes and the text compared", () => {
+  it("sha256 is SHA-256, of a text as of its UTF-8 bytes", () => {
+    expect(sha256("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(sha256("é\u{1F600}")).toBe(createHash("sha256").update(Buffer.from("é\u{1F600}", "utf8")).digest("hex"));
+    expect(sha256(Buffer.from("abc"))).toBe(sha256("abc"));
+  });
+
+  it("normalize: LF line ends, no BOM, no final newlines — the quick way for plain text gives what the rule says", () => {
+    const rule = (text: string) => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+    const pieces = ["", "a", "\n", "\r", "\r\n", "\uFEFF", " ", "\n\n"];
+    const walk = (prefix: string, depth: number): void => {
+      expect(normalize(prefix), JSON.stringify(prefix)).toBe(rule(prefix));
+      if (depth < 5) for (const piece of pieces) walk(prefix + piece, depth + 1);
+    };
+    walk("", 0);
   });
 });
