@@ -43,7 +43,12 @@ export function emitBarrels(models: readonly Model[], spec: BarrelSpec): { files
   const pathOf = (model: Model) => spec.paths.get(model.id) as string;
   const barrels = barrelPaths(spec.paths.values());
   const byFolder = new Map<string, Model[]>();
-  for (const model of models) byFolder.set(folderOf(pathOf(model)), [...(byFolder.get(folderOf(pathOf(model))) ?? []), model]);
+  for (const model of models) {
+    const folder = folderOf(pathOf(model));
+    const list = byFolder.get(folder);
+    if (list) list.push(model);
+    else byFolder.set(folder, [model]);
+  }
   const publicNames = (name: string) => {
     const n = modelNames(name);
     return [n.type, n.is, n.validate, n.assert, n.schema];

@@ -19,7 +19,9 @@
  * text (`N/A`, `:heavy_check_mark:`), a code span (`` `id` ``), emphasis over
  * plain text (`*Optional[str]*`): the parser is not given their text (it costs
  * a tokenizer of its own per cell), and the node it would have made is put in
- * the cell afterwards; so too a link among text (`List[[Pet](pet.md)]`). What
+ * the cell afterwards; so too a link among text (`List[[Pet](pet.md)]`). Most
+ * other cells read the same as a paragraph of their own: those of a doc are
+ * parsed together, apart, one paragraph each, and their nodes moved in. What
  * is then left of most docs — headings' `#`s, tables of empty cells, plain
  * paragraphs, fenced code — is built as the parser would build it, without
  * the parser (`skeletonTree`). Only lines that the parser then reads as table rows may
@@ -78,14 +80,15 @@ export function parse(source: string, processor: MarkdownProcessor = markdownPar
 export function parseCompacted(source: string, processor: MarkdownProcessor = markdownParser): Root | undefined {
   // micromark also ends a line at a lone CR, which the offset mapping below does not: parse such a text as written.
   // A user's syntax extensions may read a plain cell otherwise (`:smile:`): their parser is given every cell's text.
-  const compact = LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
+  const compact = source.includes("\r") && LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
   if (!compact) return undefined;
   // A compact text of nothing but headings' #s, tables of left-out rows and plain paragraphs needs no parser at all.
   const tree = (processor === markdownParser ? skeletonTree(compact.text, compact.definitions) : undefined) ?? processor.parse(compact.text);
   if (!onlyTableRowsChanged(tree, compact)) return undefined;
   const starts = lineStarts(source);
   mapPositions(tree, compact, starts);
-  return fillCells(tree, compact, source, starts) ? tree : undefined;
+  const parsed = parseApart(compact, source, processor);
+  return parsed && fillCells(tree, compact, source, starts, parsed) ? tree : undefined;
 }
 
 const LONE_CR = /\r(?!\n)/;
@@ -146,8 +149,12 @@ interface CellFill {
   readonly line: number;
   /** Its index in the row. */
   readonly cell: number;
-  /** One node (see {@link trivialCell}), or a link among text (see {@link linkCell}). */
-  readonly kind: "text" | "inlineCode" | "emphasis" | "link";
+  /**
+   * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), or any
+   * other text that reads the same as a paragraph of its own (see {@link readsAsParagraph}):
+   * those are parsed together, each as a paragraph, apart from the doc.
+   */
+  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "parsed";
   /** Offsets in the source of its content, trimmed: `[start, end)`. */
   readonly start: number;
   readonly end: number;
@@ -519,9 +526,26 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
 function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link"> | undefined {
   const kind = trivialCell(content, bracketsAreText);
   if (kind) return { kind };
-  const link = bracketsAreText ? linkCell(content) : undefined;
-  return link ? { kind: "link", link } : undefined;
+  if (!bracketsAreText) return undefined;
+  const link = linkCell(content);
+  if (link) return { kind: "link", link };
+  return readsAsParagraph(content) ? { kind: "parsed" } : undefined;
 }
+
+/**
+ * Whether a cell's content (trimmed, in a doc that defines no link reference) parses to the
+ * same nodes as a paragraph of its own as in its cell: its inlines then read the same
+ * (CommonMark §6; a cell is parsed as inline text, GFM §4.10), but for an escaped pipe, which
+ * a table reads in code spans too (left out), and so long as the line starts no other block:
+ * no `#` heading, `>`, list marker (`-`, `+`, `*` and a space, `1.`), thematic break, `<` (HTML),
+ * fence. No tab (columns), no NUL, no CR.
+ */
+function readsAsParagraph(content: string): boolean {
+  return !/\\\||[\t\r\0]/.test(content) && !PARAGRAPH_START.test(content) && !/^(?:[*_][ ]*){3,}$/.test(content);
+}
+
+/** How a line that starts another block than a paragraph may start: see {@link readsAsParagraph}. */
+const PARAGRAPH_START = /^(?:#{1,6}(?: |$)|[>+<-]|\*(?: |$)|\d{1,9}[.)](?: |$)|```|~~~)/;
 
 /** What a link's destination may hold here: no space, parenthesis, angle bracket, backslash or `&` (nothing to balance, escape or decode: CommonMark §6.3). */
 const PLAIN_DESTINATION = /^[\w.~:/?#@!$'*+,;=%-]+$/;
@@ -650,7 +674,7 @@ function rowCells(line: string, limit: number): { open: number; close: number; s
  * pipe. False when one is not where it was expected (the parser read the
  * lines otherwise): the source is then parsed as written.
  */
-function fillCells(tree: Root, compact: Compacted, source: string, starts: readonly number[]): boolean {
+function fillCells(tree: Root, compact: Compacted, source: string, starts: readonly number[], parsed: ReadonlyMap<CellFill, ParsedApart>): boolean {
   const { fills } = compact;
   if (fills.length === 0 && compact.rows.length === 0 && compact.headings.length === 0) return true;
   const rows = new Map(compact.rows.map((row) => [row.line, row]));
@@ -668,6 +692,12 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     if (fill.kind === "text") return [text(line, fill.start, fill.end)];
     if (fill.kind === "inlineCode") return [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
     if (fill.kind === "emphasis") return [{ type: "emphasis", children: [text(line, fill.start + 1, fill.end - 1)], position }];
+    if (fill.kind === "parsed") {
+      // Parsed apart, from column 1 of a line of their own: moved to the cell.
+      const { nodes, offset } = parsed.get(fill as CellFill)!;
+      movePositions(nodes, line, fill.start - starts[line - 1]!, fill.start - offset);
+      return nodes;
+    }
     const { open, close, end } = (fill as CellFill).link!;
     const [at, label, after] = [fill.start + open, fill.start + close, fill.start + end];
     const url = source.slice(label + 2, after - 1);
@@ -765,6 +795,46 @@ function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** The nodes a cell of kind `parsed` parsed to apart (see {@link parseApart}), and the offset of its text there. */
+interface ParsedApart {
+  readonly nodes: PhrasingContent[];
+  readonly offset: number;
+}
+
+/**
+ * The cells of kind `parsed`, parsed together in one text, each as a paragraph of its own
+ * line with an empty line between: each one's nodes, their positions still in that text.
+ * Undefined when the parser made anything else of them than one paragraph each, as long as
+ * its text, where it was put.
+ */
+function parseApart(compact: Compacted, source: string, processor: MarkdownProcessor): Map<CellFill, ParsedApart> | undefined {
+  const out = new Map<CellFill, ParsedApart>();
+  const cells = compact.fills.filter((fill) => fill.kind === "parsed");
+  if (cells.length === 0) return out;
+  const texts = cells.map((fill) => source.slice(fill.start, fill.end));
+  const tree = processor.parse(texts.join("\n\n"));
+  if (tree.children.length !== cells.length) return undefined;
+  let offset = 0;
+  for (const [i, node] of tree.children.entries()) {
+    const { start, end } = node.position ?? {};
+    if (node.type !== "paragraph" || start?.line !== 2 * i + 1 || start.offset !== offset || end?.line !== start.line || end.offset !== offset + texts[i]!.length) return undefined;
+    out.set(cells[i]!, { nodes: node.children, offset });
+    offset += texts[i]!.length + 2;
+  }
+  return out;
+}
+
+/** Moves every position in `nodes` (all on one line) to `line`, `columns` columns and `offsets` characters on. */
+function movePositions(nodes: readonly Nodes[], line: number, columns: number, offsets: number): void {
+  for (const node of nodes) {
+    if (node.position) {
+      const { start, end } = node.position;
+      node.position = { start: { line, column: start.column + columns, offset: start.offset! + offsets }, end: { line, column: end.column + columns, offset: end.offset! + offsets } };
+    }
+    if ("children" in node) movePositions(node.children, line, columns, offsets);
+  }
 }
 
 /** Rewrites every position in `tree` from the compact text to the source as written. */

@@ -92,7 +92,10 @@ export function decideFlavour(docs: readonly { readonly id: string; readonly evi
   const votes = new Map<FlavourId, string[]>();
   for (const doc of docs) {
     const lean = leaningOf(doc.evidence);
-    if (lean) votes.set(lean, [...(votes.get(lean) ?? []), doc.id]);
+    if (!lean) continue;
+    const ids = votes.get(lean);
+    if (ids) ids.push(doc.id);
+    else votes.set(lean, [doc.id]);
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   const [winner, runnerUp] = ranked;
