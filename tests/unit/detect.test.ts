@@ -5,7 +5,11 @@
  * back to Speakeasy with `settled.unrecognized`.
  */
 
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MARKS_FOR_TESTS } from "../../src/dialects/speakeasy/detect.js";
+import { DIALECTS_CORPUS, HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "../helpers.js";
 import { detectDialect, DIALECT_CHOICES, recognize } from "../../src/dialects/detect.js";
 import { DIALECTS } from "../../src/dialects/index.js";
 import { prepare } from "../../src/stages/prepare.js";
@@ -82,5 +86,42 @@ describe("dialect detection", () => {
     const flavourError = { file: "x.md", line: 1, column: 1, ruleId: "mixed-flavours" as const, severity: "error" as const, message: "m" };
     const entries = humanEntries([flavourError, ...prepared.diagnostics], false);
     expect(entries.map((e) => ("diagnostic" in e ? e.diagnostic.ruleId : "note"))).toEqual(["mixed-dialects", "note"]);
+  });
+});
+
+describe("Speakeasy flavour marks: what each is searched for by", () => {
+  it.skipIf(!HAS_CORPUS)("every match of every mark in every corpus and fixture doc holds one of the mark's texts (so a doc without them has no match)", () => {
+    const docs = [SPEAKEASY_CORPUS, DIALECTS_CORPUS, join(ROOT, "fixtures")].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name)),
+    );
+    expect(docs.length).toBeGreaterThan(12000);
+    const matched = new Set<RegExp>();
+    for (const path of docs) {
+      const text = readFileSync(path, "utf8");
+      for (const { mark, needs } of MARKS_FOR_TESTS) {
+        for (const match of text.match(mark) ?? []) {
+          matched.add(mark);
+          if (!needs.some((need) => match.includes(need))) expect.fail(`${mark} matched ${JSON.stringify(match)} in ${path}, which holds none of ${JSON.stringify(needs)}`);
+        }
+      }
+    }
+    // Most marks are seen in the corpus; each seen one was checked.
+    expect(matched.size).toBeGreaterThan(MARKS_FOR_TESTS.length / 2);
+  }, 120_000);
+
+  it("on made-up matches of every alternative", () => {
+    const samples = ["*Optional[", "*OptionalNullable[", "*Nullable[", "*Literal[", "| List[", "| dict[", "*str*", "*Any*", "[date](https://docs.python.org", "```python", "### `models.X`", "*number*", "| [X](x.md)[]", "| *str*[]", "Record<string, ", "```typescript", "*errors.X*", "*boolean*", "**int*", "**float32*", "`*string`", "`bool`", "| []", "| map[string]", "[*shared.X](", "| [][", "```go", "pkg.go.dev", "*Optional<", "*JsonNullable\\<", "List\\<", "Map\\<", "*Long*", "docs.oracle.com", "](../../models/shared/Pet.md)", "*String*", "*Object*", "*long*", "*double*", "List<[", "](../Models/", "Dictionary<String, ", "*object*", "```csharp", "nodatime.org", "UnityWebRequest", "*?int*", "| array<", "[?Components\\X", "[Shared\\X", "*mixed*", "```php", "php-fig.org", "T.nilable(", "*::Float*", "*Float*", "T::Hash", "Models::Errors::X", "Crystalline::", "rubydoc.info"];
+    let seen = 0;
+    for (const sample of samples) {
+      for (const { mark, needs } of MARKS_FOR_TESTS) {
+        for (const match of sample.match(mark) ?? []) {
+          seen++;
+          expect(needs.some((need) => match.includes(need)), `${mark} on ${sample}`).toBe(true);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(samples.length);
   });
 });

@@ -14,46 +14,86 @@ type Detected = Exclude<FlavourId, "unity">;
  * The marks of each flavour's docs. Most are written by one flavour only; a
  * mark several flavours write (`*String*` in Java and 2023 Ruby, `*long*` in
  * Java and C#) counts for each of them, so it never tips a doc one way.
- * (Unity's docs are C#'s: see {@link isUnityTree}.)
+ * (Unity's docs are C#'s: see {@link isUnityTree}.) After each mark, the texts
+ * one of which every match of it holds: a doc with none of them is not
+ * searched for it (most docs carry one flavour's marks, and searching for
+ * text is many times quicker than matching a pattern).
  */
-const MARKS: readonly { readonly mark: RegExp; readonly flavours: readonly Detected[] }[] = [
+const MARKS: readonly Mark[] = [
   ...only("python", [
-    /\*(?:Optional|OptionalNullable|Nullable|Literal)\[/g,
-    /\| (?:List|Dict|list|dict)\[/g,
-    /\*(?:str|Any)\*/g,
-    /\[(?:date|datetime)\]\(https:\/\/docs\.python\.org/g,
-    /```python/g,
+    [/\*(?:Optional|OptionalNullable|Nullable|Literal)\[/g, "*Optional", "*Nullable[", "*Literal["],
+    [/\| (?:List|Dict|list|dict)\[/g, "| List[", "| Dict[", "| list[", "| dict["],
+    [/\*(?:str|Any)\*/g, "*str*", "*Any*"],
+    [/\[(?:date|datetime)\]\(https:\/\/docs\.python\.org/g, "](https://docs.python.org"],
+    [/```python/g, "```python"],
   ]),
-  { mark: /### `(?:models|components|operations|shared)\.\w+`/g, flavours: ["python", "typescript"] },
-  ...only("typescript", [/\*number\*/g, /\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g, /Record<string, /g, /```typescript/g, /\*(?:components|operations|models|errors|shared)\.\w+\*/g]),
-  { mark: /\*boolean\*/g, flavours: ["typescript", "java"] },
-  ...only("go", [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, /`\*?(?:string|int64|float64|bool)`/g, /\| (?:\[\]|map\[string\])/g, /\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, /\| \[\]\[/g, /```go/g, /pkg\.go\.dev/g]),
+  { mark: /### `(?:models|components|operations|shared)\.\w+`/g, needs: ["### `"], flavours: ["python", "typescript"] },
+  ...only("typescript", [
+    [/\*number\*/g, "*number*"],
+    [/\| (?:\[[\w.]+\]\([^)]*\)|\*\w+\*)\[\]/g, ")[]", "*[]"],
+    [/Record<string, /g, "Record<string, "],
+    [/```typescript/g, "```typescript"],
+    [/\*(?:components|operations|models|errors|shared)\.\w+\*/g, "*components.", "*operations.", "*models.", "*errors.", "*shared."],
+  ]),
+  { mark: /\*boolean\*/g, needs: ["*boolean*"], flavours: ["typescript", "java"] },
+  ...only("go", [
+    [/\*\*(?:string|int64|int|bool|float64|float32)\*/g, "**string*", "**int64*", "**int*", "**bool*", "**float64*", "**float32*"],
+    [/`\*?(?:string|int64|float64|bool)`/g, "string`", "int64`", "float64`", "bool`"],
+    [/\| (?:\[\]|map\[string\])/g, "| []", "| map[string]"],
+    [/\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, "[*"],
+    [/\| \[\]\[/g, "| [][" ],
+    [/```go/g, "```go"],
+    [/pkg\.go\.dev/g, "pkg.go.dev"],
+  ]),
   ...only("java", [
-    /\*(?:Optional|JsonNullable)\\?</g,
-    /(?:List|Map)\\</g,
-    /\*Long\*/g,
-    /docs\.oracle\.com/g,
+    [/\*(?:Optional|JsonNullable)\\?</g, "*Optional", "*JsonNullable"],
+    [/(?:List|Map)\\</g, "List\\<", "Map\\<"],
+    [/\*Long\*/g, "*Long*"],
+    [/docs\.oracle\.com/g, "docs.oracle.com"],
     // Java alone links PascalCase files in lower-case folders (grammar §9): `../../models/shared/Pet.md`.
-    /\]\((?:\.\.\/)+models\/(?:\w+\/)*[A-Z]\w*\.md\)/g,
+    [/\]\((?:\.\.\/)+models\/(?:\w+\/)*[A-Z]\w*\.md\)/g, "](../"],
   ]),
-  { mark: /\*(?:String|Integer|Object)\*/g, flavours: ["java", "ruby"] },
-  { mark: /\*(?:long|double)\*|List<\[/g, flavours: ["java", "csharp"] },
-  { mark: /\]\((?:\.\.\/)+Models\//g, flavours: ["csharp", "php"] },
-  ...only("csharp", [/Dictionary<String, /g, /\*object\*/g, /```csharp/g, /learn\.microsoft\.com|nodatime\.org/g, /docs\.unity3d\.com|\bUnityWebRequest\b/g]),
-  ...only("php", [/\*\?(?:string|int|float|bool)\*/g, /\| array</g, /\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, /\*mixed\*/g, /```php/g, /php\.net|php-fig\.org/g]),
+  { mark: /\*(?:String|Integer|Object)\*/g, needs: ["*String*", "*Integer*", "*Object*"], flavours: ["java", "ruby"] },
+  { mark: /\*(?:long|double)\*|List<\[/g, needs: ["*long*", "*double*", "List<["], flavours: ["java", "csharp"] },
+  { mark: /\]\((?:\.\.\/)+Models\//g, needs: ["](../"], flavours: ["csharp", "php"] },
+  ...only("csharp", [
+    [/Dictionary<String, /g, "Dictionary<String, "],
+    [/\*object\*/g, "*object*"],
+    [/```csharp/g, "```csharp"],
+    [/learn\.microsoft\.com|nodatime\.org/g, "learn.microsoft.com", "nodatime.org"],
+    [/docs\.unity3d\.com|\bUnityWebRequest\b/g, "docs.unity3d.com", "UnityWebRequest"],
+  ]),
+  ...only("php", [
+    [/\*\?(?:string|int|float|bool)\*/g, "*?"],
+    [/\| array</g, "| array<"],
+    [/\[\??(?:Components|Operations|Errors|Shared)\\\w+/g, "Components\\", "Operations\\", "Errors\\", "Shared\\"],
+    [/\*mixed\*/g, "*mixed*"],
+    [/```php/g, "```php"],
+    [/php\.net|php-fig\.org/g, "php.net", "php-fig.org"],
+  ]),
   ...only("ruby", [
-    /T\.nilable\(/g,
-    /\*::(?:String|Integer|Float|Object)\*|\*Float\*/g,
-    /T::(?:Array|Hash|Boolean)\b/g,
-    /(?:Models::)?(?:Components|Operations|Shared|Errors)::\w/g,
-    /Crystalline::/g,
-    /ruby-doc\.org|rubydoc\.info/g,
+    [/T\.nilable\(/g, "T.nilable("],
+    [/\*::(?:String|Integer|Float|Object)\*|\*Float\*/g, "*::", "*Float*"],
+    [/T::(?:Array|Hash|Boolean)\b/g, "T::"],
+    [/(?:Models::)?(?:Components|Operations|Shared|Errors)::\w/g, "Components::", "Operations::", "Shared::", "Errors::"],
+    [/Crystalline::/g, "Crystalline::"],
+    [/ruby-doc\.org|rubydoc\.info/g, "ruby-doc.org", "rubydoc.info"],
   ]),
 ];
 
-function only(flavour: Detected, marks: readonly RegExp[]) {
-  return marks.map((mark) => ({ mark, flavours: [flavour] as const }));
+/** A mark, the texts one of which its every match holds, and the flavours it counts for. */
+interface Mark {
+  readonly mark: RegExp;
+  readonly needs: readonly string[];
+  readonly flavours: readonly Detected[];
 }
+
+function only(flavour: Detected, marks: readonly (readonly [RegExp, ...string[]])[]): Mark[] {
+  return marks.map(([mark, ...needs]) => ({ mark, needs, flavours: [flavour] }));
+}
+
+/** The marks as searched for, each with what its every match holds (for tests). @internal */
+export const MARKS_FOR_TESTS = MARKS;
 
 /** How strongly one doc points at each flavour. */
 export type Evidence = Partial<Record<FlavourId, number>>;
@@ -61,7 +101,8 @@ export type Evidence = Partial<Record<FlavourId, number>>;
 /** The marks in one doc's text. */
 export function evidenceOf(source: string): Evidence {
   const evidence: Evidence = {};
-  for (const { mark, flavours } of MARKS) {
+  for (const { mark, needs, flavours } of MARKS) {
+    if (!needs.some((text) => source.includes(text))) continue;
     const count = source.match(mark)?.length ?? 0;
     if (count > 0) for (const flavour of flavours) evidence[flavour] = (evidence[flavour] ?? 0) + count;
   }
