@@ -7,8 +7,11 @@
 /** A JavaScript string literal for `value` (JSON syntax, which is valid JS). */
 export function stringLiteral(value: string): string {
   // JSON leaves U+2028/U+2029 raw; they are fine in ES2019+ string literals, but escape them for old tools.
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(value);
+  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }
+
+const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /** Makes `text` safe inside a `/** … *​/` comment. */
 export function commentText(text: string): string {
