@@ -154,12 +154,14 @@ interface CellFill {
    * other text that reads the same as a paragraph of its own (see {@link readsAsParagraph}):
    * those are parsed together, each as a paragraph, apart from the doc.
    */
-  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "parsed";
+  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "codeSpans" | "parsed";
   /** Offsets in the source of its content, trimmed: `[start, end)`. */
   readonly start: number;
   readonly end: number;
   /** Of a link: where it is in the content. */
   readonly link?: LinkPlace;
+  /** Of text and code spans: their backticks' indexes in the content (see {@link codeSpans}). */
+  readonly ticks?: readonly number[];
 }
 
 /** A link in a cell's content: the offsets in the content of its `[`, of the `]` before its `(`, and after its `)`. */
@@ -337,7 +339,8 @@ export function compactTables(source: string, blankCells = false): Compacted | u
  * - a paragraph (§4.8) of lines of plain text ({@link isPlainText}) that each start with a letter,
  *   or with a digit that opens no ordered list item (§5.2: up to nine digits, then `.` or `)`),
  *   and end with none of space, tab or backslash (no hard break, §6.7): one `text` node, the
- *   lines' values joined by line feeds. Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
+ *   lines' values joined by line feeds; or of one such line of text and code spans
+ *   ({@link codeSpans}). Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
  *   `-`, `+`, `*`, `=`, `_`, `|`, `<`, backtick, tilde or indentation;
  * - a fenced code block (§4.5) opened by three backticks and a language of letters, digits,
  *   `_`, `+` or `-` alone (no meta), closed by three backticks alone, with no line between that
@@ -405,8 +408,17 @@ export function skeletonTree(text: string, definitions: boolean): Root | undefin
       children.push({ type: "table", align, children: rows, position: { start, end } });
     } else {
       const values: string[] = [];
+      // One line of text and code spans (see {@link codeSpans}).
+      const spans = !isPlainParagraphLine(line, definitions) && (i + 1 === lines.length || lines[i + 1] === "") && startsParagraph(line) ? codeSpans(line, !definitions) : undefined;
+      if (spans) {
+        const nodes = codeSpanNodes(line, spans, (index) => point(i + 1, index + 1, offset + index));
+        children.push({ type: "paragraph", children: nodes, position: { start, end: point(i + 1, line.length + 1, offset + line.length) } });
+        next();
+        if (i < lines.length && lines[i] !== "") return undefined;
+        continue;
+      }
       while (i < lines.length && lines[i] !== "") {
-        if (!isParagraphLine(lines[i]!, definitions)) return undefined;
+        if (!isPlainParagraphLine(lines[i]!, definitions)) return undefined;
         values.push(plainValue(lines[i]!));
         next();
       }
@@ -437,14 +449,59 @@ function delimiterAlign(line: string): Table["align"] | undefined {
     });
 }
 
-/** A line of a paragraph that {@link skeletonTree} builds: see there. */
-function isParagraphLine(line: string, definitions: boolean): boolean {
+/** A line of plain text in a paragraph that {@link skeletonTree} builds: see there. */
+function isPlainParagraphLine(line: string, definitions: boolean): boolean {
+  return startsParagraph(line) && (isPlainText(line, false) || (!definitions && isPlainText(line, true)));
+}
+
+/** Whether a line may be a paragraph's as {@link skeletonTree} takes them: it starts with a letter, or a digit that opens no list item, and ends in no space, tab or backslash. */
+function startsParagraph(line: string): boolean {
   const first = line.charCodeAt(0);
   const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
   if (!letter && !(first >= 48 && first <= 57 && !/^\d{1,9}[.)]/.test(line))) return false;
   const last = line.charCodeAt(line.length - 1);
-  if (last === 32 || last === 9 || last === 92) return false;
-  return isPlainText(line, false) || (!definitions && isPlainText(line, true));
+  return last !== 32 && last !== 9 && last !== 92;
+}
+
+/**
+ * The backticks of `text` (one line) when it is plain text ({@link isPlainText}, each piece on
+ * its own) and code spans (CommonMark §6.1) alone, at least one: single backticks in pairs, what
+ * is between each pair not empty, no space at either end (nothing stripped), no backslash, pipe,
+ * tab, CR or NUL. A code span takes what is inside as it is, and nothing in plain text can open
+ * or close anything that a backtick would end: the text parses to text and `inlineCode` nodes in
+ * turn. Undefined for any other text.
+ */
+function codeSpans(text: string, bracketsAreText: boolean): number[] | undefined {
+  const ticks: number[] = [];
+  for (let i = text.indexOf("`"); i >= 0; i = text.indexOf("`", i + 1)) ticks.push(i);
+  if (ticks.length === 0 || ticks.length % 2 === 1) return undefined;
+  let from = 0;
+  for (let k = 0; k < ticks.length; k += 2) {
+    const [open, close] = [ticks[k]!, ticks[k + 1]!];
+    const code = text.slice(open + 1, close);
+    if (code === "" || code.charCodeAt(0) === 32 || code.charCodeAt(code.length - 1) === 32 || /[\\|\t\r\0]/.test(code)) return undefined;
+    if (!plainPiece(text.slice(from, open), bracketsAreText)) return undefined;
+    from = close + 1;
+  }
+  return plainPiece(text.slice(from), bracketsAreText) ? ticks : undefined;
+}
+
+function plainPiece(text: string, bracketsAreText: boolean): boolean {
+  return isPlainText(text, false) || (bracketsAreText && isPlainText(text, true));
+}
+
+/** The nodes of a text of {@link codeSpans}: `at(index)` is the point of `text[index]`. */
+function codeSpanNodes(text: string, ticks: readonly number[], at: (index: number) => { line: number; column: number; offset: number }): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let from = 0;
+  for (let k = 0; k < ticks.length; k += 2) {
+    const [open, close] = [ticks[k]!, ticks[k + 1]!];
+    if (open > from) nodes.push({ type: "text", value: plainValue(text.slice(from, open)), position: { start: at(from), end: at(open) } });
+    nodes.push({ type: "inlineCode", value: text.slice(open + 1, close), position: { start: at(open), end: at(close + 1) } });
+    from = close + 1;
+  }
+  if (from < text.length) nodes.push({ type: "text", value: plainValue(text.slice(from)), position: { start: at(from), end: at(text.length) } });
+  return nodes;
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -523,12 +580,14 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
 }
 
 /** What a cell's content (trimmed, non-empty) parses to when the parser need not read it: see {@link trivialCell} and {@link linkCell}. */
-function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link"> | undefined {
+function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "ticks"> | undefined {
   const kind = trivialCell(content, bracketsAreText);
   if (kind) return { kind };
   if (!bracketsAreText) return undefined;
   const link = linkCell(content);
   if (link) return { kind: "link", link };
+  const ticks = codeSpans(content, true);
+  if (ticks) return { kind: "codeSpans", ticks };
   return readsAsParagraph(content) ? { kind: "parsed" } : undefined;
 }
 
@@ -692,6 +751,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     if (fill.kind === "text") return [text(line, fill.start, fill.end)];
     if (fill.kind === "inlineCode") return [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
     if (fill.kind === "emphasis") return [{ type: "emphasis", children: [text(line, fill.start + 1, fill.end - 1)], position }];
+    if (fill.kind === "codeSpans") return codeSpanNodes(source.slice(fill.start, fill.end), (fill as CellFill).ticks!, (index) => point(line, fill.start + index));
     if (fill.kind === "parsed") {
       // Parsed apart, from column 1 of a line of their own: moved to the cell.
       const { nodes, offset } = parsed.get(fill as CellFill)!;
