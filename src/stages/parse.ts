@@ -465,7 +465,7 @@ function startsParagraph(line: string): boolean {
 
 /**
  * The backticks of `text` (one line) when it is plain text ({@link isPlainText}, each piece on
- * its own) and code spans (CommonMark §6.1) alone, at least one: single backticks in pairs, what
+ * its own) and code spans (CommonMark §6.1) alone, at least one: single backticks (none beside another) in pairs, what
  * is between each pair not empty, no space at either end (nothing stripped), no backslash, pipe,
  * tab, CR or NUL. A code span takes what is inside as it is, and nothing in plain text can open
  * or close anything that a backtick would end: the text parses to text and `inlineCode` nodes in
@@ -475,6 +475,8 @@ function codeSpans(text: string, bracketsAreText: boolean): number[] | undefined
   const ticks: number[] = [];
   for (let i = text.indexOf("`"); i >= 0; i = text.indexOf("`", i + 1)) ticks.push(i);
   if (ticks.length === 0 || ticks.length % 2 === 1) return undefined;
+  // Two backticks side by side are a run of two, which neither opens nor closes a span of one (`a``b` is one span).
+  for (let k = 1; k < ticks.length; k++) if (ticks[k] === ticks[k - 1]! + 1) return undefined;
   let from = 0;
   for (let k = 0; k < ticks.length; k += 2) {
     const [open, close] = [ticks[k]!, ticks[k + 1]!];

@@ -70,6 +70,7 @@ const CASES: Record<string, string> = {
     ["[a](b) and [c](d)", "<https://x.y>", "a  b   c", "`` `x` ``"],
     ["`a` and `b_c`", "x ` y ` z", "x `a\\b` y", "_`x`_"],
     ["[c] `d` (e)", "`a` `b`", "a` b", "p `q` r `s"],
+    ["`a``b`", "x `a``b` y", "`a`` b", "``a`"],
   ])}\n\nText with \`code\` in a paragraph.\n`,
   "a cell parsed apart beside a link reference definition": `# D\n\n${table([["`id`", "[x] and `y`", "z `w`", "N/A"]])}\n\n[x]: https://example.com/x\n`,
   "a link cell beside a link reference definition": `# D\n\n${table([["`id`", "[str](s.md)", "List[[x](x.md)]", "[x]"]])}\n\n[x]: https://example.com/x\n`,
@@ -147,7 +148,7 @@ describe("parse: cutting the tables' padding changes nothing", () => {
     // Text and code spans alone are built without the parser.
     const spans = compact.fills.filter((f) => f.kind === "codeSpans").map((f) => source.slice(f.start, f.end));
     expect(spans).toEqual(expect.arrayContaining(["The `art` of it", "`a` and `b_c`", "[c] `d` (e)", "`a` `b`"]));
-    for (const odd of ["x ` y ` z", "x `a\\b` y", "_`x`_", "a` b", "p `q` r `s"]) expect(spans).not.toContain(odd);
+    for (const odd of ["x ` y ` z", "x `a\\b` y", "_`x`_", "a` b", "p `q` r `s", "`a``b`", "x `a``b` y"]) expect(spans).not.toContain(odd);
     expect(apart).toEqual(expect.arrayContaining(["**bold** and *em*", "a &amp; b &#42; c", "a <b>b</b>", "*x", "~~`gone`~~", "[x] y", "![i](i.png) z", "[a](b) and [c](d)", "`` `x` ``"]));
     for (const block of ["# x", "> q", ">q", "- item", "-1", "+ x", "+x", "1. one", "1) two", "***", "* x", "___", "_ _ _", "<div>x</div>", "```x```", "~~~x", "`a \\| b`", "a \\| b"]) expect(apart).not.toContain(block);
     // None falls back: the tree is the compacted one.
@@ -192,7 +193,7 @@ describe("skeletonTree: the parser's tree of a compact text, without the parser"
   }
 
   it("on every sequence of up to four lines of a set made to trip it", () => {
-    const lines = ["", "#", "###", "#######", "# x", "| |", "| | |", "| --- |", "| :-: | ---: |", "|---|", "|", "| x |", "Plain text [b]", "2xx codes", "1. item", "- item", "x\\<y\\>", "trail ", "Line\\", "---", "```", "```py", "````", "`a`", "Use `a` and `b_c`", "a ` b ` c", "x `` y", "a `b", "p `a|b` q", "s_`x`", "[c] `d`"];
+    const lines = ["", "#", "###", "#######", "# x", "| |", "| | |", "| --- |", "| :-: | ---: |", "|---|", "|", "| x |", "Plain text [b]", "2xx codes", "1. item", "- item", "x\\<y\\>", "trail ", "Line\\", "---", "```", "```py", "````", "`a`", "Use `a` and `b_c`", "a ` b ` c", "x `` y", "a `b", "p `a|b` q", "s_`x`", "[c] `d`", "x `a``b` y", "x `a` `b`"];
     expect(check(sequences(lines, 4, "\n"))).toBeGreaterThan(1000);
   });
 
@@ -200,7 +201,7 @@ describe("skeletonTree: the parser's tree of a compact text, without the parser"
     const blocks = [
       "#", "######", "| |\n| --- |", "| | |\n|:--|--:|\n|\n|", "| | |\n| --- |\n|", "| |\n| --- |\n|\nx", "Some text (here)\nand more: 1.5",
       "A [b] c", "Text\n===", "Text\n  lead", "9. nine", "1234567890. ten digits", "```\n```", "```ts\n| |\n# x\n\n\tcode\n```", "```\n````\n```", "```\n  ```\n```",
-      "```\nopen", "[x]: y", "Text é", "a_b and_c", "_x_", "The `art` of it", "A `b`\nnext line", "`lead` text", "x `a\\b` y", "(a) [b] `c`",
+      "```\nopen", "[x]: y", "Text é", "a_b and_c", "_x_", "The `art` of it", "Touching `a``b` spans", "A `b`\nnext line", "`lead` text", "x `a\\b` y", "(a) [b] `c`",
     ];
     let built = 0;
     for (const glue of ["\n\n", "\n\n\n"]) for (const text of sequences(blocks, 3, glue)) built += check([text, `\n${text}\n`, `${text}\n\n`]);
