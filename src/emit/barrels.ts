@@ -58,8 +58,8 @@ export function emitBarrels(models: readonly Model[], spec: BarrelSpec): { files
     const folder = folderOf(barrel);
     const taken = new Set<string>(folder === "" ? ROOT_BARREL_NAMES : []);
     // Docs named after their model first: a clash never takes such a doc's name (see `exportName`).
-    const named = (m: Model) => namedAfter(m.id, m.name);
-    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => named(a) - named(b) || compareStrings(pathOf(a), pathOf(b)));
+    const named = new Map((byFolder.get(folder) ?? []).map((m) => [m, namedAfter(m.id, m.name)]));
+    const members = [...(byFolder.get(folder) ?? [])].sort((a, b) => named.get(a)! - named.get(b)! || compareStrings(pathOf(a), pathOf(b)));
     const exports = members.map((model) => {
       const wanted = exportName(model.id, model.name);
       let exported = wanted;
