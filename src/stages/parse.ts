@@ -82,7 +82,7 @@ export function parseCompacted(source: string, processor: MarkdownProcessor = ma
   // A user's syntax extensions may read a plain cell otherwise (`:smile:`): their parser is given every cell's text.
   const compact = source.includes("\r") && LONE_CR.test(source) ? undefined : compactTables(source, processor === markdownParser);
   if (!compact) return undefined;
-  // A compact text of nothing but headings' #s, tables of left-out rows and plain paragraphs needs no parser at all.
+  // A compact text of nothing but headings' #s, tables of left-out rows, plain paragraphs and fenced code needs no parser at all.
   const tree = (processor === markdownParser ? skeletonTree(compact.text, compact.definitions) : undefined) ?? processor.parse(compact.text);
   if (!onlyTableRowsChanged(tree, compact)) return undefined;
   const starts = lineStarts(source);
@@ -407,24 +407,24 @@ export function skeletonTree(text: string, definitions: boolean): Root | undefin
       }
       children.push({ type: "table", align, children: rows, position: { start, end } });
     } else {
-      const values: string[] = [];
-      // One line of text and code spans (see {@link codeSpans}).
-      const spans = !isPlainParagraphLine(line, definitions) && (i + 1 === lines.length || lines[i + 1] === "") && startsParagraph(line) ? codeSpans(line, !definitions) : undefined;
+      // One line of text and code spans (see {@link codeSpans}), else lines of plain text.
+      const alone = i + 1 === lines.length || lines[i + 1] === "";
+      const spans = alone && startsParagraph(line) && !plainPiece(line, !definitions) ? codeSpans(line, !definitions) : undefined;
       if (spans) {
         const nodes = codeSpanNodes(line, spans, (index) => point(i + 1, index + 1, offset + index));
         children.push({ type: "paragraph", children: nodes, position: { start, end: point(i + 1, line.length + 1, offset + line.length) } });
         next();
-        if (i < lines.length && lines[i] !== "") return undefined;
-        continue;
+      } else {
+        const values: string[] = [];
+        while (i < lines.length && lines[i] !== "") {
+          if (!isPlainParagraphLine(lines[i]!, definitions)) return undefined;
+          values.push(plainValue(lines[i]!));
+          next();
+        }
+        const last = lines[i - 1]!;
+        const position = { start, end: point(i, last.length + 1, offset - 1) };
+        children.push({ type: "paragraph", children: [{ type: "text", value: values.join("\n"), position: { start, end: position.end } }], position });
       }
-      while (i < lines.length && lines[i] !== "") {
-        if (!isPlainParagraphLine(lines[i]!, definitions)) return undefined;
-        values.push(plainValue(lines[i]!));
-        next();
-      }
-      const last = lines[i - 1]!;
-      const position = { start, end: point(i, last.length + 1, offset - 1) };
-      children.push({ type: "paragraph", children: [{ type: "text", value: values.join("\n"), position: { start, end: position.end } }], position });
     }
     if (i < lines.length && lines[i] !== "") return undefined;
   }
@@ -451,7 +451,7 @@ function delimiterAlign(line: string): Table["align"] | undefined {
 
 /** A line of plain text in a paragraph that {@link skeletonTree} builds: see there. */
 function isPlainParagraphLine(line: string, definitions: boolean): boolean {
-  return startsParagraph(line) && (isPlainText(line, false) || (!definitions && isPlainText(line, true)));
+  return startsParagraph(line) && plainPiece(line, !definitions);
 }
 
 /** Whether a line may be a paragraph's as {@link skeletonTree} takes them: it starts with a letter, or a digit that opens no list item, and ends in no space, tab or backslash. */
@@ -488,6 +488,7 @@ function codeSpans(text: string, bracketsAreText: boolean): number[] | undefined
   return plainPiece(text.slice(from), bracketsAreText) ? ticks : undefined;
 }
 
+/** Whether `text` is plain text ({@link isPlainText}) as brackets read in its doc: with none, or (when they are text) with no `(`. */
 function plainPiece(text: string, bracketsAreText: boolean): boolean {
   return isPlainText(text, false) || (bracketsAreText && isPlainText(text, true));
 }
@@ -581,7 +582,11 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
   return undefined;
 }
 
-/** What a cell's content (trimmed, non-empty) parses to when the parser need not read it: see {@link trivialCell} and {@link linkCell}. */
+/**
+ * What a cell's content (trimmed, non-empty) parses to when the parser need not read it in
+ * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), text and code
+ * spans ({@link codeSpans}), or whatever it reads as a paragraph of its own ({@link readsAsParagraph}).
+ */
 function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "ticks"> | undefined {
   const kind = trivialCell(content, bracketsAreText);
   if (kind) return { kind };
@@ -640,7 +645,7 @@ function linkCell(content: string): LinkPlace | undefined {
   const bare = before.endsWith("<") && !before.endsWith("\\<") ? before.slice(0, -1) : before;
   if (bare.includes("]") || !isPlainText(bare, true)) return undefined;
   const after = content.slice(end);
-  if (after.includes("[") || !(isPlainText(after, false) || isPlainText(after, true))) return undefined;
+  if (after.includes("[") || !plainPiece(after, true)) return undefined;
   return { open, close, end };
 }
 
