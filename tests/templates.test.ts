@@ -80,6 +80,31 @@ describe("built-in templates, precompiled by the build", () => {
   });
 });
 
+describe("the cache and the tool's own files", () => {
+  it("a change to the code in dist/ invalidates every entry; a type declaration or source map does not (no code that runs)", () => {
+    const pkg = mkdtempSync(join(tmpdir(), "mdtypes-package-"));
+    scratch.push(pkg);
+    for (const entry of ["bin", "dist", "templates", "package.json"]) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"), "dir");
+    const dir = project();
+    const bin = join(pkg, "bin", "mdtypes.js");
+    const check = () => spawnSync(process.execPath, [bin, "check", "docs", "--out", "out", "--cache-dir", "cache"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(spawnSync(process.execPath, [bin, "generate", "docs", "--out", "out", "--cache-dir", "cache"], { cwd: dir, encoding: "utf8" }).status).toBe(0);
+    expect(check().stderr).toContain("all from the cache");
+    const declaration = readdirSync(join(pkg, "dist"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".d.ts"))!;
+    const map = readdirSync(join(pkg, "dist"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".map"))!;
+    writeFileSync(join(pkg, "dist", declaration), `${readFileSync(join(pkg, "dist", declaration), "utf8")}\n// edited\n`);
+    writeFileSync(join(pkg, "dist", map), `${readFileSync(join(pkg, "dist", map), "utf8")} `);
+    expect(check().stderr).toContain("all from the cache");
+    const code = join(pkg, "dist", "index.js");
+    writeFileSync(code, `${readFileSync(code, "utf8")}\n// edited\n`);
+    const after = check();
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stderr).not.toContain("all from the cache");
+    expect(after.stderr).toMatch(/\d+ docs parsed/);
+  }, 60_000);
+});
+
 describe("user templates", () => {
   it("override a built-in partial by name; the output shows it and passes the strict type-check", () => {
     const dir = project();

@@ -20,7 +20,6 @@
  */
 
 import * as crypto from "node:crypto";
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
@@ -39,7 +38,7 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 /** The SHA-256 of `text` (UTF-8) or of bytes, in hex. */
 export function sha256(text: string | Uint8Array): string {
   // One call where Node has it (20.12 and later): no Hash object per text.
-  return oneShot ? oneShot("sha256", text, "hex") : createHash("sha256").update(text).digest("hex");
+  return oneShot ? oneShot("sha256", text, "hex") : crypto.createHash("sha256").update(text).digest("hex");
 }
 
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "hex") => string }).hash;
@@ -64,7 +63,7 @@ export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
   const code = CODE_ROOT;
   const root = PACKAGE_ROOT;
-  const hash = createHash("sha256");
+  const hash = crypto.createHash("sha256");
   for (const folder of [code, join(root, "templates")]) {
     for (const path of filesUnder(folder)) hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");
   }
@@ -132,7 +131,7 @@ export class Cache {
 
   /** Saves the entry `name` whole (written aside, then renamed over the old one), or not at all. */
   save(name: string, data: unknown): void {
-    const temp = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    const temp = join(this.dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
     try {
       this.ensureFolder();
       const body = JSON.stringify({ tool: toolFingerprint(), data }, replacer);

@@ -41,7 +41,7 @@ const MARKS: readonly Mark[] = [
     [/`\*?(?:string|int64|float64|bool)`/g, "string`", "int64`", "float64`", "bool`"],
     [/\| (?:\[\]|map\[string\])/g, "| []", "| map[string]"],
     [/\[\*(?:components|operations|shared|sdkerrors)\.\w+\]\(/g, "[*"],
-    [/\| \[\]\[/g, "| [][" ],
+    [/\| \[\]\[/g, "| []["],
     [/```go/g, "```go"],
     [/pkg\.go\.dev/g, "pkg.go.dev"],
   ]),
