@@ -23,11 +23,10 @@
  * into place at once: creating it needs its parent writable anyway.
  */
 
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
-import { glob } from "tinyglobby";
 import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
 import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
@@ -46,13 +45,29 @@ export interface WriteReport {
  * read those files already ask only for the orphans among the rest).
  */
 export async function listOwned(output: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
-  let candidates: string[];
+  let entries;
   try {
-    // `.json`: the json-schema target's documents, which carry the marker in their first member.
-    candidates = await glob(["**/*.ts", "**/*.json"], { cwd: output, ignore: ["**/node_modules/**"], onlyFiles: true, dot: false, followSymbolicLinks: false });
+    // Node's own recursive listing, as `discover` reads the docs: linked folders are not entered.
+    entries = readdirSync(output, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw ioError(`Cannot list ${output}: ${(error as Error).message}`);
+  }
+  const candidates: string[] = [];
+  const folders = new Map<string, string>();
+  for (const entry of entries) {
+    // `.json`: the json-schema target's documents, which carry the marker in their first member. Links are not followed.
+    if (!entry.isFile() || !(entry.name.endsWith(".ts") || entry.name.endsWith(".json"))) continue;
+    const parent = entry.parentPath ?? (entry as { path?: string }).path ?? output;
+    let folder = folders.get(parent);
+    if (folder === undefined) {
+      folder = relative(output, parent).split(sep).join("/");
+      folders.set(parent, folder);
+    }
+    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+    // Hidden files and folders (a staging folder among them) and installed packages are no output of mdtypes.
+    if (path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
+    candidates.push(path);
   }
   const owned: string[] = [];
   const head = Buffer.alloc(HEADER_BYTES);
@@ -67,8 +82,7 @@ export async function listOwned(output: string, except: ReadonlySet<string> = ne
     }
     try {
       const bytesRead = readSync(fd, head, 0, head.length, 0);
-      const relative = path.split("\\").join("/");
-      if (ownsFile(head.subarray(0, bytesRead).toString("utf8"), relative)) owned.push(relative);
+      if (ownsFile(head.subarray(0, bytesRead).toString("utf8"), path)) owned.push(path);
     } finally {
       closeSync(fd);
     }

@@ -5,7 +5,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import picomatch from "picomatch";
 import { compareStrings } from "../ir/diagnostics.js";
 import { ioError } from "../ir/errors.js";
 import { DOC_FILE } from "../ir/ir.js";
@@ -32,7 +31,8 @@ export async function discover(input: string, exclude: readonly string[]): Promi
   } catch (error) {
     throw ioError(`Cannot list ${input}: ${(error as Error).message}`);
   }
-  const excluded = exclude.length > 0 ? picomatch([...exclude]) : () => false;
+  // The matcher is loaded only when there are patterns: a run that excludes nothing does without it.
+  const excluded = exclude.length > 0 ? (await import("picomatch")).default([...exclude]) : () => false;
   const docs: string[] = [];
   // Each folder's path relative to the input, worked out once.
   const folders = new Map<string, string>();
