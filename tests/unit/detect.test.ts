@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MARKS_FOR_TESTS } from "../../src/dialects/speakeasy/detect.js";
+import { evidenceOf, MARKS_FOR_TESTS } from "../../src/dialects/speakeasy/detect.js";
 import { DIALECTS_CORPUS, HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "../helpers.js";
 import { detectDialect, DIALECT_CHOICES, recognize } from "../../src/dialects/detect.js";
 import { DIALECTS } from "../../src/dialects/index.js";
@@ -110,6 +110,41 @@ describe("Speakeasy flavour marks: what each is searched for by", () => {
     // Most marks are seen in the corpus; each seen one was checked.
     expect(matched.size).toBeGreaterThan(MARKS_FOR_TESTS.length / 2);
   }, 120_000);
+
+  /** Every mark's matches counted with no text searched first: what `evidenceOf` must give. */
+  function plainEvidence(text: string): Record<string, number> {
+    const evidence: Record<string, number> = {};
+    for (const { mark, flavours } of MARKS_FOR_TESTS) {
+      const count = text.match(mark)?.length ?? 0;
+      if (count > 0) for (const flavour of flavours) evidence[flavour] = (evidence[flavour] ?? 0) + count;
+    }
+    return evidence;
+  }
+
+  it("every mark's text has two characters or more (its first and last pair of characters are looked up first)", () => {
+    for (const { needs } of MARKS_FOR_TESTS) for (const need of needs) expect(need.length, need).toBeGreaterThanOrEqual(2);
+  });
+
+  it.skipIf(!HAS_CORPUS)("evidenceOf gives every corpus doc the evidence the marks give it unsearched", () => {
+    const docs = [SPEAKEASY_CORPUS, DIALECTS_CORPUS].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name)),
+    );
+    let marked = 0;
+    for (const path of docs) {
+      const text = readFileSync(path, "utf8");
+      const expected = plainEvidence(text);
+      if (Object.keys(expected).length > 0) marked++;
+      expect(evidenceOf(text), path).toEqual(expected);
+    }
+    expect(marked).toBeGreaterThan(9000);
+  }, 120_000);
+
+  it("evidenceOf: marks at the very start and end of a text, beside non-Latin text (whose characters share a low byte with the marks'), doc after doc", () => {
+    const texts = ["*str*", "x*str*", "*str*x", "| List[int]", "\u012a*Optional[str]\u012a", "\u2a2a\u7374\u722a", "*st\u0172*", "```go", "a\n```go\nb", "", "*", "**"];
+    for (const text of [...texts, ...texts.map((t) => t.repeat(3)), ...texts]) expect(evidenceOf(text), JSON.stringify(text)).toEqual(plainEvidence(text));
+  });
 
   it("on made-up matches of every alternative", () => {
     const samples = ["*Optional[", "*OptionalNullable[", "*Nullable[", "*Literal[", "| List[", "| dict[", "*str*", "*Any*", "[date](https://docs.python.org", "```python", "### `models.X`", "*number*", "| [X](x.md)[]", "| *str*[]", "Record<string, ", "```typescript", "*errors.X*", "*boolean*", "**int*", "**float32*", "`*string`", "`bool`", "| []", "| map[string]", "[*shared.X](", "| [][", "```go", "pkg.go.dev", "*Optional<", "*JsonNullable\\<", "List\\<", "Map\\<", "*Long*", "docs.oracle.com", "](../../models/shared/Pet.md)", "*String*", "*Object*", "*long*", "*double*", "List<[", "](../Models/", "Dictionary<String, ", "*object*", "```csharp", "nodatime.org", "UnityWebRequest", "*?int*", "| array<", "[?Components\\X", "[Shared\\X", "*mixed*", "```php", "php-fig.org", "T.nilable(", "*::Float*", "*Float*", "T::Hash", "Models::Errors::X", "Crystalline::", "rubydoc.info"];

@@ -98,11 +98,41 @@ export const MARKS_FOR_TESTS = MARKS;
 /** How strongly one doc points at each flavour. */
 export type Evidence = Partial<Record<FlavourId, number>>;
 
+/**
+ * Which pairs of adjacent characters a text holds (each character by its low
+ * byte), as the generation of the text that last held them: one pass over a
+ * doc tells which of the marks' texts it cannot hold (most of them), and only
+ * the others are searched for. Pairs that share a low byte only make a
+ * search that finds nothing.
+ */
+const PAIRS = new Uint32Array(1 << 16);
+let generation = 0;
+
+/** A text's pair at `i` as {@link PAIRS} files it. */
+function pairAt(text: string, i: number): number {
+  return ((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff);
+}
+
+/** Each mark's texts, with their first and last pair (texts have two characters or more). */
+const NEEDS = MARKS.map((m) => m.needs.map((text) => ({ text, first: pairAt(text, 0), last: pairAt(text, text.length - 2) })));
+
 /** The marks in one doc's text. */
 export function evidenceOf(source: string): Evidence {
+  if (++generation === 0xffffffff) {
+    PAIRS.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  let previous = source.charCodeAt(0) & 0xff;
+  for (let i = 1; i < source.length; i++) {
+    const next = source.charCodeAt(i) & 0xff;
+    PAIRS[(previous << 8) | next] = g;
+    previous = next;
+  }
   const evidence: Evidence = {};
-  for (const { mark, needs, flavours } of MARKS) {
-    if (!needs.some((text) => source.includes(text))) continue;
+  for (let m = 0; m < MARKS.length; m++) {
+    const { mark, flavours } = MARKS[m] as Mark;
+    if (!(NEEDS[m] as (typeof NEEDS)[number]).some((need) => PAIRS[need.first] === g && PAIRS[need.last] === g && source.includes(need.text))) continue;
     const count = source.match(mark)?.length ?? 0;
     if (count > 0) for (const flavour of flavours) evidence[flavour] = (evidence[flavour] ?? 0) + count;
   }
