@@ -5,7 +5,17 @@
 // writing) is a chunk of its own, loaded only when the cache cannot answer, so a warm
 // `check` and `--version` never load or evaluate it.
 import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+/** micromark's `parse` gets a merge of its constructs that it keeps (scripts/bundle/combine-extensions.mjs). */
+const keepMergedConstructs = {
+  name: "keep-merged-constructs",
+  setup(bundle) {
+    const shim = fileURLToPath(new URL("bundle/combine-extensions.mjs", import.meta.url));
+    bundle.onResolve({ filter: /^micromark-util-combine-extensions$/ }, (args) => (/[\\/]micromark[\\/]lib[\\/]parse\.js$/.test(args.importer) ? { path: shim } : undefined));
+  },
+};
 
 rmSync("dist/bundle", { recursive: true, force: true });
 await build({
@@ -19,5 +29,6 @@ await build({
   target: "node20",
   // CommonJS dependencies (handlebars) call `require`, which an ES module lacks.
   banner: { js: 'import { createRequire as __mdtypesCreateRequire } from "node:module";\nconst require = __mdtypesCreateRequire(import.meta.url);' },
+  plugins: [keepMergedConstructs],
   logLevel: "warning",
 });
