@@ -150,18 +150,19 @@ interface CellFill {
   /** Its index in the row. */
   readonly cell: number;
   /**
-   * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), or any
+   * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), text and
+   * code or emphasis spans (see {@link codeSpans}, {@link emphasisSpans}), or any
    * other text that reads the same as a paragraph of its own (see {@link readsAsParagraph}):
    * those are parsed together, each as a paragraph, apart from the doc.
    */
-  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "codeSpans" | "parsed";
+  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "codeSpans" | "emphasisSpans" | "parsed";
   /** Offsets in the source of its content, trimmed: `[start, end)`. */
   readonly start: number;
   readonly end: number;
   /** Of a link: where it is in the content. */
   readonly link?: LinkPlace;
-  /** Of text and code spans: their backticks' indexes in the content (see {@link codeSpans}). */
-  readonly ticks?: readonly number[];
+  /** Of text and code or emphasis spans: the indexes in the content of their backticks (see {@link codeSpans}) or asterisks (see {@link emphasisSpans}). */
+  readonly marks?: readonly number[];
 }
 
 /** A link in a cell's content: the offsets in the content of its `[`, of the `]` before its `(`, and after its `)`. */
@@ -411,7 +412,7 @@ export function skeletonTree(text: string, definitions: boolean): Root | undefin
       const alone = i + 1 === lines.length || lines[i + 1] === "";
       const spans = alone && startsParagraph(line) && !plainPiece(line, !definitions) ? codeSpans(line, !definitions) : undefined;
       if (spans) {
-        const nodes = codeSpanNodes(line, spans, (index) => point(i + 1, index + 1, offset + index));
+        const nodes = spanNodes(line, spans, "inlineCode", (index) => point(i + 1, index + 1, offset + index));
         children.push({ type: "paragraph", children: nodes, position: { start, end: point(i + 1, line.length + 1, offset + line.length) } });
         next();
       } else {
@@ -493,17 +494,48 @@ function plainPiece(text: string, bracketsAreText: boolean): boolean {
   return isPlainText(text, false) || (bracketsAreText && isPlainText(text, true));
 }
 
-/** The nodes of a text of {@link codeSpans}: `at(index)` is the point of `text[index]`. */
-function codeSpanNodes(text: string, ticks: readonly number[], at: (index: number) => { line: number; column: number; offset: number }): PhrasingContent[] {
-  const nodes: PhrasingContent[] = [];
+/**
+ * The asterisks of `text` (one line) when it is plain text ({@link isPlainText}, each piece on
+ * its own) and emphasis spans alone (CommonMark §6.2), at least one: single asterisks (none
+ * beside another) in pairs, what is between each pair plain text that starts and ends with an
+ * ASCII letter or digit (`List[*str*]`, `Dict[str, *Any*]`). An asterisk before such text is
+ * left-flanking and one after it right-flanking whatever stands outside, so each pair opens and
+ * closes; a pair's opener finds none left open before it (runs of one, lengths two: no rule of
+ * three); and nothing in plain text opens or closes anything: the text parses to text and
+ * `emphasis` nodes (each over one `text`) in turn. Undefined for any other text.
+ */
+function emphasisSpans(text: string, bracketsAreText: boolean): number[] | undefined {
+  const stars: number[] = [];
+  for (let i = text.indexOf("*"); i >= 0; i = text.indexOf("*", i + 1)) stars.push(i);
+  if (stars.length === 0 || stars.length % 2 === 1) return undefined;
+  for (let k = 1; k < stars.length; k++) if (stars[k] === stars[k - 1]! + 1) return undefined;
   let from = 0;
-  for (let k = 0; k < ticks.length; k += 2) {
-    const [open, close] = [ticks[k]!, ticks[k + 1]!];
-    if (open > from) nodes.push({ type: "text", value: plainValue(text.slice(from, open)), position: { start: at(from), end: at(open) } });
-    nodes.push({ type: "inlineCode", value: text.slice(open + 1, close), position: { start: at(open), end: at(close + 1) } });
+  for (let k = 0; k < stars.length; k += 2) {
+    const [open, close] = [stars[k]!, stars[k + 1]!];
+    if (!isAlphanumeric(text.charCodeAt(open + 1)) || !isAlphanumeric(text.charCodeAt(close - 1))) return undefined;
+    if (!plainPiece(text.slice(from, open), bracketsAreText) || !plainPiece(text.slice(open + 1, close), bracketsAreText)) return undefined;
     from = close + 1;
   }
-  if (from < text.length) nodes.push({ type: "text", value: plainValue(text.slice(from)), position: { start: at(from), end: at(text.length) } });
+  return plainPiece(text.slice(from), bracketsAreText) ? stars : undefined;
+}
+
+/**
+ * The nodes of a text of {@link codeSpans} (`type` "inlineCode") or {@link emphasisSpans}
+ * ("emphasis"), given the indexes of its backticks or asterisks: `at(index)` is the point of
+ * `text[index]`.
+ */
+function spanNodes(text: string, marks: readonly number[], type: "inlineCode" | "emphasis", at: (index: number) => { line: number; column: number; offset: number }): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  const plain = (from: number, to: number): PhrasingContent => ({ type: "text", value: plainValue(text.slice(from, to)), position: { start: at(from), end: at(to) } });
+  let from = 0;
+  for (let k = 0; k < marks.length; k += 2) {
+    const [open, close] = [marks[k]!, marks[k + 1]!];
+    if (open > from) nodes.push(plain(from, open));
+    const position = { start: at(open), end: at(close + 1) };
+    nodes.push(type === "inlineCode" ? { type, value: text.slice(open + 1, close), position } : { type, children: [plain(open + 1, close)], position });
+    from = close + 1;
+  }
+  if (from < text.length) nodes.push(plain(from, text.length));
   return nodes;
 }
 
@@ -585,16 +617,19 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
 /**
  * What a cell's content (trimmed, non-empty) parses to when the parser need not read it in
  * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), text and code
- * spans ({@link codeSpans}), or whatever it reads as a paragraph of its own ({@link readsAsParagraph}).
+ * spans ({@link codeSpans}), text and emphasis spans ({@link emphasisSpans}), or whatever it
+ * reads as a paragraph of its own ({@link readsAsParagraph}).
  */
-function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "ticks"> | undefined {
+function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "marks"> | undefined {
   const kind = trivialCell(content, bracketsAreText);
   if (kind) return { kind };
   if (!bracketsAreText) return undefined;
   const link = linkCell(content);
   if (link) return { kind: "link", link };
   const ticks = codeSpans(content, true);
-  if (ticks) return { kind: "codeSpans", ticks };
+  if (ticks) return { kind: "codeSpans", marks: ticks };
+  const stars = emphasisSpans(content, true);
+  if (stars) return { kind: "emphasisSpans", marks: stars };
   return readsAsParagraph(content) ? { kind: "parsed" } : undefined;
 }
 
@@ -758,7 +793,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     if (fill.kind === "text") return [text(line, fill.start, fill.end)];
     if (fill.kind === "inlineCode") return [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
     if (fill.kind === "emphasis") return [{ type: "emphasis", children: [text(line, fill.start + 1, fill.end - 1)], position }];
-    if (fill.kind === "codeSpans") return codeSpanNodes(source.slice(fill.start, fill.end), (fill as CellFill).ticks!, (index) => point(line, fill.start + index));
+    if (fill.kind === "codeSpans" || fill.kind === "emphasisSpans") return spanNodes(source.slice(fill.start, fill.end), (fill as CellFill).marks!, fill.kind === "codeSpans" ? "inlineCode" : "emphasis", (index) => point(line, fill.start + index));
     if (fill.kind === "parsed") {
       // Parsed apart, from column 1 of a line of their own: moved to the cell.
       const { nodes, offset } = parsed.get(fill as CellFill)!;

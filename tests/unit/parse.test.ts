@@ -72,6 +72,15 @@ const CASES: Record<string, string> = {
     ["[c] `d` (e)", "`a` `b`", "a` b", "p `q` r `s"],
     ["`a``b`", "x `a``b` y", "`a`` b", "``a`"],
   ])}\n\nText with \`code\` in a paragraph.\n`,
+  "text and emphasis spans in cells, and what is more than that": `# E\n\n${table([
+    ["List[*str*]", "Dict[str, *Any*]", "list[dict[str, *Any*]]", "a*b*c"],
+    ["*a* and *b*", "a*b*c*d*e", "*x* *y* *z*", "(*a*)"],
+    ["*a*:", "[a *b* c]", "*x*(y)", "*a_b* c_d"],
+    ["*a*\\<b\\>", "*a **b*", "*a**b*", "x *a* y *b"],
+    ["x * y", "*\u00e9*", "[*x*](y)", "a_*b*"],
+    ["*b*_c", "List[*str*] `x`", "*a]* b", "* a* b"],
+    ["*a* *b *", "*a*\u00a0*b*", "[*x*][y]", "*x* [y](z)"],
+  ])}\n`,
   "a cell parsed apart beside a link reference definition": `# D\n\n${table([["`id`", "[x] and `y`", "z `w`", "N/A"]])}\n\n[x]: https://example.com/x\n`,
   "a link cell beside a link reference definition": `# D\n\n${table([["`id`", "[str](s.md)", "List[[x](x.md)]", "[x]"]])}\n\n[x]: https://example.com/x\n`,
   "strikethrough and emphasis in cells": `# S\n\n${table([["~~`old`~~", "*Literal[\"__x__\"]*", ":heavy_minus_sign:", ": warning: ** DEPRECATED **: gone."]])}\n`,
@@ -155,6 +164,19 @@ describe("parse: cutting the tables' padding changes nothing", () => {
     expect(parseCompacted(source)).toEqual(parseAsWritten(source));
     expect(parseCompacted(source)).toBeDefined();
     expect(compactTables(CASES["a cell parsed apart beside a link reference definition"]!, true)!.fills.map((f) => f.kind)).not.toContain("parsed");
+  });
+
+  it("builds text and emphasis spans without the parser, and parses apart what is more than that", () => {
+    const source = CASES["text and emphasis spans in cells, and what is more than that"]!;
+    const compact = compactTables(source, true)!;
+    const kinds = new Map(compact.fills.map((f) => [source.slice(f.start, f.end), f.kind]));
+    for (const spans of ["List[*str*]", "Dict[str, *Any*]", "list[dict[str, *Any*]]", "a*b*c", "*a* and *b*", "a*b*c*d*e", "*x* *y* *z*", "(*a*)", "*a*:", "[a *b* c]", "*x*(y)", "*a_b* c_d", "*a*\\<b\\>", "*a*\u00a0*b*"]) expect(kinds.get(spans), spans).toBe("emphasisSpans");
+    for (const more of ["*a **b*", "*a**b*", "x *a* y *b", "x * y", "*\u00e9*", "[*x*](y)", "a_*b*", "*b*_c", "List[*str*] `x`", "*a]* b", "* a* b", "*a* *b *", "*x* [y](z)"]) expect(kinds.get(more), more).not.toBe("emphasisSpans");
+    expect(parseCompacted(source)).toEqual(parseAsWritten(source));
+    // With a link reference definition in the doc, brackets are the parser's to read.
+    const defined = `${source}\n[y]: https://example.com/y\n`;
+    expect(compactTables(defined, true)!.fills.filter((f) => f.kind === "emphasisSpans").map((f) => defined.slice(f.start, f.end))).not.toContain("[a *b* c]");
+    expect(parse(defined)).toEqual(parseAsWritten(defined));
   });
 
   it("maps positions back to the source as written (a cell's text slices out exactly)", () => {
