@@ -44,6 +44,7 @@ import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
+import { inlineItems, inlineNodes, type Item } from "./inline.js";
 
 /** A unified processor that parses markdown to mdast (and may transform it). */
 export type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>;
@@ -150,19 +151,19 @@ interface CellFill {
   /** Its index in the row. */
   readonly cell: number;
   /**
-   * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), text and
-   * code or emphasis spans (see {@link codeSpans}, {@link emphasisSpans}), or any
+   * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), a line of
+   * text, emphasis, code spans and bare HTML tags (see {@link inlineItems}), or any
    * other text that reads the same as a paragraph of its own (see {@link readsAsParagraph}):
    * those are parsed together, each as a paragraph, apart from the doc.
    */
-  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "codeSpans" | "emphasisSpans" | "parsed";
+  readonly kind: "text" | "inlineCode" | "emphasis" | "link" | "inline" | "parsed";
   /** Offsets in the source of its content, trimmed: `[start, end)`. */
   readonly start: number;
   readonly end: number;
   /** Of a link: where it is in the content. */
   readonly link?: LinkPlace;
-  /** Of text and code or emphasis spans: the indexes in the content of their backticks (see {@link codeSpans}) or asterisks (see {@link emphasisSpans}). */
-  readonly marks?: readonly number[];
+  /** Of a line of inline content: what it resolves to (see {@link inlineItems}). */
+  readonly items?: readonly Item[];
 }
 
 /** A link in a cell's content: the offsets in the content of its `[`, of the `]` before its `(`, and after its `)`. */
@@ -340,8 +341,8 @@ export function compactTables(source: string, blankCells = false): Compacted | u
  * - a paragraph (§4.8) of lines of plain text ({@link isPlainText}) that each start with a letter,
  *   or with a digit that opens no ordered list item (§5.2: up to nine digits, then `.` or `)`),
  *   and end with none of space, tab or backslash (no hard break, §6.7): one `text` node, the
- *   lines' values joined by line feeds; or of one such line of text and code spans
- *   ({@link codeSpans}). Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
+ *   lines' values joined by line feeds; or of one such line of inline content
+ *   ({@link inlineItems}: text, emphasis, code spans, bare HTML tags). Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
  *   `-`, `+`, `*`, `=`, `_`, `|`, `<`, backtick, tilde or indentation;
  * - a fenced code block (§4.5) opened by three backticks and a language of letters, digits,
  *   `_`, `+` or `-` alone (no meta), closed by three backticks alone, with no line between that
@@ -408,11 +409,11 @@ export function skeletonTree(text: string, definitions: boolean): Root | undefin
       }
       children.push({ type: "table", align, children: rows, position: { start, end } });
     } else {
-      // One line of text and code spans (see {@link codeSpans}), else lines of plain text.
+      // One line of inline content (see {@link inlineItems}), else lines of plain text.
       const alone = i + 1 === lines.length || lines[i + 1] === "";
-      const spans = alone && startsParagraph(line) && !plainPiece(line, !definitions) ? codeSpans(line, !definitions) : undefined;
-      if (spans) {
-        const nodes = spanNodes(line, spans, "inlineCode", (index) => point(i + 1, index + 1, offset + index));
+      const items = alone && startsParagraph(line) && !plainPiece(line, !definitions) ? inlineItems(line, !definitions) : undefined;
+      if (items) {
+        const nodes = inlineNodes(line, items, (index) => point(i + 1, index + 1, offset + index));
         children.push({ type: "paragraph", children: nodes, position: { start, end: point(i + 1, line.length + 1, offset + line.length) } });
         next();
       } else {
@@ -464,79 +465,9 @@ function startsParagraph(line: string): boolean {
   return last !== 32 && last !== 9 && last !== 92;
 }
 
-/**
- * The backticks of `text` (one line) when it is plain text ({@link isPlainText}, each piece on
- * its own) and code spans (CommonMark §6.1) alone, at least one: single backticks (none beside another) in pairs, what
- * is between each pair not empty, no space at either end (nothing stripped), no backslash, pipe,
- * tab, CR or NUL. A code span takes what is inside as it is, and nothing in plain text can open
- * or close anything that a backtick would end: the text parses to text and `inlineCode` nodes in
- * turn. Undefined for any other text.
- */
-function codeSpans(text: string, bracketsAreText: boolean): number[] | undefined {
-  const ticks: number[] = [];
-  for (let i = text.indexOf("`"); i >= 0; i = text.indexOf("`", i + 1)) ticks.push(i);
-  if (ticks.length === 0 || ticks.length % 2 === 1) return undefined;
-  // Two backticks side by side are a run of two, which neither opens nor closes a span of one (`a``b` is one span).
-  for (let k = 1; k < ticks.length; k++) if (ticks[k] === ticks[k - 1]! + 1) return undefined;
-  let from = 0;
-  for (let k = 0; k < ticks.length; k += 2) {
-    const [open, close] = [ticks[k]!, ticks[k + 1]!];
-    const code = text.slice(open + 1, close);
-    if (code === "" || code.charCodeAt(0) === 32 || code.charCodeAt(code.length - 1) === 32 || /[\\|\t\r\0]/.test(code)) return undefined;
-    if (!plainPiece(text.slice(from, open), bracketsAreText)) return undefined;
-    from = close + 1;
-  }
-  return plainPiece(text.slice(from), bracketsAreText) ? ticks : undefined;
-}
-
 /** Whether `text` is plain text ({@link isPlainText}) as brackets read in its doc: with none, or (when they are text) with no `(`. */
 function plainPiece(text: string, bracketsAreText: boolean): boolean {
   return isPlainText(text, false) || (bracketsAreText && isPlainText(text, true));
-}
-
-/**
- * The asterisks of `text` (one line) when it is plain text ({@link isPlainText}, each piece on
- * its own) and emphasis spans alone (CommonMark §6.2), at least one: single asterisks (none
- * beside another) in pairs, what is between each pair plain text that starts and ends with an
- * ASCII letter or digit (`List[*str*]`, `Dict[str, *Any*]`). An asterisk before such text is
- * left-flanking and one after it right-flanking whatever stands outside, so each pair opens and
- * closes; a pair's opener finds none left open before it (runs of one, lengths two: no rule of
- * three); and nothing in plain text opens or closes anything: the text parses to text and
- * `emphasis` nodes (each over one `text`) in turn. Undefined for any other text.
- */
-function emphasisSpans(text: string, bracketsAreText: boolean): number[] | undefined {
-  const stars: number[] = [];
-  for (let i = text.indexOf("*"); i >= 0; i = text.indexOf("*", i + 1)) stars.push(i);
-  if (stars.length === 0 || stars.length % 2 === 1) return undefined;
-  for (let k = 1; k < stars.length; k++) if (stars[k] === stars[k - 1]! + 1) return undefined;
-  let from = 0;
-  for (let k = 0; k < stars.length; k += 2) {
-    const [open, close] = [stars[k]!, stars[k + 1]!];
-    if (!isAlphanumeric(text.charCodeAt(open + 1)) || !isAlphanumeric(text.charCodeAt(close - 1))) return undefined;
-    if (!plainPiece(text.slice(from, open), bracketsAreText) || !plainPiece(text.slice(open + 1, close), bracketsAreText)) return undefined;
-    from = close + 1;
-  }
-  return plainPiece(text.slice(from), bracketsAreText) ? stars : undefined;
-}
-
-/**
- * The nodes of a text of {@link codeSpans} (`type` "inlineCode") or {@link emphasisSpans}
- * ("emphasis"), given the indexes of its backticks or asterisks: `at(index)` is the point of
- * `text[index]`.
- */
-function spanNodes(text: string, marks: readonly number[], type: "inlineCode" | "emphasis", at: (index: number) => { line: number; column: number; offset: number }): PhrasingContent[] {
-  const nodes: PhrasingContent[] = [];
-  const plain = (from: number, to: number): PhrasingContent => ({ type: "text", value: plainValue(text.slice(from, to)), position: { start: at(from), end: at(to) } });
-  let from = 0;
-  for (let k = 0; k < marks.length; k += 2) {
-    const [open, close] = [marks[k]!, marks[k + 1]!];
-    if (open > from) nodes.push(plain(from, open));
-    const position = { start: at(open), end: at(close + 1) };
-    nodes.push(type === "inlineCode" ? { type, value: text.slice(open + 1, close), position } : { type, children: [plain(open + 1, close)], position });
-    from = close + 1;
-  }
-  if (from < text.length) nodes.push(plain(from, text.length));
-  return nodes;
 }
 
 /** ASCII letters and digits: what an intraword `_` (CommonMark §6.2) stands between. */
@@ -616,20 +547,18 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
 
 /**
  * What a cell's content (trimmed, non-empty) parses to when the parser need not read it in
- * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), text and code
- * spans ({@link codeSpans}), text and emphasis spans ({@link emphasisSpans}), or whatever it
- * reads as a paragraph of its own ({@link readsAsParagraph}).
+ * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), a line of text,
+ * emphasis, code spans and bare HTML tags ({@link inlineItems}), or whatever it reads as a
+ * paragraph of its own ({@link readsAsParagraph}).
  */
-function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "marks"> | undefined {
+function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "items"> | undefined {
   const kind = trivialCell(content, bracketsAreText);
   if (kind) return { kind };
   if (!bracketsAreText) return undefined;
   const link = linkCell(content);
   if (link) return { kind: "link", link };
-  const ticks = codeSpans(content, true);
-  if (ticks) return { kind: "codeSpans", marks: ticks };
-  const stars = emphasisSpans(content, true);
-  if (stars) return { kind: "emphasisSpans", marks: stars };
+  const items = inlineItems(content, true);
+  if (items) return { kind: "inline", items };
   return readsAsParagraph(content) ? { kind: "parsed" } : undefined;
 }
 
@@ -793,7 +722,7 @@ function fillCells(tree: Root, compact: Compacted, source: string, starts: reado
     if (fill.kind === "text") return [text(line, fill.start, fill.end)];
     if (fill.kind === "inlineCode") return [{ type: "inlineCode", value: source.slice(fill.start + 1, fill.end - 1), position }];
     if (fill.kind === "emphasis") return [{ type: "emphasis", children: [text(line, fill.start + 1, fill.end - 1)], position }];
-    if (fill.kind === "codeSpans" || fill.kind === "emphasisSpans") return spanNodes(source.slice(fill.start, fill.end), (fill as CellFill).marks!, fill.kind === "codeSpans" ? "inlineCode" : "emphasis", (index) => point(line, fill.start + index));
+    if (fill.kind === "inline") return inlineNodes(source.slice(fill.start, fill.end), (fill as CellFill).items!, (index) => point(line, fill.start + index));
     if (fill.kind === "parsed") {
       // Parsed apart, from column 1 of a line of their own: moved to the cell.
       const { nodes, offset } = parsed.get(fill as CellFill)!;
