@@ -161,9 +161,9 @@ interface CellFill {
   readonly start: number;
   readonly end: number;
   /** Of a link: where it is in the content. */
-  readonly link?: LinkPlace;
+  readonly link?: LinkPlace | undefined;
   /** Of a line of inline content: what it resolves to (see {@link inlineItems}). */
-  readonly items?: readonly Item[];
+  readonly items?: readonly Item[] | undefined;
 }
 
 /** A link in a cell's content: the offsets in the content of its `[`, of the `]` before its `(`, and after its `)`. */
@@ -551,15 +551,18 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
  * emphasis, code spans and bare HTML tags ({@link inlineItems}), or whatever it reads as a
  * paragraph of its own ({@link readsAsParagraph}).
  */
-function cellFill(content: string, bracketsAreText: boolean): Pick<CellFill, "kind" | "link" | "items"> | undefined {
+function cellFill(line: string, start: number, end: number, bracketsAreText: boolean, lineNumber: number, lineStart: number, cell: number): CellFill | undefined {
+  const content = line.slice(start, end);
+  // Every fill made by one literal, all fields set: objects of one shape.
+  const fill = (kind: CellFill["kind"], link?: LinkPlace, items?: readonly Item[]): CellFill => ({ line: lineNumber, cell, kind, start: lineStart + start, end: lineStart + end, link, items });
   const kind = trivialCell(content, bracketsAreText);
-  if (kind) return { kind };
+  if (kind) return fill(kind);
   if (!bracketsAreText) return undefined;
   const link = linkCell(content);
-  if (link) return { kind: "link", link };
+  if (link) return fill("link", link);
   const items = inlineItems(content, true);
-  if (items) return { kind: "inline", items };
-  return readsAsParagraph(content) ? { kind: "parsed" } : undefined;
+  if (items) return fill("inline", undefined, items);
+  return readsAsParagraph(content) ? fill("parsed") : undefined;
 }
 
 /**
@@ -647,13 +650,14 @@ function wholeRow(line: string, lineNumber: number, lineStart: number, headerCel
   const cells = rowCells(line, headerCells + 1);
   if (cells.length !== headerCells || cells[headerCells - 1]!.close !== last - 1) return undefined;
   const found: CellFill[] = [];
-  for (const [cell, { start, end: stop }] of cells.entries()) {
+  for (let cell = 0; cell < cells.length; cell++) {
+    const { start, end: stop } = cells[cell]!;
     if (start === stop) continue;
-    const fill = cellFill(line.slice(start, stop), bracketsAreText);
+    const fill = cellFill(line, start, stop, bracketsAreText, lineNumber, lineStart, cell);
     if (!fill) return undefined;
-    found.push({ line: lineNumber, cell, ...fill, start: lineStart + start, end: lineStart + stop });
+    found.push(fill);
   }
-  fills.push(...found);
+  for (const fill of found) fills.push(fill);
   const places = cells.map(({ open, close }, cell) => [lineStart + open, lineStart + (cell === headerCells - 1 ? end : close)] as const);
   return { line: lineNumber, start: lineStart, end: lineStart + end, lastPipe: last - 1, cells: places };
 }
@@ -668,9 +672,9 @@ function blankTrivialCells(line: string, lineNumber: number, lineStart: number, 
   let out = "";
   let copied = 0; // where the part of `line` not yet in `out` starts
   for (const [cell, { start, end }] of rowCells(line, headerCells).entries()) {
-    const fill = start < end ? cellFill(line.slice(start, end), bracketsAreText) : undefined;
+    const fill = start < end ? cellFill(line, start, end, bracketsAreText, lineNumber, lineStart, cell) : undefined;
     if (!fill) continue;
-    fills.push({ line: lineNumber, cell, ...fill, start: lineStart + start, end: lineStart + end });
+    fills.push(fill);
     out += line.slice(copied, start) + " ".repeat(end - start);
     copied = end;
   }

@@ -131,12 +131,21 @@ export function evidenceOf(source: string): Evidence {
   }
   const evidence: Evidence = {};
   for (let m = 0; m < MARKS.length; m++) {
+    if (!holdsOne(source, NEEDS[m] as (typeof NEEDS)[number], g)) continue;
     const { mark, flavours } = MARKS[m] as Mark;
-    if (!(NEEDS[m] as (typeof NEEDS)[number]).some((need) => PAIRS[need.first] === g && PAIRS[need.last] === g && source.includes(need.text))) continue;
     const count = source.match(mark)?.length ?? 0;
     if (count > 0) for (const flavour of flavours) evidence[flavour] = (evidence[flavour] ?? 0) + count;
   }
   return evidence;
+}
+
+/** Whether `source` (its pairs filed under generation `g`) holds one of a mark's texts. */
+function holdsOne(source: string, needs: (typeof NEEDS)[number], g: number): boolean {
+  for (let k = 0; k < needs.length; k++) {
+    const need = needs[k] as (typeof needs)[number];
+    if (PAIRS[need.first] === g && PAIRS[need.last] === g && source.includes(need.text)) return true;
+  }
+  return false;
 }
 
 /** The flavour a doc points at most clearly, if any. */
