@@ -1,7 +1,7 @@
 /**
  * One line of inline content built without the parser: the text of a table
  * cell, or a one-line paragraph, made of plain text, emphasis and strong
- * emphasis (`*`, `_`), code spans and bare HTML tags. The parse stage gives
+ * emphasis (`*`, `_`), code spans, bare HTML tags and plain inline links. The parse stage gives
  * the parser only what this cannot build (see `parse.ts`).
  *
  * Emphasis is resolved as micromark resolves it (CommonMark §6.2 and its
@@ -20,6 +20,7 @@ import type { PhrasingContent } from "mdast";
 /** Plain text, a code span, a bare HTML tag, or a run of `*` or `_`: offsets in the text, `[start, end)`. */
 type Token =
   | { readonly kind: "text" | "code" | "html"; readonly start: number; readonly end: number }
+  | { readonly kind: "link"; readonly start: number; readonly end: number; readonly labelEnd: number }
   | { readonly kind: "run"; readonly marker: number; start: number; end: number; readonly open: boolean; readonly close: boolean };
 
 /** An emphasis or strong emphasis over the items between its markers. */
@@ -36,10 +37,18 @@ export type Item = Token | Group;
 /** A point in the source: 1-based line and column, 0-based offset. */
 type Point = { line: number; column: number; offset: number };
 
+/**
+ * An inline link (CommonMark §6.3) at a `[`: a label of plain text (no brackets, backticks,
+ * emphasis markers, `<`, `>`, backslash, `&`, `!`, `~` or pipe), then `](`, a destination of
+ * characters that need no escaping, balancing or decoding, and `)`; no title.
+ */
+const LINK = /\[[^[\]`*_<>\\&!~|\t\r\n\0]+\]\([\w.~:/?#@!$'*+,;=%-]+\)/y;
+
 /** An HTML open tag with no attributes (`<br>`, `<br/>`, `<worker-id>`) or a closing tag (CommonMark §6.6), at a `<`. */
 const TAG = /<(?:[A-Za-z][A-Za-z0-9-]* *\/?|\/[A-Za-z][A-Za-z0-9-]* *)>/y;
 
 const WHITESPACE = /\s/;
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
 
 /** How micromark classes the character before or after a run of markers: 1 whitespace (and the line's ends), 2 punctuation, 0 other. */
@@ -52,16 +61,15 @@ function classOf(text: string, index: number): 0 | 1 | 2 {
 /**
  * The items `text` parses to, or undefined when it holds more than the
  * pieces this builds, each exactly as the parser reads it: no line ending,
- * tab, CR or NUL; a backslash only before `<` or `>`; brackets only when
+ * tab, CR or NUL; brackets only of links ({@link LINK}), or as text when
  * `bracketsAreText` (the doc defines no link reference) and the text holds no
  * `(` (no bracket then opens a link or an image); `&` only before a space (no
  * character reference); no `~` (strikethrough), `|` or `!` before `[`; a `<`
- * only as a bare tag ({@link TAG}); backticks only as code spans of one
+ * only before a space or as a bare tag ({@link TAG}); backticks only as code spans of one
  * backtick a side, not empty, with no space at either end and no backslash
  * or pipe inside.
  */
 export function inlineItems(text: string, bracketsAreText: boolean): Item[] | undefined {
-  if ((text.includes("[") || text.includes("]")) && (!bracketsAreText || text.includes("("))) return undefined;
   const tokens: Token[] = [];
   let textStart = -1;
   const flush = (at: number) => {
@@ -96,6 +104,8 @@ export function inlineItems(text: string, bracketsAreText: boolean): Item[] | un
         continue;
       }
       case 60 /* < */: {
+        // Before a space, a `<` starts nothing (§6.5, §6.6): text.
+        if (text.charCodeAt(i + 1) === 32) break;
         TAG.lastIndex = i;
         if (!TAG.test(text)) return undefined;
         flush(i);
@@ -103,13 +113,27 @@ export function inlineItems(text: string, bracketsAreText: boolean): Item[] | un
         i = TAG.lastIndex;
         continue;
       }
-      case 92 /* \ */: {
-        const next = text.charCodeAt(i + 1);
-        if (next !== 60 && next !== 62) return undefined;
+      case 92 /* \ */:
+        // An escape (§2.4): the punctuation after it is text, and so is a backslash before anything else.
         if (textStart < 0) textStart = i;
-        i += 2;
+        i += ASCII_PUNCTUATION.test(text[i + 1] ?? "") ? 2 : 1;
         continue;
+      case 91 /* [ */: {
+        LINK.lastIndex = i;
+        if (LINK.test(text)) {
+          flush(i);
+          const end = LINK.lastIndex;
+          tokens.push({ kind: "link", start: i, end, labelEnd: text.lastIndexOf("](", end) });
+          i = end;
+          continue;
+        }
+        // Any other bracket is text only where it cannot be a link's.
+        if (!bracketsAreText || text.includes("(")) return undefined;
+        break;
       }
+      case 93 /* ] */:
+        if (!bracketsAreText || text.includes("(")) return undefined;
+        break;
       case 38 /* & */:
         if (text.charCodeAt(i + 1) !== 32) return undefined;
         break;
@@ -169,8 +193,8 @@ function resolveEmphasis(tokens: Token[]): Item[] {
 
 /**
  * The mdast nodes of `items` (from {@link inlineItems} on `text`): text
- * side by side in one `text` node (its value less the backslashes of `\<`
- * and `\>`), `inlineCode`, `html`, `emphasis` and `strong`. `at(index)` is
+ * side by side in one `text` node (its value less the backslash of each
+ * escape), `inlineCode`, `html`, `link`, `emphasis` and `strong`. `at(index)` is
  * the point of `text[index]`.
  */
 export function inlineNodes(text: string, items: readonly Item[], at: (index: number) => Point): PhrasingContent[] {
@@ -180,7 +204,7 @@ export function inlineNodes(text: string, items: readonly Item[], at: (index: nu
   const flush = () => {
     if (textStart < 0) return;
     const raw = text.slice(textStart, textEnd);
-    nodes.push({ type: "text", value: raw.includes("\\") ? raw.replace(/\\([<>])/g, "$1") : raw, position: { start: at(textStart), end: at(textEnd) } });
+    nodes.push({ type: "text", value: raw.includes("\\") ? raw.replace(/\\([!-/:-@[-`{-~])/g, "$1") : raw, position: { start: at(textStart), end: at(textEnd) } });
     textStart = -1;
   };
   for (const item of items) {
@@ -192,6 +216,10 @@ export function inlineNodes(text: string, items: readonly Item[], at: (index: nu
     flush();
     const position = { start: at(item.start), end: at(item.end) };
     if (item.kind === "code") nodes.push({ type: "inlineCode", value: text.slice(item.start + 1, item.end - 1), position });
+    else if (item.kind === "link") {
+      const label = { type: "text" as const, value: text.slice(item.start + 1, item.labelEnd), position: { start: at(item.start + 1), end: at(item.labelEnd) } };
+      nodes.push({ type: "link", title: null, url: text.slice(item.labelEnd + 2, item.end - 1), children: [label], position });
+    }
     else if (item.kind === "html") nodes.push({ type: "html", value: text.slice(item.start, item.end), position });
     else nodes.push({ type: item.kind, children: inlineNodes(text, (item as Group).children, at), position } as PhrasingContent);
   }
