@@ -231,6 +231,9 @@ export function compactTables(source: string, blankCells = false): Compacted | u
     }
     // A header row, then a delimiter row with as many cells, then body rows: every line starting with a pipe.
     if (line.charCodeAt(0) === 124 && i + 1 < lines.length && isDelimiterRow(stripCr(lines[i + 1]!)) && cellCount(line) === cellCount(lines[i + 1]!)) {
+      // A header row that reads as a delimiter row too, under a line of text: GFM may take that line for the
+      // header (`a|b` over `|---|-|`), and the cut would hide it. Such a doc is parsed as written.
+      if (i > 0 && rows[i - 1] !== 3 && !/^[ \t]*\r?$/.test(lines[i - 1]!) && isDelimiterRow(stripCr(line))) return undefined;
       rows[i] = 1;
       rows[i + 1] = 2;
       let j = i + 2;
