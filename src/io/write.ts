@@ -25,7 +25,7 @@
 
 import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
@@ -45,30 +45,7 @@ export interface WriteReport {
  * read those files already ask only for the orphans among the rest).
  */
 export async function listOwned(output: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
-  let entries;
-  try {
-    // Node's own recursive listing, as `discover` reads the docs: linked folders are not entered.
-    entries = readdirSync(output, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw ioError(`Cannot list ${output}: ${(error as Error).message}`);
-  }
-  const candidates: string[] = [];
-  const folders = new Map<string, string>();
-  for (const entry of entries) {
-    // `.json`: the json-schema target's documents, which carry the marker in their first member. Links are not followed.
-    if (!entry.isFile() || !(entry.name.endsWith(".ts") || entry.name.endsWith(".json"))) continue;
-    const parent = entry.parentPath ?? (entry as { path?: string }).path ?? output;
-    let folder = folders.get(parent);
-    if (folder === undefined) {
-      folder = relative(output, parent).split(sep).join("/");
-      folders.set(parent, folder);
-    }
-    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-    // Hidden files and folders (a staging folder among them) and installed packages are no output of mdtypes.
-    if (path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
-    candidates.push(path);
-  }
+  const candidates = outputCandidates(output);
   const owned: string[] = [];
   const head = Buffer.alloc(HEADER_BYTES);
   // Synchronous reads of a few bytes each: for hundreds of files, far faster than the thread pool.
@@ -88,6 +65,33 @@ export async function listOwned(output: string, except: ReadonlySet<string> = ne
     }
   }
   return owned.sort(compareStrings);
+}
+
+/**
+ * The `.ts` and `.json` files under `output` (`.json`: the json-schema target's documents, which
+ * carry the marker in their first member), as `/`-separated paths relative to it. Hidden files
+ * and folders (a staging folder among them) and installed packages are left out and not entered,
+ * links are not followed, and a folder below `output` that cannot be read is passed over; none
+ * when `output` does not exist.
+ */
+function outputCandidates(output: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder !== output || (error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw ioError(`Cannot list ${output}: ${(error as Error).message}`);
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile() && (entry.name.endsWith(".ts") || entry.name.endsWith(".json"))) found.push(prefix + entry.name);
+    }
+  };
+  walk(output, "");
+  return found;
 }
 
 /**
