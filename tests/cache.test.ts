@@ -162,6 +162,24 @@ describe("the cache", () => {
     expect(run(dir, "generate", "docs/models", "--out", "out-lenient", "--nullability", "as-documented").stats.parsed).toBeGreaterThan(0);
   });
 
+  it("a warm check of one module of every model (larger than one read) forgives CRLF line ends and sees a byte changed at its very end", () => {
+    const dir = project();
+    const args = ["docs/models", "--out-file", "one/api.ts"];
+    expect(run(dir, "generate", ...args).status).toBe(0);
+    expect(run(dir, "check", ...args).status).toBe(0);
+    const path = join(dir, "one", "api.ts");
+    const text = readFileSync(path, "utf8");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(64 * 1024);
+    writeFileSync(path, text.replace(/\n/g, "\r\n"));
+    const crlf = run(dir, "check", ...args);
+    expect(crlf.status).toBe(0);
+    expect(crlf.stats.parsed).toBe(0);
+    writeFileSync(path, `${text.slice(0, -2)}${text.at(-2) === "x" ? "y" : "x"}\n`);
+    const changed = run(dir, "check", ...args);
+    expect(changed.status).toBe(1);
+    expect(changed.report.targets[0]!.drift!.changed.map((f) => f.path)).toEqual(["api.ts"]);
+  });
+
   it("a cache that cannot be written slows a run down, never fails it", () => {
     const dir = project();
     run(dir, "generate", "--no-cache");
