@@ -152,7 +152,7 @@ interface CellFill {
   readonly cell: number;
   /**
    * One node (see {@link trivialCell}), a link among text (see {@link linkCell}), a line of
-   * text, emphasis, code spans and bare HTML tags (see {@link inlineItems}), or any
+   * inline content (see {@link inlineItems}), or any
    * other text that reads the same as a paragraph of its own (see {@link readsAsParagraph}):
    * those are parsed together, each as a paragraph, apart from the doc.
    */
@@ -344,9 +344,9 @@ export function compactTables(source: string, blankCells = false): Compacted | u
  * - a paragraph (§4.8) of lines of plain text ({@link isPlainText}) that each start with a letter,
  *   or with a digit that opens no ordered list item (§5.2: up to nine digits, then `.` or `)`),
  *   and end with none of space, tab or backslash (no hard break, §6.7): one `text` node, the
- *   lines' values joined by line feeds; or of one such line of inline content
- *   ({@link inlineItems}: text, emphasis, code spans, bare HTML tags). Such a line starts nothing else (§4.1–4.10): no `#`, `>`,
- *   `-`, `+`, `*`, `=`, `_`, `|`, `<`, backtick, tilde or indentation;
+ *   lines' values joined by line feeds; or of one such line of inline content ({@link inlineItems}:
+ *   text, emphasis, code spans, bare HTML tags, escapes, plain links). Such a line starts nothing
+ *   else (§4.1–4.10): no `#`, `>`, `-`, `+`, `*`, `=`, `_`, `|`, `<`, backtick, tilde or indentation;
  * - a fenced code block (§4.5) opened by three backticks and a language of letters, digits,
  *   `_`, `+` or `-` alone (no meta), closed by three backticks alone, with no line between that
  *   is a closing fence otherwise (`````, ` ``` `) and no NUL: a `code` node, its value the lines
@@ -550,9 +550,9 @@ function trivialCell(content: string, bracketsAreText: boolean): HeadingFill["ki
 
 /**
  * What a cell's content (trimmed, non-empty) parses to when the parser need not read it in
- * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), a line of text,
- * emphasis, code spans and bare HTML tags ({@link inlineItems}), or whatever it reads as a
- * paragraph of its own ({@link readsAsParagraph}).
+ * place: one node ({@link trivialCell}), a link among text ({@link linkCell}), a line of inline
+ * content ({@link inlineItems}: text, emphasis, code spans, bare HTML tags, escapes, plain links),
+ * or whatever it reads as a paragraph of its own ({@link readsAsParagraph}).
  */
 function cellFill(line: string, start: number, end: number, bracketsAreText: boolean, lineNumber: number, lineStart: number, cell: number): CellFill | undefined {
   const content = line.slice(start, end);
