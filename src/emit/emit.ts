@@ -188,13 +188,12 @@ class ModuleScope implements CheckScope {
     const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationResult" || name === "StandardSchema";
     const runtime = [...this.runtimeUsed].sort(compareStrings).map((name) => (isType(name) ? `type ${name}` : name));
     const lines = [`import { ${runtime.join(", ")} } from ${stringLiteral(importSpecifier(from, RUNTIME_MODULE, ext))};`];
-    const targets = [...this.imports.keys()].sort((a, b) => compareStrings(this.ctx.paths.get(a) as string, this.ctx.paths.get(b) as string));
-    for (const target of targets) {
-      const entry = this.imports.get(target);
-      if (!entry) continue;
+    const targets = [...this.imports].map(([target, entry]) => ({ target, entry, path: this.ctx.paths.get(target) as string }));
+    targets.sort((a, b) => compareStrings(a.path, b.path));
+    for (const { target, entry, path } of targets) {
       const base = modelNames(this.ctx.identifiers.get(target) as string);
       const spec = (name: keyof ModelNames) => (base[name] === entry.names[name] ? base[name] : `${base[name]} as ${entry.names[name]}`);
-      const specifier = stringLiteral(importSpecifier(from, this.ctx.paths.get(target) as string, ext));
+      const specifier = stringLiteral(importSpecifier(from, path, ext));
       const values = [entry.check ? spec("check") : "", entry.collect ? spec("collect") : "", entry.fields ? spec("fields") : ""].filter(Boolean);
       if (values.length === 0) lines.push(`import type { ${spec("type")} } from ${specifier};`);
       else lines.push(`import { ${[entry.type ? `type ${spec("type")}` : "", ...values].filter(Boolean).join(", ")} } from ${specifier};`);

@@ -6,12 +6,27 @@
 
 /** A JavaScript string literal for `value` (JSON syntax, which is valid JS). */
 export function stringLiteral(value: string): string {
+  let literal = LITERALS.get(value);
+  if (literal !== undefined) return literal;
   // JSON leaves U+2028/U+2029 raw; they are fine in ES2019+ string literals, but escape them for old tools.
   const json = JSON.stringify(value);
-  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
+  literal = LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
+  if (LITERALS.size >= MAX_LITERALS) LITERALS.clear();
+  LITERALS.set(value, literal);
+  return literal;
 }
 
 const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/**
+ * The literals written so far. A tree's modules repeat the same few thousand
+ * strings (type names, keys, message prefixes) hundreds of thousands of times:
+ * on a 10,731-doc tree, 373,282 literals of 8,416 distinct values.
+ */
+const LITERALS = new Map<string, string>();
+
+/** Past this many, {@link LITERALS} starts over (a long `--watch` session must not grow it without end). */
+const MAX_LITERALS = 50_000;
 
 /** Makes `text` safe inside a `/** … *​/` comment. */
 export function commentText(text: string): string {

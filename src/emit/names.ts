@@ -247,12 +247,19 @@ export function namespaceName(folder: string): string {
 
 /** The import specifier for module `to` from module `from` (both output-relative). */
 export function importSpecifier(from: string, to: string, extension: ".js" | ".ts"): string {
-  const fromParts = from.split("/").slice(0, -1);
-  const toParts = to.split("/");
+  // Scanned in place (this runs for every import of every module): `common` ends the folders both
+  // paths share, `/` included; `up` counts the folders of `from` past them.
+  const fromFolders = from.lastIndexOf("/") + 1;
+  const shared = Math.min(fromFolders, to.lastIndexOf("/") + 1);
   let common = 0;
-  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
-  const up = fromParts.length - common;
-  const rest = toParts.slice(common).join("/").replace(/\.ts$/, extension);
+  for (let i = 0; i < shared; i++) {
+    const code = from.charCodeAt(i);
+    if (code !== to.charCodeAt(i)) break;
+    if (code === 47) common = i + 1;
+  }
+  let up = 0;
+  for (let i = common; i < fromFolders; i++) if (from.charCodeAt(i) === 47) up++;
+  const rest = to.endsWith(".ts") ? to.slice(common, -3) + extension : to.slice(common);
   return (up === 0 ? "./" : "../".repeat(up)) + rest;
 }
 

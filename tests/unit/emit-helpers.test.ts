@@ -42,6 +42,31 @@ describe("names", () => {
     expect(importSpecifier("a/x.ts", "c/d/y.ts", ".ts")).toBe("../c/d/y.ts");
     expect(importSpecifier("index.ts", "a/y.ts", ".js")).toBe("./a/y.js");
   });
+
+  it("writes the import specifier of every pair of paths as splitting them into folders does", () => {
+    // The reference: the paths split at `/`, the shared leading folders dropped, one `../` per folder left of `from`.
+    const bySegments = (from: string, to: string, extension: ".js" | ".ts"): string => {
+      const fromFolders = from.split("/").slice(0, -1);
+      const toParts = to.split("/");
+      let common = 0;
+      while (common < fromFolders.length && common < toParts.length - 1 && fromFolders[common] === toParts[common]) common++;
+      const up = fromFolders.length - common;
+      return (up === 0 ? "./" : "../".repeat(up)) + toParts.slice(common).join("/").replace(/\.ts$/, extension);
+    };
+    const folders = ["", "a/", "ab/", "a/b/", "a/bc/", "ab/c/", "a/b/c/", "b/a/", "a/a/", "a/b/cd/"];
+    const files = ["x.ts", "xy.ts", "a.ts", "index.ts", "_runtime.ts", "x.d.ts", "x.tsx", "x"];
+    const paths = folders.flatMap((folder) => files.map((file) => folder + file));
+    let pairs = 0;
+    for (const from of paths) {
+      for (const to of paths) {
+        for (const extension of [".js", ".ts"] as const) {
+          expect(importSpecifier(from, to, extension), `${from} → ${to} (${extension})`).toBe(bySegments(from, to, extension));
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBe(2 * paths.length ** 2);
+  });
 });
 
 describe("escape", () => {
