@@ -97,12 +97,12 @@ export async function render(input: string, options: Options, settings: RunSetti
  * cache (when given) wraps its two natural points: reading the docs, and the
  * whole target's run, recorded for the next one (`io/run-cache.ts`).
  */
-export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}): Promise<RenderResult> {
+export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => void): Promise<RenderResult> {
   await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
   const { docs, parsed } = await readDocsCached(settings.cache, input, sources, options, prepared.options, readSettings);
-  const result = finish(input, docs, prepared.options, prepared.diagnostics, parsed);
+  const result = finishEmitting(input, docs, prepared.options, prepared.diagnostics, parsed, onFile);
   if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize);
   return result;
 }
@@ -112,9 +112,14 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
  * `parsed` is how many of them this run parsed (the rest came from a cache).
  */
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
+  return finishEmitting(input, docs, options, treeDiagnostics, parsed, undefined);
+}
+
+/** {@link finish}, handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`). */
+function finishEmitting(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined): RenderResult {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
-  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: readTemplateFolder(options.templates) });
+  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: readTemplateFolder(options.templates), onFile });
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
   const noModel = models.every((m) => m.kind === "opaque");
   const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];
@@ -169,7 +174,7 @@ export async function generateSources(input: string, sources: readonly SourceDoc
   const fresh = single || options.target === "json-schema" ? undefined : prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
   let rendered: RenderResult;
   try {
-    rendered = await renderSources(input, sources, options, settings);
+    rendered = await renderSources(input, sources, options, settings, fresh?.send);
   } catch (error) {
     if (fresh) await discardStaging(fresh);
     throw error;

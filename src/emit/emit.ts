@@ -32,6 +32,12 @@ export interface EmitOptions {
   readonly templateOverrides?: TemplateOverrides | undefined;
   /** The name of the one module to render every model, and the runtime, into (`--out-file`); undefined: a module per doc. */
   readonly singleFile?: string | undefined;
+  /**
+   * Called with each file as soon as it is rendered, in no set order, before
+   * the list is complete (`generate` starts writing them meanwhile). The list
+   * returned is the same whether or not this is given.
+   */
+  readonly onFile?: ((file: OutputFile) => void) | undefined;
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -67,7 +73,12 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const context: EmitContext = { modelOf, paths, identifiers, options, templates, single: false, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models) };
 
   const files: OutputFile[] = [];
-  for (const model of program.models) files.push({ path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) });
+  const onFile = options.onFile;
+  for (const model of program.models) {
+    const file = { path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) };
+    files.push(file);
+    onFile?.(file);
+  }
   files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });
   const barrels = emitBarrels(program.models, {
     paths,

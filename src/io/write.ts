@@ -19,8 +19,9 @@
  * whatever differs.
  *
  * A new output folder is written whole into a staging folder beside it
- * (whose files are made while the docs are still being parsed) and renamed
- * into place at once: creating it needs its parent writable anyway.
+ * (whose files are made while the docs are still being parsed, and written
+ * on that thread as they are rendered) and renamed into place at once:
+ * creating it needs its parent writable anyway.
  */
 
 import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
@@ -96,19 +97,32 @@ function outputCandidates(output: string): string[] {
 
 /**
  * A staging folder made ahead for an output folder that does not exist yet,
- * its files being created (empty) in the background.
+ * its files being created (empty) in the background, then written there as
+ * they are rendered.
  */
 export interface FreshStaging {
   readonly path: string;
-  /** The files asked for; settles when they exist (or could not be made: they are then made when written). */
-  readonly created: Promise<void>;
   readonly expected: readonly string[];
+  /**
+   * Hands a rendered file (output-relative path) to the staging thread, which
+   * writes it while the rest renders. Whatever the thread did not write is
+   * written when the folder is committed: handing a file over is never needed.
+   */
+  readonly send: (file: OutputFile) => void;
+  /**
+   * Ends the staging thread: the files it wrote, by path, with the content it
+   * was handed (none when it failed). Settles once it has stopped.
+   */
+  readonly finish: () => Promise<ReadonlyMap<string, string>>;
+  /** Stops the staging thread, its work unwanted; settles once it has stopped. */
+  readonly stop: () => Promise<void>;
 }
 
 /**
  * For an output folder that does not exist yet, starts making the files a run
  * expects to write (`expected`, output-relative) in a new staging folder, on
- * a thread of its own, while the main thread goes on parsing. Making files is
+ * a thread of its own, while the main thread goes on parsing; the same thread
+ * then writes the files handed to it while the rest renders. Making files is
  * the slow part of writing hundreds of them on some file systems (0.2–0.6 ms
  * each, measured here), and it needs no content. Undefined when the output
  * folder exists: then only changed files are written, one by one.
@@ -123,16 +137,65 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   } catch {
     return undefined;
   }
-  // A thread of its own: the main thread is busy parsing, and file system calls queued from it
-  // would wait for its event loop.
-  const worker = new Worker(MAKE_FILES, { eval: true, workerData: { path, expected } });
-  const created = new Promise<void>((done) => {
-    worker.once("exit", () => done());
-    worker.once("error", () => done());
-  });
+  // A thread of its own: the main thread is busy parsing and rendering, and file system calls
+  // queued from it would wait for its event loop.
+  const worker = new Worker(STAGING_THREAD, { eval: true, workerData: { path, expected } });
+  // Never what keeps the process alive, but while it is being finished or stopped (a run that ends
+  // otherwise leaves a staging folder, which the next run removes).
+  worker.unref();
   track(path, worker);
-  return { path, created, expected };
+  /** What the thread reports when it ends: the paths it wrote; none when it failed or was stopped. */
+  const ended = new Promise<readonly string[]>((done) => {
+    worker.once("message", (written: string[]) => done(written));
+    worker.once("exit", () => done([]));
+    worker.once("error", () => done([]));
+  });
+  const sent = new Map<string, string>();
+  /** Files not yet handed over, as path, content, path, content, …: one message per batch. */
+  let batch: string[] = [];
+  let batchSize = 0;
+  let open = true;
+  const flush = () => {
+    if (batch.length === 0) return;
+    worker.postMessage(batch);
+    batch = [];
+    batchSize = 0;
+  };
+  return {
+    path,
+    expected,
+    send(file) {
+      if (!open) return;
+      sent.set(file.path, file.content);
+      batch.push(file.path, file.content);
+      batchSize += file.content.length;
+      if (batchSize >= STAGING_BATCH) flush();
+    },
+    async finish() {
+      worker.ref();
+      if (open) {
+        open = false;
+        flush();
+        worker.postMessage(null);
+      }
+      const written = new Map<string, string>();
+      for (const file of await ended) {
+        const content = sent.get(file);
+        if (content !== undefined) written.set(file, content);
+      }
+      return written;
+    },
+    async stop() {
+      worker.ref();
+      open = false;
+      await worker.terminate();
+      await ended;
+    },
+  };
 }
+
+/** Text (UTF-16 code units) handed to the staging thread per message: a few dozen modules. */
+const STAGING_BATCH = 128 * 1024;
 
 /** Staging folders of this process not yet committed or removed, with the thread filling one. */
 const live = new Map<string, Worker | undefined>();
@@ -174,25 +237,53 @@ function onSignal(signal: NodeJS.Signals): void {
   })();
 }
 
-/** The body of the thread that makes a staging folder's files (plain JavaScript, run with `eval`). */
-const MAKE_FILES = `
-const { closeSync, mkdirSync, openSync } = require("node:fs");
+/**
+ * The body of the thread that makes a staging folder's files, then writes
+ * those handed to it (plain JavaScript, run with `eval`). A message is a
+ * batch (path, content, path, content, …), or `null`: the last, answered with
+ * the paths written. A file it cannot write is left to the main thread.
+ */
+const STAGING_THREAD = `
+const { closeSync, mkdirSync, openSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
-const { path, expected } = require("node:worker_threads").workerData;
+const { parentPort, workerData } = require("node:worker_threads");
+const { path, expected } = workerData;
 const made = new Set();
-for (const file of expected) {
-  const folder = dirname(join(path, file));
+const folderFor = (file) => {
+  const folder = dirname(file);
   if (!made.has(folder)) {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  closeSync(openSync(join(path, file), "w"));
+};
+for (const file of expected) {
+  const full = join(path, file);
+  folderFor(full);
+  closeSync(openSync(full, "w"));
 }
+const written = [];
+parentPort.on("message", (batch) => {
+  if (batch === null) {
+    parentPort.postMessage(written);
+    parentPort.close();
+    return;
+  }
+  for (let i = 0; i < batch.length; i += 2) {
+    try {
+      const full = join(path, batch[i]);
+      folderFor(full);
+      writeFileSync(full, batch[i + 1], "utf8");
+      written.push(batch[i]);
+    } catch {
+      // Left to the main thread, which reports what went wrong.
+    }
+  }
+});
 `;
 
 /** Removes a staging folder made ahead that will not be used (the docs have errors). */
 export async function discardStaging(staging: FreshStaging): Promise<void> {
-  await staging.created;
+  await staging.stop();
   rmSync(staging.path, { recursive: true, force: true });
   untrack(staging.path);
 }
@@ -205,8 +296,8 @@ export async function discardStaging(staging: FreshStaging): Promise<void> {
 export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging, { orphans: removeOrphans = true } = {}): Promise<WriteReport> {
   const root = resolve(output);
   if (fresh) {
-    await fresh.created;
-    if (!existsSync(root)) return writeFresh(root, files, fresh);
+    const staged = await fresh.finish();
+    if (!existsSync(root)) return writeFresh(root, files, fresh, staged);
     rmSync(fresh.path, { recursive: true, force: true });
     untrack(fresh.path);
   }
@@ -325,14 +416,16 @@ function stagingPathFor(root: string): string {
 
 /**
  * Writes a new output folder: every file into the staging folder made ahead
- * (over the empty files made there), the files made for docs that turned out
- * not to be models removed, then the whole folder renamed into place.
+ * (over the empty files made there) but those the staging thread wrote with
+ * the same content (`staged`), the files made for docs that turned out not to
+ * be models removed, then the whole folder renamed into place.
  */
-async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging): Promise<WriteReport> {
+async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport> {
   await removeStaleStaging(root);
   try {
     const made = new Set<string>([fresh.path]);
     for (const file of files) {
+      if (staged.get(file.path) === file.content) continue;
       const path = join(fresh.path, file.path);
       makeFolder(dirname(path), made);
       writeFileSync(path, file.content, "utf8");

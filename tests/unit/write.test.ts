@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { barrelHeader, jsonModuleComment, moduleHeader, RUNTIME_HEADER } from "../../src/emit/marker.js";
-import { listOwned } from "../../src/io/write.js";
+import { discardStaging, listOwned, prepareFreshStaging, write } from "../../src/io/write.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "mdtypes-write-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -52,5 +52,44 @@ describe("listOwned: the files under an output folder whose marker names their o
 
   it("a folder that does not exist owns nothing", async () => {
     expect(await listOwned(join(scratch, "absent"))).toEqual([]);
+  });
+});
+
+describe("a new output folder, staged ahead: files handed over as they are rendered", () => {
+  const module = (path: string, body: string) => ({ path, content: `${moduleHeader(path.replace(/\.ts$/, ".md"))}\n${body}\n` });
+
+  it("holds every file with its final content, whether the staging thread wrote it, was handed another content, or never saw it", async () => {
+    const out = join(scratch, "fresh", "out");
+    const staging = prepareFreshStaging(out, ["a.ts", "deep/b.ts", "changed.ts", "unsent.ts", "not-a-model.ts"]);
+    if (!staging) throw new Error("no staging folder was made");
+    const a = module("a.ts", "export const a = 1;");
+    const b = module("deep/b.ts", "export const b = 2;");
+    const changed = module("changed.ts", "export const c = 3;");
+    staging.send(a);
+    staging.send(b);
+    // Handed over with one content, written with another: the final one must win.
+    staging.send(module("changed.ts", "export const c = 0;"));
+    // A file the run did not expect ahead (a barrel) is made where it goes.
+    staging.send(module("deep/index.ts", "export {};"));
+    const files = [a, changed, b, module("deep/index.ts", "export {};"), module("unsent.ts", "export const u = 4;")];
+    // What the thread wrote: every file handed over, with the content it was handed (asking again gives the same).
+    const staged = await staging.finish();
+    expect(Object.fromEntries(staged)).toEqual({ "a.ts": a.content, "deep/b.ts": b.content, "changed.ts": module("changed.ts", "export const c = 0;").content, "deep/index.ts": files[3]!.content });
+    const report = await write(out, files, staging);
+    expect(report.written).toEqual(files.map((f) => f.path));
+    for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
+    // The empty file made ahead for a doc that was no model is gone, and no staging folder is left.
+    expect(existsSync(join(out, "not-a-model.ts"))).toBe(false);
+    expect(readdirSync(dirname(out))).toEqual(["out"]);
+  });
+
+  it("is removed whole when the run is abandoned (errors in the docs) after files were handed over", async () => {
+    const out = join(scratch, "abandoned", "out");
+    const staging = prepareFreshStaging(out, ["a.ts"]);
+    if (!staging) throw new Error("no staging folder was made");
+    staging.send(module("a.ts", "export const a = 1;"));
+    await discardStaging(staging);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dirname(out))).toEqual([]);
   });
 });
