@@ -169,7 +169,8 @@ function oneLine(error: unknown): string {
  * thousands of concatenated pieces (a rope); kept as one until it is written
  * or compared, every young-generation collection in between copies all of
  * them. Reading a character flattens a rope (V8 flattens before indexing).
- * Measured on a 10,731-doc tree: about 8% less wall time for a cold `generate`.
+ * Measured on a 10,731-doc tree (`node --trace-gc`): a cold `generate` spends
+ * about a quarter less time collecting garbage (0.63 s down to 0.47 s).
  * The character is stored, so that no optimizing compiler drops the read.
  */
 function flatten(text: string): void {
