@@ -17,6 +17,15 @@ const keepMergedConstructs = {
   },
 };
 
+/** commander's `child_process` is loaded when first used, not at startup (scripts/bundle/lazy-child-process.cjs). */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(bundle) {
+    const shim = fileURLToPath(new URL("bundle/lazy-child-process.cjs", import.meta.url));
+    bundle.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: shim } : undefined));
+  },
+};
+
 rmSync("dist/bundle", { recursive: true, force: true });
 await build({
   entryPoints: { cli: "dist/cli/cli.js" },
@@ -29,6 +38,6 @@ await build({
   target: "node20",
   // CommonJS dependencies (handlebars) call `require`, which an ES module lacks.
   banner: { js: 'import { createRequire as __mdtypesCreateRequire } from "node:module";\nconst require = __mdtypesCreateRequire(import.meta.url);' },
-  plugins: [keepMergedConstructs],
+  plugins: [keepMergedConstructs, lazyChildProcess],
   logLevel: "warning",
 });

@@ -3,8 +3,7 @@
  * key, and the targets of a run made from it and the command line.
  */
 
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";
@@ -72,7 +71,7 @@ function withResolvedPlugins(config: Config, dir: string): Config {
 async function readConfigFile(path: string, shown = CONFIG_FILE): Promise<Config | undefined> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;

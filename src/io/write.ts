@@ -25,9 +25,9 @@
  */
 
 import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
 import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
 import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
@@ -139,7 +139,8 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   }
   // A thread of its own: the main thread is busy parsing and rendering, and file system calls
   // queued from it would wait for its event loop.
-  const worker = new Worker(STAGING_THREAD, { eval: true, workerData: { path, expected } });
+  const { Worker: StagingThread } = requireBuiltin("node:worker_threads") as typeof import("node:worker_threads");
+  const worker = new StagingThread(STAGING_THREAD, { eval: true, workerData: { path, expected } });
   // Never what keeps the process alive, but while it is being finished or stopped (a run that ends
   // otherwise leaves a staging folder, which the next run removes).
   worker.unref();
@@ -196,6 +197,9 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
 
 /** Text (UTF-16 code units) handed to the staging thread per message: a few dozen modules. */
 const STAGING_BATCH = 128 * 1024;
+
+/** Loads a Node built-in when first needed: `check` and warm runs never start a thread, and loading `worker_threads` costs a few milliseconds of every start. */
+const requireBuiltin = createRequire(import.meta.url);
 
 /** Staging folders of this process not yet committed or removed, with the thread filling one. */
 const live = new Map<string, Worker | undefined>();
@@ -512,11 +516,16 @@ async function removeStaleStaging(root: string): Promise<void> {
     [root, STAGING],
     [dirname(root), freshPrefix(root)],
   ] as const) {
-    const entries = await readdir(folder).catch(() => [] as string[]);
+    let entries: string[];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      continue;
+    }
     for (const name of entries) {
       if (!name.startsWith(prefix)) continue;
       const pid = Number(name.slice(prefix.length).split("-")[0]);
-      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(folder, name), { recursive: true, force: true });
+      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(folder, name), { recursive: true, force: true });
     }
   }
 }

@@ -3,7 +3,6 @@
  */
 
 import { readdirSync, statSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { compareStrings } from "../ir/diagnostics.js";
 import { ioError } from "../ir/errors.js";
@@ -19,7 +18,7 @@ import { DOC_FILE } from "../ir/ir.js";
 export async function discover(input: string, exclude: readonly string[]): Promise<string[]> {
   let info;
   try {
-    info = await stat(input);
+    info = statSync(input);
   } catch (error) {
     throw ioError((error as NodeJS.ErrnoException).code === "ENOTDIR" ? `Input "${input}" lies under a file, not a folder` : `Input folder "${input}" does not exist`);
   }
