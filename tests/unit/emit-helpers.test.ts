@@ -1,10 +1,14 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNote, withoutImports } from "../../src/emit/emit.js";
+import { emit, formatNote, withoutImports, type OutputFile } from "../../src/emit/emit.js";
 import { commentText, jsdoc, stringLiteral } from "../../src/emit/escape.js";
 import { importSpecifier, modelIdentifier, modulePaths, propertyKey } from "../../src/emit/names.js";
 import { negate } from "../../src/emit/render-check.js";
 import { describeType, renderType } from "../../src/emit/render-type.js";
 import type { TypeRef } from "../../src/ir/ir.js";
+import { resolveOptions } from "../../src/ir/options.js";
+import { render } from "../../src/recipe.js";
+import { ROOT } from "../helpers.js";
 
 describe("names", () => {
   it.each([
@@ -145,5 +149,19 @@ describe("JSDoc a reader can use", () => {
     expect(formatNote({ kind: "record", values: { kind: "string", format: "date-time" } })).toBe("Format: date-time (each value)");
     expect(formatNote({ kind: "union", members: [{ kind: "string", format: "date-time" }, { kind: "string", format: "date" }] })).toBe("Format: date-time or date");
     expect(formatNote({ kind: "string" })).toBeUndefined();
+  });
+});
+
+describe("emit", () => {
+  it("hands every model's module to onFile as it is rendered, and returns the same files with or without it", async () => {
+    const { program, options } = await render(join(ROOT, "fixtures", "python", "petstore"), resolveOptions({}));
+    const handed: OutputFile[] = [];
+    const withHook = emit(program, { ...options, onFile: (file) => handed.push(file) });
+    expect(withHook.files).toEqual(emit(program, options).files);
+    // One module per model, each handed over once, as it is in the list; the runtime and the barrels come after.
+    expect(handed).toHaveLength(program.models.length);
+    expect(new Set(handed.map((file) => file.path)).size).toBe(handed.length);
+    for (const file of handed) expect(withHook.files.find((f) => f.path === file.path)).toBe(file);
+    expect(handed.some((file) => file.path === "_runtime.ts" || file.path.endsWith("index.ts"))).toBe(false);
   });
 });
