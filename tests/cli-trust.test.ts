@@ -155,6 +155,16 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
+  it("SIGINT or SIGTERM that came while rendering, handled only when the writing starts: nothing is committed, the process ends by the signal", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `rendered:${signal}` });
+      expect(result.signal).toBe(signal);
+      expect(existsSync(join(dir, "out"))).toBe(false);
+      expect(stagings(dir)).toEqual([]);
+    }
+  });
+
   it("SIGINT while updating an existing output: the output is as it was and no staging folder is left", () => {
     const dir = project();
     editDoc(dir);

@@ -102,6 +102,8 @@ function outputCandidates(output: string): string[] {
  */
 export interface FreshStaging {
   readonly path: string;
+  /** The first folder made for it: `path` itself, or the first of the output's parent folders that did not exist. */
+  readonly madeFrom: string;
   readonly expected: readonly string[];
   /**
    * Hands a rendered file (output-relative path) to the staging thread, which
@@ -131,10 +133,15 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   const root = resolve(output);
   if (existsSync(root)) return undefined;
   const path = freshStagingPathFor(root);
+  // Tracked before it exists: a SIGINT or SIGTERM from here on removes it.
+  track(path);
+  let madeFrom: string;
   try {
-    mkdirSync(path, { recursive: true });
+    madeFrom = mkdirSync(path, { recursive: true }) ?? path;
     writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
+    rmSync(path, { recursive: true, force: true });
+    untrack(path);
     return undefined;
   }
   // A thread of its own: the main thread is busy parsing and rendering, and file system calls
@@ -144,7 +151,7 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   // Never what keeps the process alive, but while it is being finished or stopped (a run that ends
   // otherwise leaves a staging folder, which the next run removes).
   worker.unref();
-  track(path, worker);
+  live.set(path, worker);
   /** What the thread reports when it ends: the paths it wrote; none when it failed or was stopped. */
   const ended = new Promise<readonly string[]>((done) => {
     worker.once("message", (written: string[]) => done(written));
@@ -164,6 +171,7 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   };
   return {
     path,
+    madeFrom,
     expected,
     send(file) {
       if (!open) return;
@@ -201,6 +209,22 @@ const STAGING_BATCH = 128 * 1024;
 /** Loads a Node built-in when first needed: `check` and warm runs never start a thread, and loading `worker_threads` costs a few milliseconds of every start. */
 const requireBuiltin = createRequire(import.meta.url);
 
+/** Whether {@link onSignal} is removing the staging folders to end the process: nothing may be committed then. */
+let ending = false;
+
+/**
+ * Lets the event loop turn once before a commit, then settles only if no
+ * signal is ending the process (else never: the handler ends it). Rendering
+ * never yields to the event loop, so a SIGINT or SIGTERM that came meanwhile
+ * is still pending; without the turn, the commit would run, the handlers be
+ * removed, and the signal be lost (the run ending with exit 0, or watch mode
+ * going on).
+ */
+async function clearToCommit(): Promise<void> {
+  await new Promise<void>((turned) => setImmediate(turned));
+  if (ending) await new Promise<never>(() => {});
+}
+
 /** Staging folders of this process not yet committed or removed, with the thread filling one. */
 const live = new Map<string, Worker | undefined>();
 
@@ -228,6 +252,7 @@ function untrack(path: string): void {
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
+  ending = true;
   void (async () => {
     const paths = [...live];
     for (const [path, worker] of paths) {
@@ -288,8 +313,24 @@ parentPort.on("message", (batch) => {
 /** Removes a staging folder made ahead that will not be used (the docs have errors). */
 export async function discardStaging(staging: FreshStaging): Promise<void> {
   await staging.stop();
+  removeFreshStaging(staging);
+}
+
+/**
+ * Removes a new output folder's staging folder, and the parent folders made
+ * for it that are still empty (a run that writes nothing leaves nothing).
+ */
+function removeFreshStaging(staging: FreshStaging): void {
   rmSync(staging.path, { recursive: true, force: true });
   untrack(staging.path);
+  for (let folder = dirname(staging.path); staging.madeFrom !== staging.path && folder.startsWith(staging.madeFrom); folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === staging.madeFrom) return;
+  }
 }
 
 /**
@@ -299,6 +340,10 @@ export async function discardStaging(staging: FreshStaging): Promise<void> {
  */
 export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging, { orphans: removeOrphans = true } = {}): Promise<WriteReport> {
   const root = resolve(output);
+  // Fault injection (`MDTYPES_FAULT=rendered:SIGINT`): a signal that came while the main thread was
+  // busy rendering, not handled yet when the writing starts (see `clearToCommit`).
+  const fault = process.env.MDTYPES_FAULT;
+  if (fault?.startsWith("rendered:")) process.kill(process.pid, fault.slice("rendered:".length) as NodeJS.Signals);
   if (fresh) {
     const staged = await fresh.finish();
     if (!existsSync(root)) return writeFresh(root, files, fresh, staged);
@@ -327,6 +372,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
 
   const staging = await stage(root, changed);
   await crashPoint("after-staging");
+  await clearToCommit();
   try {
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
@@ -375,10 +421,6 @@ function lstatIfThere(path: string): Stats | undefined {
   }
 }
 
-/**
- * Fault injection for the crash-safety tests: `MDTYPES_FAULT=<point>` kills
- * the process (SIGKILL, no cleanup) at that point of a write.
- */
 /** A file's text, or undefined when it cannot be read (absent, a folder, …). */
 function readIfThere(path: string): string | undefined {
   try {
@@ -388,6 +430,10 @@ function readIfThere(path: string): string | undefined {
   }
 }
 
+/**
+ * Fault injection for the crash-safety tests: `MDTYPES_FAULT=<point>` kills
+ * the process (SIGKILL, no cleanup) at that point of a write.
+ */
 async function crashPoint(point: "after-staging" | "during-commit"): Promise<void> {
   const fault = process.env.MDTYPES_FAULT;
   if (fault === point) process.kill(process.pid, "SIGKILL");
@@ -445,17 +491,17 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     }
     await removeEmptiedFolders(fresh.path, fresh.expected.filter((path) => !wanted.has(path)));
   } catch (error) {
-    rmSync(fresh.path, { recursive: true, force: true });
-    untrack(fresh.path);
+    removeFreshStaging(fresh);
     throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
   }
   await crashPoint("after-staging");
+  await clearToCommit();
   try {
     rmSync(join(fresh.path, ".gitignore"), { force: true });
     mkdirSync(dirname(root), { recursive: true });
     renameSync(fresh.path, root);
   } catch (error) {
-    rmSync(fresh.path, { recursive: true, force: true });
+    removeFreshStaging(fresh);
     throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
   } finally {
     untrack(fresh.path);

@@ -83,13 +83,23 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
+  it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {
+    const there = join(scratch, "parents");
+    mkdirSync(there);
+    const staging = prepareFreshStaging(join(there, "p", "a", "out"), ["a.ts"]);
+    if (!staging) throw new Error("no staging folder was made");
+    await discardStaging(staging);
+    expect(existsSync(there)).toBe(true);
+    expect(readdirSync(there)).toEqual([]);
+  });
+
   it("is removed whole when the run is abandoned (errors in the docs) after files were handed over", async () => {
     const out = join(scratch, "abandoned", "out");
     const staging = prepareFreshStaging(out, ["a.ts"]);
     if (!staging) throw new Error("no staging folder was made");
     staging.send(module("a.ts", "export const a = 1;"));
     await discardStaging(staging);
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dirname(out))).toEqual([]);
+    // The output's parent was made for it: it goes too.
+    expect(existsSync(dirname(out))).toBe(false);
   });
 });
