@@ -64,7 +64,8 @@ export const JSON_BUNDLE_COMMENT = `${GENERATED_MARKER.slice("// ".length)}: eve
  * there is none.
  */
 function jsonMarkerLine(head: string): string | undefined {
-  const match = /^\{\r?\n[ \t]*"\$comment": ("(?:[^"\\\u0000-\u001f]|\\.)*")/.exec(head);
+  // The line ends as a module's marker line may end (an editor may have made them CRLF or CR).
+  const match = /^\{(?:\r\n|\r|\n)[ \t]*"\$comment": ("(?:[^"\\\u0000-\u001f]|\\.)*")/.exec(head);
   if (!match) return undefined;
   try {
     return `// ${JSON.parse(match[1] as string) as string}`;
