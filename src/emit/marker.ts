@@ -64,7 +64,7 @@ export const JSON_BUNDLE_COMMENT = `${GENERATED_MARKER.slice("// ".length)}: eve
  * there is none.
  */
 function jsonMarkerLine(head: string): string | undefined {
-  // The line ends as a module's marker line may end (an editor may have made them CRLF or CR).
+  // After `{`, any line end JSON allows: LF, CRLF or a lone CR (an editor may have changed them; a module's first line is read the same way).
   const match = /^\{(?:\r\n|\r|\n)[ \t]*"\$comment": ("(?:[^"\\\u0000-\u001f]|\\.)*")/.exec(head);
   if (!match) return undefined;
   try {
