@@ -159,15 +159,25 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
     worker.once("error", () => done([]));
   });
   const sent = new Map<string, string>();
-  /** Files not yet handed over, as path, content, path, content, …: one message per batch. */
-  let batch: string[] = [];
-  let batchSize = 0;
+  /**
+   * Files not yet handed over: their paths, and their contents as UTF-8 one
+   * after the other in `bytes` (file i ends at `ends[i]`). A batch's bytes
+   * are moved to the thread, not copied: copying the text in a message costs
+   * the main thread more than encoding it.
+   */
+  let paths: string[] = [];
+  let ends: number[] = [];
+  let bytes = new Uint8Array(0);
+  let used = 0;
   let open = true;
   const flush = () => {
-    if (batch.length === 0) return;
-    worker.postMessage(batch);
-    batch = [];
-    batchSize = 0;
+    if (paths.length === 0) return;
+    const batch: StagingBatch = { paths, ends, bytes };
+    worker.postMessage(batch, [bytes.buffer]);
+    paths = [];
+    ends = [];
+    bytes = new Uint8Array(0);
+    used = 0;
   };
   return {
     path,
@@ -176,9 +186,16 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
     send(file) {
       if (!open) return;
       sent.set(file.path, file.content);
-      batch.push(file.path, file.content);
-      batchSize += file.content.length;
-      if (batchSize >= STAGING_BATCH) flush();
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      const most = file.content.length * 3;
+      if (used + most > bytes.length) {
+        flush();
+        bytes = new Uint8Array(Math.max(STAGING_BATCH, most));
+      }
+      used += UTF8.encodeInto(file.content, bytes.subarray(used)).written;
+      paths.push(file.path);
+      ends.push(used);
+      if (used >= STAGING_BATCH / 2) flush();
     },
     async finish() {
       worker.ref();
@@ -203,8 +220,17 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   };
 }
 
-/** Text (UTF-16 code units) handed to the staging thread per message: a few dozen modules. */
-const STAGING_BATCH = 128 * 1024;
+/** A message to the staging thread: files (output-relative paths) and their UTF-8 contents, file i ending at byte `ends[i]` of `bytes`. */
+interface StagingBatch {
+  readonly paths: readonly string[];
+  readonly ends: readonly number[];
+  readonly bytes: Uint8Array;
+}
+
+/** The bytes of one message's buffer (its modules' UTF-8 fill about half of it before it is sent): a few dozen modules. */
+const STAGING_BATCH = 256 * 1024;
+
+const UTF8 = new TextEncoder();
 
 /** Loads a Node built-in when first needed: `check` and warm runs never start a thread, and loading `worker_threads` costs a few milliseconds of every start. */
 const requireBuiltin = createRequire(import.meta.url);
@@ -269,8 +295,8 @@ function onSignal(signal: NodeJS.Signals): void {
 /**
  * The body of the thread that makes a staging folder's files, then writes
  * those handed to it (plain JavaScript, run with `eval`). A message is a
- * batch (path, content, path, content, …), or `null`: the last, answered with
- * the paths written. A file it cannot write is left to the main thread.
+ * batch ({@link StagingBatch}), or `null`: the last, answered with the paths
+ * written. A file it cannot write is left to the main thread.
  */
 const STAGING_THREAD = `
 const { closeSync, mkdirSync, openSync, writeFileSync } = require("node:fs");
@@ -297,12 +323,13 @@ parentPort.on("message", (batch) => {
     parentPort.close();
     return;
   }
-  for (let i = 0; i < batch.length; i += 2) {
+  const { paths, ends, bytes } = batch;
+  for (let i = 0; i < paths.length; i++) {
     try {
-      const full = join(path, batch[i]);
+      const full = join(path, paths[i]);
       folderFor(full);
-      writeFileSync(full, batch[i + 1], "utf8");
-      written.push(batch[i]);
+      writeFileSync(full, bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
+      written.push(paths[i]);
     } catch {
       // Left to the main thread, which reports what went wrong.
     }

@@ -83,6 +83,28 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
+  it("writes every file handed over byte for byte as UTF-8, across batches: text beyond ASCII, one file larger than a batch, an empty one", async () => {
+    const out = join(scratch, "utf8", "out");
+    const bodies: Record<string, string> = {
+      "latin.ts": `export const s = "café — naïve …";`,
+      "astral.ts": `export const s = "𝔘𝔫𝔦 😀 \\u2028 中文";`,
+      "large.ts": `export const s = "${"é€".repeat(200_000)}";`,
+      "empty.ts": "",
+    };
+    // Enough small files to fill several batches around the large one.
+    for (let i = 0; i < 300; i++) bodies[`many/m${i}.ts`] = `export const m${i} = "${"x".repeat(1_000 + i)}é";`;
+    const files = Object.entries(bodies).map(([path, body]) => module(path, body));
+    const staging = prepareFreshStaging(out, files.map((f) => f.path));
+    if (!staging) throw new Error("no staging folder was made");
+    for (const file of files) staging.send(file);
+    const staged = await staging.finish();
+    expect([...staged.keys()].sort()).toEqual(files.map((f) => f.path).sort());
+    // Read before the commit, as the thread left them: each file alone holds its own bytes.
+    for (const file of files) expect(readFileSync(join(staging.path, file.path), "utf8") === file.content, file.path).toBe(true);
+    await write(out, files, staging);
+    for (const file of files) expect(readFileSync(join(out, file.path)).equals(Buffer.from(file.content, "utf8")), file.path).toBe(true);
+  });
+
   it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {
     const there = join(scratch, "parents");
     mkdirSync(there);
