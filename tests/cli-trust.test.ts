@@ -165,6 +165,24 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
+  it("SIGINT or SIGTERM during the commit (which never yields): the output is committed whole, then the process ends by the signal, not with exit 0", () => {
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      // A new output folder: committed by one rename.
+      const fresh = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+      const first = run(fresh, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `in-commit:${signal}` });
+      expect(first.signal).toBe(signal);
+      expect(stagings(fresh)).toEqual([]);
+      expect(run(fresh, ["check", "docs", "--out", "out", "--flavour", "python", "--no-cache"]).status).toBe(0);
+      // An existing output: files moved into place one by one.
+      const dir = project();
+      editDoc(dir);
+      const update = run(dir, ["generate"], { MDTYPES_FAULT: `in-commit:${signal}` });
+      expect(update.signal).toBe(signal);
+      expect(stagings(dir)).toEqual([]);
+      expect(run(dir, ["check", "--no-cache"]).status).toBe(0);
+    }
+  });
+
   it("SIGINT while updating an existing output: the output is as it was and no staging folder is left", () => {
     const dir = project();
     editDoc(dir);

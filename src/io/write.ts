@@ -255,7 +255,11 @@ async function clearToCommit(): Promise<void> {
 const live = new Map<string, Worker | undefined>();
 
 function track(path: string, worker?: Worker): void {
-  if (live.size === 0) {
+  if (release !== undefined) {
+    // Still listening: the last staging folder's handlers were not released yet.
+    clearImmediate(release);
+    release = undefined;
+  } else if (live.size === 0) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
@@ -264,11 +268,24 @@ function track(path: string, worker?: Worker): void {
 
 function untrack(path: string): void {
   live.delete(path);
-  if (live.size === 0) {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+  if (live.size === 0 && release === undefined) {
+    // Not at once: a signal that came during the commit (which never yields) has been caught
+    // but not yet handed to a listener, and removing the last listener would drop it (the run
+    // would end with exit 0 after a Ctrl-C). The handlers stay until the event loop has polled
+    // once more, which hands it to `onSignal`: the run, committed whole, then ends by the signal.
+    release = setImmediate(() => {
+      release = setImmediate(() => {
+        release = undefined;
+        if (live.size > 0) return;
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      });
+    });
   }
 }
+
+/** The release of the signal handlers once the last staging folder is untracked, while pending (see {@link untrack}). */
+let release: NodeJS.Immediate | undefined;
 
 /**
  * SIGINT or SIGTERM while staging: remove the staging folders (their
@@ -403,7 +420,10 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   try {
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
-      if (index === Math.floor(changed.length / 2) && process.env.MDTYPES_FAULT) await crashPoint("during-commit");
+      if (index === Math.floor(changed.length / 2) && process.env.MDTYPES_FAULT) {
+        signalInCommit();
+        await crashPoint("during-commit");
+      }
       moveInto(join(staging, file.path), join(root, file.path), made);
     }
   } finally {
@@ -471,6 +491,16 @@ async function crashPoint(point: "after-staging" | "during-commit"): Promise<voi
   }
 }
 
+/**
+ * Fault injection: `MDTYPES_FAULT=in-commit:SIGINT` (or `:SIGTERM`) sends the
+ * signal during the commit, which goes on without yielding, as a user's
+ * Ctrl-C may land while files are moved into place.
+ */
+function signalInCommit(): void {
+  const fault = process.env.MDTYPES_FAULT;
+  if (fault?.startsWith("in-commit:")) process.kill(process.pid, fault.slice("in-commit:".length) as NodeJS.Signals);
+}
+
 const STAGING = ".mdtypes-staging-";
 
 /** The prefix of a new output folder's staging folder, beside it. */
@@ -526,6 +556,7 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
   try {
     rmSync(join(fresh.path, ".gitignore"), { force: true });
     mkdirSync(dirname(root), { recursive: true });
+    signalInCommit();
     renameSync(fresh.path, root);
   } catch (error) {
     removeFreshStaging(fresh);
