@@ -140,7 +140,7 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
     madeFrom = mkdirSync(path, { recursive: true }) ?? path;
     writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
-    rmSync(path, { recursive: true, force: true });
+    removeStaging(path);
     untrack(path);
     return undefined;
   }
@@ -300,7 +300,7 @@ function onSignal(signal: NodeJS.Signals): void {
     const paths = [...live];
     for (const [path, worker] of paths) {
       await worker?.terminate();
-      rmSync(path, { recursive: true, force: true });
+      removeStaging(path);
       untrack(path);
     }
     process.off("SIGINT", onSignal);
@@ -364,17 +364,40 @@ export async function discardStaging(staging: FreshStaging): Promise<void> {
  * Removes a new output folder's staging folder, and the parent folders made
  * for it that are still empty (a run that writes nothing leaves nothing).
  */
-function removeFreshStaging(staging: FreshStaging): void {
-  rmSync(staging.path, { recursive: true, force: true });
+function removeFreshStaging(staging: FreshStaging): string | undefined {
+  const failure = removeStaging(staging.path);
   untrack(staging.path);
+  if (failure !== undefined) return failure;
   for (let folder = dirname(staging.path); staging.madeFrom !== staging.path && folder.startsWith(staging.madeFrom); folder = dirname(folder)) {
     try {
       rmdirSync(folder);
     } catch {
-      return;
+      return undefined;
     }
-    if (folder === staging.madeFrom) return;
+    if (folder === staging.madeFrom) return undefined;
   }
+  return undefined;
+}
+
+/**
+ * Removes a staging folder; what kept it, when something did (a parent folder
+ * made read-only meanwhile): it is then left, with its `.gitignore`, for the
+ * next run to remove. Never throws, so that the error that ended the run is the
+ * one reported.
+ */
+function removeStaging(path: string): string | undefined {
+  try {
+    rmSync(path, { recursive: true, force: true });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** An I/O error for a write that failed, saying where the staging folder was left if it could not be removed. */
+function writeFailed(root: string, error: unknown, staging: string, left: string | undefined): Error {
+  const kept = left === undefined ? "" : ` (the staging folder ${staging} could not be removed: ${left}; the next run removes it)`;
+  return ioError(`Cannot write to ${root}: ${(error as Error).message}${kept}`);
 }
 
 /**
@@ -391,7 +414,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   if (fresh) {
     const staged = await fresh.finish();
     if (!existsSync(root)) return writeFresh(root, files, fresh, staged);
-    rmSync(fresh.path, { recursive: true, force: true });
+    // The output folder was made meanwhile: its files are written one by one, as for any existing output.
+    removeStaging(fresh.path);
     untrack(fresh.path);
   }
   await removeStaleStaging(root);
@@ -427,7 +451,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       moveInto(join(staging, file.path), join(root, file.path), made);
     }
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    // What is left once every file moved: empty folders. A folder that cannot be removed stays, for the next run.
+    removeStaging(staging);
     untrack(staging);
   }
   for (const path of orphans) {
@@ -548,8 +573,7 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     }
     await removeEmptiedFolders(fresh.path, fresh.expected.filter((path) => !wanted.has(path)));
   } catch (error) {
-    removeFreshStaging(fresh);
-    throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+    throw writeFailed(root, error, fresh.path, removeFreshStaging(fresh));
   }
   await crashPoint("after-staging");
   await clearToCommit();
@@ -559,8 +583,16 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     signalInCommit();
     renameSync(fresh.path, root);
   } catch (error) {
-    removeFreshStaging(fresh);
-    throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+    const left = removeFreshStaging(fresh);
+    if (left !== undefined) {
+      try {
+        // Left for the next run: git ignores it again.
+        writeFileSync(join(fresh.path, ".gitignore"), "*\n");
+      } catch {
+        // Then git shows it until the next run removes it.
+      }
+    }
+    throw writeFailed(root, error, fresh.path, left);
   } finally {
     untrack(fresh.path);
   }
@@ -588,9 +620,9 @@ async function stage(root: string, files: readonly OutputFile[]): Promise<string
     }
     return staging;
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    const left = removeStaging(staging);
     untrack(staging);
-    throw ioError(`Cannot write to ${root}: ${(error as Error).message}`);
+    throw writeFailed(root, error, staging, left);
   }
 }
 
@@ -629,7 +661,8 @@ async function removeStaleStaging(root: string): Promise<void> {
     for (const name of entries) {
       if (!name.startsWith(prefix)) continue;
       const pid = Number(name.slice(prefix.length).split("-")[0]);
-      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(folder, name), { recursive: true, force: true });
+      // One that cannot be removed (a folder made read-only) is left: it is in nobody's way.
+      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) removeStaging(join(folder, name));
     }
   }
 }
