@@ -86,6 +86,19 @@ function editDoc(dir: string, text = "Edited."): void {
   writeFileSync(path, readFileSync(path, "utf8").replace(/^# (.*)$/m, `# $1\n\n${text}`));
 }
 
+/** Whether files can be made immutable here (`chattr +i`: root, on a file system that has the flag): then even root cannot write them. */
+const IMMUTABLE = (() => {
+  const probe = join(tempDir(), "probe");
+  writeFileSync(probe, "");
+  const made = spawnSync("chattr", ["+i", probe]).status === 0;
+  if (made) spawnSync("chattr", ["-i", probe]);
+  return made;
+})();
+
+function immutable(path: string, on: boolean): void {
+  expect(spawnSync("chattr", [on ? "+i" : "-i", path]).status).toBe(0);
+}
+
 describe("closed pipes", () => {
   for (const args of [
     ["ir", "fixtures/python"],
@@ -181,6 +194,39 @@ describe("interrupts leave nothing behind", () => {
       expect(stagings(dir)).toEqual([]);
       expect(run(dir, ["check", "--no-cache"]).status).toBe(0);
     }
+  });
+
+  it.skipIf(!IMMUTABLE)("a folder a commit must write to that is not writable (made immutable): refused before anything changes; an orphan that cannot be removed is an error, never reported removed (needs `chattr +i`)", () => {
+    const dir = project();
+    const models = join(dir, "out", "models");
+    const circle = join(models, "circle.ts");
+    const before = readFileSync(circle, "utf8");
+    editDoc(dir);
+    immutable(models, true);
+    try {
+      const refused = run(dir, ["generate"]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models is not writable (EPERM); nothing was changed\n");
+    } finally {
+      immutable(models, false);
+    }
+    expect(readFileSync(circle, "utf8")).toBe(before);
+    // An orphan mdtypes owns (its marker names its place) that cannot be unlinked.
+    const orphan = join(models, "gone.ts");
+    writeFileSync(orphan, `${readFileSync(circle, "utf8").split("\n")[0]!.replace("circle.md", "gone.md")}\nexport {};\n`);
+    immutable(orphan, true);
+    try {
+      const kept = run(dir, ["generate"]);
+      expect(kept.status).toBe(2);
+      expect(kept.stderr).toMatch(/^mdtypes: Cannot remove orphaned file out\/models\/gone\.ts \(EPERM: [^\n]*\); the 1 changed file was written: run generate again once the cause is fixed\n$/);
+      expect(kept.stdout).not.toContain("removed");
+    } finally {
+      immutable(orphan, false);
+    }
+    expect(run(dir, ["check", "--no-cache"]).status).toBe(1);
+    expect(run(dir, ["generate"]).status).toBe(0);
+    expect(existsSync(orphan)).toBe(false);
+    expect(run(dir, ["check", "--no-cache"]).status).toBe(0);
   });
 
   it("SIGINT while updating an existing output: the output is as it was and no staging folder is left", () => {

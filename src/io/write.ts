@@ -24,14 +24,14 @@
  * creating it needs its parent writable anyway.
  */
 
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
 import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
 import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
-import { ioError } from "../ir/errors.js";
+import { ExpectedError, ioError } from "../ir/errors.js";
 
 /** What a write did, as paths relative to the output folder. */
 export interface WriteReport {
@@ -441,7 +441,10 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   const staging = await stage(root, changed);
   await crashPoint("after-staging");
   await clearToCommit();
+  let moved = 0;
   try {
+    // A commit that cannot finish must not start: a folder it moves files into or removes orphans from must be writable.
+    checkWritable(root, output, [...changed.map((f) => f.path), ...orphans]);
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
       if (index === Math.floor(changed.length / 2) && process.env.MDTYPES_FAULT) {
@@ -449,21 +452,53 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
         await crashPoint("during-commit");
       }
       moveInto(join(staging, file.path), join(root, file.path), made);
+      moved++;
     }
+  } catch (error) {
+    if (error instanceof ExpectedError) throw error;
+    if (moved === 0) throw ioError(`Cannot write to ${output}: ${(error as Error).message}; nothing was changed`);
+    // Made unwritable during the commit: what was moved stays, and the next run writes the rest.
+    throw ioError(`Cannot write to ${output}: ${(error as Error).message}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
   } finally {
     // What is left once every file moved: empty folders. A folder that cannot be removed stays, for the next run.
     removeStaging(staging);
     untrack(staging);
   }
+  const kept: string[] = [];
   for (const path of orphans) {
     try {
       unlinkSync(join(root, path));
-    } catch {
-      // Gone already: nothing to do.
+    } catch (error) {
+      // Gone already: nothing to do. Anything else keeps it, and is reported below.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") kept.push(`${join(output, path)} (${(error as Error).message})`);
     }
   }
   await removeEmptiedFolders(root, orphans);
+  if (kept.length > 0) throw ioError(`Cannot remove orphaned ${kept.length === 1 ? "file" : "files"} ${kept.join(", ")}; the ${changed.length} changed ${changed.length === 1 ? "file was" : "files were"} written: run generate again once the cause is fixed`);
   return { written: changed.map((f) => f.path), unchanged, deleted: orphans };
+}
+
+/**
+ * Before a commit: throws an I/O error, nothing having changed, when a folder
+ * that files (`paths`, output-relative) are moved into or removed from is not
+ * writable; for one that does not exist yet, the nearest folder above it that
+ * does. Root may write anywhere but on a read-only file system (`EROFS`).
+ */
+function checkWritable(root: string, output: string, paths: readonly string[]): void {
+  const checked = new Set<string>();
+  for (const path of paths) {
+    for (let folder = dirname(join(root, path)); !checked.has(folder); folder = dirname(folder)) {
+      checked.add(folder);
+      try {
+        accessSync(folder, constants.W_OK);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" && folder !== root) continue;
+        throw ioError(`Cannot write to ${output}: ${folder === root ? output : join(output, relative(root, folder))} is not writable (${code}); nothing was changed`);
+      }
+    }
+  }
 }
 
 /**
