@@ -168,6 +168,17 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
+  it("SIGINT or SIGTERM while writing a new, nested output of a target staged inside its output (json-schema, --out-file): the folders the run made go too", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      for (const out of [["--target", "json-schema", "--out", "a/b/js"], ["--out-file", "c/d/api.ts"]]) {
+        const result = run(dir, ["generate", "docs", ...out, "--flavour", "python"], { MDTYPES_FAULT: `after-staging:${signal}` });
+        expect(result.signal).toBe(signal);
+        expect(readdirSync(dir).filter((name) => !name.startsWith(".")).sort()).toEqual(["docs"]);
+      }
+    }
+  });
+
   it("SIGINT or SIGTERM that came while rendering, handled only when the writing starts: nothing is committed, the process ends by the signal", () => {
     const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
     for (const signal of ["SIGINT", "SIGTERM"]) {

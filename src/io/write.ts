@@ -25,7 +25,7 @@
  */
 
 import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
 import { compareStrings } from "../ir/diagnostics.js";
@@ -138,9 +138,11 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   let madeFrom: string;
   try {
     madeFrom = mkdirSync(path, { recursive: true }) ?? path;
+    if (madeFrom !== path) madeFor.set(path, madeFrom);
     writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
     removeStaging(path);
+    removeMadeFolders(path);
     untrack(path);
     return undefined;
   }
@@ -300,7 +302,7 @@ function onSignal(signal: NodeJS.Signals): void {
     const paths = [...live];
     for (const [path, worker] of paths) {
       await worker?.terminate();
-      removeStaging(path);
+      if (removeStaging(path) === undefined) removeMadeFolders(path);
       untrack(path);
     }
     process.off("SIGINT", onSignal);
@@ -368,15 +370,31 @@ function removeFreshStaging(staging: FreshStaging): string | undefined {
   const failure = removeStaging(staging.path);
   untrack(staging.path);
   if (failure !== undefined) return failure;
-  for (let folder = dirname(staging.path); staging.madeFrom !== staging.path && folder.startsWith(staging.madeFrom); folder = dirname(folder)) {
+  removeMadeFolders(staging.path);
+  return undefined;
+}
+
+/**
+ * Per staging folder, the first folder made for it by this run, when its
+ * output's parents (or, inside it, the output folder itself) did not exist:
+ * removed, while empty, when the staging folder is abandoned (a run that
+ * writes nothing leaves nothing), kept once it is committed.
+ */
+const madeFor = new Map<string, string>();
+
+/** Removes the folders made for an abandoned staging folder (see {@link madeFor}), from the one that holds it up, while they are empty. */
+function removeMadeFolders(staging: string): void {
+  const madeFrom = madeFor.get(staging);
+  madeFor.delete(staging);
+  if (madeFrom === undefined) return;
+  for (let folder = dirname(staging); folder === madeFrom || folder.startsWith(madeFrom + sep); folder = dirname(folder)) {
     try {
       rmdirSync(folder);
     } catch {
-      return undefined;
+      return;
     }
-    if (folder === staging.madeFrom) return undefined;
+    if (folder === madeFrom) return;
   }
-  return undefined;
 }
 
 /**
@@ -461,7 +479,9 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     throw ioError(`Cannot write to ${output}: ${(error as Error).message}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
   } finally {
     // What is left once every file moved: empty folders. A folder that cannot be removed stays, for the next run.
-    removeStaging(staging);
+    // Nothing moved (a commit refused, or one with only orphans to remove): the output folder, if this run made it, goes too.
+    if (removeStaging(staging) === undefined && moved === 0 && changed.length > 0) removeMadeFolders(staging);
+    madeFor.delete(staging);
     untrack(staging);
   }
   const kept: string[] = [];
@@ -629,6 +649,7 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     }
     throw writeFailed(root, error, fresh.path, left);
   } finally {
+    madeFor.delete(fresh.path);
     untrack(fresh.path);
   }
   return { written: files.map((f) => f.path), unchanged: [], deleted: [] };
@@ -636,13 +657,16 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
 
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
 async function stage(root: string, files: readonly OutputFile[]): Promise<string> {
+  const staging = stagingPathFor(root);
+  // Tracked before the output folder is made: a SIGINT or SIGTERM from here on removes what was made.
+  track(staging);
   try {
-    mkdirSync(root, { recursive: true });
+    const madeFrom = mkdirSync(root, { recursive: true });
+    if (madeFrom !== undefined) madeFor.set(staging, madeFrom);
   } catch (error) {
+    untrack(staging);
     throw ioError(`Cannot create the output folder ${root}: ${(error as Error).message}${(error as NodeJS.ErrnoException).code === "EACCES" ? ` (its parent, ${dirname(root)}, is not writable)` : ""}`);
   }
-  const staging = stagingPathFor(root);
-  track(staging);
   try {
     mkdirSync(staging);
     // Git ignores a staging folder by itself, should one outlive its run.
@@ -656,6 +680,7 @@ async function stage(root: string, files: readonly OutputFile[]): Promise<string
     return staging;
   } catch (error) {
     const left = removeStaging(staging);
+    if (left === undefined) removeMadeFolders(staging);
     untrack(staging);
     throw writeFailed(root, error, staging, left);
   }
