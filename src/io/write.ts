@@ -479,7 +479,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     throw ioError(`Cannot write to ${output}: ${(error as Error).message}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
   } finally {
     // What is left once every file moved: empty folders. A folder that cannot be removed stays, for the next run.
-    // Nothing moved (a commit refused, or one with only orphans to remove): the output folder, if this run made it, goes too.
+    // A commit refused before any file moved: the output folder goes too if this run made it (one with only orphans to remove made none).
     if (removeStaging(staging) === undefined && moved === 0 && changed.length > 0) removeMadeFolders(staging);
     madeFor.delete(staging);
     untrack(staging);
