@@ -217,7 +217,7 @@ describe("interrupts leave nothing behind", () => {
     try {
       const refused = run(dir, ["generate"]);
       expect(refused.status).toBe(2);
-      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models is not writable (EPERM); nothing was changed\n");
+      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models cannot be written in (EPERM); nothing was changed\n");
     } finally {
       immutable(models, false);
     }

@@ -494,15 +494,21 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     }
   }
   await removeEmptiedFolders(root, orphans);
-  if (kept.length > 0) throw ioError(`Cannot remove orphaned ${kept.length === 1 ? "file" : "files"} ${kept.join(", ")}; the ${changed.length} changed ${changed.length === 1 ? "file was" : "files were"} written: run generate again once the cause is fixed`);
+  if (kept.length > 0) {
+    const written = changed.length === 0 ? "" : `; the ${changed.length} changed ${changed.length === 1 ? "file was" : "files were"} written`;
+    throw ioError(`Cannot remove orphaned ${kept.length === 1 ? "file" : "files"} ${kept.join(", ")}${written}: run generate again once the cause is fixed`);
+  }
   return { written: changed.map((f) => f.path), unchanged, deleted: orphans };
 }
 
 /**
  * Before a commit: throws an I/O error, nothing having changed, when a folder
  * that files (`paths`, output-relative) are moved into or removed from is not
- * writable; for one that does not exist yet, the nearest folder above it that
- * does. Root may write anywhere but on a read-only file system (`EROFS`).
+ * writable and searchable, as access(2) tells; for one that does not exist
+ * yet, the nearest folder above it that does. Root may write anywhere but on a
+ * read-only file system (`EROFS`) or in an immutable folder. What access(2)
+ * cannot tell (an append-only folder, an immutable file in the way) fails
+ * during the commit, whose error says how many files were written.
  */
 function checkWritable(root: string, output: string, paths: readonly string[]): void {
   const checked = new Set<string>();
@@ -510,12 +516,12 @@ function checkWritable(root: string, output: string, paths: readonly string[]): 
     for (let folder = dirname(join(root, path)); !checked.has(folder); folder = dirname(folder)) {
       checked.add(folder);
       try {
-        accessSync(folder, constants.W_OK);
+        accessSync(folder, constants.W_OK | constants.X_OK);
         break;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT" && folder !== root) continue;
-        throw ioError(`Cannot write to ${output}: ${folder === root ? output : join(output, relative(root, folder))} is not writable (${code}); nothing was changed`);
+        throw ioError(`Cannot write to ${output}: ${folder === root ? output : join(output, relative(root, folder))} cannot be written in (${code}); nothing was changed`);
       }
     }
   }
