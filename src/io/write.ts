@@ -102,8 +102,6 @@ function outputCandidates(output: string): string[] {
  */
 export interface FreshStaging {
   readonly path: string;
-  /** The first folder made for it: `path` itself, or the first of the output's parent folders that did not exist. */
-  readonly madeFrom: string;
   readonly expected: readonly string[];
   /**
    * Hands a rendered file (output-relative path) to the staging thread, which
@@ -135,9 +133,8 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   const path = freshStagingPathFor(root);
   // Tracked before it exists: a SIGINT or SIGTERM from here on removes it.
   track(path);
-  let madeFrom: string;
   try {
-    madeFrom = mkdirSync(path, { recursive: true }) ?? path;
+    const madeFrom = mkdirSync(path, { recursive: true }) ?? path;
     if (madeFrom !== path) madeFor.set(path, madeFrom);
     writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
@@ -183,7 +180,6 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   };
   return {
     path,
-    madeFrom,
     expected,
     send(file) {
       if (!open) return;
