@@ -138,9 +138,7 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
     if (madeFrom !== path) madeFor.set(path, madeFrom);
     writeFileSync(join(path, ".gitignore"), "*\n");
   } catch {
-    removeStaging(path);
-    removeMadeFolders(path);
-    untrack(path);
+    abandonStaging(path);
     return undefined;
   }
   // A thread of its own: the main thread is busy parsing and rendering, and file system calls
@@ -298,8 +296,7 @@ function onSignal(signal: NodeJS.Signals): void {
     const paths = [...live];
     for (const [path, worker] of paths) {
       await worker?.terminate();
-      if (removeStaging(path) === undefined) removeMadeFolders(path);
-      untrack(path);
+      abandonStaging(path);
     }
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
@@ -363,11 +360,20 @@ export async function discardStaging(staging: FreshStaging): Promise<void> {
  * for it that are still empty (a run that writes nothing leaves nothing).
  */
 function removeFreshStaging(staging: FreshStaging): string | undefined {
-  const failure = removeStaging(staging.path);
-  untrack(staging.path);
-  if (failure !== undefined) return failure;
-  removeMadeFolders(staging.path);
-  return undefined;
+  return abandonStaging(staging.path);
+}
+
+/**
+ * Removes a staging folder the run will not commit, stops tracking it, and,
+ * once it is gone, removes the folders made for it that are left empty
+ * (see {@link madeFor}); what kept it, when something did (see {@link removeStaging}).
+ */
+function abandonStaging(path: string): string | undefined {
+  const failure = removeStaging(path);
+  untrack(path);
+  if (failure === undefined) removeMadeFolders(path);
+  else madeFor.delete(path);
+  return failure;
 }
 
 /**
@@ -681,10 +687,7 @@ async function stage(root: string, files: readonly OutputFile[]): Promise<string
     }
     return staging;
   } catch (error) {
-    const left = removeStaging(staging);
-    if (left === undefined) removeMadeFolders(staging);
-    untrack(staging);
-    throw writeFailed(root, error, staging, left);
+    throw writeFailed(root, error, staging, abandonStaging(staging));
   }
 }
 
