@@ -7,7 +7,7 @@
  * the docs that changed.
  */
 
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { sha256 } from "./io/cache.js";
 import { normalize } from "./stages/compare.js";
@@ -16,6 +16,7 @@ import { ioError, withIoErrors } from "./ir/errors.js";
 import type { CheckResult, GenerateResult, RunSettings, RunStats, RunSummary } from "./recipe.js";
 import { lastRun, type RunEntry } from "./io/run-cache.js";
 import type { Options } from "./ir/options.js";
+import { readBytes } from "./io/read-bytes.js";
 import { readSources } from "./io/sources.js";
 import { listOwned } from "./io/write.js";
 import { readTemplateFolder } from "./io/templates.js";
@@ -35,7 +36,7 @@ export async function generate(input: string, output: string, options: Options, 
 }
 
 async function generateIn(input: string, output: string, options: Options, settings: RunSettings): Promise<GenerateResult> {
-  const sources = await readSources(input, options.exclude);
+  const sources = await readSources(input, options.exclude, { hash: settings.cache !== undefined });
   const last = settings.cache ? lastRun(settings.cache, input, options, sources) : undefined;
   if (last) {
     if (hasErrors(last.diagnostics)) return summaryOf(last);
@@ -96,7 +97,7 @@ export function checkFolderPlace(folder: string, label: string): void {
 }
 
 async function checkIn(input: string, output: string, options: Options, settings: RunSettings): Promise<CheckResult> {
-  const sources = await readSources(input, options.exclude);
+  const sources = await readSources(input, options.exclude, { hash: settings.cache !== undefined });
   const last = settings.cache ? lastRun(settings.cache, input, options, sources) : undefined;
   if (last) {
     if (hasErrors(last.diagnostics)) return summaryOf(last);
@@ -129,36 +130,16 @@ async function unchangedOnDisk(output: string, entry: RunEntry, compare: "exact"
   return entry.files.map((f) => f.path);
 }
 
-let buffer = Buffer.allocUnsafe(1 << 16);
-
 /**
- * The bytes of the file at `path`, read into one buffer kept from call to
- * call (valid until the next call), or undefined when it cannot be read.
- * Hundreds of output files read this way cost a third of reading each into
- * a string of its own and hashing that.
+ * The bytes of the file at `path` (valid until the next read: see
+ * `readBytes`), or undefined when it cannot be read. Hundreds of output files
+ * read this way cost a third of reading each into a string of its own and
+ * hashing that.
  */
 function readWhole(path: string): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, "r");
+    return readBytes(path);
   } catch {
     return undefined;
-  }
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) return buffer.subarray(0, length);
-      length += read;
-    }
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }

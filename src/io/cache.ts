@@ -20,7 +20,7 @@
  */
 
 import * as crypto from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { type BigIntStats, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
 
@@ -58,25 +58,128 @@ let fingerprint: string | undefined;
  * What this build of mdtypes is: its version and a hash of every file of its
  * code and of its templates. Any change to the tool invalidates every entry.
  * Type declarations and source maps are no code that runs: left out.
+ *
+ * Reading and hashing those files (some 2 MB in 140 files) takes longer than
+ * the rest of a warm run, so a cache folder (`memoDir`) keeps the fingerprint
+ * with what each file and folder looked like on disk: device, inode, size,
+ * mtime and ctime, to the nanosecond. A later run that finds every one of
+ * them as it was takes the fingerprint without reading the files, as git
+ * trusts its index. Any write to a file sets its ctime to the current time,
+ * which no user tool can set back; a file added or removed changes its
+ * folder's. A file or folder changed less than two seconds before it was
+ * looked at is never trusted this way (git's "racy" files: a change within
+ * the same clock tick would leave the times as they were).
  */
-export function toolFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const code = CODE_ROOT;
-  const root = PACKAGE_ROOT;
-  const hash = crypto.createHash("sha256");
-  for (const folder of [code, join(root, "templates")]) {
-    for (const path of filesUnder(folder)) hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");
-  }
-  hash.update(readFileSync(join(root, "package.json")));
-  fingerprint = hash.digest("hex");
+export function toolFingerprint(memoDir?: string): string {
+  fingerprint ??= fingerprintOf([CODE_ROOT, join(PACKAGE_ROOT, "templates")], join(PACKAGE_ROOT, "package.json"), memoDir === undefined ? undefined : join(memoDir, `tool-${sha256(CODE_ROOT).slice(0, 24)}.json`));
   return fingerprint;
 }
 
-function filesUnder(folder: string): string[] {
+/**
+ * @internal {@link toolFingerprint}'s work: the hash of every file under
+ * `folders` (paths relative to their folder, and bytes) and of `manifest`,
+ * taken from the memo at `memoPath` when every file and folder is as the memo
+ * saw it, and recorded there otherwise (unless one changed too recently).
+ */
+export function fingerprintOf(folders: readonly string[], manifest: string, memoPath: string | undefined): string {
+  const memo = memoPath === undefined ? undefined : readToolMemo(memoPath);
+  if (memoPath !== undefined && memo && memo.paths.every((path, i) => statLine(path) === memo.stats[i])) {
+    touch(memoPath);
+    return memo.fingerprint;
+  }
+  const computed = computeFingerprint(folders, manifest);
+  if (memoPath !== undefined && !computed.racy) writeToolMemo(memoPath, { paths: computed.paths, stats: computed.stats, fingerprint: computed.fingerprint });
+  return computed.fingerprint;
+}
+
+/** The tool's fingerprint, with what every file and folder it was computed from looked like before it was read. */
+interface ToolMemo {
+  /** Every folder and file hashed, in order (absolute paths). */
+  readonly paths: readonly string[];
+  /** Their {@link statLine}s, one per path. */
+  readonly stats: readonly string[];
+  readonly fingerprint: string;
+}
+
+/** How long before now a file must have last changed to be trusted by its times alone. */
+const RACY_NS = 2_000_000_000n;
+
+function computeFingerprint(folders: readonly string[], manifest: string): ToolMemo & { readonly racy: boolean } {
+  const paths: string[] = [];
+  const stats: string[] = [];
+  const since = BigInt(Date.now()) * 1_000_000n - RACY_NS;
+  let racy = false;
+  // Each file and folder is looked at before it is read: a change after the look shows at the next one.
+  const look = (path: string): void => {
+    const stat = statSync(path, { bigint: true });
+    if (stat.ctimeNs >= since || stat.mtimeNs >= since) racy = true;
+    paths.push(path);
+    stats.push(statOf(stat));
+  };
+  const hash = crypto.createHash("sha256");
+  for (const folder of folders) {
+    for (const path of filesUnder(folder, look)) {
+      look(path);
+      hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");
+    }
+  }
+  look(manifest);
+  hash.update(readFileSync(manifest));
+  return { paths, stats, fingerprint: hash.digest("hex"), racy };
+}
+
+/** A file's or folder's identity and times, as {@link toolFingerprint} compares them; undefined when it is gone. */
+function statLine(path: string): string | undefined {
+  try {
+    return statOf(statSync(path, { bigint: true }));
+  } catch {
+    return undefined;
+  }
+}
+
+function statOf(stat: BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** The memo at `path` when it is whole and well formed; undefined otherwise (then the fingerprint is computed again). */
+function readToolMemo(path: string): ToolMemo | undefined {
+  try {
+    const text = readFileSync(path, "utf8");
+    const newline = text.indexOf("\n");
+    const body = text.slice(newline + 1);
+    if (newline < 0 || text.slice(0, newline) !== `${FORMAT} ${sha256(body)}`) return undefined;
+    const memo = JSON.parse(body) as Partial<ToolMemo>;
+    const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === "string");
+    if (!strings(memo.paths) || !strings(memo.stats) || memo.paths.length !== memo.stats.length || typeof memo.fingerprint !== "string") return undefined;
+    return memo as ToolMemo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the memo whole (aside, then renamed), into a cache folder that exists; never fails a run. */
+function writeToolMemo(path: string, memo: ToolMemo): void {
+  const temp = `${path}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  try {
+    const body = JSON.stringify(memo);
+    writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
+    renameSync(temp, path);
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written (no cache folder yet, or a read-only one).
+    }
+  }
+}
+
+/** The files under `folder`, sorted, each folder met handed to `look` first. */
+function filesUnder(folder: string, look: (path: string) => void): string[] {
+  look(folder);
   const out: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(path));
+    if (entry.isDirectory()) out.push(...filesUnder(path, look));
     else if (entry.isFile() && !/\.d\.ts$|\.map$/.test(entry.name)) out.push(path);
   }
   return out;
@@ -122,7 +225,7 @@ export class Cache {
     try {
       // The reviver only where a tagged number is: it costs a call per value of the entry.
       const value = (body.includes(NUMBER_TAG) ? JSON.parse(body, reviver) : JSON.parse(body)) as { tool?: unknown; data?: T };
-      if (value.tool !== toolFingerprint()) return undefined;
+      if (value.tool !== toolFingerprint(this.dir)) return undefined;
       touch(path);
       return value.data;
     } catch {
@@ -135,7 +238,7 @@ export class Cache {
     const temp = join(this.dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
     try {
       this.ensureFolder();
-      const body = JSON.stringify({ tool: toolFingerprint(), data }, replacer);
+      const body = JSON.stringify({ tool: toolFingerprint(this.dir), data }, replacer);
       writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
       renameSync(temp, join(this.dir, name));
     } catch {

@@ -3,9 +3,10 @@
  * under. Light on purpose: a run that the cache answers loads no parser.
  */
 
-import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { join, resolve } from "node:path";
 import { sha256, stableJson } from "./cache.js";
+import { readBytes } from "./read-bytes.js";
 import type { SourceDoc } from "../dialects/dialect.js";
 import { discover } from "../stages/discover.js";
 import { ioError } from "../ir/errors.js";
@@ -13,17 +14,30 @@ import type { Options } from "../ir/options.js";
 import { templatesFingerprint } from "./templates.js";
 import { remarkPluginsFingerprint } from "./plugin-settings.js";
 
-/** Every doc under `input` (see `discover`), read. */
-export async function readSources(input: string, exclude: readonly string[]): Promise<SourceDoc[]> {
+/**
+ * Every doc under `input` (see `discover`), read. With `hash` (a run that
+ * uses the cache), each doc's content hash is taken from its bytes as they
+ * are read: for valid UTF-8 read as UTF-8 (nearly every doc) the bytes are
+ * the text's own encoding, so their SHA-256 is the text's (see
+ * {@link contentHashes}), and the text is not encoded again to hash it.
+ */
+export async function readSources(input: string, exclude: readonly string[], settings: { readonly hash?: boolean } = {}): Promise<SourceDoc[]> {
   const ids = await discover(input, exclude);
-  return ids.map((id) => {
+  const content: string[] = [];
+  const docs = ids.map((id) => {
+    let bytes: Buffer;
     try {
       // Synchronous: hundreds of small files are read several times faster than through the thread pool.
-      return { id, source: decodeDoc(readFileSync(join(input, id))) };
+      bytes = readBytes(join(input, id));
     } catch (error) {
       throw ioError(`Cannot read ${join(input, id)}: ${(error as Error).message}`);
     }
+    const source = decodeDoc(bytes);
+    if (settings.hash) content.push(readAsUtf8(bytes) && isUtf8(bytes) ? sha256(bytes) : sha256(source));
+    return { id, source };
   });
+  if (settings.hash) hashes.set(docs, content);
+  return docs;
 }
 
 /**
@@ -37,9 +51,14 @@ export function decodeDoc(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
+/** Whether {@link decodeDoc} reads `bytes` as UTF-8 (no UTF-16 byte-order mark). */
+function readAsUtf8(bytes: Uint8Array): boolean {
+  return !((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 const hashes = new WeakMap<readonly SourceDoc[], readonly string[]>();
 
-/** The SHA-256 of each doc's text (computed once per list). */
+/** The SHA-256 of each doc's text (UTF-8), computed once per list (or as it was read: see {@link readSources}). */
 export function contentHashes(sources: readonly SourceDoc[]): readonly string[] {
   let list = hashes.get(sources);
   if (!list) {

@@ -3,12 +3,13 @@
  * trip, and pruning removes what is stale and keeps what is in use.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { Cache, sha256, stableJson } from "../../src/io/cache.js";
+import { Cache, fingerprintOf, sha256, stableJson } from "../../src/io/cache.js";
+import { contentHashes, readSources } from "../../src/io/sources.js";
 import { normalize } from "../../src/stages/compare.js";
 
 const scratch: string[] = [];
@@ -73,6 +74,108 @@ describe("Cache", () => {
 
   it("stableJson does not depend on key order", () => {
     expect(stableJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 2 } })).toBe(stableJson({ a: { c: 2, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+  });
+});
+
+describe("the tool's fingerprint", () => {
+  /** A stand-in for the tool: code in nested folders, templates, a manifest. */
+  function tool(): { folders: string[]; manifest: string; code: string } {
+    const root = folder();
+    const code = join(root, "dist");
+    mkdirSync(join(code, "io"), { recursive: true });
+    writeFileSync(join(code, "cli.js"), "export const a = 1;\n");
+    writeFileSync(join(code, "io", "cache.js"), "export const b = 2;\n");
+    // A whole second, which setting it back gives to the nanosecond.
+    utimesSync(join(code, "io", "cache.js"), 1_600_000_000, 1_600_000_000);
+    writeFileSync(join(code, "io", "cache.d.ts"), "export declare const b: number;\n");
+    mkdirSync(join(root, "templates"));
+    writeFileSync(join(root, "templates", "model.hbs"), "{{name}}\n");
+    writeFileSync(join(root, "package.json"), '{ "version": "1.0.0" }\n');
+    return { folders: [code, join(root, "templates")], manifest: join(root, "package.json"), code };
+  }
+  /** Rewrites the memo with another fingerprint, its header made to match: a run that uses the memo answers with it. */
+  function forge(memo: string, fingerprint: string): void {
+    const body = JSON.stringify({ ...JSON.parse(readFileSync(memo, "utf8").split("\n")[1] as string), fingerprint });
+    writeFileSync(memo, `mdtypes-cache 1 ${sha256(body)}\n${body}`);
+  }
+  const settle = () => new Promise((done) => setTimeout(done, 2100));
+
+  it("is the same with and without a memo; files changed in the last two seconds are never memoized", async () => {
+    const { folders, manifest } = tool();
+    const memo = join(folder(), "tool.json");
+    const plain = fingerprintOf(folders, manifest, undefined);
+    expect(plain).toMatch(/^[0-9a-f]{64}$/);
+    // Just written: racy, so no memo.
+    expect(fingerprintOf(folders, manifest, memo)).toBe(plain);
+    expect(existsSync(memo)).toBe(false);
+    await settle();
+    expect(fingerprintOf(folders, manifest, memo)).toBe(plain);
+    expect(existsSync(memo)).toBe(true);
+    // The memo answers while every file and folder is as it saw them…
+    forge(memo, "f".repeat(64));
+    expect(fingerprintOf(folders, manifest, memo)).toBe("f".repeat(64));
+    // …and a damaged memo is computed again.
+    writeFileSync(memo, readFileSync(memo, "utf8").replace(/"fingerprint"/, '"fingerprinT"'));
+    expect(fingerprintOf(folders, manifest, memo)).toBe(plain);
+  });
+
+  it("a changed file is hashed again, even one of the same size with its mtime set back; so is an added or removed file", async () => {
+    const forged = "e".repeat(64);
+    const changes: [string, (t: ReturnType<typeof tool>) => void][] = [
+      ["same size, mtime restored", ({ code }) => {
+        const file = join(code, "io", "cache.js");
+        writeFileSync(file, "export const b = 3;\n");
+        utimesSync(file, 1_600_000_000, 1_600_000_000);
+        expect(statSync(file, { bigint: true }).mtimeNs).toBe(1_600_000_000_000_000_000n);
+      }],
+      ["a file added", ({ code }) => writeFileSync(join(code, "io", "extra.js"), "export {};\n")],
+      ["a file removed", ({ code }) => rmSync(join(code, "cli.js"))],
+      ["a template changed", ({ folders }) => writeFileSync(join(folders[1] as string, "model.hbs"), "{{Name}}\n")],
+      ["the manifest changed", ({ manifest }) => writeFileSync(manifest, '{ "version": "1.0.1" }\n')],
+    ];
+    // One tool each, memoized once they are old enough, the memo forged so that using it would show.
+    const tools = changes.map(() => ({ ...tool(), memo: join(folder(), "tool.json") }));
+    await settle();
+    const before = tools.map(({ folders, manifest, memo }) => fingerprintOf(folders, manifest, memo));
+    for (const [i, [label, change]] of changes.entries()) {
+      const t = tools[i] as (typeof tools)[number];
+      forge(t.memo, forged);
+      expect(fingerprintOf(t.folders, t.manifest, t.memo), label).toBe(forged);
+      change(t);
+      const now = fingerprintOf(t.folders, t.manifest, t.memo);
+      expect(now, label).toBe(fingerprintOf(t.folders, t.manifest, undefined));
+      expect(now, label).not.toBe(before[i]);
+    }
+  });
+
+  it("leaves out type declarations and source maps, which are no code that runs", () => {
+    const { folders, manifest, code } = tool();
+    const before = fingerprintOf(folders, manifest, undefined);
+    writeFileSync(join(code, "io", "cache.d.ts"), "export declare const b: 2;\n");
+    writeFileSync(join(code, "io", "cache.js.map"), "{}\n");
+    expect(fingerprintOf(folders, manifest, undefined)).toBe(before);
+  });
+});
+
+describe("the docs' content hashes", () => {
+  it("taken from the bytes as they are read, are the texts' own: UTF-8 with and without a BOM, invalid UTF-8, UTF-16, empty", async () => {
+    const dir = folder();
+    const docs: [string, Buffer][] = [
+      ["plain.md", Buffer.from("# Plain\n\n| Field | Type |\n| --- | --- |\n| `é` | *str* |\n")],
+      ["bom.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("# Bom\n")])],
+      ["invalid.md", Buffer.from([0x23, 0x20, 0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x0a])],
+      ["utf16le.md", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("# Le ✓\n", "utf16le")])],
+      ["utf16be.md", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("# Be ✓\n", "utf16le").swap16()])],
+      ["empty.md", Buffer.alloc(0)],
+      ["large.md", Buffer.from(`# Large\n\n${"| `a` | *str* | ✓ |\n".repeat(20_000)}`)],
+    ];
+    for (const [name, bytes] of docs) writeFileSync(join(dir, name), bytes);
+    const hashed = await readSources(dir, [], { hash: true });
+    const plain = await readSources(dir, [], {});
+    expect(hashed.map((d) => d.source)).toEqual(plain.map((d) => d.source));
+    expect(hashed.map((d) => d.id).sort()).toEqual(docs.map(([name]) => name).sort());
+    expect(contentHashes(hashed)).toEqual(plain.map((d) => sha256(d.source)));
+    expect(contentHashes(plain)).toEqual(plain.map((d) => sha256(d.source)));
   });
 });
 
