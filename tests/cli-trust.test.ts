@@ -207,7 +207,7 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
-  it.skipIf(!IMMUTABLE)("a folder a commit must write to that is not writable (made immutable): refused before anything changes; an orphan that cannot be removed is an error, never reported removed (needs `chattr +i`)", () => {
+  it.skipIf(!IMMUTABLE)("a folder a commit must write to that is not writable (made immutable), the output folder itself or one in it: refused before anything changes; an orphan that cannot be removed is an error, never reported removed (needs `chattr +i`)", () => {
     const dir = project();
     const models = join(dir, "out", "models");
     const circle = join(models, "circle.ts");
@@ -222,6 +222,17 @@ describe("interrupts leave nothing behind", () => {
       immutable(models, false);
     }
     expect(readFileSync(circle, "utf8")).toBe(before);
+    // The output folder itself, where the staging folder is made.
+    immutable(join(dir, "out"), true);
+    try {
+      const refused = run(dir, ["generate"]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out cannot be written in (EPERM); nothing was changed\n");
+    } finally {
+      immutable(join(dir, "out"), false);
+    }
+    expect(readFileSync(circle, "utf8")).toBe(before);
+    expect(stagings(dir)).toEqual([]);
     // An orphan mdtypes owns (its marker names its place) that cannot be unlinked.
     const orphan = join(models, "gone.ts");
     writeFileSync(orphan, `${readFileSync(circle, "utf8").split("\n")[0]!.replace("circle.md", "gone.md")}\nexport {};\n`);

@@ -458,7 +458,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path))) : [];
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
 
-  const staging = await stage(root, changed);
+  const staging = await stage(root, output, changed);
   await crashPoint("after-staging");
   await clearToCommit();
   let moved = 0;
@@ -664,7 +664,7 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
 }
 
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
-async function stage(root: string, files: readonly OutputFile[]): Promise<string> {
+async function stage(root: string, output: string, files: readonly OutputFile[]): Promise<string> {
   const staging = stagingPathFor(root);
   // Tracked before the output folder is made: a SIGINT or SIGTERM from here on removes what was made.
   track(staging);
@@ -677,6 +677,14 @@ async function stage(root: string, files: readonly OutputFile[]): Promise<string
   }
   try {
     mkdirSync(staging);
+  } catch (error) {
+    const left = abandonStaging(staging);
+    const code = (error as NodeJS.ErrnoException).code;
+    // An output folder that cannot be written in, said as the check before a commit says it (`checkWritable`).
+    if (left === undefined && (code === "EACCES" || code === "EPERM" || code === "EROFS")) throw ioError(`Cannot write to ${output}: ${output} cannot be written in (${code}); nothing was changed`);
+    throw writeFailed(root, error, staging, left);
+  }
+  try {
     // Git ignores a staging folder by itself, should one outlive its run.
     writeFileSync(join(staging, ".gitignore"), "*\n");
     const made = new Set<string>();
