@@ -20,6 +20,7 @@ import { dialectOf, fingerprints } from "./dialects/detect.js";
 import type { OutputFile } from "./emit/emit.js";
 import { emitTarget } from "./emit/targets.js";
 import { readTemplateFolder } from "./io/templates.js";
+import type { TemplateOverrides } from "./emit/templates.js";
 import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
 import type { WorkerSetting } from "./io/pool.js";
@@ -102,8 +103,10 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
   const { docs, parsed } = await readDocsCached(settings.cache, input, sources, options, prepared.options, readSettings);
-  const result = finishEmitting(input, docs, prepared.options, prepared.diagnostics, parsed, onFile);
-  if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize);
+  // Read once: the run renders with these bytes and files its cache entry by them, whatever the folder holds by then.
+  const templates = readTemplateFolder(options.templates);
+  const result = finishEmitting(input, docs, prepared.options, prepared.diagnostics, parsed, onFile, templates);
+  if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize, templates);
   return result;
 }
 
@@ -112,14 +115,14 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
  * `parsed` is how many of them this run parsed (the rest came from a cache).
  */
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
-  return finishEmitting(input, docs, options, treeDiagnostics, parsed, undefined);
+  return finishEmitting(input, docs, options, treeDiagnostics, parsed, undefined, readTemplateFolder(options.templates));
 }
 
-/** {@link finish}, handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`). */
-function finishEmitting(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined): RenderResult {
+/** {@link finish}, handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`), with the user's `templates` as read. */
+function finishEmitting(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined, templates: TemplateOverrides | undefined): RenderResult {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
-  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: readTemplateFolder(options.templates), onFile });
+  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: templates, onFile });
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
   const noModel = models.every((m) => m.kind === "opaque");
   const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];

@@ -20,8 +20,8 @@
  */
 
 import * as crypto from "node:crypto";
-import { type BigIntStats, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { type BigIntStats, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
 
 /** The cache folder's name, in the folder mdtypes runs in (or the config's folder). */
@@ -52,8 +52,6 @@ export function stableJson(value: unknown): string {
   );
 }
 
-let fingerprint: string | undefined;
-
 /**
  * What this build of mdtypes is: its version and a hash of every file of its
  * code and of its templates. Any change to the tool invalidates every entry.
@@ -71,29 +69,69 @@ let fingerprint: string | undefined;
  * the same clock tick would leave the times as they were).
  */
 export function toolFingerprint(memoDir?: string): string {
-  fingerprint ??= fingerprintOf([CODE_ROOT, join(PACKAGE_ROOT, "templates")], join(PACKAGE_ROOT, "package.json"), memoDir === undefined ? undefined : join(memoDir, `tool-${sha256(CODE_ROOT).slice(0, 24)}.json`));
-  return fingerprint;
+  if (!tool) tool = fingerprintBasis([CODE_ROOT, join(PACKAGE_ROOT, "templates")], join(PACKAGE_ROOT, "package.json"), memoDir === undefined ? undefined : join(memoDir, `tool-${sha256(CODE_ROOT).slice(0, 24)}.json`));
+  return tool.fingerprint;
+}
+
+/** The process's {@link toolFingerprint}, with the files and folders it was taken from and what they looked like then. */
+let tool: ToolMemo | undefined;
+
+/**
+ * Whether the tool is, and was for the whole process, what its fingerprint
+ * says: every file and folder it was taken from stats as it did then, and
+ * none changed after the process started (code loaded before the
+ * fingerprint was taken, templates read after it, the later runs of a
+ * `--watch` session). A process whose tool changed under it saves no cache
+ * entry: what it made may be of either version. True before the fingerprint
+ * is taken (then nothing was compared yet).
+ */
+export function toolSteady(): boolean {
+  return !tool || basisSteady(tool, performance.timeOrigin);
+}
+
+/** @internal {@link toolSteady} for a fingerprint's `basis` and a process that started at `startedMs` (milliseconds since the epoch). */
+export function basisSteady(basis: ToolMemo, startedMs: number): boolean {
+  const started = BigInt(Math.floor(startedMs - START_MARGIN_MS)) * 1_000_000n;
+  return basis.paths.every((path, i) => {
+    const line = statLine(path);
+    return line !== undefined && line === basis.stats[i] && BigInt(line.slice(line.lastIndexOf(":") + 1)) < started;
+  });
 }
 
 /**
+ * How long before the process's start a change to the tool still counts as
+ * made during it: file times come from the kernel's coarse clock, which
+ * ticks every 1 to 10 ms, so a change just after the start may bear a time
+ * up to a tick earlier.
+ */
+const START_MARGIN_MS = 20;
+
+/**
  * @internal {@link toolFingerprint}'s work: the hash of every file under
- * `folders` (paths relative to their folder, and bytes) and of `manifest`,
- * taken from the memo at `memoPath` when every file and folder is as the memo
- * saw it, and recorded there otherwise (unless one changed too recently).
+ * `folders` (paths relative to their folder, and bytes) and of `manifest` and
+ * its dependencies' manifests, taken from the memo at `memoPath` when every
+ * file and folder is as the memo saw it, and recorded there otherwise (unless
+ * one changed too recently).
  */
 export function fingerprintOf(folders: readonly string[], manifest: string, memoPath: string | undefined): string {
+  return fingerprintBasis(folders, manifest, memoPath).fingerprint;
+}
+
+/** @internal {@link fingerprintOf}, with the files and folders the fingerprint was taken from and what they looked like then. */
+export function fingerprintBasis(folders: readonly string[], manifest: string, memoPath: string | undefined): ToolMemo {
   const memo = memoPath === undefined ? undefined : readToolMemo(memoPath);
   if (memoPath !== undefined && memo && memo.paths.every((path, i) => statLine(path) === memo.stats[i])) {
     touch(memoPath);
-    return memo.fingerprint;
+    return memo;
   }
   const computed = computeFingerprint(folders, manifest);
-  if (memoPath !== undefined && !computed.racy) writeToolMemo(memoPath, { paths: computed.paths, stats: computed.stats, fingerprint: computed.fingerprint });
-  return computed.fingerprint;
+  const basis = { paths: computed.paths, stats: computed.stats, fingerprint: computed.fingerprint };
+  if (memoPath !== undefined && !computed.racy) writeToolMemo(memoPath, basis);
+  return basis;
 }
 
 /** The tool's fingerprint, with what every file and folder it was computed from looked like before it was read. */
-interface ToolMemo {
+export interface ToolMemo {
   /** Every folder and file hashed, in order (absolute paths). */
   readonly paths: readonly string[];
   /** Their {@link statLine}s, one per path. */
@@ -118,14 +156,56 @@ function computeFingerprint(folders: readonly string[], manifest: string): ToolM
   };
   const hash = crypto.createHash("sha256");
   for (const folder of folders) {
-    for (const path of filesUnder(folder, look)) {
+    for (const path of filesUnder(folder, look, new Set())) {
       look(path);
       hash.update(path.slice(folder.length)).update("\0").update(readFileSync(path)).update("\0");
     }
   }
   look(manifest);
   hash.update(readFileSync(manifest));
+  // The packages the code imports when it is not bundled (worker threads, the API): their names and manifests (versions).
+  for (const dependency of dependencyManifests(manifest, look)) hash.update("\0").update(dependency.name).update("\0").update(dependency.bytes);
   return { paths, stats, fingerprint: hash.digest("hex"), racy };
+}
+
+/**
+ * The manifests (`package.json`) of the packages that `manifest`'s package
+ * depends on at run time (`dependencies`, `optionalDependencies`), and theirs,
+ * found as Node finds them (`node_modules` of the dependent's folder, then of
+ * each folder above it), each handed to `look` before it is read; sorted by
+ * path. A package not found is left out (Node would fail to load it: no
+ * result of it can be cached).
+ */
+function dependencyManifests(manifest: string, look: (path: string) => void): { name: string; path: string; bytes: Buffer }[] {
+  const found = new Map<string, { name: string; path: string; bytes: Buffer }>();
+  const queue: { folder: string; bytes: Buffer }[] = [{ folder: dirname(manifest), bytes: readFileSync(manifest) }];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    let names: string[] = [];
+    try {
+      const json = JSON.parse(next.bytes.toString("utf8")) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+      names = [...Object.keys(json.dependencies ?? {}), ...Object.keys(json.optionalDependencies ?? {})];
+    } catch {
+      // A manifest that is not JSON names no dependency (its bytes are hashed all the same).
+    }
+    for (const name of names) {
+      const path = packageManifest(next.folder, name);
+      if (path === undefined || found.has(path)) continue;
+      look(path);
+      const bytes = readFileSync(path);
+      found.set(path, { name, path, bytes });
+      queue.push({ folder: dirname(path), bytes });
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Where Node finds package `name`'s manifest for code in `folder`: `node_modules/<name>/package.json` there or in a folder above. */
+function packageManifest(folder: string, name: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const path = join(dir, "node_modules", name, "package.json");
+    if (statLine(path) !== undefined) return path;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** A file's or folder's identity and times, as {@link toolFingerprint} compares them; undefined when it is gone. */
@@ -144,7 +224,7 @@ function statOf(stat: BigIntStats): string {
 /** The memo at `path` when it is whole and well formed; undefined otherwise (then the fingerprint is computed again). */
 function readToolMemo(path: string): ToolMemo | undefined {
   try {
-    const text = readFileSync(path, "utf8");
+    const text = readCacheFile(path);
     const newline = text.indexOf("\n");
     const body = text.slice(newline + 1);
     if (newline < 0 || text.slice(0, newline) !== `${FORMAT} ${sha256(body)}`) return undefined;
@@ -154,6 +234,21 @@ function readToolMemo(path: string): ToolMemo | undefined {
     return memo as ToolMemo;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The text of a cache file. Anything but a regular file (a FIFO, which would
+ * block the read until something writes to it; a device) throws, as a file
+ * that cannot be read does: the entry is then absent.
+ */
+function readCacheFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -173,14 +268,28 @@ function writeToolMemo(path: string, memo: ToolMemo): void {
   }
 }
 
-/** The files under `folder`, sorted, each folder met handed to `look` first. */
-function filesUnder(folder: string, look: (path: string) => void): string[] {
+/**
+ * The files under `folder`, sorted, each folder met handed to `look` first.
+ * Symbolic links are followed, as reading does (a linked folder met again,
+ * a cycle, is not entered twice; a broken link is nothing Node could load).
+ */
+function filesUnder(folder: string, look: (path: string) => void, entered: Set<string>): string[] {
   look(folder);
+  entered.add(realpathSync(folder));
   const out: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(path, look));
-    else if (entry.isFile() && !/\.d\.ts$|\.map$/.test(entry.name)) out.push(path);
+    let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
+    if (entry.isSymbolicLink()) {
+      try {
+        kind = statSync(path);
+      } catch {
+        continue;
+      }
+    }
+    if (kind.isDirectory()) {
+      if (!entered.has(realpathSync(path))) out.push(...filesUnder(path, look, entered));
+    } else if (kind.isFile() && !/\.d\.ts$|\.map$/.test(entry.name)) out.push(path);
   }
   return out;
 }
@@ -213,7 +322,7 @@ export class Cache {
     const path = join(this.dir, name);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readCacheFile(path);
     } catch {
       return undefined;
     }
@@ -238,7 +347,10 @@ export class Cache {
     const temp = join(this.dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
     try {
       this.ensureFolder();
-      const body = JSON.stringify({ tool: toolFingerprint(this.dir), data }, replacer);
+      const tool = toolFingerprint(this.dir);
+      // What a run made while the tool changed under it may be of either version: kept by neither.
+      if (!toolSteady()) return;
+      const body = JSON.stringify({ tool, data }, replacer);
       writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
       renameSync(temp, join(this.dir, name));
     } catch {

@@ -8,6 +8,7 @@
 import type { SourceDoc } from "../dialects/dialect.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
 import type { Options } from "../ir/options.js";
+import type { TemplateOverrides } from "../emit/templates.js";
 import { sha256, type Cache } from "./cache.js";
 import { runKey, targetKey } from "./sources.js";
 
@@ -21,7 +22,7 @@ export interface RunEntry {
   readonly files: readonly { readonly path: string; readonly exact: string; readonly normal: string }[];
 }
 
-/** Records a target's full run, for {@link lastRun} to answer the next one. */
+/** Records a target's full run, for {@link lastRun} to answer the next one. `templates`: the user's templates the run rendered with (read again when not given). */
 export function recordRun(
   cache: Cache,
   input: string,
@@ -29,9 +30,11 @@ export function recordRun(
   sources: readonly SourceDoc[],
   run: { readonly options: Options; readonly diagnostics: readonly Diagnostic[]; readonly stats: RunEntry["stats"]; readonly files: readonly { readonly path: string; readonly content: string }[] },
   normalize: (text: string) => string,
+  templates?: TemplateOverrides,
 ): void {
   const entry: RunEntry = {
-    key: runKey(input, userOptions, sources),
+    // The key takes the user's templates as the run rendered them (`templates`), not as they may be now.
+    key: runKey(input, userOptions, sources, templates),
     options: run.options,
     diagnostics: run.diagnostics,
     stats: { docs: run.stats.docs, models: run.stats.models, files: run.stats.files },

@@ -11,7 +11,8 @@ import type { SourceDoc } from "../dialects/dialect.js";
 import { discover } from "../stages/discover.js";
 import { ioError } from "../ir/errors.js";
 import type { Options } from "../ir/options.js";
-import { templatesFingerprint } from "./templates.js";
+import { overridesFingerprint, templatesFingerprint } from "./templates.js";
+import type { TemplateOverrides } from "../emit/templates.js";
 import { remarkPluginsFingerprint } from "./plugin-settings.js";
 
 /**
@@ -78,9 +79,10 @@ export function targetKey(input: string, options: Partial<Options>): string {
  * checked by the cache): the options, the input folder as given (diagnostics
  * name files through it), and every doc's id and bytes.
  */
-export function runKey(input: string, options: Options, sources: readonly SourceDoc[]): string {
+export function runKey(input: string, options: Options, sources: readonly SourceDoc[], templates?: TemplateOverrides): string {
   const content = contentHashes(sources);
-  return sha256(`${stableJson(options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}\0${templatesFingerprint(options.templates)}\0${input}\0${sources.map((doc, i) => `${doc.id}\0${content[i]}`).join("\0")}`);
+  const templatesKey = templates === undefined ? templatesFingerprint(options.templates) : overridesFingerprint(templates);
+  return sha256(`${stableJson(options)}\0${remarkPluginsFingerprint(options.remarkPlugins)}\0${templatesKey}\0${input}\0${sources.map((doc, i) => `${doc.id}\0${content[i]}`).join("\0")}`);
 }
 
 /** The key of one doc's result: its id and bytes and the options it is read with (tree-level settings filled in). */

@@ -3,12 +3,14 @@
  * trip, and pruning removes what is stale and keeps what is in use.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { Cache, fingerprintOf, sha256, stableJson } from "../../src/io/cache.js";
+import { basisSteady, Cache, fingerprintBasis, fingerprintOf, sha256, stableJson } from "../../src/io/cache.js";
+import { readTemplateFolder } from "../../src/io/templates.js";
 import { contentHashes, readSources } from "../../src/io/sources.js";
 import { normalize } from "../../src/stages/compare.js";
 
@@ -77,7 +79,7 @@ describe("Cache", () => {
   });
 });
 
-describe("the tool's fingerprint", () => {
+describe.concurrent("the tool's fingerprint", () => {
   /** A stand-in for the tool: code in nested folders, templates, a manifest. */
   function tool(): { folders: string[]; manifest: string; code: string } {
     const root = folder();
@@ -148,12 +150,94 @@ describe("the tool's fingerprint", () => {
     }
   });
 
+  it("follows symbolic links, as reading does: a linked file or folder changed elsewhere changes it", async () => {
+    const { folders, manifest } = tool();
+    const elsewhere = folder();
+    writeFileSync(join(elsewhere, "partial.hbs"), "{{a}}\n");
+    mkdirSync(join(elsewhere, "zod"));
+    writeFileSync(join(elsewhere, "zod", "model.hbs"), "{{b}}\n");
+    symlinkSync(join(elsewhere, "partial.hbs"), join(folders[1] as string, "partial.hbs"));
+    symlinkSync(join(elsewhere, "zod"), join(folders[1] as string, "zod"));
+    // A link back up (a cycle) is entered once; a broken link is nothing that could be loaded.
+    symlinkSync(folders[1] as string, join(elsewhere, "zod", "loop"));
+    symlinkSync(join(elsewhere, "gone.hbs"), join(folders[1] as string, "gone.hbs"));
+    const memo = join(folder(), "tool.json");
+    await settle();
+    const before = fingerprintOf(folders, manifest, memo);
+    expect(existsSync(memo)).toBe(true);
+    writeFileSync(join(elsewhere, "partial.hbs"), "{{A}}\n");
+    const afterFile = fingerprintOf(folders, manifest, memo);
+    expect(afterFile).not.toBe(before);
+    writeFileSync(join(elsewhere, "zod", "model.hbs"), "{{B}}\n");
+    expect(fingerprintOf(folders, manifest, memo)).not.toBe(afterFile);
+  });
+
+  it("takes in the manifests of the packages the code depends on, as Node finds them (a version updated changes it)", async () => {
+    const { folders, manifest } = tool();
+    const root = join(manifest, "..");
+    writeFileSync(manifest, JSON.stringify({ version: "1.0.0", dependencies: { parser: "^1.0.0", absent: "^1.0.0" } }));
+    mkdirSync(join(root, "node_modules", "parser", "node_modules", "inner"), { recursive: true });
+    mkdirSync(join(root, "node_modules", "shared"), { recursive: true });
+    const parser = join(root, "node_modules", "parser", "package.json");
+    const inner = join(root, "node_modules", "parser", "node_modules", "inner", "package.json");
+    const shared = join(root, "node_modules", "shared", "package.json");
+    writeFileSync(parser, JSON.stringify({ version: "1.0.0", dependencies: { inner: "^2.0.0", shared: "^3.0.0" } }));
+    writeFileSync(inner, JSON.stringify({ version: "2.0.0" }));
+    writeFileSync(shared, JSON.stringify({ version: "3.0.0" }));
+    const memo = join(folder(), "tool.json");
+    await settle();
+    const first = fingerprintBasis(folders, manifest, memo);
+    // Found where Node would: the nested one beside its dependent, the hoisted one above it; an absent one is left out.
+    expect(first.paths).toEqual(expect.arrayContaining([parser, inner, shared]));
+    let last = first.fingerprint;
+    for (const path of [shared, inner, parser]) {
+      writeFileSync(path, readFileSync(path, "utf8").replace(/"version":"(\d)/, (_all, major: string) => `"version":"${Number(major) + 1}`));
+      const now = fingerprintOf(folders, manifest, memo);
+      expect(now, path).not.toBe(last);
+      last = now;
+    }
+  });
+
+  it("is steady while nothing it was taken from changed, and none changed after the process started", async () => {
+    const { folders, manifest, code } = tool();
+    await settle();
+    const basis = fingerprintBasis(folders, manifest, undefined);
+    expect(basisSteady(basis, Date.now())).toBe(true);
+    // A process that started before the files last changed ran code that may have been the older.
+    expect(basisSteady(basis, Date.now() - 60_000)).toBe(false);
+    writeFileSync(join(code, "cli.js"), "export const a = 2;\n");
+    expect(basisSteady(basis, Date.now())).toBe(false);
+  });
+
+  it("a memo that is no regular file (a FIFO, which would block a read) is ignored", async () => {
+    const { folders, manifest } = tool();
+    const memo = join(folder(), "tool.json");
+    if (spawnSync("mkfifo", [memo]).status !== 0) return;
+    await settle();
+    expect(fingerprintOf(folders, manifest, memo)).toBe(fingerprintOf(folders, manifest, undefined));
+    const cache = new Cache(join(memo, ".."));
+    expect(spawnSync("mkfifo", [join(memo, "..", "entry.json")]).status).toBe(0);
+    expect(cache.load("entry.json")).toBeUndefined();
+  });
+
   it("leaves out type declarations and source maps, which are no code that runs", () => {
     const { folders, manifest, code } = tool();
     const before = fingerprintOf(folders, manifest, undefined);
     writeFileSync(join(code, "io", "cache.d.ts"), "export declare const b: 2;\n");
     writeFileSync(join(code, "io", "cache.js.map"), "{}\n");
     expect(fingerprintOf(folders, manifest, undefined)).toBe(before);
+  });
+});
+
+describe("a user's template folder", () => {
+  it("reads a template through a symbolic link; a link that leads nowhere is an I/O error naming it", () => {
+    const dir = folder();
+    const shared = folder();
+    writeFileSync(join(shared, "model.ts.hbs"), "// CUSTOM\n{{header}}\n");
+    symlinkSync(join(shared, "model.ts.hbs"), join(dir, "model.ts.hbs"));
+    expect(readTemplateFolder(dir)?.sources.get("model.ts")).toBe("// CUSTOM\n{{header}}\n");
+    symlinkSync(join(shared, "gone.hbs"), join(dir, "index.ts.hbs"));
+    expect(() => readTemplateFolder(dir)).toThrow(/Template ".*index\.ts\.hbs" is a symbolic link that leads nowhere \(ENOENT\)/);
   });
 });
 
