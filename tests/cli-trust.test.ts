@@ -233,6 +233,30 @@ describe("interrupts leave nothing behind", () => {
     }
     expect(readFileSync(circle, "utf8")).toBe(before);
     expect(stagings(dir)).toEqual([]);
+    // A file in the way of a move (made immutable): named, never the staging folder.
+    immutable(circle, true);
+    try {
+      const refused = run(dir, ["generate"]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models/circle.ts cannot be replaced (EPERM); nothing was changed\n");
+    } finally {
+      immutable(circle, false);
+    }
+    expect(readFileSync(circle, "utf8")).toBe(before);
+    expect(stagings(dir)).toEqual([]);
+    // A new output folder under one that cannot be written in: the nearest folder that exists is named.
+    mkdirSync(join(dir, "locked"));
+    immutable(join(dir, "locked"), true);
+    try {
+      for (const argv of [["--out", "locked/new/deeper"], ["--out-file", "locked/new/api.ts"]]) {
+        const refused = run(dir, ["generate", "docs", ...argv, "--no-cache"]);
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toBe("mdtypes: Cannot write to locked/new" + (argv[0] === "--out" ? "/deeper" : "") + ": locked cannot be written in (EPERM); nothing was changed\n");
+      }
+    } finally {
+      immutable(join(dir, "locked"), false);
+    }
+    expect(readdirSync(join(dir, "locked"))).toEqual([]);
     // An orphan mdtypes owns (its marker names its place) that cannot be unlinked.
     const orphan = join(models, "gone.ts");
     writeFileSync(orphan, `${readFileSync(circle, "utf8").split("\n")[0]!.replace("circle.md", "gone.md")}\nexport {};\n`);

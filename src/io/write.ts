@@ -25,7 +25,7 @@
  */
 
 import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
 import { compareStrings } from "../ir/diagnostics.js";
@@ -414,6 +414,20 @@ function removeStaging(path: string): string | undefined {
   }
 }
 
+/** The codes of a file system that refuses a write: no permission, an immutable or append-only file or folder, a read-only mount. */
+const REFUSED = new Set(["EACCES", "EPERM", "EROFS"]);
+
+/**
+ * What a commit's failure says: the output file it could not replace when the
+ * file system refused the move (a file made immutable), never the staging
+ * path; the system's message otherwise. `path`: output-relative.
+ */
+function failedMove(output: string, path: string | undefined, error: unknown): string {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (path !== undefined && syscall === "rename" && code !== undefined && REFUSED.has(code)) return `${join(output, path)} cannot be replaced (${code})`;
+  return (error as Error).message;
+}
+
 /** An I/O error for a write that failed, saying where the staging folder was left if it could not be removed. */
 function writeFailed(root: string, error: unknown, staging: string, left: string | undefined): Error {
   const kept = left === undefined ? "" : ` (the staging folder ${staging} could not be removed: ${left}; the next run removes it)`;
@@ -462,6 +476,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   await crashPoint("after-staging");
   await clearToCommit();
   let moved = 0;
+  let moving: string | undefined;
   try {
     // A commit that cannot finish must not start: a folder it moves files into or removes orphans from must be writable.
     checkWritable(root, output, [...changed.map((f) => f.path), ...orphans]);
@@ -471,14 +486,16 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
         signalInCommit();
         await crashPoint("during-commit");
       }
+      moving = file.path;
       moveInto(join(staging, file.path), join(root, file.path), made);
       moved++;
     }
   } catch (error) {
     if (error instanceof ExpectedError) throw error;
-    if (moved === 0) throw ioError(`Cannot write to ${output}: ${(error as Error).message}; nothing was changed`);
+    const cause = failedMove(output, moving, error);
+    if (moved === 0) throw ioError(`Cannot write to ${output}: ${cause}; nothing was changed`);
     // Made unwritable during the commit: what was moved stays, and the next run writes the rest.
-    throw ioError(`Cannot write to ${output}: ${(error as Error).message}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
+    throw ioError(`Cannot write to ${output}: ${cause}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
   } finally {
     // What is left once every file moved: empty folders. A folder that cannot be removed stays, for the next run.
     // A commit refused before any file moved: the output folder goes too if this run made it (one with only orphans to remove made none).
@@ -673,7 +690,10 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
     if (madeFrom !== undefined) madeFor.set(staging, madeFrom);
   } catch (error) {
     untrack(staging);
-    throw ioError(`Cannot create the output folder ${root}: ${(error as Error).message}${(error as NodeJS.ErrnoException).code === "EACCES" ? ` (its parent, ${dirname(root)}, is not writable)` : ""}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder above that cannot be written in, said as the check before a commit says it (`checkWritable`): the nearest that exists.
+    if (code !== undefined && REFUSED.has(code)) throw ioError(`Cannot write to ${output}: ${nearestExisting(root)} cannot be written in (${code}); nothing was changed`);
+    throw ioError(`Cannot create the output folder ${root}: ${(error as Error).message}`);
   }
   try {
     mkdirSync(staging);
@@ -681,7 +701,7 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
     const left = abandonStaging(staging);
     const code = (error as NodeJS.ErrnoException).code;
     // An output folder that cannot be written in, said as the check before a commit says it (`checkWritable`).
-    if (left === undefined && (code === "EACCES" || code === "EPERM" || code === "EROFS")) throw ioError(`Cannot write to ${output}: ${output} cannot be written in (${code}); nothing was changed`);
+    if (left === undefined && code !== undefined && REFUSED.has(code)) throw ioError(`Cannot write to ${output}: ${output} cannot be written in (${code}); nothing was changed`);
     throw writeFailed(root, error, staging, left);
   }
   try {
@@ -697,6 +717,14 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
   } catch (error) {
     throw writeFailed(root, error, staging, abandonStaging(staging));
   }
+}
+
+/** The nearest folder above `root` that exists: relative to the working folder when it lies in it, else absolute. */
+function nearestExisting(root: string): string {
+  let folder = dirname(root);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  const near = relative(process.cwd(), folder);
+  return near === "" ? "." : near.startsWith("..") || isAbsolute(near) ? folder : near;
 }
 
 /** Creates `folder` (and its parents) unless this run made it already (`made`). */
