@@ -37,7 +37,8 @@ export async function readDocsCached(
   // Keyed by the reading options alone: targets that differ only in what they emit share one entry.
   const name = `docs-${targetKey(input, readingOptions(userOptions))}.json`;
   const stored = cache.load<DocsEntry>(name)?.docs;
-  const optionsText = `${stableJson(readingOptions(options))}\0${remarkPluginsFingerprint(userOptions.remarkPlugins)}`;
+  const pluginsBefore = remarkPluginsFingerprint(userOptions.remarkPlugins);
+  const optionsText = `${stableJson(readingOptions(options))}\0${pluginsBefore}`;
   const content = contentHashes(sources);
   const keys = sources.map((doc, i) => docKey(optionsText, doc.id, content[i]!));
   const found: (DocResult | undefined)[] = sources.map((doc, i) => {
@@ -48,7 +49,9 @@ export async function readDocsCached(
   const fresh = await readDocs(missing, options, settings);
   let next = 0;
   const docs = found.map((result) => result ?? fresh[next++]!);
-  if (missing.length > 0 || !stored || Object.keys(stored).length !== sources.length) {
+  // A plugin that changed while it loaded, or that a worker thread loaded otherwise, leaves results of either version: not kept.
+  const steady = remarkPluginsFingerprint(userOptions.remarkPlugins) === pluginsBefore;
+  if (steady && (missing.length > 0 || !stored || Object.keys(stored).length !== sources.length)) {
     cache.save(name, { docs: Object.fromEntries(sources.map((doc, i) => [doc.id, { key: keys[i]!, result: docs[i]! }])) } satisfies DocsEntry);
   }
   return { docs, parsed: missing.length };

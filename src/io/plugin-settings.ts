@@ -5,6 +5,7 @@
  * Loading the plugins is `remark-plugins.ts`'s job.
  */
 
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -72,7 +73,9 @@ function importEntry(specifier: string, baseDir: string): string | undefined {
 /**
  * What the plugins are, for cache keys: a SHA-256 of each plugin module's
  * bytes (the entry file; a change to a file it imports is not seen: run with
- * `--no-cache` then). Empty for none.
+ * `--no-cache` then). A plugin this thread has imported counts as it was
+ * imported (see {@link recordLoadedPlugin}), not as its file may be since.
+ * Empty for none.
  */
 export function remarkPluginsFingerprint(settings: readonly RemarkPluginSetting[]): string {
   if (settings.length === 0) return "";
@@ -80,12 +83,49 @@ export function remarkPluginsFingerprint(settings: readonly RemarkPluginSetting[
     settings
       .map((setting) => {
         const path = specifierOf(setting);
-        try {
-          return sha256(readFileSync(path));
-        } catch {
-          return `unreadable:${path}`;
-        }
+        return loadedPlugins.get(path) ?? pluginHash(path);
       })
       .join("\0"),
   );
+}
+
+/** The SHA-256 of a plugin module's bytes now (a mark naming it when it cannot be read). */
+export function pluginHash(path: string): string {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return `unreadable:${path}`;
+  }
+}
+
+/** Per plugin module (absolute path), what this thread imported: see {@link recordLoadedPlugin}. */
+const loadedPlugins = new Map<string, string>();
+
+/**
+ * Records what the plugin module at `path` was when this thread imported it:
+ * the hash of its bytes just `before` the import, or, when they were other
+ * just `after` it (the file changed while it loaded), a mark no key ever
+ * matches. Cache keys then take the plugin as it runs. A module imported
+ * already keeps its first record (Node keeps the module it loaded first).
+ */
+export function recordLoadedPlugin(path: string, before: string, after: string): void {
+  if (loadedPlugins.has(path)) return;
+  loadedPlugins.set(path, before === after ? before : `changed-while-loading:${randomUUID()}`);
+}
+
+/** What this thread imported (to be reported by a worker thread to the main one). */
+export function loadedPluginRecords(): [string, string][] {
+  return [...loadedPlugins];
+}
+
+/**
+ * A worker thread's records: a plugin it imported otherwise than this thread
+ * did (the file changed in between) makes this process's keys unmatchable,
+ * as its results may be of either version.
+ */
+export function reconcileLoadedPlugins(records: readonly (readonly [string, string])[]): void {
+  for (const [path, hash] of records) {
+    const own = loadedPlugins.get(path);
+    if (own !== hash) loadedPlugins.set(path, `loaded-otherwise:${randomUUID()}`);
+  }
 }

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SourceDoc } from "../dialects/dialect.js";
 import { CODE_ROOT } from "./package-root.js";
+import { reconcileLoadedPlugins } from "./plugin-settings.js";
 import type { Options } from "../ir/options.js";
 import { readDoc, type DocResult } from "../stages/read.js";
 
@@ -52,7 +53,11 @@ export interface WorkerInput {
 }
 
 /** What a worker posts: the results of one batch, or that it is done. */
-export type WorkerMessage = { readonly start: number; readonly results: readonly DocResult[] } | { readonly done: true };
+export type WorkerMessage =
+  | { readonly start: number; readonly results: readonly DocResult[] }
+  | { readonly done: true }
+  /** The remark plugins the worker imported, as `loadedPluginRecords` gives them. */
+  | { readonly plugins: readonly (readonly [string, string])[] };
 
 /** The worker's module (`io/read-worker.js` of the code folder); absent when running from the TypeScript sources (tests), which then read on one thread. */
 const WORKER_FILE = (() => {
@@ -100,6 +105,7 @@ export async function readDocs(docs: readonly SourceDoc[], options: Options, set
         new Promise<void>((done) => {
           worker.on("message", (message: WorkerMessage) => {
             if ("done" in message) return done();
+            if ("plugins" in message) return reconcileLoadedPlugins(message.plugins);
             message.results.forEach((result, offset) => {
               results[message.start + offset] = result;
             });

@@ -7,11 +7,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { WorkerInput, WorkerMessage } from "./pool.js";
 import { readDoc, type DocResult } from "../stages/read.js";
 import { loadRemarkPlugins } from "../stages/remark-plugins.js";
+import { loadedPluginRecords } from "./plugin-settings.js";
 
 const { docs, options, counters: buffer, batch } = workerData as WorkerInput;
 await loadRemarkPlugins(options.remarkPlugins);
 const counters = new Int32Array(buffer);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+// What this thread imported, before any result: the main thread's cache keys must take the plugins as they ran here too.
+if (options.remarkPlugins.length > 0) post({ plugins: loadedPluginRecords() });
 
 for (;;) {
   const start = Atomics.add(counters, 0, 1) * batch;

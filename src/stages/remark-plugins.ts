@@ -17,7 +17,7 @@ import remarkParse from "remark-parse";
 import { unified, type Pluggable } from "unified";
 import { usageError } from "../ir/errors.js";
 import { markdownParser, modelDocSyntax, type MarkdownProcessor } from "./parse.js";
-import { messageOf, resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "../io/plugin-settings.js";
+import { messageOf, pluginHash, recordLoadedPlugin, resolveRemarkPlugins, specifierOf, type RemarkPluginSetting } from "../io/plugin-settings.js";
 
 const loaded = new Map<string, MarkdownProcessor>();
 
@@ -42,7 +42,9 @@ export async function loadRemarkPlugins(settings: readonly RemarkPluginSetting[]
     const path = specifierOf(setting);
     let module: { default?: unknown };
     try {
+      const before = pluginHash(path);
       module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      recordLoadedPlugin(path, before, pluginHash(path));
     } catch (error) {
       throw usageError(`remarkPlugins[${i}]: cannot load ${path}: ${messageOf(error)}`);
     }
