@@ -164,6 +164,11 @@ describe("the cache", () => {
 
   it("a warm check of one module of every model (larger than one read) forgives CRLF line ends and sees a byte changed at its very end", () => {
     const dir = project();
+    // The repo's own docs make a smaller module than the corpus's: one model of many fields makes it larger than a read.
+    if (!HAS_CORPUS) {
+      const rows = Array.from({ length: 800 }, (_, i) => `| \`field_${i}\` | *OptionalNullable[str]* | :heavy_minus_sign: | Field number ${i} of a wide model. |`);
+      writeFileSync(join(dir, "docs", "models", "widemodel.md"), `# WideModel\n\nA model of many fields.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n`);
+    }
     const args = ["docs/models", "--out-file", "one/api.ts"];
     expect(run(dir, "generate", ...args).status).toBe(0);
     expect(run(dir, "check", ...args).status).toBe(0);

@@ -54,8 +54,10 @@ export function stableJson(value: unknown): string {
 
 /**
  * What this build of mdtypes is: its version and a hash of every file of its
- * code and of its templates. Any change to the tool invalidates every entry.
- * Type declarations and source maps are no code that runs: left out.
+ * code and of its templates (symbolic links followed), and of the manifests
+ * (`package.json`, with their versions) of the packages it depends on. Any
+ * change to the tool invalidates every entry. Type declarations and source
+ * maps are no code that runs: left out.
  *
  * Reading and hashing those files (some 2 MB in 140 files) takes longer than
  * the rest of a warm run, so a cache folder (`memoDir`) keeps the fingerprint
@@ -171,14 +173,16 @@ function computeFingerprint(folders: readonly string[], manifest: string): ToolM
 /**
  * The manifests (`package.json`) of the packages that `manifest`'s package
  * depends on at run time (`dependencies`, `optionalDependencies`), and theirs,
- * found as Node finds them (`node_modules` of the dependent's folder, then of
- * each folder above it), each handed to `look` before it is read; sorted by
+ * found as Node finds them (`node_modules` of the folder the dependent really
+ * lies in, links followed, then of each folder above it), each handed to
+ * `look` before it is read; sorted by
  * path. A package not found is left out (Node would fail to load it: no
  * result of it can be cached).
  */
 function dependencyManifests(manifest: string, look: (path: string) => void): { name: string; path: string; bytes: Buffer }[] {
   const found = new Map<string, { name: string; path: string; bytes: Buffer }>();
-  const queue: { folder: string; bytes: Buffer }[] = [{ folder: dirname(manifest), bytes: readFileSync(manifest) }];
+  // Node looks for a package's own dependencies from where it really lies: a linked package (pnpm, `npm link`) from its target.
+  const queue: { folder: string; bytes: Buffer }[] = [{ folder: realpathSync(dirname(manifest)), bytes: readFileSync(manifest) }];
   for (let next = queue.shift(); next; next = queue.shift()) {
     let names: string[] = [];
     try {
@@ -193,7 +197,7 @@ function dependencyManifests(manifest: string, look: (path: string) => void): { 
       look(path);
       const bytes = readFileSync(path);
       found.set(path, { name, path, bytes });
-      queue.push({ folder: dirname(path), bytes });
+      queue.push({ folder: realpathSync(dirname(path)), bytes });
     }
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -347,10 +351,10 @@ export class Cache {
     const temp = join(this.dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
     try {
       this.ensureFolder();
-      const tool = toolFingerprint(this.dir);
+      const fingerprint = toolFingerprint(this.dir);
       // What a run made while the tool changed under it may be of either version: kept by neither.
       if (!toolSteady()) return;
-      const body = JSON.stringify({ tool, data }, replacer);
+      const body = JSON.stringify({ tool: fingerprint, data }, replacer);
       writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
       renameSync(temp, join(this.dir, name));
     } catch {

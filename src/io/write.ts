@@ -692,7 +692,7 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
     untrack(staging);
     const code = (error as NodeJS.ErrnoException).code;
     // A folder above that cannot be written in, said as the check before a commit says it (`checkWritable`): the nearest that exists.
-    if (code !== undefined && REFUSED.has(code)) throw ioError(`Cannot write to ${output}: ${nearestExisting(root)} cannot be written in (${code}); nothing was changed`);
+    if (code !== undefined && REFUSED.has(code)) throw ioError(`Cannot write to ${output}: ${nearestExisting(root, output)} cannot be written in (${code}); nothing was changed`);
     throw ioError(`Cannot create the output folder ${root}: ${(error as Error).message}`);
   }
   try {
@@ -719,12 +719,12 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
   }
 }
 
-/** The nearest folder above `root` that exists: relative to the working folder when it lies in it, else absolute. */
-function nearestExisting(root: string): string {
+/** The nearest folder above `root` that exists: absolute when `output` is, else relative to the working folder when it lies in it. */
+function nearestExisting(root: string, output: string): string {
   let folder = dirname(root);
   while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
   const near = relative(process.cwd(), folder);
-  return near === "" ? "." : near.startsWith("..") || isAbsolute(near) ? folder : near;
+  return isAbsolute(output) || near.startsWith("..") || isAbsolute(near) ? folder : near === "" ? "." : near;
 }
 
 /** Creates `folder` (and its parents) unless this run made it already (`made`). */
