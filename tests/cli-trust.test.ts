@@ -213,49 +213,28 @@ describe("interrupts leave nothing behind", () => {
     const circle = join(models, "circle.ts");
     const before = readFileSync(circle, "utf8");
     editDoc(dir);
-    immutable(models, true);
-    try {
-      const refused = run(dir, ["generate"]);
-      expect(refused.status).toBe(2);
-      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models cannot be written in (EPERM); nothing was changed\n");
-    } finally {
-      immutable(models, false);
-    }
-    expect(readFileSync(circle, "utf8")).toBe(before);
+    /** `generate` (or `argv`) with `path` made immutable: exit 2, exactly `message`, and the output and staging as they were. */
+    const refusedWhileImmutable = (path: string, message: string, argv = ["generate"]) => {
+      immutable(path, true);
+      try {
+        const refused = run(dir, argv);
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toBe(`mdtypes: ${message}\n`);
+      } finally {
+        immutable(path, false);
+      }
+      expect(readFileSync(circle, "utf8")).toBe(before);
+      expect(stagings(dir)).toEqual([]);
+    };
+    refusedWhileImmutable(models, "Cannot write to out: out/models cannot be written in (EPERM); nothing was changed");
     // The output folder itself, where the staging folder is made.
-    immutable(join(dir, "out"), true);
-    try {
-      const refused = run(dir, ["generate"]);
-      expect(refused.status).toBe(2);
-      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out cannot be written in (EPERM); nothing was changed\n");
-    } finally {
-      immutable(join(dir, "out"), false);
-    }
-    expect(readFileSync(circle, "utf8")).toBe(before);
-    expect(stagings(dir)).toEqual([]);
+    refusedWhileImmutable(join(dir, "out"), "Cannot write to out: out cannot be written in (EPERM); nothing was changed");
     // A file in the way of a move (made immutable): named, never the staging folder.
-    immutable(circle, true);
-    try {
-      const refused = run(dir, ["generate"]);
-      expect(refused.status).toBe(2);
-      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/models/circle.ts cannot be replaced (EPERM); nothing was changed\n");
-    } finally {
-      immutable(circle, false);
-    }
-    expect(readFileSync(circle, "utf8")).toBe(before);
-    expect(stagings(dir)).toEqual([]);
+    refusedWhileImmutable(circle, "Cannot write to out: out/models/circle.ts cannot be replaced (EPERM); nothing was changed");
     // A new output folder under one that cannot be written in: the nearest folder that exists is named.
     mkdirSync(join(dir, "locked"));
-    immutable(join(dir, "locked"), true);
-    try {
-      for (const argv of [["--out", "locked/new/deeper"], ["--out-file", "locked/new/api.ts"]]) {
-        const refused = run(dir, ["generate", "docs", ...argv, "--no-cache"]);
-        expect(refused.status).toBe(2);
-        expect(refused.stderr).toBe("mdtypes: Cannot write to locked/new" + (argv[0] === "--out" ? "/deeper" : "") + ": locked cannot be written in (EPERM); nothing was changed\n");
-      }
-    } finally {
-      immutable(join(dir, "locked"), false);
-    }
+    refusedWhileImmutable(join(dir, "locked"), "Cannot write to locked/new/deeper: locked cannot be written in (EPERM); nothing was changed", ["generate", "docs", "--out", "locked/new/deeper", "--no-cache"]);
+    refusedWhileImmutable(join(dir, "locked"), "Cannot write to locked/new: locked cannot be written in (EPERM); nothing was changed", ["generate", "docs", "--out-file", "locked/new/api.ts", "--no-cache"]);
     expect(readdirSync(join(dir, "locked"))).toEqual([]);
     // An orphan mdtypes owns (its marker names its place) that cannot be unlinked.
     const orphan = join(models, "gone.ts");

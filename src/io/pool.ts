@@ -52,7 +52,7 @@ export interface WorkerInput {
   readonly batch: number;
 }
 
-/** What a worker posts: the results of one batch, or that it is done. */
+/** What a worker posts: the remark plugins it imported (first, when there are any), the results of one batch, or that it is done. */
 export type WorkerMessage =
   | { readonly start: number; readonly results: readonly DocResult[] }
   | { readonly done: true }
