@@ -181,6 +181,12 @@ function computeFingerprint(folders: readonly string[], manifest: string): ToolM
  */
 function dependencyManifests(manifest: string, look: (path: string) => void): { name: string; path: string; bytes: Buffer }[] {
   const found = new Map<string, { name: string; path: string; bytes: Buffer }>();
+  const watched = new Set<string>();
+  const watch = (path: string): void => {
+    if (watched.has(path)) return;
+    watched.add(path);
+    look(path);
+  };
   // Node looks for a package's own dependencies from where it really lies: a linked package (pnpm, `npm link`) from its target.
   const queue: { folder: string; bytes: Buffer }[] = [{ folder: realpathSync(dirname(manifest)), bytes: readFileSync(manifest) }];
   for (let next = queue.shift(); next; next = queue.shift()) {
@@ -192,7 +198,7 @@ function dependencyManifests(manifest: string, look: (path: string) => void): { 
       // A manifest that is not JSON names no dependency (its bytes are hashed all the same).
     }
     for (const name of names) {
-      const path = packageManifest(next.folder, name);
+      const path = packageManifest(next.folder, name, watch);
       if (path === undefined || found.has(path)) continue;
       look(path);
       const bytes = readFileSync(path);
@@ -203,11 +209,19 @@ function dependencyManifests(manifest: string, look: (path: string) => void): { 
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Where Node finds package `name`'s manifest for code in `folder`: `node_modules/<name>/package.json` there or in a folder above. */
-function packageManifest(folder: string, name: string): string | undefined {
+/**
+ * Where Node finds package `name`'s manifest for code in `folder`:
+ * `node_modules/<name>/package.json` there or in a folder above. Each place
+ * looked in first and found empty is handed to `watch` as the nearest of its
+ * folders that exists (a copy put there later, which Node would load first,
+ * changes that folder).
+ */
+function packageManifest(folder: string, name: string, watch: (path: string) => void): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
-    const path = join(dir, "node_modules", name, "package.json");
+    const modules = join(dir, "node_modules");
+    const path = join(modules, name, "package.json");
     if (statLine(path) !== undefined) return path;
+    watch([join(modules, name), modules, dir].find((candidate) => statLine(candidate) !== undefined) ?? dir);
     if (dirname(dir) === dir) return undefined;
   }
 }

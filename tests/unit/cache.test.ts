@@ -196,6 +196,14 @@ describe.concurrent("the tool's fingerprint", () => {
       expect(now, path).not.toBe(last);
       last = now;
     }
+    // A copy put later where Node looks first (nested beside its dependent, as npm does for a conflict) counts.
+    await settle();
+    expect(fingerprintOf(folders, manifest, memo)).toBe(last);
+    mkdirSync(join(root, "node_modules", "parser", "node_modules", "shared"));
+    writeFileSync(join(root, "node_modules", "parser", "node_modules", "shared", "package.json"), JSON.stringify({ version: "7.0.0" }));
+    const nested = fingerprintOf(folders, manifest, memo);
+    expect(nested).not.toBe(last);
+    expect(nested).toBe(fingerprintOf(folders, manifest, undefined));
   });
 
   it("is steady while nothing it was taken from changed, and none changed after the process started", async () => {
