@@ -95,8 +95,8 @@ export function toolSteady(): boolean {
 export function basisSteady(basis: ToolMemo, startedMs: number): boolean {
   const started = BigInt(Math.floor(startedMs - START_MARGIN_MS)) * 1_000_000n;
   return basis.paths.every((path, i) => {
-    const line = statLine(path);
-    return line !== undefined && line === basis.stats[i] && BigInt(line.slice(line.lastIndexOf(":") + 1)) < started;
+    const line = statLine(path) ?? ABSENT;
+    return line === basis.stats[i] && (line === ABSENT || BigInt(line.slice(line.lastIndexOf(":") + 1)) < started);
   });
 }
 
@@ -122,7 +122,7 @@ export function fingerprintOf(folders: readonly string[], manifest: string, memo
 /** @internal {@link fingerprintOf}, with the files and folders the fingerprint was taken from and what they looked like then. */
 export function fingerprintBasis(folders: readonly string[], manifest: string, memoPath: string | undefined): ToolMemo {
   const memo = memoPath === undefined ? undefined : readToolMemo(memoPath);
-  if (memoPath !== undefined && memo && memo.paths.every((path, i) => statLine(path) === memo.stats[i])) {
+  if (memoPath !== undefined && memo && memo.paths.every((path, i) => (statLine(path) ?? ABSENT) === memo.stats[i])) {
     touch(memoPath);
     return memo;
   }
@@ -136,10 +136,13 @@ export function fingerprintBasis(folders: readonly string[], manifest: string, m
 export interface ToolMemo {
   /** Every folder and file hashed, in order (absolute paths). */
   readonly paths: readonly string[];
-  /** Their {@link statLine}s, one per path. */
+  /** Their {@link statLine}s, one per path; `""` for a path that must stay absent. */
   readonly stats: readonly string[];
   readonly fingerprint: string;
 }
+
+/** The stat line of a path that must stay absent (a place Node would look for a dependency first). */
+const ABSENT = "";
 
 /** How long before now a file must have last changed to be trusted by its times alone. */
 const RACY_NS = 2_000_000_000n;
@@ -166,7 +169,11 @@ function computeFingerprint(folders: readonly string[], manifest: string): ToolM
   look(manifest);
   hash.update(readFileSync(manifest));
   // The packages the code imports when it is not bundled (worker threads, the API): their names and manifests (versions).
-  for (const dependency of dependencyManifests(manifest, look)) hash.update("\0").update(dependency.name).update("\0").update(dependency.bytes);
+  const absent = (path: string): void => {
+    paths.push(path);
+    stats.push(ABSENT);
+  };
+  for (const dependency of dependencyManifests(manifest, look, absent)) hash.update("\0").update(dependency.name).update("\0").update(dependency.bytes);
   return { paths, stats, fingerprint: hash.digest("hex"), racy };
 }
 
@@ -179,13 +186,13 @@ function computeFingerprint(folders: readonly string[], manifest: string): ToolM
  * path. A package not found is left out (Node would fail to load it: no
  * result of it can be cached).
  */
-function dependencyManifests(manifest: string, look: (path: string) => void): { name: string; path: string; bytes: Buffer }[] {
+function dependencyManifests(manifest: string, look: (path: string) => void, absent: (path: string) => void): { name: string; path: string; bytes: Buffer }[] {
   const found = new Map<string, { name: string; path: string; bytes: Buffer }>();
   const watched = new Set<string>();
   const watch = (path: string): void => {
     if (watched.has(path)) return;
     watched.add(path);
-    look(path);
+    absent(path);
   };
   // Node looks for a package's own dependencies from where it really lies: a linked package (pnpm, `npm link`) from its target.
   const queue: { folder: string; bytes: Buffer }[] = [{ folder: realpathSync(dirname(manifest)), bytes: readFileSync(manifest) }];
@@ -212,16 +219,16 @@ function dependencyManifests(manifest: string, look: (path: string) => void): { 
 /**
  * Where Node finds package `name`'s manifest for code in `folder`:
  * `node_modules/<name>/package.json` there or in a folder above. Each place
- * looked in first and found empty is handed to `watch` as the nearest of its
- * folders that exists (a copy put there later, which Node would load first,
- * changes that folder).
+ * looked in first and found empty is handed to `watch`: it must stay empty (a
+ * copy put there later, as npm nests one on a version conflict, is the one
+ * Node would load). Not the folders holding it: `node_modules` changes with
+ * every cache made in it.
  */
 function packageManifest(folder: string, name: string, watch: (path: string) => void): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
-    const modules = join(dir, "node_modules");
-    const path = join(modules, name, "package.json");
+    const path = join(dir, "node_modules", name, "package.json");
     if (statLine(path) !== undefined) return path;
-    watch([join(modules, name), modules, dir].find((candidate) => statLine(candidate) !== undefined) ?? dir);
+    watch(path);
     if (dirname(dir) === dir) return undefined;
   }
 }
