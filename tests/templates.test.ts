@@ -86,6 +86,9 @@ describe("the cache and the tool's own files", () => {
     scratch.push(pkg);
     for (const entry of ["bin", "dist", "templates", "package.json"]) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"), "dir");
+    // A run that starts within a clock tick or so of a change to the tool takes the change for one made while it ran and
+    // saves nothing (`toolSteady`): the copy must be older than that when the first run starts.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     const dir = project();
     const bin = join(pkg, "bin", "mdtypes.js");
     const check = () => spawnSync(process.execPath, [bin, "check", "docs", "--out", "out", "--cache-dir", "cache"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
