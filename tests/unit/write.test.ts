@@ -60,7 +60,7 @@ describe("a new output folder, staged ahead: files handed over as they are rende
 
   it("holds every file with its final content, whether the staging thread wrote it, was handed another content, or never saw it", async () => {
     const out = join(scratch, "fresh", "out");
-    const staging = prepareFreshStaging(out, ["a.ts", "deep/b.ts", "changed.ts", "unsent.ts", "not-a-model.ts"]);
+    const staging = prepareFreshStaging(out, ["a.ts", "deep/b.ts", "changed.ts", "unsent.ts", "not-a-model.ts", "none/not-a-model.ts"]);
     if (!staging) throw new Error("no staging folder was made");
     const a = module("a.ts", "export const a = 1;");
     const b = module("deep/b.ts", "export const b = 2;");
@@ -78,8 +78,9 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     const report = await write(out, files, staging);
     expect(report.written).toEqual(files.map((f) => f.path));
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
-    // The empty file made ahead for a doc that was no model is gone, and no staging folder is left.
+    // Nothing is left for a doc that was no model (the folder made ahead for it included), and no staging folder is left.
     expect(existsSync(join(out, "not-a-model.ts"))).toBe(false);
+    expect(existsSync(join(out, "none"))).toBe(false);
     expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
