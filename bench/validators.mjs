@@ -7,6 +7,7 @@
 //
 //   npm run bench            (from the repository root)
 //   node bench/validators.mjs --rounds 21 --quick
+//   node bench/validators.mjs --node-flag --single-threaded-gc   (a Node flag for every cell's process)
 //
 // Machines here are noisy (2 cores): every figure is the median of several rounds, and the
 // validators are interleaved within each round.
@@ -23,6 +24,8 @@ const OUT = join(HERE, ".out");
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 15;
 const QUICK = args.includes("--quick");
+/** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
+const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" && i + 1 < args.length ? [args[i + 1]] : []));
 
 // ---------------------------------------------------------------- build the mdtypes validators
 
@@ -420,7 +423,7 @@ for (const [label, model] of Object.entries(shapes)) {
     // Passes interleave the validators, so that a noisy moment of the machine does not favour one.
     for (let pass = 0; pass < PASSES; pass++) {
       for (const name of names[set]) {
-        const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--cell", `${model},${set},${name}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
+        const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${name}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
         if (out.status !== 0) throw new Error(`${name} on ${model}/${set} failed:\n${out.stderr}`);
         const cell = JSON.parse(out.stdout);
         if (cell.wrong > 0) throw new Error(`${name} disagrees on ${cell.wrong}/${cell.size} ${set} ${model} values`);
@@ -437,7 +440,7 @@ for (const [label, model] of Object.entries(shapes)) {
 const fmt = (ns) => (ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`);
 console.log(
   `\nValidators on ${SIZE} generated values per shape (the invalid set: those of their one-to-three-mutation copies that the JSON Schema rejects). ` +
-    `Each cell: one validator alone in a fresh process, median of ${ROUNDS} rounds, median of ${PASSES} interleaved passes (Node ${process.version}). ` +
+    `Each cell: one validator alone in a fresh process, median of ${ROUNDS} rounds, median of ${PASSES} interleaved passes (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
     `Ratio = peer time / mdtypes time (> 1: mdtypes faster).\n`,
 );
 console.log("| shape | set | mdtypes | ajv | typebox | zod 4 | typia |");
