@@ -123,12 +123,11 @@ export interface FreshStaging {
  * and starts a thread of its own that makes the folders of the files a run
  * expects to write (`expected`, output-relative) while the main thread goes on
  * parsing, then writes each file handed to it while the rest renders. Each
- * file is made once, with its content: making the files empty ahead and
- * writing them again later cost a cold run of the 10,731-doc tree 1.2–1.4
- * times the system time and 1.03–1.12 times the wall time (measured here,
- * ext4), and opened every file twice.
- * Undefined when the output folder exists: then only changed files are
- * written, one by one.
+ * file is made once, with its content: making every file empty ahead and
+ * opening it again to write it cost a cold run of the 10,731-doc tree
+ * 1.2–1.4 times the system time and 1.03–1.12 times the wall time (measured
+ * here, ext4). Undefined when the output folder exists: then only changed
+ * files are written, one by one.
  */
 export function prepareFreshStaging(output: string, expected: readonly string[]): FreshStaging | undefined {
   const root = resolve(output);
