@@ -179,6 +179,23 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
+  it("SIGINT or SIGTERM that lands while the last files are written (which never yields): nothing is committed, the process ends by the signal", () => {
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      const fresh = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+      const result = run(fresh, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `staged:${signal}` });
+      expect(result.signal).toBe(signal);
+      expect(existsSync(join(fresh, "out"))).toBe(false);
+      expect(stagings(fresh)).toEqual([]);
+      const existing = project();
+      editDoc(existing);
+      const before = readFileSync(join(existing, "out", "models", "circle.ts"), "utf8");
+      const again = run(existing, ["generate"], { MDTYPES_FAULT: `staged:${signal}` });
+      expect(again.signal).toBe(signal);
+      expect(readFileSync(join(existing, "out", "models", "circle.ts"), "utf8")).toBe(before);
+      expect(stagings(existing)).toEqual([]);
+    }
+  });
+
   it("SIGINT or SIGTERM that came while rendering, handled only when the writing starts: nothing is committed, the process ends by the signal", () => {
     const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
     for (const signal of ["SIGINT", "SIGTERM"]) {

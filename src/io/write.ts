@@ -237,15 +237,18 @@ const requireBuiltin = createRequire(import.meta.url);
 let ending = false;
 
 /**
- * Lets the event loop turn once before a commit, then settles only if no
+ * Lets the event loop poll once before a commit, then settles only if no
  * signal is ending the process (else never: the handler ends it). Rendering
- * never yields to the event loop, so a SIGINT or SIGTERM that came meanwhile
- * is still pending; without the turn, the commit would run, the handlers be
- * removed, and the signal be lost (the run ending with exit 0, or watch mode
- * going on).
+ * and writing the staged files never yield to the event loop, so a SIGINT or
+ * SIGTERM that came meanwhile is still pending; without the poll, the commit
+ * would run, the handlers be removed, and the signal be handled only after
+ * the output was committed (or be lost: the run ending with exit 0, or watch
+ * mode going on). Two turns: an immediate runs in the loop's check phase,
+ * before the next poll, which is where libuv reads a signal; the second runs
+ * after it.
  */
 async function clearToCommit(): Promise<void> {
-  await new Promise<void>((turned) => setImmediate(turned));
+  for (let turn = 0; turn < 2; turn++) await new Promise<void>((turned) => setImmediate(turned));
   if (ending) await new Promise<never>(() => {});
 }
 
@@ -445,6 +448,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   if (fault?.startsWith("rendered:")) process.kill(process.pid, fault.slice("rendered:".length) as NodeJS.Signals);
   if (fresh) {
     const staged = await fresh.finish();
+    // A signal that stopped the staging thread: the handler removes the staging folder and ends the process.
+    if (ending) await new Promise<never>(() => {});
     if (!existsSync(root)) return writeFresh(root, files, fresh, staged);
     // The output folder was made meanwhile: its files are written one by one, as for any existing output.
     removeStaging(fresh.path);
@@ -592,6 +597,9 @@ async function crashPoint(point: "after-staging" | "during-commit"): Promise<voi
     process.kill(process.pid, fault.slice(point.length + 1) as NodeJS.Signals);
     await new Promise((wait) => setTimeout(wait, 10_000));
   }
+  // `staged:SIGINT` or `:SIGTERM`: the signal arrives as the last staged file is written, and the run goes
+  // straight on, as after a Ctrl-C that landed while the writes (which never yield) were under way.
+  if (point === "after-staging" && fault?.startsWith("staged:")) process.kill(process.pid, fault.slice("staged:".length) as NodeJS.Signals);
 }
 
 /**
