@@ -31,7 +31,6 @@ import { prepare } from "./stages/prepare.js";
 import { loadRemarkPlugins } from "./stages/remark-plugins.js";
 import { resolve } from "./stages/resolve.js";
 import { readSources } from "./io/sources.js";
-import { outputPaths } from "./emit/names.js";
 import { discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
 
 export { readDoc, type DocResult } from "./stages/read.js";
@@ -171,10 +170,10 @@ function summary(rendered: RenderResult): RunSummary {
 
 /** `generate` the long way: render (through the cache, if any), then write. */
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
-  // A new output folder: its files are made in the background while the docs are read.
+  // A new output folder: its modules are written in the background as they are rendered, by the
+  // ts and zod targets (the json-schema target renders no modules one by one, and `--out-file` one file).
   const single = options.singleFile !== undefined;
-  // The paths made ahead are the modules' (`.ts`): of use to the ts and zod targets alone.
-  const fresh = single || options.target === "json-schema" ? undefined : prepareFreshStaging(output, outputPaths(sources.map((doc) => doc.id)));
+  const fresh = single || options.target === "json-schema" ? undefined : prepareFreshStaging(output);
   let rendered: RenderResult;
   try {
     rendered = await renderSources(input, sources, options, settings, fresh?.send);

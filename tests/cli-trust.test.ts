@@ -155,6 +155,17 @@ describe("every row is checked against its header", () => {
   });
 });
 
+describe("a new output folder is written as an existing one is", () => {
+  it("a doc that is no model, in a folder named as a model's module (`a.ts/`), makes nothing: a new output holds what an existing one does", () => {
+    const dir = tree({ "docs/a.md": DOC("A"), "docs/a.ts/options.md": "# Options\n\n## Options\n\nProse only.\n" });
+    expect(run(dir, ["generate", "docs", "--out", "new/out", "--flavour", "python", "--no-cache"]).status).toBe(0);
+    mkdirSync(join(dir, "existing"));
+    expect(run(dir, ["generate", "docs", "--out", "existing", "--flavour", "python", "--no-cache"]).status).toBe(0);
+    expect(readdirSync(join(dir, "new", "out")).sort()).toEqual(readdirSync(join(dir, "existing")).sort());
+    expect(readdirSync(join(dir, "new"))).toEqual(["out"]);
+  });
+});
+
 describe("interrupts leave nothing behind", () => {
   const stagings = (dir: string) => [...readdirSync(dir), ...(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).map((n) => `out/${n}`) : [])].filter((n) => n.includes("mdtypes-staging"));
 

@@ -97,12 +97,10 @@ function outputCandidates(output: string): string[] {
 
 /**
  * A staging folder made ahead for an output folder that does not exist yet,
- * its folders made in the background, its files written there as they are
- * rendered.
+ * its files written there in the background as they are rendered.
  */
 export interface FreshStaging {
   readonly path: string;
-  readonly expected: readonly string[];
   /**
    * Hands a rendered file (output-relative path) to the staging thread, which
    * writes it while the rest renders. Whatever the thread did not write is
@@ -120,16 +118,16 @@ export interface FreshStaging {
 
 /**
  * For an output folder that does not exist yet, makes a new staging folder
- * and starts a thread of its own that makes the folders of the files a run
- * expects to write (`expected`, output-relative) while the main thread goes on
- * parsing, then writes each file handed to it while the rest renders. Each
- * file is made once, with its content: making every file empty ahead and
- * opening it again to write it cost a cold run of the 10,731-doc tree
- * 1.2–1.4 times the system time and 1.03–1.12 times the wall time (measured
- * here, ext4). Undefined when the output folder exists: then only changed
- * files are written, one by one.
+ * and starts a thread of its own that writes each file handed to it (and the
+ * folders it lies in) while the rest renders. Each file is made once, with its
+ * content: making every file a run expected empty ahead and opening it again
+ * to write it cost a cold run of the 10,731-doc tree 1.2–1.4 times the system
+ * time and 1.03–1.12 times the wall time (measured here, ext4), and nothing is
+ * made for a doc that turns out not to be a model (a folder made for one could
+ * stand where a model's module goes). Undefined when the output folder exists:
+ * then only changed files are written, one by one.
  */
-export function prepareFreshStaging(output: string, expected: readonly string[]): FreshStaging | undefined {
+export function prepareFreshStaging(output: string): FreshStaging | undefined {
   const root = resolve(output);
   if (existsSync(root)) return undefined;
   const path = freshStagingPathFor(root);
@@ -146,7 +144,7 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   // A thread of its own: the main thread is busy parsing and rendering, and file system calls
   // queued from it would wait for its event loop.
   const { Worker: StagingThread } = requireBuiltin("node:worker_threads") as typeof import("node:worker_threads");
-  const worker = new StagingThread(STAGING_THREAD, { eval: true, workerData: { path, expected } });
+  const worker = new StagingThread(STAGING_THREAD, { eval: true, workerData: { path } });
   // Never what keeps the process alive, but while it is being finished or stopped (a run that ends
   // otherwise leaves a staging folder, which the next run removes).
   worker.unref();
@@ -180,7 +178,6 @@ export function prepareFreshStaging(output: string, expected: readonly string[])
   };
   return {
     path,
-    expected,
     send(file) {
       if (!open) return;
       sent.set(file.path, file.content);
@@ -310,8 +307,8 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * The body of the thread that makes a staging folder's folders, then writes
- * the files handed to it (plain JavaScript, run with `eval`). A message is a
+ * The body of the thread that writes the files handed to it into a staging
+ * folder (plain JavaScript, run with `eval`). A message is a
  * batch ({@link StagingBatch}), or `null`: the last, answered with the paths
  * written. A file it cannot write is left to the main thread.
  */
@@ -319,7 +316,7 @@ const STAGING_THREAD = `
 const { mkdirSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const { parentPort, workerData } = require("node:worker_threads");
-const { path, expected } = workerData;
+const { path } = workerData;
 const made = new Set();
 const folderFor = (file) => {
   const folder = dirname(file);
@@ -328,7 +325,6 @@ const folderFor = (file) => {
     made.add(folder);
   }
 };
-for (const file of expected) folderFor(join(path, file));
 const written = [];
 parentPort.on("message", (batch) => {
   if (batch === null) {
@@ -634,9 +630,8 @@ function stagingPathFor(root: string): string {
 
 /**
  * Writes a new output folder: every file into the staging folder made ahead
- * but those the staging thread wrote with the same content (`staged`), the
- * folders made for docs that turned out not to be models removed when they
- * hold nothing, then the whole folder renamed into place.
+ * but those the staging thread wrote with the same content (`staged`), then
+ * the whole folder renamed into place.
  */
 async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport> {
   await removeStaleStaging(root);
@@ -648,8 +643,11 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
       makeFolder(dirname(path), made);
       writeFileSync(path, file.content, "utf8");
     }
+    // A file handed over that the output does not hold in the end goes, and so do folders it leaves empty.
     const wanted = new Set(files.map((f) => f.path));
-    await removeEmptiedFolders(fresh.path, fresh.expected.filter((path) => !wanted.has(path)));
+    const unwanted = [...staged.keys()].filter((path) => !wanted.has(path));
+    for (const path of unwanted) unlinkSync(join(fresh.path, path));
+    await removeEmptiedFolders(fresh.path, unwanted);
   } catch (error) {
     throw writeFailed(root, error, fresh.path, removeFreshStaging(fresh));
   }

@@ -60,7 +60,7 @@ describe("a new output folder, staged ahead: files handed over as they are rende
 
   it("holds every file with its final content, whether the staging thread wrote it, was handed another content, or never saw it", async () => {
     const out = join(scratch, "fresh", "out");
-    const staging = prepareFreshStaging(out, ["a.ts", "deep/b.ts", "changed.ts", "unsent.ts", "not-a-model.ts", "none/not-a-model.ts"]);
+    const staging = prepareFreshStaging(out);
     if (!staging) throw new Error("no staging folder was made");
     const a = module("a.ts", "export const a = 1;");
     const b = module("deep/b.ts", "export const b = 2;");
@@ -69,18 +69,20 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     staging.send(b);
     // Handed over with one content, written with another: the final one must win.
     staging.send(module("changed.ts", "export const c = 0;"));
-    // A file the run did not expect ahead (a barrel) is made where it goes.
+    // A file made where it goes, folder and all.
     staging.send(module("deep/index.ts", "export {};"));
+    // Handed over, but not in the output in the end: it goes, with the folder made for it.
+    staging.send(module("gone/dropped.ts", "export {};"));
     const files = [a, changed, b, module("deep/index.ts", "export {};"), module("unsent.ts", "export const u = 4;")];
     // What the thread wrote: every file handed over, with the content it was handed (asking again gives the same).
     const staged = await staging.finish();
-    expect(Object.fromEntries(staged)).toEqual({ "a.ts": a.content, "deep/b.ts": b.content, "changed.ts": module("changed.ts", "export const c = 0;").content, "deep/index.ts": files[3]!.content });
+    expect(Object.fromEntries(staged)).toEqual({ "a.ts": a.content, "deep/b.ts": b.content, "changed.ts": module("changed.ts", "export const c = 0;").content, "deep/index.ts": files[3]!.content, "gone/dropped.ts": module("gone/dropped.ts", "export {};").content });
     const report = await write(out, files, staging);
     expect(report.written).toEqual(files.map((f) => f.path));
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
-    // Nothing is left for a doc that was no model (the folder made ahead for it included), and no staging folder is left.
-    expect(existsSync(join(out, "not-a-model.ts"))).toBe(false);
-    expect(existsSync(join(out, "none"))).toBe(false);
+    // Nothing else is left, and no staging folder.
+    expect(existsSync(join(out, "gone"))).toBe(false);
+    expect(readdirSync(out).sort()).toEqual(["a.ts", "changed.ts", "deep", "unsent.ts"]);
     expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
@@ -95,7 +97,7 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     // Enough small files to fill several batches around the large one.
     for (let i = 0; i < 300; i++) bodies[`many/m${i}.ts`] = `export const m${i} = "${"x".repeat(1_000 + i)}é";`;
     const files = Object.entries(bodies).map(([path, body]) => module(path, body));
-    const staging = prepareFreshStaging(out, files.map((f) => f.path));
+    const staging = prepareFreshStaging(out);
     if (!staging) throw new Error("no staging folder was made");
     for (const file of files) staging.send(file);
     const staged = await staging.finish();
@@ -109,7 +111,7 @@ describe("a new output folder, staged ahead: files handed over as they are rende
   it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {
     const there = join(scratch, "parents");
     mkdirSync(there);
-    const staging = prepareFreshStaging(join(there, "p", "a", "out"), ["a.ts"]);
+    const staging = prepareFreshStaging(join(there, "p", "a", "out"));
     if (!staging) throw new Error("no staging folder was made");
     await discardStaging(staging);
     expect(existsSync(there)).toBe(true);
@@ -118,7 +120,7 @@ describe("a new output folder, staged ahead: files handed over as they are rende
 
   it("is removed whole when the run is abandoned (errors in the docs) after files were handed over", async () => {
     const out = join(scratch, "abandoned", "out");
-    const staging = prepareFreshStaging(out, ["a.ts"]);
+    const staging = prepareFreshStaging(out);
     if (!staging) throw new Error("no staging folder was made");
     staging.send(module("a.ts", "export const a = 1;"));
     await discardStaging(staging);
