@@ -7,7 +7,7 @@
  * the docs that changed.
  */
 
-import { statSync } from "node:fs";
+import { lstatSync, readlinkSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { sha256 } from "./io/cache.js";
 import { normalize } from "./stages/compare.js";
@@ -83,15 +83,18 @@ function checkOutputFolder(output: string): void {
  * could be made.
  */
 export function checkFolderPlace(folder: string, label: string): void {
+  const place = (path: string) => (path === resolvePath(folder) ? `${label} "${folder}" is` : `${label} "${folder}" lies under ${relative(process.cwd(), path) || path}, which is`);
   for (let path = resolvePath(folder); ; path = dirname(path)) {
     let info;
     try {
       info = statSync(path);
     } catch {
+      // A symbolic link to nothing: no folder can be made there.
+      if (isLink(path)) throw ioError(`${place(path)} a broken symbolic link (to ${readlinkSync(path)})`);
       if (dirname(path) === path) return;
       continue;
     }
-    if (!info.isDirectory()) throw ioError(path === resolvePath(folder) ? `${label} "${folder}" is a file, not a folder` : `${label} "${folder}" lies under ${relative(process.cwd(), path) || path}, which is a file, not a folder`);
+    if (!info.isDirectory()) throw ioError(`${place(path)} a file, not a folder`);
     return;
   }
 }
@@ -106,6 +109,15 @@ async function checkIn(input: string, output: string, options: Options, settings
   // Drift (or no usable entry): the long way, which also gives the diffs.
   const { checkSources } = await import("./recipe.js");
   return checkSources(input, sources, output, options, settings);
+}
+
+/** Whether `path` is a symbolic link (false when nothing, or no folder on the way to it, is there). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function summaryOf(entry: RunEntry): RunSummary {

@@ -127,6 +127,19 @@ describe("paths are checked for what they are, before any work", () => {
     expect(readFileSync(join(dir, "out.ts"), "utf8")).toBe("// mine\n");
   });
 
+  it("--out naming a broken symbolic link, or lying under one: one line before any work, exit 2, nothing made", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget") });
+    symlinkSync("nowhere", join(dir, "dangling"));
+    for (const command of ["generate", "check"]) {
+      const result = run(dir, [command, "docs", "--out", "dangling", "--flavour", "python"]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('mdtypes: Output "dangling" is a broken symbolic link (to nowhere)\n');
+      const under = run(dir, [command, "docs", "--out", "dangling/sub", "--flavour", "python"]);
+      expect(under.stderr).toBe('mdtypes: Output "dangling/sub" lies under dangling, which is a broken symbolic link (to nowhere)\n');
+    }
+    expect(readdirSync(dir).sort()).toEqual(["dangling", "docs"]);
+  });
+
   it("an input that is a file, a cache folder that is a file or lies under one, a config that is a folder: one line each, exit 2", () => {
     const dir = tree({ "docs/widget.md": DOC("Widget"), "afile": "x" });
     expect(run(dir, ["generate", "afile", "--out", "out"]).stderr).toBe('mdtypes: Input "afile" is not a folder\n');
