@@ -25,7 +25,12 @@ const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 15;
 const QUICK = args.includes("--quick");
 /** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
-const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" && i + 1 < args.length ? [args[i + 1]] : []));
+const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" ? [args[i + 1]] : []));
+const usage = (message) => {
+  console.error(`bench/validators.mjs: ${message}`);
+  process.exit(2);
+};
+if (NODE_FLAGS.some((flag) => flag === undefined || !flag.startsWith("-"))) usage("--node-flag takes a Node flag (--node-flag --single-threaded-gc)");
 
 // ---------------------------------------------------------------- build the mdtypes validators
 
@@ -35,8 +40,13 @@ function sh(command, argv, cwd = ROOT) {
   return result.stdout;
 }
 
-const CELL = args.includes("--cell") ? args[args.indexOf("--cell") + 1].split(",") : undefined;
-if (!CELL) {
+const CELL = args.includes("--cell") ? (args[args.indexOf("--cell") + 1] ?? "").split(",") : undefined;
+if (CELL) {
+  // A cell runs in this process, on what a full run built.
+  if (CELL.length !== 3) usage("--cell takes <Model>,<set>,<validator> (--cell Event,invalid,mdtypes)");
+  if (NODE_FLAGS.length > 0) usage(`--cell runs in this process: give Node's flags to node itself (node ${NODE_FLAGS.join(" ")} bench/validators.mjs --cell ${CELL.join(",")})`);
+  if (!existsSync(join(OUT, "js", "models")) || !existsSync(join(HERE, "node_modules"))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
+} else {
   if (!existsSync(join(HERE, "node_modules"))) sh("npm", ["ci", "--no-audit", "--no-fund"], HERE);
   rmSync(OUT, { recursive: true, force: true });
   // As documented: the peers' schemas below are written to the docs' letter (no null where the docs do not say it).
