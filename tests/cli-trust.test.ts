@@ -179,6 +179,17 @@ describe("a new output folder is written as an existing one is", () => {
   });
 });
 
+describe("two runs into one new output folder", () => {
+  it("the folder made by another run before this one's staging folder is renamed in: written into as an existing output, exit 0, no staging folder left", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
+    const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: "output-made" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["_runtime.ts", "gadget.ts", "index.ts", "notes.txt", "widget.ts"]);
+    expect(readdirSync(dir).filter((name) => name.includes("mdtypes-staging"))).toEqual([]);
+    expect(run(dir, ["check", "docs", "--out", "out", "--flavour", "python", "--no-cache"]).status).toBe(0);
+  });
+});
+
 describe("interrupts leave nothing behind", () => {
   const stagings = (dir: string) => [...readdirSync(dir), ...(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).map((n) => `out/${n}`) : [])].filter((n) => n.includes("mdtypes-staging"));
 

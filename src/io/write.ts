@@ -446,7 +446,11 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     const staged = await fresh.finish();
     // A signal that stopped the staging thread: the handler removes the staging folder and ends the process.
     if (ending) await new Promise<never>(() => {});
-    if (!existsSync(root)) return writeFresh(root, files, fresh, staged);
+    if (!existsSync(root)) {
+      const report = await writeFresh(root, files, fresh, staged);
+      if (report !== undefined) return report;
+      // Another run made the output folder before this one's could be renamed into place.
+    }
     // The output folder was made meanwhile: its files are written one by one, as for any existing output.
     removeStaging(fresh.path);
     untrack(fresh.path);
@@ -608,6 +612,17 @@ function signalInCommit(): void {
   if (fault?.startsWith("in-commit:")) process.kill(process.pid, fault.slice("in-commit:".length) as NodeJS.Signals);
 }
 
+/**
+ * Fault injection: `MDTYPES_FAULT=output-made` makes the new output folder
+ * (holding one file) just before the staging folder is renamed into place, as
+ * another run into the same new folder may.
+ */
+function outputMadeMeanwhile(root: string): void {
+  if (process.env.MDTYPES_FAULT !== "output-made") return;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, "notes.txt"), "Made by another run.\n");
+}
+
 const STAGING = ".mdtypes-staging-";
 
 /** The prefix of a new output folder's staging folder, beside it. */
@@ -631,9 +646,10 @@ function stagingPathFor(root: string): string {
 /**
  * Writes a new output folder: every file into the staging folder made ahead
  * but those the staging thread wrote with the same content (`staged`), then
- * the whole folder renamed into place.
+ * the whole folder renamed into place. Undefined, the staging folder removed,
+ * when the output folder was made meanwhile by another run.
  */
-async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport> {
+async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport | undefined> {
   await removeStaleStaging(root);
   try {
     const made = new Set<string>([fresh.path]);
@@ -657,8 +673,16 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     rmSync(join(fresh.path, ".gitignore"), { force: true });
     mkdirSync(dirname(root), { recursive: true });
     signalInCommit();
+    outputMadeMeanwhile(root);
     renameSync(fresh.path, root);
   } catch (error) {
+    // Another run (two runs into one new output folder) made the output folder meanwhile: this
+    // run's staging folder goes, and the caller writes into that folder as into any existing one.
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === "ENOTEMPTY" || code === "EEXIST") && lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+      removeFreshStaging(fresh);
+      return undefined;
+    }
     const left = removeFreshStaging(fresh);
     if (left !== undefined) {
       try {
