@@ -119,11 +119,16 @@ export const INDEX_MODULE = "index.ts";
  * that would still clash on a case-insensitive file system (`user.md` and
  * `USER.md`) get one more `_`: an all-lower-case path (as Speakeasy names
  * its docs) keeps its own, then the others in id order, so a doc added
- * beside a Speakeasy doc never moves it. Returns the map and the ids renamed
- * for such a clash.
+ * beside a Speakeasy doc never moves it. A path that is a folder of another
+ * module (`a.md` beside a doc in a folder `a.ts/`) is taken by the folder.
+ * Returns the map and the ids renamed for such a clash.
  */
 export function modulePaths(ids: readonly string[]): { paths: Map<string, string>; renamed: string[] } {
   const taken = new Set<string>();
+  for (const id of ids) {
+    const parts = stemOf(id).toLowerCase().split("/");
+    for (let i = 1; i < parts.length; i++) taken.add(parts.slice(0, i).join("/"));
+  }
   const paths = new Map<string, string>();
   const renamed: string[] = [];
   const lower = (id: string) => (id === id.toLowerCase() ? 0 : 1);
@@ -166,12 +171,6 @@ export function barrelPaths(modules: Iterable<string>): string[] {
     for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join("/"));
   }
   return [...folders].map((folder) => (folder === "" ? INDEX_MODULE : `${folder}/${INDEX_MODULE}`)).sort(compareStrings);
-}
-
-/** Every path a render writes for docs `ids`: the modules, the barrels and the runtime. */
-export function outputPaths(ids: readonly string[]): string[] {
-  const modules = [...modulePaths(ids).paths.values()];
-  return [...modules, ...barrelPaths(modules), RUNTIME_MODULE];
 }
 
 /**

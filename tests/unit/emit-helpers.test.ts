@@ -40,6 +40,12 @@ describe("names", () => {
     expect(renamed).toEqual(["b/Format.md"]);
   });
 
+  it("gives a module whose path is another module's folder a suffix (`a.md` beside `a.ts/opt.md`), case-insensitively, and reports it", () => {
+    const { paths, renamed } = modulePaths(["a.md", "a.ts/opt.md", "B.md", "b.TS/deep/x.md"]);
+    expect(Object.fromEntries(paths)).toEqual({ "a.md": "a_.ts", "a.ts/opt.md": "a.ts/opt.ts", "B.md": "B_.ts", "b.TS/deep/x.md": "b.TS/deep/x.ts" });
+    expect(renamed.sort()).toEqual(["B.md", "a.md"]);
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");
