@@ -7,7 +7,7 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -176,6 +176,82 @@ describe("a new output folder is written as an existing one is", () => {
     expect(run(dir, ["generate", "docs", "--out", "existing", "--flavour", "python", "--no-cache"]).status).toBe(0);
     expect(readdirSync(join(dir, "new", "out")).sort()).toEqual(readdirSync(join(dir, "existing")).sort());
     expect(readdirSync(join(dir, "new"))).toEqual(["out"]);
+  });
+});
+
+describe("an existing output whose module must become a folder, or a folder a module", () => {
+  it("a doc added in a folder named as a model's module (`a.ts/`), then removed: the orphan in the way goes, new and existing outputs agree, check is in sync each time", () => {
+    const dir = tree({ "docs/a.md": DOC("A"), "docs/b.md": DOC("B") });
+    const args = (out: string) => ["docs", "--out", out, "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args("out")]).status).toBe(0);
+    writeFileSync(join(dir, "out", "notes.txt"), "mine\n");
+    for (const step of ["add", "remove"]) {
+      if (step === "add") {
+        mkdirSync(join(dir, "docs", "a.ts"));
+        writeFileSync(join(dir, "docs", "a.ts", "x.md"), DOC("X"));
+      } else rmSync(join(dir, "docs", "a.ts"), { recursive: true });
+      // check names what differs (a folder where a module goes is missing, not a raw EISDIR) and asks for a generate.
+      const stale = run(dir, ["check", ...args("out")]);
+      expect(stale.status, stale.stderr).toBe(1);
+      expect(stale.stderr + stale.stdout).not.toMatch(/EISDIR|ENOTDIR/);
+      const updated = run(dir, ["generate", ...args("out")]);
+      expect(updated.status, updated.stderr).toBe(0);
+      expect(run(dir, ["check", ...args("out")]).status).toBe(0);
+      rmSync(join(dir, "fresh"), { recursive: true, force: true });
+      expect(run(dir, ["generate", ...args("fresh")]).status).toBe(0);
+      const listing = (root: string) => readdirSync(join(dir, root), { recursive: true, encoding: "utf8" }).filter((n) => n !== "notes.txt").sort();
+      expect(listing("out")).toEqual(listing("fresh"));
+      for (const path of listing("fresh").filter((n) => statSync(join(dir, "fresh", n)).isFile())) expect(readFileSync(join(dir, "out", path), "utf8")).toBe(readFileSync(join(dir, "fresh", path), "utf8"));
+    }
+    expect(readFileSync(join(dir, "out", "notes.txt"), "utf8")).toBe("mine\n");
+  });
+
+  it("a folder in the way that holds a file mdtypes did not write is refused, one line, nothing changed", () => {
+    const dir = tree({ "docs/a.md": DOC("A"), "docs/a.ts/x.md": DOC("X") });
+    const args = ["docs", "--out", "out", "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    writeFileSync(join(dir, "out", "a.ts", "mine.ts"), "export {};\n");
+    rmSync(join(dir, "docs", "a.ts"), { recursive: true });
+    const blocked = run(dir, ["generate", ...args]);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toBe("mdtypes: Refusing to write out/a.ts: a folder (or another thing that is no file) is in its place. Move or delete it.\n");
+    expect(readdirSync(join(dir, "out", "a.ts")).sort()).toEqual(["index.ts", "mine.ts", "x.ts"]);
+  });
+});
+
+describe("model folders named like the files a target writes of its own", () => {
+  it("`index.ts/`, `_runtime.ts/` and a nested `index.ts/` get a `_` suffix with a warning; a new output and an existing one agree; strict output", () => {
+    const dir = tree({ "docs/index.ts/a.md": DOC("A"), "docs/_runtime.ts/b.md": DOC("B"), "docs/s/index.ts/c.md": DOC("C"), "docs/d.md": DOC("D") });
+    const args = (out: string) => ["docs", "--out", out, "--flavour", "python", "--no-cache"];
+    const result = run(dir, ["generate", ...args("out"), "--reporter", "json"]);
+    expect(result.status, result.stderr).toBe(0);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Diagnostic[] };
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.file}`).sort()).toEqual(["output-path-clash docs/_runtime.ts/b.md", "output-path-clash docs/index.ts/a.md", "output-path-clash docs/s/index.ts/c.md"]);
+    expect(readdirSync(join(dir, "out"), { recursive: true, encoding: "utf8" }).sort()).toEqual(
+      ["_runtime.ts", "_runtime.ts_", "_runtime.ts_/b.ts", "_runtime.ts_/index.ts", "d.ts", "index.ts", "index.ts_", "index.ts_/a.ts", "index.ts_/index.ts", "s", "s/index.ts", "s/index.ts_", "s/index.ts_/c.ts", "s/index.ts_/index.ts"],
+    );
+    expect(run(dir, ["check", ...args("out")]).status).toBe(0);
+    mkdirSync(join(dir, "existing"));
+    expect(run(dir, ["generate", ...args("existing")]).status).toBe(0);
+    expect(run(dir, ["check", ...args("existing")]).status).toBe(0);
+    const json = run(dir, ["generate", "docs", "--out", "js", "--target", "json-schema", "--flavour", "python", "--no-cache", "--reporter", "json"]);
+    expect(json.status, json.stderr).toBe(0);
+    // The json-schema target writes no files of its own: its folders keep their names.
+    expect((JSON.parse(json.stdout) as { diagnostics: Diagnostic[] }).diagnostics).toEqual([]);
+    expect(existsSync(join(dir, "js", "index.ts", "a.schema.json"))).toBe(true);
+  });
+
+  it("json-schema: a folder named as a model's document (`a.schema.json/`) renames that model's; `a.md` beside `a.ts/` keeps its name", () => {
+    const dir = tree({ "docs/a.md": DOC("A"), "docs/a.schema.json/x.md": DOC("X"), "docs/b.md": DOC("B"), "docs/b.ts/y.md": DOC("Y") });
+    const args = (out: string) => ["docs", "--out", out, "--target", "json-schema", "--flavour", "python", "--no-cache"];
+    for (const out of ["new/out", "existing"]) {
+      mkdirSync(join(dir, "existing"), { recursive: true });
+      const result = run(dir, ["generate", ...args(out), "--reporter", "json"]);
+      expect(result.status, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { diagnostics: Diagnostic[] }).diagnostics.map((d) => `${d.ruleId} ${d.file}`)).toEqual(["output-path-clash docs/a.md"]);
+      expect(readdirSync(join(dir, out), { recursive: true, encoding: "utf8" }).sort()).toEqual(["a.schema.json", "a.schema.json/x.schema.json", "a_.schema.json", "b.schema.json", "b.ts", "b.ts/y.schema.json"]);
+      expect(run(dir, ["check", ...args(out)]).status).toBe(0);
+    }
   });
 });
 

@@ -4,10 +4,10 @@
  * templates; the logic (names, types, checks, escaping) lives in `emit/`.
  */
 
-import { compareStrings, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { compareStrings, type Diagnostic } from "../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type ObjectModel, type Program, type TypeRef } from "../ir/ir.js";
 import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
-import { importSpecifier, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
+import { importSpecifier, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, pathClashReports, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
 import { emitBarrels, SINGLE_MODULE_RESERVED } from "./barrels.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
@@ -48,12 +48,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const { paths, renamed } = modulePaths([...byId.keys()]);
-  for (const id of renamed) {
-    const model = byId.get(id) as Model;
-    const sink = new DiagnosticSink(id);
-    sink.report("output-path-clash", model.place, `Unexpected output path clash for \`${id}\`, expected a unique module path; it is written to \`${paths.get(id)}\``);
-    diagnostics.push(...sink.items);
-  }
+  diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
   const identifiers = new Map(program.models.map((m) => [m.id, modelIdentifier(m.name)]));
   const modelOf = (target: string): Model => {
     const model = byId.get(target);

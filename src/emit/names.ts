@@ -113,35 +113,80 @@ export const RUNTIME_MODULE = "_runtime.ts";
 export const INDEX_MODULE = "index.ts";
 
 /**
- * Output module paths for doc ids (`a/b.md` → `a/b.ts`). A doc whose path is
- * a generator-owned one (`index.md` in any folder, `_runtime.md` at the root)
- * gets a `_` suffix (`index_.ts`), which depends on its own path alone. Paths
- * that would still clash on a case-insensitive file system (`user.md` and
- * `USER.md`) get one more `_`: an all-lower-case path (as Speakeasy names
- * its docs) keeps its own, then the others in id order, so a doc added
- * beside a Speakeasy doc never moves it. A path that is a folder of another
- * module (`a.md` beside a doc in a folder `a.ts/`) is taken by the folder.
- * Returns the map and the ids renamed for such a clash.
+ * How a target lays its files out: the ending of each model's file, and
+ * whether it writes files of its own beside them (a barrel `index.ts` in every
+ * folder, `_runtime.ts` at the root: the `ts` and `zod` targets; the
+ * json-schema target writes neither).
  */
-export function modulePaths(ids: readonly string[]): { paths: Map<string, string>; renamed: string[] } {
+export interface ModuleLayout {
+  readonly extension: string;
+  readonly ownFiles: boolean;
+}
+
+/** The `ts` and `zod` targets' layout: `.ts` modules, a barrel in every folder, the runtime at the root. */
+export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
+
+/**
+ * Output module paths for doc ids (`a/b.md` → `a/b.ts`; the layout's
+ * extension in place of `.ts`). A doc whose path is a generator-owned one
+ * (`index.md` in any folder, `_runtime.md` at the root) gets a `_` suffix
+ * (`index_.ts`) in every layout, so that its name is the same in each target;
+ * a folder so named (`index.ts/`, `_runtime.ts/` at the root), where the
+ * layout writes that file, gets one too (`index.ts_/`). Both depend on the
+ * doc's own path alone. Paths that would still clash on a case-insensitive
+ * file system (`user.md` and `USER.md`) get one more `_`: an all-lower-case
+ * path (as Speakeasy names its docs) keeps its own, then the others in id
+ * order, so a doc added beside a Speakeasy doc never moves it; a doc in a
+ * renamed folder yields to every other. A path that is
+ * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
+ * taken by the folder. Returns the map and the ids whose path a clash or a
+ * folder's name changed, each to be reported (`output-path-clash`).
+ */
+export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LAYOUT): { paths: Map<string, string>; renamed: string[] } {
+  const { extension } = layout;
+  const stems = new Map<string, string>();
+  const renamed = new Set<string>();
   const taken = new Set<string>();
   for (const id of ids) {
-    const parts = stemOf(id).toLowerCase().split("/");
-    for (let i = 1; i < parts.length; i++) taken.add(parts.slice(0, i).join("/"));
+    const parts = stemOf(id).split("/");
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (layout.ownFiles && isOwnedPath(parts.slice(0, i + 1).join("/"))) {
+        parts[i] = `${parts[i]}_`;
+        renamed.add(id);
+      }
+    }
+    const stem = parts.join("/");
+    stems.set(id, stem);
+    const lower = stem.toLowerCase().split("/");
+    for (let i = 1; i < lower.length; i++) taken.add(lower.slice(0, i).join("/"));
   }
   const paths = new Map<string, string>();
-  const renamed: string[] = [];
-  const lower = (id: string) => (id === id.toLowerCase() ? 0 : 1);
-  for (const id of [...ids].sort((a, b) => lower(a) - lower(b) || compareStrings(a, b))) {
-    const stem = stemOf(id);
-    const own = isOwnedPath(`${stem}.ts`) ? `${stem}_.ts` : `${stem}.ts`;
+  // Who keeps a clashing path: a doc whose folders kept their names, then an all-lower-case one, then id order.
+  const rank = (id: string) => (renamed.has(id) ? 2 : 0) + (id === id.toLowerCase() ? 0 : 1);
+  for (const id of [...ids].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b))) {
+    const stem = stems.get(id) as string;
+    const own = isOwnedPath(`${stem}.ts`) ? `${stem}_` : stem;
     let path = own;
-    while (taken.has(path.toLowerCase())) path = `${path.slice(0, -3)}_.ts`;
-    if (path !== own) renamed.push(id);
-    taken.add(path.toLowerCase());
-    paths.set(id, path);
+    while (taken.has(`${path}${extension}`.toLowerCase())) path = `${path}_`;
+    if (path !== own) renamed.add(id);
+    taken.add(`${path}${extension}`.toLowerCase());
+    paths.set(id, `${path}${extension}`);
   }
-  return { paths, renamed };
+  return { paths, renamed: ids.filter((id) => renamed.has(id)) };
+}
+
+/**
+ * The `output-path-clash` warnings for the ids {@link modulePaths} renamed,
+ * each at its model's title.
+ */
+export function pathClashReports(renamed: readonly string[], paths: ReadonlyMap<string, string>, modelOf: (id: string) => Model): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const id of renamed) {
+    const sink = new DiagnosticSink(id);
+    sink.report("output-path-clash", modelOf(id).place, `Unexpected output path clash for \`${id}\`, expected a unique module path; it is written to \`${paths.get(id)}\``);
+    diagnostics.push(...sink.items);
+  }
+  return diagnostics;
 }
 
 /** A model id's module path without `.ts`: the doc's path without its extension; a section's model beside it (`a/Pet.md#Category` → `a/Pet.Category`). */
@@ -160,6 +205,7 @@ function fileOf(id: string): string {
 /** Whether an output path is one the generator writes for itself (a barrel, the runtime). */
 function isOwnedPath(path: string): boolean {
   const lower = path.toLowerCase();
+  // `_runtime.ts` at the root, `index.ts` in any folder.
   return lower === RUNTIME_MODULE || lower === INDEX_MODULE || lower.endsWith(`/${INDEX_MODULE}`);
 }
 

@@ -456,9 +456,11 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     untrack(fresh.path);
   }
   await removeStaleStaging(root);
+  // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
+  const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path))) : [];
+  const way: WayToClear = { folders: new Set(), orphans: new Set(orphans), inTheWay: [] };
   const changed: OutputFile[] = [];
   const unchanged: string[] = [];
-  const folders = new Set<string>();
   for (const file of files) {
     const current = readIfThere(join(root, file.path));
     if (current === file.content) unchanged.push(file.path);
@@ -467,12 +469,10 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       const what = removeOrphans ? "naming this file" : "of a one-file output (--out-file)";
       throw ioError(`Refusing to overwrite ${join(output, file.path)}: it exists but mdtypes did not generate it there (${marker} ${what}). Move or delete it, then run again.`);
     } else {
-      if (current === undefined) checkWayClear(root, output, file.path, folders);
+      if (current === undefined) checkWayClear(root, output, file.path, way);
       changed.push(file);
     }
   }
-  // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
-  const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path))) : [];
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
 
   const staging = await stage(root, output, changed);
@@ -480,9 +480,12 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   await clearToCommit();
   let moved = 0;
   let moving: string | undefined;
+  /** The orphans removed before the moves, as in the way of new files. */
+  const cleared = new Set<string>();
   try {
     // A commit that cannot finish must not start: a folder it moves files into or removes orphans from must be writable.
-    checkWritable(root, output, [...changed.map((f) => f.path), ...orphans]);
+    checkWritable(root, output, [...changed.map((f) => f.path), ...orphans], new Set(way.inTheWay));
+    for (const path of way.inTheWay) clearOrphans(root, path, way.orphans, cleared);
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
       if (index === Math.floor(changed.length / 2) && process.env.MDTYPES_FAULT) {
@@ -496,6 +499,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   } catch (error) {
     if (error instanceof ExpectedError) throw error;
     const cause = failedMove(output, moving, error);
+    if (moved === 0 && way.inTheWay.length > 0) throw ioError(`Cannot write to ${output}: ${cause}; no file was written, but orphaned files in the way of new ones were removed: run generate again once the cause is fixed`);
     if (moved === 0) throw ioError(`Cannot write to ${output}: ${cause}; nothing was changed`);
     // Made unwritable during the commit: what was moved stays, and the next run writes the rest.
     throw ioError(`Cannot write to ${output}: ${cause}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
@@ -508,6 +512,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   }
   const kept: string[] = [];
   for (const path of orphans) {
+    if (cleared.has(path)) continue;
     try {
       unlinkSync(join(root, path));
     } catch (error) {
@@ -527,16 +532,19 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
  * Before a commit: throws an I/O error, nothing having changed, when a folder
  * that files (`paths`, output-relative) are moved into or removed from is not
  * writable and searchable, as access(2) tells; for one that does not exist
- * yet, the nearest folder above it that does. Root may write anywhere but on a
+ * yet, or where an orphan in the way stands (`cleared`: removed before the
+ * moves), the nearest folder above it that does. Root may write anywhere but on a
  * read-only file system (`EROFS`) or in an immutable folder. What access(2)
  * cannot tell (an append-only folder, an immutable file in the way) fails
  * during the commit, whose error says how many files were written.
  */
-function checkWritable(root: string, output: string, paths: readonly string[]): void {
+function checkWritable(root: string, output: string, paths: readonly string[], cleared: ReadonlySet<string>): void {
   const checked = new Set<string>();
   for (const path of paths) {
     for (let folder = dirname(join(root, path)); !checked.has(folder); folder = dirname(folder)) {
       checked.add(folder);
+      // An orphan in the way of a folder goes first: the folder is made in its parent.
+      if (cleared.has(relative(root, folder).split(sep).join("/"))) continue;
       try {
         accessSync(folder, constants.W_OK | constants.X_OK);
         break;
@@ -550,22 +558,87 @@ function checkWritable(root: string, output: string, paths: readonly string[]): 
 }
 
 /**
- * Before anything is written: nothing but a file may stand where a module
- * goes (a folder named `pet.ts`), and nothing but a folder where one of its
- * folders goes (a file named `components`). `folders`: those checked already.
+ * What stands in the way of new files, as far as {@link checkWayClear} has
+ * looked: the folders checked already, the orphans (files mdtypes owns that
+ * the docs no longer give, output-relative), and those of them, or the
+ * folders holding nothing but them, that must go before a file can be moved
+ * in (`a.ts` where the folder `a.ts/` goes, and the other way round).
  */
-function checkWayClear(root: string, output: string, path: string, folders: Set<string>): void {
+interface WayToClear {
+  readonly folders: Set<string>;
+  readonly orphans: ReadonlySet<string>;
+  readonly inTheWay: string[];
+}
+
+/**
+ * Before anything is written: nothing may stand where a module goes but a
+ * file, or a folder of orphans alone (a folder named `pet.ts`), and nothing
+ * where one of its folders goes but a folder, or an orphan (a file named
+ * `components`); orphans in the way are noted in `way`, to be removed before
+ * the commit's moves.
+ */
+function checkWayClear(root: string, output: string, path: string, way: WayToClear): void {
   const parts = path.split("/");
   for (let i = 1; i < parts.length; i++) {
     const folder = parts.slice(0, i).join("/");
-    if (folders.has(folder)) continue;
+    if (way.folders.has(folder)) continue;
     const info = lstatIfThere(join(root, folder));
-    if (info && !info.isDirectory()) throw ioError(`Refusing to write ${join(output, path)}: ${join(output, folder)} is a file where a folder must be. Move or delete it.`);
-    folders.add(folder);
+    way.folders.add(folder);
+    if (info && !info.isDirectory()) {
+      if (!way.orphans.has(folder)) throw ioError(`Refusing to write ${join(output, path)}: ${join(output, folder)} is a file where a folder must be. Move or delete it.`);
+      way.inTheWay.push(folder);
+      return;
+    }
     if (!info) return;
   }
   const info = lstatIfThere(join(root, path));
-  if (info && !info.isFile() && !info.isSymbolicLink()) throw ioError(`Refusing to write ${join(output, path)}: a folder (or another thing that is no file) is in its place. Move or delete it.`);
+  if (info && !info.isFile() && !info.isSymbolicLink()) {
+    if (!info.isDirectory() || holdsOrphansAlone(root, path, way.orphans) !== true) throw ioError(`Refusing to write ${join(output, path)}: a folder (or another thing that is no file) is in its place. Move or delete it.`);
+    way.inTheWay.push(path);
+  }
+}
+
+/**
+ * Whether the folder `path` (output-relative) holds orphans (`orphans`) and
+ * nothing else, at any depth, but folders: true; false when it holds anything
+ * else; undefined when it holds no file at all (a folder mdtypes may not
+ * have made, which it leaves alone).
+ */
+function holdsOrphansAlone(root: string, path: string, orphans: ReadonlySet<string>): boolean | undefined {
+  let entries;
+  try {
+    entries = readdirSync(join(root, path), { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  let some: boolean | undefined;
+  for (const entry of entries) {
+    const inner = `${path}/${entry.name}`;
+    const held = entry.isDirectory() ? holdsOrphansAlone(root, inner, orphans) : entry.isFile() && orphans.has(inner);
+    if (held === false) return false;
+    some ||= held;
+  }
+  return some;
+}
+
+/**
+ * Removes an orphan in the way of a new file (see {@link checkWayClear}): the
+ * file, or the orphans in the folder and then the folder, deepest first. A
+ * file put there since the check keeps the folder, and the move fails.
+ * `cleared`: gets the paths of the files removed.
+ */
+function clearOrphans(root: string, path: string, orphans: ReadonlySet<string>, cleared: Set<string>): void {
+  const at = join(root, path);
+  if (!lstatSync(at).isDirectory()) {
+    unlinkSync(at);
+    cleared.add(path);
+    return;
+  }
+  for (const entry of readdirSync(at, { withFileTypes: true })) {
+    const inner = `${path}/${entry.name}`;
+    if (entry.isDirectory() || orphans.has(inner)) clearOrphans(root, inner, orphans, cleared);
+  }
+  rmdirSync(at);
 }
 
 function lstatIfThere(path: string): Stats | undefined {

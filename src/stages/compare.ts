@@ -57,7 +57,8 @@ export async function compare(output: string, files: readonly OutputFile[], labe
       current = readFileSync(join(output, file.path), "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") {
+      // Not there, under a file where a folder goes, or a folder where the file goes: `generate` writes it (or says what is in its way).
+      if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") {
         missing.push(file.path);
         continue;
       }

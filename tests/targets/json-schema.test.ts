@@ -28,7 +28,7 @@ import { pathToFileURL } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, describe, expect, it } from "vitest";
-import { DATE_PATTERN, DATE_TIME_PATTERN, schemaPath, uriPath } from "../../src/emit/json-schema/emit-json-schema.js";
+import { DATE_PATTERN, DATE_TIME_PATTERN, SCHEMA_EXTENSION, SCHEMA_LAYOUT, uriPath } from "../../src/emit/json-schema/emit-json-schema.js";
 import { jsonModuleComment, ownsFile } from "../../src/emit/marker.js";
 import { modelIdentifier, modulePaths } from "../../src/emit/names.js";
 import type { Model, TypeRef } from "../../src/ir/ir.js";
@@ -78,6 +78,7 @@ async function renderPair(input: string, options: Partial<Options> = {}): Promis
     writeFileSync(join(out, file.path), file.content);
   }
   const paths = modulePaths(ts.program.models.map((m) => m.id)).paths;
+  const documentPaths = modulePaths(ts.program.models.map((m) => m.id), SCHEMA_LAYOUT).paths;
   const ajv = newAjv();
   const invalid: string[] = [];
   for (const file of js.files) {
@@ -93,7 +94,7 @@ async function renderPair(input: string, options: Partial<Options> = {}): Promis
   for (const model of ts.program.models) {
     const module = (await import(pathToFileURL(join(out, paths.get(model.id) as string)).href)) as Record<string, Validate>;
     tsValidators.set(model.id, module[`validate${modelIdentifier(model.name)}`] as Validate);
-    const validate = ajv.getSchema(BASE + uriPath(schemaPath(paths.get(model.id) as string)));
+    const validate = ajv.getSchema(BASE + uriPath(documentPaths.get(model.id) as string));
     if (!validate) throw new Error(`no document for ${model.id}`);
     compiled.set(model.id, validate);
   }
@@ -496,10 +497,10 @@ describe("json-schema: the bundle", () => {
     expect(ajv.validateSchema(document)).toBe(true);
     ajv.addSchema(document, `${BASE}api.schema.json`);
     const pair = await renderPair(input);
-    const paths = modulePaths(pair.models.map((m) => m.id)).paths;
+    const paths = modulePaths(pair.models.map((m) => m.id), SCHEMA_LAYOUT).paths;
     const tally = newTally();
     for (const model of pair.models) {
-      const key = (paths.get(model.id) as string).replace(/\.ts$/, "");
+      const key = (paths.get(model.id) as string).slice(0, -SCHEMA_EXTENSION.length);
       const validate = ajv.getSchema(`${BASE}api.schema.json#/$defs/${uriPath(key.replace(/~/g, "~0").replace(/\//g, "~1"))}`) as ValidateFunction;
       const bundlePair: Pair = { ...pair, ajv: new Map([[model.id, validate]]) };
       for (const sample of builtSamples(model, (id) => pair.models.find((m) => m.id === id) as Model)) compareOn(bundlePair, model, variants(sample), tally);

@@ -46,6 +46,37 @@ describe("names", () => {
     expect(renamed.sort()).toEqual(["B.md", "a.md"]);
   });
 
+  it("gives a folder named like a file the target writes of its own (`index.ts/`, `_runtime.ts/` at the root) a suffix, and reports its models", () => {
+    const ids = ["index.ts/a.md", "s/INDEX.TS/b.md", "_runtime.ts/c.md", "s/_runtime.ts/d.md", "index.ts_/e.md", "index.ts_/a.md"];
+    const { paths, renamed } = modulePaths(ids);
+    expect(Object.fromEntries(paths)).toEqual({
+      "index.ts/a.md": "index.ts_/a_.ts",
+      "s/INDEX.TS/b.md": "s/INDEX.TS_/b.ts",
+      "_runtime.ts/c.md": "_runtime.ts_/c.ts",
+      // The runtime is at the root alone.
+      "s/_runtime.ts/d.md": "s/_runtime.ts/d.ts",
+      "index.ts_/e.md": "index.ts_/e.ts",
+      // The renamed folder meets one of that name: the doc already there keeps its path.
+      "index.ts_/a.md": "index.ts_/a.ts",
+    });
+    expect(renamed).toEqual(["index.ts/a.md", "s/INDEX.TS/b.md", "_runtime.ts/c.md"]);
+  });
+
+  it("lays out a target's own extension, and renames folders only where the target writes files of its own", () => {
+    const layout = { extension: ".schema.json", ownFiles: false };
+    const { paths, renamed } = modulePaths(["a.md", "a.ts/x.md", "b.md", "b.schema.json/y.md", "index.ts/z.md", "index.md"], layout);
+    expect(Object.fromEntries(paths)).toEqual({
+      "a.md": "a.schema.json",
+      "a.ts/x.md": "a.ts/x.schema.json",
+      "b.md": "b_.schema.json",
+      "b.schema.json/y.md": "b.schema.json/y.schema.json",
+      "index.ts/z.md": "index.ts/z.schema.json",
+      // A doc's own name is the same in every target.
+      "index.md": "index_.schema.json",
+    });
+    expect(renamed).toEqual(["b.md"]);
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");

@@ -3,7 +3,9 @@
  * (https://json-schema.org/draft/2020-12/json-schema-core,
  * …/json-schema-validation), one `<module>.schema.json` per model at the
  * module path of the `ts` target (`components/Pet.ts` →
- * `components/Pet.schema.json`), referring to each other by relative `$ref`s
+ * `components/Pet.schema.json`; but for a clash only this target has, and
+ * folders named like the `ts` target's own files, which need no new name
+ * here: see `modulePaths`), referring to each other by relative `$ref`s
  * (`"../shared/Tag.schema.json"`). No root index is written.
  *
  * The documents accept what `validateX` accepts (render-check.ts), but for
@@ -29,11 +31,11 @@
  * `#/$defs/…`.
  */
 
-import { compareStrings, DiagnosticSink, type Diagnostic } from "../../ir/diagnostics.js";
+import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Field, type Model, type ObjectModel, type Program, type TypeRef } from "../../ir/ir.js";
 import type { EmitOptions, OutputFile } from "../emit.js";
 import { jsonModuleComment, JSON_BUNDLE_COMMENT } from "../marker.js";
-import { modulePaths } from "../names.js";
+import { modulePaths, pathClashReports, type ModuleLayout } from "../names.js";
 import { acceptsAnything, findDiscriminator, modelsAcceptingAnything } from "../render-check.js";
 import { stringifyJson, type Json, type JsonObject } from "./json.js";
 
@@ -58,6 +60,9 @@ export const DATE_PATTERN = "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$
 /** The file name ending of every document: a module path's `.ts` becomes this. */
 export const SCHEMA_EXTENSION = ".schema.json";
 
+/** This target's files: a document per model, nothing of its own beside them (no index, no runtime). */
+export const SCHEMA_LAYOUT: ModuleLayout = { extension: SCHEMA_EXTENSION, ownFiles: false };
+
 /**
  * Renders every model as a JSON Schema document (or, with `singleFile`, all
  * of them as one bundle). Output files are sorted by path; the diagnostics
@@ -66,14 +71,8 @@ export const SCHEMA_EXTENSION = ".schema.json";
 export function emitJsonSchema(program: Program, options: EmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
-  const { paths: modules, renamed } = modulePaths([...byId.keys()]);
-  const paths = new Map([...modules].map(([id, path]) => [id, schemaPath(path)]));
-  for (const id of renamed) {
-    const model = byId.get(id) as Model;
-    const sink = new DiagnosticSink(id);
-    sink.report("output-path-clash", model.place, `Unexpected output path clash for \`${id}\`, expected a unique module path; it is written to \`${paths.get(id)}\``);
-    diagnostics.push(...sink.items);
-  }
+  const { paths, renamed } = modulePaths([...byId.keys()], SCHEMA_LAYOUT);
+  diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
   const modelOf = (target: string): Model => {
     const model = byId.get(target);
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
@@ -98,11 +97,6 @@ export function emitJsonSchema(program: Program, options: EmitOptions): { files:
   });
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, diagnostics };
-}
-
-/** A module path (`components/Pet.ts`) as a document path (`components/Pet.schema.json`). */
-export function schemaPath(modulePath: string): string {
-  return modulePath.replace(/\.ts$/, SCHEMA_EXTENSION);
 }
 
 /** What a {@link SchemaWriter} knows of the program. */

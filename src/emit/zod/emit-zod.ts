@@ -15,13 +15,13 @@
  * schema outputs is an `X`.
  */
 
-import { compareStrings, DiagnosticSink, type Diagnostic } from "../../ir/diagnostics.js";
+import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type Program, type TypeRef } from "../../ir/ir.js";
 import type { EmitOptions, OutputFile } from "../emit.js";
 import { modelDoc, objectView } from "../emit.js";
 import { jsdoc, stringLiteral } from "../escape.js";
 import { moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
-import { importSpecifier, literalKey, modelIdentifier, modulePaths, RUNTIME_MODULE, schemaName, singleModuleNames, modelNames } from "../names.js";
+import { importSpecifier, literalKey, modelIdentifier, modulePaths, pathClashReports, RUNTIME_MODULE, schemaName, singleModuleNames, modelNames } from "../names.js";
 import { emitBarrels, SINGLE_MODULE_RESERVED } from "../barrels.js";
 import { modelsAcceptingAnything, taggedMembers } from "../render-check.js";
 import { literalText, renderType } from "../render-type.js";
@@ -80,12 +80,7 @@ function localNames(identifier: string): LocalNames {
 function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { paths, renamed } = modulePaths(program.models.map((m) => m.id));
-  for (const id of renamed) {
-    const model = ctx.modelOf(id);
-    const sink = new DiagnosticSink(id);
-    sink.report("output-path-clash", model.place, `Unexpected output path clash for \`${id}\`, expected a unique module path; it is written to \`${paths.get(id)}\``);
-    diagnostics.push(...sink.items);
-  }
+  diagnostics.push(...pathClashReports(renamed, paths, ctx.modelOf));
   const identifiers = new Map(program.models.map((m) => [m.id, modelIdentifier(m.name)]));
   const files: OutputFile[] = [];
   for (const model of program.models) {
