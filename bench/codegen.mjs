@@ -22,6 +22,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchArgs, countOption } from "./args.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -29,10 +30,10 @@ const BIN = join(ROOT, "bin", "mdtypes.js");
 const PEAK = join(HERE, "peak.mjs");
 const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
 const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
-const args = process.argv.slice(2);
+const args = benchArgs("bench/codegen.mjs", { "--runs": true, "--quick": false, "--keep": false, "--only": true, "--parse-only": false, "--parse-baseline": true, "--parse-rounds": true });
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const QUICK = args.includes("--quick");
-const RUNS = Number(option("--runs", QUICK ? 3 : 5));
+const RUNS = countOption("bench/codegen.mjs", args, "--runs", QUICK ? 3 : 5);
 /** Runs of the slowest scenarios (the whole corpus, doubled). */
 const LONG_RUNS = Math.max(1, Math.min(RUNS, QUICK ? 1 : 3));
 
@@ -164,7 +165,7 @@ async function parseTime(sdk) {
   // Builds before the src/ layout had the parser at dist/parse.js.
   if (baseline) parsers.baseline = (await import(pathToFileURL([join(baseline, "stages", "parse.js"), join(baseline, "parse.js")].find((p) => existsSync(p)) ?? join(baseline, "parse.js")).href)).parse;
   const times = Object.fromEntries(Object.keys(parsers).map((k) => [k, []]));
-  const rounds = Number(option("--parse-rounds", 15));
+  const rounds = countOption("bench/codegen.mjs", args, "--parse-rounds", 15);
   for (let round = -3; round < rounds; round++) {
     for (const [name, parse] of Object.entries(parsers)) {
       const start = process.hrtime.bigint();
@@ -178,7 +179,7 @@ async function parseTime(sdk) {
 const parseSdk = sdks.find((sdk) => sdk.name.includes("discord")) ?? sdks[0];
 const parsing = await parseTime(parseSdk);
 const parseLines = [
-  `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${option("--parse-rounds", 15)} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
+  `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${countOption("bench/codegen.mjs", args, "--parse-rounds", 15)} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
     (parsing.baseline === undefined ? "." : `; baseline build ${parsing.baseline.toFixed(0)} ms: this build takes ${(parsing.current / parsing.baseline).toFixed(3)}× its time.`),
 ];
 log(parseLines[0]);

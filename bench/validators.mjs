@@ -17,19 +17,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchArgs, countOption, usage as benchUsage } from "./args.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 const OUT = join(HERE, ".out");
-const args = process.argv.slice(2);
-const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 15;
+const SCRIPT = "bench/validators.mjs";
+const usage = (message) => benchUsage(SCRIPT, message);
+const args = benchArgs(SCRIPT, { "--rounds": true, "--quick": false, "--node-flag": true, "--cell": true });
+const ROUNDS = countOption(SCRIPT, args, "--rounds", 15);
 const QUICK = args.includes("--quick");
 /** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
 const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" ? [args[i + 1]] : []));
-const usage = (message) => {
-  console.error(`bench/validators.mjs: ${message}`);
-  process.exit(2);
-};
 if (NODE_FLAGS.some((flag) => flag === undefined || !flag.startsWith("-"))) usage("--node-flag takes a Node flag (--node-flag --single-threaded-gc)");
 
 // ---------------------------------------------------------------- build the mdtypes validators
@@ -395,6 +394,11 @@ function dataSets(model) {
 if (CELL) {
   // One validator on one data set, alone in this process: its steady state, untouched by the others.
   const [model, set, name] = CELL;
+  const models = Object.values(shapes);
+  if (!models.includes(model)) usage(`--cell: no model ${JSON.stringify(model)} (models: ${models.join(", ")})`);
+  if (set !== "valid" && set !== "invalid") usage(`--cell: no set ${JSON.stringify(set)} (sets: valid, invalid)`);
+  const peers = Object.keys(contenders(model)[set]);
+  if (!peers.includes(name)) usage(`--cell: no validator ${JSON.stringify(name)} on the ${set} set (validators: ${peers.join(", ")})`);
   const data = dataSets(model)[set];
   const fn = contenders(model)[set][name];
   const expected = set === "valid";
