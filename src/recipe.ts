@@ -170,10 +170,9 @@ function summary(rendered: RenderResult): RunSummary {
 
 /** `generate` the long way: render (through the cache, if any), then write. */
 export async function generateSources(input: string, sources: readonly SourceDoc[], output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
-  // A new output folder, staged beside it: the ts target's modules are written in the background
-  // as they are rendered (`EmitOptions.onFile`); the zod target hands none over, so its staging
-  // thread stays idle and every file is written at the commit. json-schema and `--out-file`
-  // outputs are staged inside the output folder, as an existing output's files are.
+  // A new output folder, staged beside it: the ts and zod targets' modules are written in the
+  // background as they are rendered (`EmitOptions.onFile`), the rest at the commit. json-schema
+  // and `--out-file` outputs are staged inside the output folder, as an existing output's files are.
   const single = options.singleFile !== undefined;
   const fresh = single || options.target === "json-schema" ? undefined : prepareFreshStaging(output);
   let rendered: RenderResult;

@@ -137,7 +137,8 @@ export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
  * file system (`user.md` and `USER.md`) get one more `_`: an all-lower-case
  * path (as Speakeasy names its docs) keeps its own, then the others in id
  * order, so a doc added beside a Speakeasy doc never moves it; a doc in a
- * renamed folder yields to every other. A path that is
+ * renamed folder yields to every other, and every doc whose own path is free
+ * keeps it (a suffixed path never takes another doc's). A path that is
  * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
  * taken by the folder. Returns the map and the ids whose path a clash or a
  * folder's name changed, each to be reported (`output-path-clash`).
@@ -163,12 +164,22 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
   const paths = new Map<string, string>();
   // Who keeps a clashing path: a doc whose folders kept their names, then an all-lower-case one, then id order.
   const rank = (id: string) => (renamed.has(id) ? 2 : 0) + (id === id.toLowerCase() ? 0 : 1);
+  const clashing: { id: string; own: string }[] = [];
   for (const id of [...ids].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b))) {
     const stem = stems.get(id) as string;
     const own = isOwnedPath(`${stem}.ts`) ? `${stem}_` : stem;
-    let path = own;
+    if (taken.has(`${own}${extension}`.toLowerCase())) clashing.push({ id, own });
+    else {
+      taken.add(`${own}${extension}`.toLowerCase());
+      paths.set(id, `${own}${extension}`);
+    }
+  }
+  // Then the clashing ones, each on the first free path: a doc whose own path is free keeps it, though
+  // another's new name would be that path (`a_.md` keeps `a_.ts` when `a.md` yields `a.ts` to a folder).
+  for (const { id, own } of clashing) {
+    let path = `${own}_`;
     while (taken.has(`${path}${extension}`.toLowerCase())) path = `${path}_`;
-    if (path !== own) renamed.add(id);
+    renamed.add(id);
     taken.add(`${path}${extension}`.toLowerCase());
     paths.set(id, `${path}${extension}`);
   }

@@ -77,6 +77,12 @@ describe("names", () => {
     expect(renamed).toEqual(["b.md"]);
   });
 
+  it("a suffixed path never takes another doc's own: `a_.md` keeps `a_.ts` when `a.md` yields `a.ts` to a folder", () => {
+    const { paths, renamed } = modulePaths(["a.md", "a_.md", "a.ts/x.md", "B.md", "b.md", "B_.md"]);
+    expect(Object.fromEntries(paths)).toEqual({ "a.md": "a__.ts", "a_.md": "a_.ts", "a.ts/x.md": "a.ts/x.ts", "B.md": "B__.ts", "b.md": "b.ts", "B_.md": "B_.ts" });
+    expect(renamed).toEqual(["a.md", "B.md"]);
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");

@@ -87,7 +87,9 @@ function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; 
     const path = paths.get(model.id) as string;
     const scope = new ModuleScope(ctx, new Map([[model.id, localNames(identifiers.get(model.id) as string)]]), { from: path, paths, identifiers });
     const view = modelView(model, scope, ctx);
-    files.push({ path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) });
+    const file = { path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) };
+    files.push(file);
+    ctx.options.onFile?.(file);
   }
   files.push({ path: RUNTIME_MODULE, content: ctx.templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView(new Set(RUNTIME_NAMES), true) }) });
   const barrels = emitBarrels(program.models, { paths, identifiers, importExtension: ctx.options.importExtension, exported: ["type", "schema"], render: ({ header, exports }) => ctx.templates.render("index.ts", { header, exports }) });
