@@ -7,8 +7,8 @@
  * the docs that changed.
  */
 
-import { lstatSync, readlinkSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve as resolvePath } from "node:path";
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve as resolvePath } from "node:path";
 import { sha256 } from "./io/cache.js";
 import { normalize } from "./stages/compare.js";
 import { hasErrors } from "./ir/diagnostics.js";
@@ -29,6 +29,7 @@ export type { CheckResult, GenerateResult, RunStats, RunSummary };
  */
 export async function generate(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<GenerateResult> {
   return withIoErrors(async () => {
+    ({ output, options } = throughLinkedFile(output, options));
     checkOutputFolder(output);
     await checkTemplates(options);
     return generateIn(input, output, options, settings);
@@ -50,6 +51,7 @@ async function generateIn(input: string, output: string, options: Options, setti
 /** Renders `input` in memory and compares it with `output`. Never writes. */
 export async function check(input: string, output: string, options: Options, settings: RunSettings = {}): Promise<CheckResult> {
   return withIoErrors(async () => {
+    ({ output, options } = throughLinkedFile(output, options));
     checkOutputFolder(output);
     await checkTemplates(options);
     return checkIn(input, output, options, settings);
@@ -66,6 +68,25 @@ async function checkTemplates(options: Options): Promise<void> {
   if (!overrides) return;
   const { checkTemplates: check } = await import("./emit/targets.js");
   check(options.target, overrides);
+}
+
+/**
+ * A one-module output (`singleFile`) that is a symbolic link is the file it
+ * links to, as an output folder reached through a link is the folder: written
+ * there, the link kept (replacing the link with a file left the file it
+ * linked to stale). A link to nothing is an I/O error before any work.
+ */
+function throughLinkedFile(output: string, options: Options): { output: string; options: Options } {
+  if (options.singleFile === undefined) return { output, options };
+  const file = join(output, options.singleFile);
+  if (!isLink(file)) return { output, options };
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    throw ioError(`Output file "${relative(process.cwd(), file) || file}" is ${unfollowable(file, error)}`);
+  }
+  return { output: dirname(real), options: { ...options, singleFile: basename(real) } };
 }
 
 /**
@@ -88,9 +109,9 @@ export function checkFolderPlace(folder: string, label: string): void {
     let info;
     try {
       info = statSync(path);
-    } catch {
+    } catch (error) {
       // A symbolic link to nothing: no folder can be made there.
-      if (isLink(path)) throw ioError(`${place(path)} a broken symbolic link (to ${readlinkSync(path)})`);
+      if (isLink(path)) throw ioError(`${place(path)} ${unfollowable(path, error)}`);
       if (dirname(path) === path) return;
       continue;
     }
@@ -109,6 +130,12 @@ async function checkIn(input: string, output: string, options: Options, settings
   // Drift (or no usable entry): the long way, which also gives the diffs.
   const { checkSources } = await import("./recipe.js");
   return checkSources(input, sources, output, options, settings);
+}
+
+/** What a symbolic link that cannot be followed is, from the error following it gave: a loop (`ELOOP`), else broken. */
+function unfollowable(link: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === "ELOOP") return "a loop of symbolic links (or a chain too long to follow)";
+  return `a broken symbolic link (to ${readlinkSync(link)})`;
 }
 
 /** Whether `path` is a symbolic link (false when nothing, or no folder on the way to it, is there). */

@@ -7,7 +7,7 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -138,6 +138,28 @@ describe("paths are checked for what they are, before any work", () => {
       expect(under.stderr).toBe('mdtypes: Output "dangling/sub" lies under dangling, which is a broken symbolic link (to nowhere)\n');
     }
     expect(readdirSync(dir).sort()).toEqual(["dangling", "docs"]);
+  });
+
+  it("--out-file naming a symbolic link: written where it links to, the link kept; a broken link or a loop is one line before any work, exit 2", () => {
+    const dir = tree({ "docs/widget.md": DOC("Widget") });
+    const args = ["docs", "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args, "--out-file", "real/api.ts"]).status).toBe(0);
+    symlinkSync(join("real", "api.ts"), join(dir, "api.ts"));
+    writeFileSync(join(dir, "docs", "widget.md"), DOC("Widget", "| `name` | *str* | :heavy_check_mark: | N/A |\n"));
+    expect(run(dir, ["check", ...args, "--out-file", "api.ts"]).status).toBe(1);
+    expect(run(dir, ["generate", ...args, "--out-file", "api.ts"]).status).toBe(0);
+    expect(lstatSync(join(dir, "api.ts")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real", "api.ts"), "utf8")).toContain("name: string");
+    expect(run(dir, ["check", ...args, "--out-file", "api.ts"]).status).toBe(0);
+    symlinkSync("nowhere.ts", join(dir, "dangling.ts"));
+    symlinkSync("loop.ts", join(dir, "loop.ts"));
+    for (const command of ["generate", "check"]) {
+      const broken = run(dir, [command, ...args, "--out-file", "dangling.ts"]);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toBe('mdtypes: Output file "dangling.ts" is a broken symbolic link (to nowhere.ts)\n');
+      expect(run(dir, [command, ...args, "--out-file", "loop.ts"]).stderr).toBe('mdtypes: Output file "loop.ts" is a loop of symbolic links (or a chain too long to follow)\n');
+    }
+    expect(readdirSync(dir).sort()).toEqual(["api.ts", "dangling.ts", "docs", "loop.ts", "real"]);
   });
 
   it("an input that is a file, a cache folder that is a file or lies under one, a config that is a folder: one line each, exit 2", () => {
