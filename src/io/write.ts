@@ -426,9 +426,9 @@ function failedMove(output: string, path: string | undefined, error: unknown): s
 }
 
 /** An I/O error for a write that failed, saying where the staging folder was left if it could not be removed. */
-function writeFailed(root: string, error: unknown, staging: string, left: string | undefined): Error {
+function writeFailed(output: string, error: unknown, staging: string, left: string | undefined): Error {
   const kept = left === undefined ? "" : ` (the staging folder ${staging} could not be removed: ${left}; the next run removes it)`;
-  return ioError(`Cannot write to ${root}: ${(error as Error).message}${kept}`);
+  return ioError(`Cannot write to ${output}: ${(error as Error).message}${kept}`);
 }
 
 /**
@@ -447,7 +447,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
     // A signal that stopped the staging thread: the handler removes the staging folder and ends the process.
     if (ending) await new Promise<never>(() => {});
     if (!existsSync(root)) {
-      const report = await writeFresh(root, files, fresh, staged);
+      const report = await writeFresh(root, output, files, fresh, staged);
       if (report !== undefined) return report;
       // Another run made the output folder before this one's could be renamed into place.
     }
@@ -722,7 +722,7 @@ function stagingPathFor(root: string): string {
  * the whole folder renamed into place. Undefined, the staging folder removed,
  * when the output folder was made meanwhile by another run.
  */
-async function writeFresh(root: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport | undefined> {
+async function writeFresh(root: string, output: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport | undefined> {
   await removeStaleStaging(root);
   try {
     const made = new Set<string>([fresh.path]);
@@ -738,7 +738,7 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
     for (const path of unwanted) unlinkSync(join(fresh.path, path));
     await removeEmptiedFolders(fresh.path, unwanted);
   } catch (error) {
-    throw writeFailed(root, error, fresh.path, removeFreshStaging(fresh));
+    throw writeFailed(output, error, fresh.path, removeFreshStaging(fresh));
   }
   await crashPoint("after-staging");
   await clearToCommit();
@@ -765,7 +765,10 @@ async function writeFresh(root: string, files: readonly OutputFile[], fresh: Fre
         // Then git shows it until the next run removes it.
       }
     }
-    throw writeFailed(root, error, fresh.path, left);
+    // The folder it goes in made unwritable during the run: say so, not the rename of the staging folder.
+    const { syscall } = error as NodeJS.ErrnoException;
+    const refused = syscall === "rename" && code !== undefined && REFUSED.has(code);
+    throw writeFailed(output, refused ? new Error(`${dirname(output)} cannot be written in (${code}); nothing was changed`) : error, fresh.path, left);
   } finally {
     madeFor.delete(fresh.path);
     untrack(fresh.path);
@@ -795,7 +798,7 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
     const code = (error as NodeJS.ErrnoException).code;
     // An output folder that cannot be written in, said as the check before a commit says it (`checkWritable`).
     if (left === undefined && code !== undefined && REFUSED.has(code)) throw ioError(`Cannot write to ${output}: ${output} cannot be written in (${code}); nothing was changed`);
-    throw writeFailed(root, error, staging, left);
+    throw writeFailed(output, error, staging, left);
   }
   try {
     // Git ignores a staging folder by itself, should one outlive its run.
@@ -808,7 +811,7 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
     }
     return staging;
   } catch (error) {
-    throw writeFailed(root, error, staging, abandonStaging(staging));
+    throw writeFailed(output, error, staging, abandonStaging(staging));
   }
 }
 
