@@ -2,11 +2,13 @@
  * `mdtypes generate --watch`: regenerates a target whenever one of its docs
  * changes, and every target when the config changes. Changes are debounced,
  * runs never overlap, and an error in one run is reported while watching
- * goes on.
+ * goes on. A remark plugin's module that changes is reported, not loaded
+ * again (an ES module is loaded once per process).
  */
 
 import { watch } from "chokidar";
-import { basename, dirname, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { specifierOf } from "../io/plugin-settings.js";
 import type { CliIo } from "./io.js";
 import { ExpectedError } from "../ir/errors.js";
 import { terminalSafe } from "./report.js";
@@ -31,7 +33,10 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
   // A target's templates are its inputs too: a changed template regenerates it.
   const templatesOf = (t: Target) => (t.options.templates === undefined ? undefined : resolve(t.options.templates));
-  const watchedOf = (list: readonly Target[]) => [...new Set([...inputsOf(list), ...list.flatMap((t) => templatesOf(t) ?? [])])];
+  // A remark plugin's module, once imported, stays as it was for the process's life (ES modules
+  // cannot be loaded again): a change to one is told, not silently ignored.
+  const pluginsOf = (list: readonly Target[]) => list.flatMap((t) => t.options.remarkPlugins.map(specifierOf).filter((path) => isAbsolute(path)));
+  const watchedOf = (list: readonly Target[]) => [...new Set([...inputsOf(list), ...list.flatMap((t) => templatesOf(t) ?? []), ...pluginsOf(list)])];
   const watcher = watch([...watchedOf(targets), config], {
     ignoreInitial: true,
     // Editors save in bursts (temp file, rename): wait for the write to settle.
@@ -72,6 +77,10 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
 
   watcher.on("all", (_event, path) => {
     const absolute = resolve(path);
+    if (pluginsOf(targets).includes(absolute)) {
+      io.stderr(`Remark plugin ${terminalSafe(relative(process.cwd(), absolute) || absolute)} changed: this watch keeps the version it loaded; stop it (Ctrl-C) and start it again to use the new one.\n`);
+      return;
+    }
     if (absolute === config) configChanged = true;
     else if (DOC_FILE.test(absolute)) {
       for (const target of targets) {
