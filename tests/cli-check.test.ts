@@ -4,12 +4,12 @@
  * fixtures when ../shared is absent). Issue #3's cases, one test each.
  */
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS } from "./helpers.js";
+import { HAS_CORPUS, ROOT, SPEAKEASY_CORPUS, startWatch } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
 const SOURCE = HAS_CORPUS ? join(SPEAKEASY_CORPUS, "ryan-blunden__discord-python-sdk", "docs", "models") : join(ROOT, "fixtures", "python", "discord", "models");
@@ -306,34 +306,23 @@ describe("mdtypes generate: safety", () => {
 describe("mdtypes generate --watch", () => {
   it("regenerates on a doc change, and keeps running through errors", async () => {
     const dir = project();
-    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 200; i++) {
-        if (pattern.test(stderr.slice(from))) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
-    };
+    const watch = startWatch(dir);
+    const { child, waitFor } = watch;
     try {
       await waitFor(/Watching 1 folder/, 0);
-      let mark = stderr.length;
+      let mark = watch.stderr().length;
       const path = join(dir, "docs", "models", DOC);
       const original = readFileSync(path, "utf8");
       writeFileSync(path, original.replace("[models.AuditLogObjectChangeResponse](../models/auditlogobjectchangeresponse.md)", "[models.Nothing](../models/nothing.md)"));
       await waitFor(/Watching for changes/, mark);
-      expect(stderr.slice(mark)).toContain("nothing written");
-      mark = stderr.length;
+      expect(watch.stderr().slice(mark)).toContain("nothing written");
+      mark = watch.stderr().length;
       writeFileSync(path, original.replace("| `id` ", "| `ident` "));
       await waitFor(/Watching for changes/, mark);
-      expect(stderr.slice(mark)).toMatch(/✔ out: .* 1 file written/);
+      expect(watch.stderr().slice(mark)).toMatch(/✔ out: .* 1 file written/);
       expect(readFileSync(join(dir, "out", "auditlogentryresponse.ts"), "utf8")).toContain("  ident: string;\n");
     } finally {
-      child.kill("SIGINT");
-      await new Promise((r) => child.on("exit", r));
+      await watch.stop();
     }
     expect(child.exitCode).toBe(130); // ended by Ctrl-C, as a shell reports it
   });

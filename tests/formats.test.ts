@@ -4,14 +4,14 @@
  * remark plugins (config `remarkPlugins`), applied to every doc.
  */
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { render } from "../src/recipe.js";
 import { resolveOptions } from "../src/ir/options.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, startWatch } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
 const scratch: string[] = [];
@@ -126,27 +126,16 @@ describe("remarkPlugins", () => {
 
   it("`generate --watch` tells of a changed plugin (it keeps the version it loaded) and regenerates nothing for it", async () => {
     const dir = project(["./plugins/rename-section.mjs"]);
-    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 200; i++) {
-        if (pattern.test(stderr.slice(from))) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
-    };
+    const watch = startWatch(dir);
+    const { waitFor } = watch;
     try {
       await waitFor(/Watching/, 0);
-      const mark = stderr.length;
+      const mark = watch.stderr().length;
       writeFileSync(join(dir, "plugins", "rename-section.mjs"), `${PLUGIN}// edited\n`);
       await waitFor(/changed/, mark);
-      expect(stderr.slice(mark)).toBe("Remark plugin plugins/rename-section.mjs changed: this watch keeps the version it loaded; stop it (Ctrl-C) and start it again to use the new one.\n");
+      expect(watch.stderr().slice(mark)).toBe("Remark plugin plugins/rename-section.mjs changed: this watch keeps the version it loaded; stop it (Ctrl-C) and start it again to use the new one.\n");
     } finally {
-      child.kill("SIGINT");
-      await new Promise((r) => child.on("exit", r));
+      await watch.stop();
     }
   }, 60_000);
 

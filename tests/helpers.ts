@@ -1,8 +1,9 @@
 /**
- * Shared test helpers: reading one doc through the pipeline, and where the
- * shared corpus is.
+ * Shared test helpers: reading one doc through the pipeline, where the
+ * shared corpus is, and a `generate --watch` process to drive.
  */
 
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,4 +54,39 @@ export function snapshot(dir: string): Record<string, string> {
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+/** A `mdtypes generate --watch` process (see {@link startWatch}). */
+export interface WatchProcess {
+  readonly child: ChildProcess;
+  /** Its stderr so far. */
+  readonly stderr: () => string;
+  /** Waits (up to 10 s, else throws with the stderr) until its stderr after offset `from` matches `pattern`. */
+  readonly waitFor: (pattern: RegExp, from: number) => Promise<void>;
+  /** Ctrl-C, and its end. */
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts `mdtypes generate --watch` (the built CLI) in `dir`, with `args` and no colours. */
+export function startWatch(dir: string, args: readonly string[] = []): WatchProcess {
+  const child = spawn(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return {
+    child,
+    stderr: () => stderr,
+    async waitFor(pattern, from) {
+      for (let i = 0; i < 200; i++) {
+        if (pattern.test(stderr.slice(from))) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+    },
+    async stop() {
+      child.kill("SIGINT");
+      if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.on("exit", r));
+    },
+  };
 }

@@ -6,13 +6,13 @@
  * exit 2, with nothing written.
  */
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers.js";
+import { ROOT, startWatch } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
@@ -142,28 +142,17 @@ describe("user templates", () => {
 
   it("`generate --watch` regenerates when a template changes", async () => {
     const dir = project();
-    const child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", NO_COLOR: "1" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 200; i++) {
-        if (pattern.test(stderr.slice(from))) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
-    };
+    const watch = startWatch(dir);
+    const { waitFor } = watch;
     try {
       await waitFor(/Watching/, 0);
-      const mark = stderr.length;
+      const mark = watch.stderr().length;
       writeFileSync(join(dir, "templates", "declaration.hbs"), OVERRIDE.replace("House style", "Watched style"));
       await waitFor(/Watching for changes/, mark);
-      expect(stderr.slice(mark)).toMatch(/files? written/);
+      expect(watch.stderr().slice(mark)).toMatch(/files? written/);
       expect(readFileSync(join(dir, "out", "petstore", "models", "components", "pet.ts"), "utf8")).toContain("/** Watched style: Pet");
     } finally {
-      child.kill("SIGINT");
-      await new Promise((r) => child.on("exit", r));
+      await watch.stop();
     }
   }, 60_000);
 
