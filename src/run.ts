@@ -16,7 +16,7 @@ import { ioError, withIoErrors } from "./ir/errors.js";
 import type { CheckResult, GenerateResult, RunSettings, RunStats, RunSummary } from "./recipe.js";
 import { lastRun, type RunEntry } from "./io/run-cache.js";
 import type { Options } from "./ir/options.js";
-import { readBytes } from "./io/read-bytes.js";
+import { readRegularBytes } from "./io/read-bytes.js";
 import { readSources } from "./io/sources.js";
 import { listOwned } from "./io/write.js";
 import { readTemplateFolder } from "./io/templates.js";
@@ -177,7 +177,8 @@ async function unchangedOnDisk(output: string, entry: RunEntry, compare: "exact"
  */
 function readWhole(path: string): Buffer | undefined {
   try {
-    return readBytes(path);
+    // Not `readBytes`: an output path may hold a FIFO or a device, which must never block or fill the run.
+    return readRegularBytes(path);
   } catch {
     return undefined;
   }

@@ -241,6 +241,60 @@ describe("an existing output whose module must become a folder, or a folder a mo
   });
 });
 
+describe("what stands where a module goes, as found by a fresh tester", () => {
+  it("a FIFO, or a link to a device, where a module goes: generate and check end at once with one line, exit 2, nothing changed", () => {
+    const dir = tree({ "docs/b.md": DOC("B") });
+    const args = ["docs", "--out", "out", "--flavour", "python"];
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    for (const make of [() => spawnSync("mkfifo", [join(dir, "out", "b.ts")]).status, () => (symlinkSync("/dev/zero", join(dir, "out", "b.ts")), 0)]) {
+      rmSync(join(dir, "out", "b.ts"));
+      expect(make()).toBe(0);
+      for (const cache of [[], ["--no-cache"]]) {
+        const generated = run(dir, ["generate", ...args, ...cache]);
+        expect(generated.status, generated.stderr).toBe(2);
+        expect(generated.stderr).toBe("mdtypes: Refusing to write out/b.ts: no regular file (a FIFO, a device or a socket, or a link to one) is in its place; nothing was changed. Move or delete it.\n");
+        const checked = run(dir, ["check", ...args, ...cache]);
+        expect(checked.status, checked.stderr).toBe(2);
+        expect(checked.stderr).toBe("mdtypes: out/b.ts is no regular file (a FIFO, a device or a socket, or a link to one), where mdtypes writes a file: move or delete it, then run generate\n");
+      }
+    }
+  });
+
+  it("modules in a folder renamed for a name the target owns (`index.ts_/`) are its own: removed as orphans when their docs go, and check reports them", () => {
+    const dir = tree({ "docs/b.md": DOC("B"), "docs/index.ts/x.md": DOC("X"), "docs/index.ts/deep/y.md": DOC("Y"), "docs/_runtime.ts/z.md": DOC("Z") });
+    const args = ["docs", "--out", "out", "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    rmSync(join(dir, "docs", "index.ts"), { recursive: true });
+    rmSync(join(dir, "docs", "_runtime.ts"), { recursive: true });
+    const stale = run(dir, ["check", ...args]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain("(1 changed, 6 orphaned)");
+    expect(stale.stdout + stale.stderr).toContain("orphaned  out/index.ts_/deep/y.ts");
+    expect(stale.stdout + stale.stderr).toContain("orphaned  out/_runtime.ts_/z.ts");
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["_runtime.ts", "b.ts", "index.ts"]);
+    expect(run(dir, ["check", ...args]).status).toBe(0);
+  });
+
+  it.skipIf(!IMMUTABLE)("a folder in the way that cannot be emptied (made immutable): refused before anything changes, and no removal is claimed (needs `chattr +i`)", () => {
+    const dir = tree({ "docs/a.md": DOC("A"), "docs/a.ts/x.md": DOC("X") });
+    const args = ["docs", "--out", "out", "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    rmSync(join(dir, "docs", "a.ts"), { recursive: true });
+    immutable(join(dir, "out", "a.ts"), true);
+    try {
+      const refused = run(dir, ["generate", ...args]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe("mdtypes: Cannot write to out: out/a.ts cannot be written in (EPERM); nothing was changed\n");
+    } finally {
+      immutable(join(dir, "out", "a.ts"), false);
+    }
+    expect(readdirSync(join(dir, "out", "a.ts")).sort()).toEqual(["index.ts", "x.ts"]);
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    expect(run(dir, ["check", ...args]).status).toBe(0);
+  });
+});
+
 describe("model folders named like the files a target writes of its own", () => {
   it("`index.ts/`, `_runtime.ts/` and a nested `index.ts/` get a `_` suffix with a warning; a new output and an existing one agree; strict output", () => {
     const dir = tree({ "docs/index.ts/a.md": DOC("A"), "docs/_runtime.ts/b.md": DOC("B"), "docs/s/index.ts/c.md": DOC("C"), "docs/d.md": DOC("D") });

@@ -103,10 +103,20 @@ export function ownsFile(head: string, path: string, layout: "folder" | "single"
   const rest = line.slice(GENERATED_MARKER.length);
   const module = /^ from `(.*)`\. Do not edit/.exec(rest);
   if (module) {
-    // A module path is its doc's path with `.ts` (a section's model: `.<Section>.ts`; a JSON Schema: `.schema.json`), and a `_` per clash it had to avoid.
+    // A module path is its doc's path with `.ts` (a section's model: `.<Section>.ts`; a JSON Schema: `.schema.json`), and a `_` per
+    // clash it had to avoid, after its name or after a folder's (a folder named like a file the target writes, `index.ts_/`).
     const { doc, section } = docOfModel(pathOfMarker(module[1] as string));
     const stem = doc.replace(DOC_FILE, "") + (section === undefined ? "" : `.${section}`);
-    return path.startsWith(stem) && (json ? /^_*\.schema\.json$/ : /^_*\.ts$/).test(path.slice(stem.length));
+    const wanted = stem.split("/");
+    const parts = path.split("/");
+    if (parts.length !== wanted.length) return false;
+    const last = parts.length - 1;
+    return parts.every((part, i) => {
+      const name = wanted[i] as string;
+      if (!part.startsWith(name)) return false;
+      const suffix = part.slice(name.length);
+      return i < last ? /^_*$/.test(suffix) : (json ? /^_*\.schema\.json$/ : /^_*\.ts$/).test(suffix);
+    });
   }
   if (json) return false;
   if (rest.startsWith(": the runtime of this output folder.")) return path === "_runtime.ts";

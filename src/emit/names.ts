@@ -162,8 +162,9 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
     for (let i = 1; i < lower.length; i++) taken.add(lower.slice(0, i).join("/"));
   }
   const paths = new Map<string, string>();
-  // Who keeps a clashing path: a doc whose folders kept their names, then an all-lower-case one, then id order.
-  const rank = (id: string) => (renamed.has(id) ? 2 : 0) + (id === id.toLowerCase() ? 0 : 1);
+  // Who keeps a clashing path: a doc whose folders and name are its own (not `index.ts_/`, not `index.md` written as
+  // `index_.ts`), then an all-lower-case one, then id order; so `index_.md` keeps `index_.ts` beside `index.md`.
+  const rank = (id: string) => (renamed.has(id) || isOwnedPath(`${stems.get(id) as string}.ts`) ? 2 : 0) + (id === id.toLowerCase() ? 0 : 1);
   const clashing: { id: string; own: string }[] = [];
   for (const id of [...ids].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b))) {
     const stem = stems.get(id) as string;

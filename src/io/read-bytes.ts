@@ -4,7 +4,7 @@
  * allocated per file and no `fstat` is made to size one.
  */
 
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 let buffer = Buffer.allocUnsafe(1 << 16);
 
@@ -14,7 +14,38 @@ let buffer = Buffer.allocUnsafe(1 << 16);
  * `EISDIR`, `EACCES`, …) when the file cannot be read.
  */
 export function readBytes(path: string): Buffer {
-  const fd = openSync(path, "r");
+  return readFrom(openSync(path, "r"));
+}
+
+/** The code of the error {@link readRegularBytes} throws for a path that is no regular file. */
+export const NOT_A_FILE = "ENOTREGULAR";
+
+/**
+ * {@link readBytes} for a file that may be anything (an output file a user
+ * may have replaced): opened without blocking, so that a FIFO with no writer
+ * never hangs the run, and read only when it is a regular file (a device such
+ * as `/dev/zero` would never end); a folder throws `EISDIR`, anything else
+ * an error whose `code` is {@link NOT_A_FILE}, without reading it. A socket
+ * throws `ENXIO`.
+ */
+export function readRegularBytes(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let regular = false;
+  let folder = false;
+  try {
+    const info = fstatSync(fd);
+    regular = info.isFile();
+    folder = info.isDirectory();
+  } finally {
+    if (!regular) closeSync(fd);
+  }
+  if (folder) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
+  if (!regular) throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_A_FILE });
+  return readFrom(fd);
+}
+
+/** Reads the open file `fd` whole into the shared buffer, and closes it. */
+function readFrom(fd: number): Buffer {
   try {
     let length = 0;
     for (;;) {

@@ -32,6 +32,7 @@ import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
 import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
 import { ExpectedError, ioError } from "../ir/errors.js";
+import { NOT_A_FILE, readRegularBytes } from "./read-bytes.js";
 
 /** What a write did, as paths relative to the output folder. */
 export interface WriteReport {
@@ -44,9 +45,10 @@ export interface WriteReport {
  * The files under `output` that mdtypes owns, sorted; none when the folder
  * does not exist. Paths in `except` are left out unread (callers that have
  * read those files already ask only for the orphans among the rest).
+ * `shown`: the folder as an error names it.
  */
-export async function listOwned(output: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const candidates = outputCandidates(output);
+export async function listOwned(output: string, except: ReadonlySet<string> = new Set(), shown = output): Promise<string[]> {
+  const candidates = outputCandidates(output, shown);
   const owned: string[] = [];
   const head = Buffer.alloc(HEADER_BYTES);
   // Synchronous reads of a few bytes each: for hundreds of files, far faster than the thread pool.
@@ -75,7 +77,7 @@ export async function listOwned(output: string, except: ReadonlySet<string> = ne
  * links are not followed, and a folder below `output` that cannot be read is passed over; none
  * when `output` does not exist.
  */
-function outputCandidates(output: string): string[] {
+function outputCandidates(output: string, shown: string): string[] {
   const found: string[] = [];
   const walk = (folder: string, prefix: string): void => {
     let entries;
@@ -83,7 +85,7 @@ function outputCandidates(output: string): string[] {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       if (folder !== output || (error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw ioError(`Cannot list ${output}: ${(error as Error).message}`);
+      throw ioError(`Cannot list ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
@@ -457,12 +459,12 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   }
   await removeStaleStaging(root);
   // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
-  const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path))) : [];
+  const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path)), output) : [];
   const way: WayToClear = { folders: new Set(), orphans: new Set(orphans), inTheWay: [] };
   const changed: OutputFile[] = [];
   const unchanged: string[] = [];
   for (const file of files) {
-    const current = readIfThere(join(root, file.path));
+    const current = readOutputFile(join(root, file.path), join(output, file.path), "write");
     if (current === file.content) unchanged.push(file.path);
     else if (current !== undefined && !ownsFile(current, file.path, removeOrphans ? "folder" : "single")) {
       const marker = file.path.endsWith(".json") ? `its first member, "$comment", is no mdtypes marker` : `its first line is no "${GENERATED_MARKER}" line`;
@@ -484,7 +486,9 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   const cleared = new Set<string>();
   try {
     // A commit that cannot finish must not start: a folder it moves files into or removes orphans from must be writable.
-    checkWritable(root, output, [...changed.map((f) => f.path), ...orphans], new Set(way.inTheWay));
+    // A file in the way of a folder goes first (the folder is made in its parent); a folder in the way is emptied of its
+    // orphans, whose folders are checked as any orphan's.
+    checkWritable(root, output, [...changed.map((f) => f.path), ...orphans], new Set(way.inTheWay.filter((path) => way.orphans.has(path))));
     for (const path of way.inTheWay) clearOrphans(root, path, way.orphans, cleared);
     const made = new Set<string>();
     for (const [index, file] of changed.entries()) {
@@ -499,7 +503,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   } catch (error) {
     if (error instanceof ExpectedError) throw error;
     const cause = failedMove(output, moving, error);
-    if (moved === 0 && way.inTheWay.length > 0) throw ioError(`Cannot write to ${output}: ${cause}; no file was written, but orphaned files in the way of new ones were removed: run generate again once the cause is fixed`);
+    if (moved === 0 && cleared.size > 0) throw ioError(`Cannot write to ${output}: ${cause}; no file was written, but orphaned files in the way of new ones were removed: run generate again once the cause is fixed`);
     if (moved === 0) throw ioError(`Cannot write to ${output}: ${cause}; nothing was changed`);
     // Made unwritable during the commit: what was moved stays, and the next run writes the rest.
     throw ioError(`Cannot write to ${output}: ${cause}; ${moved} of ${changed.length} changed files were written before it, so the output is partly updated: run generate again once the cause is fixed`);
@@ -649,12 +653,28 @@ function lstatIfThere(path: string): Stats | undefined {
   }
 }
 
-/** A file's text, or undefined when it cannot be read (absent, a folder, …). */
-function readIfThere(path: string): string | undefined {
+/**
+ * The text (UTF-8) of the output file at `path`, or undefined when there is
+ * none: nothing there, a folder, or a file where a folder of the path goes
+ * (what may stand there is the caller's to judge). Throws a one-line I/O
+ * error, `shown` naming the file, for one that cannot be read (`EACCES`, a
+ * loop of links), which the caller cannot tell is its own, and for anything
+ * that is no regular file (a FIFO, a device, a socket), which is never read:
+ * a FIFO would block the run.
+ */
+export function readOutputFile(path: string, shown: string, purpose: "write" | "compare"): string | undefined {
   try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
+    return readRegularBytes(path).toString("utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return undefined;
+    const writing = purpose === "write";
+    if (code === NOT_A_FILE || code === "ENXIO") {
+      const what = "no regular file (a FIFO, a device or a socket, or a link to one)";
+      throw ioError(writing ? `Refusing to write ${shown}: ${what} is in its place; nothing was changed. Move or delete it.` : `${shown} is ${what}, where mdtypes writes a file: move or delete it, then run generate`);
+    }
+    const cause = code ?? (error as Error).message;
+    throw ioError(writing ? `Cannot read ${shown} (${cause}), so mdtypes cannot tell whether it wrote that file; nothing was changed` : `Cannot read ${shown} (${cause})`);
   }
 }
 

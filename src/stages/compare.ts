@@ -8,12 +8,10 @@
  * drift: a checkout with `core.autocrlf` must not fail CI.
  */
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputFile } from "../emit/emit.js";
-import { ioError } from "../ir/errors.js";
 import { ownsFile } from "../emit/marker.js";
-import { listOwned } from "../io/write.js";
+import { listOwned, readOutputFile } from "../io/write.js";
 
 /** A generated file whose text on disk differs from what the docs give. */
 export interface ChangedFile {
@@ -52,17 +50,11 @@ export async function compare(output: string, files: readonly OutputFile[], labe
   const changed: ChangedFile[] = [];
   const missing: string[] = [];
   for (const file of files) {
-    let current: string;
-    try {
-      current = readFileSync(join(output, file.path), "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Not there, under a file where a folder goes, or a folder where the file goes: `generate` writes it (or says what is in its way).
-      if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") {
-        missing.push(file.path);
-        continue;
-      }
-      throw ioError(`Cannot read ${join(output, file.path)}: ${(error as Error).message}`);
+    // Not there, under a file where a folder goes, or a folder where the file goes: `generate` writes it (or says what is in its way).
+    const current = readOutputFile(join(output, file.path), `${label}/${file.path}`, "compare");
+    if (current === undefined) {
+      missing.push(file.path);
+      continue;
     }
     const actual = normalize(current);
     const expected = normalize(file.content);
@@ -74,6 +66,6 @@ export async function compare(output: string, files: readonly OutputFile[], labe
     changed.push({ path: file.path, owned: ownsFile(current, file.path, orphans ? "folder" : "single"), diff: createTwoFilesPatch(name, name, `${actual}\n`, `${expected}\n`, "on disk", "from the docs") });
   }
   const wanted = new Set(files.map((f) => f.path));
-  const orphaned = orphans ? await listOwned(output, wanted) : [];
+  const orphaned = orphans ? await listOwned(output, wanted, label) : [];
   return { changed, missing, orphaned };
 }

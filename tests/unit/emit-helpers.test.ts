@@ -83,6 +83,11 @@ describe("names", () => {
     expect(renamed).toEqual(["a.md", "B.md"]);
   });
 
+  it("a doc named as another's generator-owned rename keeps its path (`index_.md` beside `index.md`)", () => {
+    const { paths } = modulePaths(["index.md", "index_.md", "s/Index.md", "s/Index_.md", "_runtime.md", "_runtime_.md"]);
+    expect(Object.fromEntries(paths)).toEqual({ "index.md": "index__.ts", "index_.md": "index_.ts", "s/Index.md": "s/Index__.ts", "s/Index_.md": "s/Index_.ts", "_runtime.md": "_runtime__.ts", "_runtime_.md": "_runtime_.ts" });
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");
