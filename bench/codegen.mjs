@@ -22,7 +22,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { benchArgs, countOption } from "./args.mjs";
+import { benchArgs, countOption, usage } from "./args.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -32,6 +32,7 @@ const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
 const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
 const args = benchArgs("bench/codegen.mjs", { "--runs": true, "--quick": false, "--keep": false, "--only": true, "--parse-only": false, "--parse-baseline": true, "--parse-rounds": true });
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+for (const name of ["--only", "--parse-baseline"]) if (option(name, undefined) === "") usage("bench/codegen.mjs", `${name} takes a value that is not empty`);
 const QUICK = args.includes("--quick");
 const RUNS = countOption("bench/codegen.mjs", args, "--runs", QUICK ? 3 : 5);
 /** Runs of the slowest scenarios (the whole corpus, doubled). */
@@ -119,6 +120,7 @@ const sdks = readFileSync(join(CORPUS, "SOURCES.tsv"), "utf8")
     return { name, language, docs, count: files.length, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
   })
   .filter((sdk) => !option("--only", undefined) || sdk.name.includes(option("--only")));
+if (sdks.length === 0) usage("bench/codegen.mjs", `--only ${JSON.stringify(option("--only"))} keeps no SDK of the corpus`);
 /** What the rows of every SDK at once are called: the whole corpus, or the SDKs `--only` kept. */
 const ALL_LABEL = option("--only", undefined) ? `the ${sdks.length} SDK${sdks.length === 1 ? "" : "s"} --only kept` : "whole corpus";
 
@@ -163,7 +165,11 @@ async function parseTime(sdk) {
   const parsers = { current: (await import(new URL("../dist/stages/parse.js", import.meta.url).href)).parse };
   const baseline = option("--parse-baseline", undefined);
   // Builds before the src/ layout had the parser at dist/parse.js.
-  if (baseline) parsers.baseline = (await import(pathToFileURL([join(baseline, "stages", "parse.js"), join(baseline, "parse.js")].find((p) => existsSync(p)) ?? join(baseline, "parse.js")).href)).parse;
+  if (baseline) {
+    const module = [join(baseline, "stages", "parse.js"), join(baseline, "parse.js")].find((p) => existsSync(p));
+    if (module === undefined) usage("bench/codegen.mjs", `--parse-baseline ${baseline}: no stages/parse.js or parse.js there (name another build's dist/)`);
+    parsers.baseline = (await import(pathToFileURL(module).href)).parse;
+  }
   const times = Object.fromEntries(Object.keys(parsers).map((k) => [k, []]));
   const rounds = countOption("bench/codegen.mjs", args, "--parse-rounds", 15);
   for (let round = -3; round < rounds; round++) {

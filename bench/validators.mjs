@@ -8,6 +8,7 @@
 //   npm run bench            (from the repository root)
 //   node bench/validators.mjs --rounds 21 --quick
 //   node bench/validators.mjs --node-flag --single-threaded-gc   (a Node flag for every cell's process)
+//   node bench/validators.mjs --json                              (also writes bench/.out/validators.json)
 //
 // Machines here are noisy (2 cores): every figure is the median of several rounds, and the
 // validators are interleaved within each round.
@@ -24,12 +25,17 @@ const ROOT = join(HERE, "..");
 const OUT = join(HERE, ".out");
 const SCRIPT = "bench/validators.mjs";
 const usage = (message) => benchUsage(SCRIPT, message);
-const args = benchArgs(SCRIPT, { "--rounds": true, "--quick": false, "--node-flag": true, "--cell": true });
+const args = benchArgs(SCRIPT, { "--rounds": true, "--quick": false, "--node-flag": true, "--cell": true, "--json": false });
 const ROUNDS = countOption(SCRIPT, args, "--rounds", 15);
 const QUICK = args.includes("--quick");
 /** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
 const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" ? [args[i + 1]] : []));
 if (NODE_FLAGS.some((flag) => flag === undefined || !flag.startsWith("-"))) usage("--node-flag takes a Node flag (--node-flag --single-threaded-gc)");
+if (NODE_FLAGS.length > 0) {
+  // Tried once before anything is built: a flag Node refuses would fail every cell after minutes of building.
+  const tried = spawnSync(process.execPath, [...NODE_FLAGS, "-e", "0"], { encoding: "utf8" });
+  if (tried.status !== 0) usage(`--node-flag: Node refuses ${NODE_FLAGS.join(" ")}: ${tried.stderr.trim().split("\n").pop()}`);
+}
 
 // ---------------------------------------------------------------- build the mdtypes validators
 
