@@ -317,6 +317,23 @@ describe("model folders named like the files a target writes of its own", () => 
     expect(existsSync(join(dir, "js", "index.ts", "a.schema.json"))).toBe(true);
   });
 
+  it("a folder added whose name differs from another's in letter case alone (`Models/` beside `models/`) gets a `_`: the folder and namespace already there keep theirs", () => {
+    const dir = tree({ "docs/models/x.md": DOC("X"), "docs/b.md": DOC("B") });
+    const args = ["docs", "--out", "out", "--flavour", "python", "--no-cache"];
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    mkdirSync(join(dir, "docs", "Models"));
+    writeFileSync(join(dir, "docs", "Models", "y.md"), DOC("Y"));
+    const result = run(dir, ["generate", ...args, "--reporter", "json"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { diagnostics: Diagnostic[] }).diagnostics.map((d) => `${d.ruleId} ${d.file}`)).toEqual(["output-path-clash docs/Models/y.md"]);
+    expect(readdirSync(join(dir, "out"), { recursive: true, encoding: "utf8" }).sort()).toEqual(["Models_", "Models_/index.ts", "Models_/y.ts", "_runtime.ts", "b.ts", "index.ts", "models", "models/index.ts", "models/x.ts"]);
+    expect(readFileSync(join(dir, "out", "index.ts"), "utf8")).toContain('export * as models from "./models/index.js";\n');
+    expect(run(dir, ["check", ...args]).status).toBe(0);
+    rmSync(join(dir, "docs", "Models"), { recursive: true });
+    expect(run(dir, ["generate", ...args]).status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["_runtime.ts", "b.ts", "index.ts", "models"]);
+  });
+
   it("json-schema: a folder named as a model's document (`a.schema.json/`) renames that model's; `a.md` beside `a.ts/` keeps its name", () => {
     const dir = tree({ "docs/a.md": DOC("A"), "docs/a.schema.json/x.md": DOC("X"), "docs/b.md": DOC("B"), "docs/b.ts/y.md": DOC("Y") });
     const args = (out: string) => ["docs", "--out", out, "--target", "json-schema", "--flavour", "python", "--no-cache"];

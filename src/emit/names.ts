@@ -140,14 +140,15 @@ export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
  * renamed folder yields to every other, and every doc whose own path is free
  * keeps it (a suffixed path never takes another doc's). A path that is
  * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
- * taken by the folder. Returns the map and the ids whose path a clash or a
- * folder's name changed, each to be reported (`output-path-clash`).
+ * taken by the folder; folders whose paths differ in letter case alone get
+ * apart (see {@link foldersApartInCase}). Returns the map and the ids whose
+ * path a clash or a folder's name changed, each to be reported
+ * (`output-path-clash`).
  */
 export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LAYOUT): { paths: Map<string, string>; renamed: string[] } {
   const { extension } = layout;
-  const stems = new Map<string, string>();
   const renamed = new Set<string>();
-  const taken = new Set<string>();
+  const partsOf = new Map<string, string[]>();
   for (const id of ids) {
     const parts = stemOf(id).split("/");
     for (let i = 0; i < parts.length - 1; i++) {
@@ -156,6 +157,12 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
         renamed.add(id);
       }
     }
+    partsOf.set(id, parts);
+  }
+  if (layout.ownFiles) foldersApartInCase(partsOf, renamed);
+  const stems = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const [id, parts] of partsOf) {
     const stem = parts.join("/");
     stems.set(id, stem);
     const lower = stem.toLowerCase().split("/");
@@ -185,6 +192,53 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
     paths.set(id, `${path}${extension}`);
   }
   return { paths, renamed: ids.filter((id) => renamed.has(id)) };
+}
+
+/**
+ * Folders whose paths differ in letter case alone (`models/` and `Models/`)
+ * are one folder on a case-insensitive file system, where their barrels
+ * (`index.ts`) would be one file, and TypeScript refuses two files named
+ * alike but for case: the all-lower-case spelling keeps its name (as
+ * Speakeasy names its folders), else the first in code-point order, and each
+ * other gets a `_` (`Models_/`), depth by depth. `partsOf`: each id's path
+ * segments, changed in place; the ids moved are added to `renamed`.
+ */
+function foldersApartInCase(partsOf: Map<string, string[]>, renamed: Set<string>): void {
+  const depth = Math.max(0, ...[...partsOf.values()].map((parts) => parts.length - 1));
+  for (let d = 0; d < depth; d++) {
+    // Each folder at this depth, by its path in lower case: the spellings it has.
+    const spellings = new Map<string, Set<string>>();
+    for (const parts of partsOf.values()) {
+      if (parts.length - 1 <= d) continue;
+      const path = parts.slice(0, d + 1).join("/");
+      const key = path.toLowerCase();
+      const set = spellings.get(key) ?? new Set<string>();
+      set.add(path);
+      spellings.set(key, set);
+    }
+    const moved = new Map<string, string>();
+    for (const set of spellings.values()) {
+      if (set.size < 2) continue;
+      const lowerFirst = (path: string) => {
+        const name = path.slice(path.lastIndexOf("/") + 1);
+        return name === name.toLowerCase() ? 0 : 1;
+      };
+      const sorted = [...set].sort((a, b) => lowerFirst(a) - lowerFirst(b) || compareStrings(a, b));
+      for (const path of sorted.slice(1)) {
+        let next = `${path}_`;
+        while (spellings.has(next.toLowerCase()) || [...moved.values()].some((m) => m.toLowerCase() === next.toLowerCase())) next = `${next}_`;
+        moved.set(path, next);
+      }
+    }
+    if (moved.size === 0) continue;
+    for (const [id, parts] of partsOf) {
+      if (parts.length - 1 <= d) continue;
+      const next = moved.get(parts.slice(0, d + 1).join("/"));
+      if (next === undefined) continue;
+      parts[d] = next.split("/")[d] as string;
+      renamed.add(id);
+    }
+  }
 }
 
 /**

@@ -88,6 +88,23 @@ describe("names", () => {
     expect(Object.fromEntries(paths)).toEqual({ "index.md": "index__.ts", "index_.md": "index_.ts", "s/Index.md": "s/Index__.ts", "s/Index_.md": "s/Index_.ts", "_runtime.md": "_runtime__.ts", "_runtime_.md": "_runtime_.ts" });
   });
 
+  it("folders whose paths differ in letter case alone get apart (`Models_/`): the all-lower-case one keeps its name, at any depth; json-schema keeps both", () => {
+    const ids = ["models/x.md", "Models/y.md", "MODELS/z.md", "Models/Sub/a.md", "Models/sub/b.md", "b.md", "Models_/c.md"];
+    const { paths, renamed } = modulePaths(ids);
+    expect(Object.fromEntries(paths)).toEqual({
+      "models/x.md": "models/x.ts",
+      // `Models_/` is taken by a folder of that name.
+      "MODELS/z.md": "MODELS__/z.ts",
+      "Models/y.md": "Models___/y.ts",
+      "Models/Sub/a.md": "Models___/Sub_/a.ts",
+      "Models/sub/b.md": "Models___/sub/b.ts",
+      "b.md": "b.ts",
+      "Models_/c.md": "Models_/c.ts",
+    });
+    expect(renamed).toEqual(["Models/y.md", "MODELS/z.md", "Models/Sub/a.md", "Models/sub/b.md"]);
+    expect(modulePaths(ids, { extension: ".schema.json", ownFiles: false }).renamed).toEqual([]);
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");
