@@ -242,20 +242,30 @@ describe("an existing output whose module must become a folder, or a folder a mo
 });
 
 describe("what stands where a module goes, as found by a fresh tester", () => {
-  it("a FIFO, or a link to a device, where a module goes: generate and check end at once with one line, exit 2, nothing changed", () => {
+  it("a FIFO, or a symbolic link (to a device, a folder, a generated file, or nothing), where a module goes: generate and check end at once with one line, exit 2, nothing changed", () => {
     const dir = tree({ "docs/b.md": DOC("B") });
     const args = ["docs", "--out", "out", "--flavour", "python"];
     expect(run(dir, ["generate", ...args]).status).toBe(0);
-    for (const make of [() => spawnSync("mkfifo", [join(dir, "out", "b.ts")]).status, () => (symlinkSync("/dev/zero", join(dir, "out", "b.ts")), 0)]) {
+    cpSync(join(dir, "out", "b.ts"), join(dir, "b.ts"));
+    const fifo = "no regular file (a FIFO, a device or a socket)";
+    const link = "a symbolic link (or a loop of them on the way)";
+    const cases: [() => void, string][] = [
+      [() => expect(spawnSync("mkfifo", [join(dir, "out", "b.ts")]).status).toBe(0), fifo],
+      [() => symlinkSync("/dev/zero", join(dir, "out", "b.ts")), link],
+      [() => symlinkSync(dir, join(dir, "out", "b.ts")), link],
+      [() => symlinkSync(join(dir, "b.ts"), join(dir, "out", "b.ts")), link],
+      [() => symlinkSync("nowhere.ts", join(dir, "out", "b.ts")), link],
+    ];
+    for (const [make, what] of cases) {
       rmSync(join(dir, "out", "b.ts"));
-      expect(make()).toBe(0);
+      make();
       for (const cache of [[], ["--no-cache"]]) {
         const generated = run(dir, ["generate", ...args, ...cache]);
         expect(generated.status, generated.stderr).toBe(2);
-        expect(generated.stderr).toBe("mdtypes: Refusing to write out/b.ts: no regular file (a FIFO, a device or a socket, or a link to one) is in its place; nothing was changed. Move or delete it.\n");
+        expect(generated.stderr).toBe(`mdtypes: Refusing to write out/b.ts: ${what} is in its place; nothing was changed. Move or delete it.\n`);
         const checked = run(dir, ["check", ...args, ...cache]);
         expect(checked.status, checked.stderr).toBe(2);
-        expect(checked.stderr).toBe("mdtypes: out/b.ts is no regular file (a FIFO, a device or a socket, or a link to one), where mdtypes writes a file: move or delete it, then run generate\n");
+        expect(checked.stderr).toBe(`mdtypes: out/b.ts is ${what}, where mdtypes writes a file: move or delete it, then run generate\n`);
       }
     }
   });

@@ -26,10 +26,11 @@ export const NOT_A_FILE = "ENOTREGULAR";
  * never hangs the run, and read only when it is a regular file (a device such
  * as `/dev/zero` would never end); a folder throws `EISDIR`, anything else
  * an error whose `code` is {@link NOT_A_FILE}, without reading it. A socket
- * throws `ENXIO`.
+ * throws `ENXIO`; a symbolic link (or a loop of them on the way) `ELOOP`.
  */
 export function readRegularBytes(path: string): Buffer {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  // Not through a symbolic link: `ELOOP` (a file mdtypes writes is never a link, nor owned through one).
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   let regular = false;
   let folder = false;
   try {

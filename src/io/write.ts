@@ -658,9 +658,11 @@ function lstatIfThere(path: string): Stats | undefined {
  * none: nothing there, a folder, or a file where a folder of the path goes
  * (what may stand there is the caller's to judge). Throws a one-line I/O
  * error, `shown` naming the file, for one that cannot be read (`EACCES`, a
- * loop of links), which the caller cannot tell is its own, and for anything
- * that is no regular file (a FIFO, a device, a socket), which is never read:
- * a FIFO would block the run.
+ * folder it cannot enter), which the caller cannot tell is its own, and for
+ * anything that is no regular file (a FIFO, a device, a socket), which is
+ * never read (a FIFO would block the run), or a symbolic link, never
+ * followed: mdtypes owns only the files it wrote, and never writes a link.
+ * `purpose`: the message for `generate` (nothing was changed) or `check`.
  */
 export function readOutputFile(path: string, shown: string, purpose: "write" | "compare"): string | undefined {
   try {
@@ -669,8 +671,8 @@ export function readOutputFile(path: string, shown: string, purpose: "write" | "
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return undefined;
     const writing = purpose === "write";
-    if (code === NOT_A_FILE || code === "ENXIO") {
-      const what = "no regular file (a FIFO, a device or a socket, or a link to one)";
+    if (code === NOT_A_FILE || code === "ENXIO" || code === "ELOOP") {
+      const what = code === "ELOOP" ? "a symbolic link (or a loop of them on the way)" : "no regular file (a FIFO, a device or a socket)";
       throw ioError(writing ? `Refusing to write ${shown}: ${what} is in its place; nothing was changed. Move or delete it.` : `${shown} is ${what}, where mdtypes writes a file: move or delete it, then run generate`);
     }
     const cause = code ?? (error as Error).message;
