@@ -48,7 +48,8 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const { paths, renamed } = modulePaths([...byId.keys()]);
-  diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
+  // One module (`--out-file`) writes none of these paths: a clash between them is nothing to report.
+  if (options.singleFile === undefined) diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
   const identifiers = new Map(program.models.map((m) => [m.id, modelIdentifier(m.name)]));
   const modelOf = (target: string): Model => {
     const model = byId.get(target);

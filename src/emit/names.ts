@@ -136,8 +136,8 @@ export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
  * doc's own path alone. Paths that would still clash on a case-insensitive
  * file system (`user.md` and `USER.md`) get one more `_`: an all-lower-case
  * path (as Speakeasy names its docs) keeps its own, then the others in id
- * order, so a doc added beside a Speakeasy doc never moves it; a doc in a
- * renamed folder yields to every other, and every doc whose own path is free
+ * order, so a doc added beside a Speakeasy doc never moves it; among each,
+ * a doc in a renamed folder or with an owned name yields, and every doc whose own path is free
  * keeps it (a suffixed path never takes another doc's). A path that is
  * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
  * taken by the folder; folders whose paths differ in letter case alone get
@@ -169,9 +169,10 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
     for (let i = 1; i < lower.length; i++) taken.add(lower.slice(0, i).join("/"));
   }
   const paths = new Map<string, string>();
-  // Who keeps a clashing path: a doc whose folders and name are its own (not `index.ts_/`, not `index.md` written as
-  // `index_.ts`), then an all-lower-case one, then id order; so `index_.md` keeps `index_.ts` beside `index.md`.
-  const rank = (id: string) => (renamed.has(id) || isOwnedPath(`${stems.get(id) as string}.ts`) ? 2 : 0) + (id === id.toLowerCase() ? 0 : 1);
+  // Who keeps a clashing path: an all-lower-case doc (as Speakeasy names them), then one whose folders and name are
+  // its own (not `index.ts_/`, not `index.md` written as `index_.ts`), then id order: `index_.md` keeps `index_.ts`
+  // beside `index.md`, and `index.md` keeps it beside `Index_.md`.
+  const rank = (id: string) => (id === id.toLowerCase() ? 0 : 2) + (renamed.has(id) || isOwnedPath(`${stems.get(id) as string}.ts`) ? 1 : 0);
   const clashing: { id: string; own: string }[] = [];
   for (const id of [...ids].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b))) {
     const stem = stems.get(id) as string;

@@ -86,6 +86,8 @@ describe("names", () => {
   it("a doc named as another's generator-owned rename keeps its path (`index_.md` beside `index.md`)", () => {
     const { paths } = modulePaths(["index.md", "index_.md", "s/Index.md", "s/Index_.md", "_runtime.md", "_runtime_.md"]);
     expect(Object.fromEntries(paths)).toEqual({ "index.md": "index__.ts", "index_.md": "index_.ts", "s/Index.md": "s/Index__.ts", "s/Index_.md": "s/Index_.ts", "_runtime.md": "_runtime__.ts", "_runtime_.md": "_runtime_.ts" });
+    // An all-lower-case doc comes first all the same: `index.md` keeps `index_.ts` beside `Index_.md`.
+    expect(Object.fromEntries(modulePaths(["index.md", "Index_.md"]).paths)).toEqual({ "index.md": "index_.ts", "Index_.md": "Index__.ts" });
   });
 
   it("folders whose paths differ in letter case alone get apart (`Models_/`): the all-lower-case one keeps its name, at any depth; json-schema keeps both", () => {

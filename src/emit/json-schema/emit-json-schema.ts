@@ -66,13 +66,14 @@ export const SCHEMA_LAYOUT: ModuleLayout = { extension: SCHEMA_EXTENSION, ownFil
 /**
  * Renders every model as a JSON Schema document (or, with `singleFile`, all
  * of them as one bundle). Output files are sorted by path; the diagnostics
- * are the `ts` target's `output-path-clash` reports, for the same paths.
+ * are the `output-path-clash` reports of this target's own paths (none for a bundle).
  */
 export function emitJsonSchema(program: Program, options: EmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const { paths, renamed } = modulePaths([...byId.keys()], SCHEMA_LAYOUT);
-  diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
+  // A bundle (`--out-file`) writes none of these paths (they key its `$defs`): nothing to report.
+  if (options.singleFile === undefined) diagnostics.push(...pathClashReports(renamed, paths, (id) => byId.get(id) as Model));
   const modelOf = (target: string): Model => {
     const model = byId.get(target);
     if (!model) throw new Error(`Internal error: reference to unknown model ${target}`);
