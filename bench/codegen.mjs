@@ -35,12 +35,20 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 for (const name of ["--only", "--parse-baseline"]) if (option(name, undefined) === "") usage("bench/codegen.mjs", `${name} takes a value that is not empty`);
 const QUICK = args.includes("--quick");
 const RUNS = countOption("bench/codegen.mjs", args, "--runs", QUICK ? 3 : 5);
+// Every value is checked before anything is installed, built or timed.
+const PARSE_ROUNDS = countOption("bench/codegen.mjs", args, "--parse-rounds", 15);
+const BASELINE_PARSER = option("--parse-baseline", undefined) === undefined ? undefined : [join(option("--parse-baseline"), "stages", "parse.js"), join(option("--parse-baseline"), "parse.js")].find((p) => existsSync(p));
+if (option("--parse-baseline", undefined) !== undefined && BASELINE_PARSER === undefined) usage("bench/codegen.mjs", `--parse-baseline ${option("--parse-baseline")}: no stages/parse.js or parse.js there (name another build's dist/)`);
 /** Runs of the slowest scenarios (the whole corpus, doubled). */
 const LONG_RUNS = Math.max(1, Math.min(RUNS, QUICK ? 1 : 3));
 
 if (!existsSync(CORPUS) || !existsSync(SPEC)) {
   console.log(`The codegen benchmark needs the shared corpus beside the checkout (${CORPUS}); it is absent, so nothing was measured.`);
   process.exit(0);
+}
+const ONLY = option("--only", undefined);
+if (ONLY !== undefined && !readFileSync(join(CORPUS, "SOURCES.tsv"), "utf8").split("\n").slice(1).some((row) => row.split("\t")[0]?.includes(ONLY))) {
+  usage("bench/codegen.mjs", `--only ${JSON.stringify(ONLY)} keeps no SDK of the corpus`);
 }
 if (!existsSync(join(HERE, "node_modules", "openapi-typescript"))) {
   // npm's own output goes to stderr: stdout is the report.
@@ -55,6 +63,8 @@ const SCRATCH = mkdtempSync(join(tmpdir(), "mdtypes-bench-codegen-"));
 process.on("exit", () => {
   if (!args.includes("--keep")) rmSync(SCRATCH, { recursive: true, force: true });
 });
+// Ctrl-C or SIGTERM: the scratch folder goes too (the handler above runs on exit).
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
 
 // ---------------------------------------------------------------- measuring one run
 
@@ -166,12 +176,17 @@ async function parseTime(sdk) {
   const baseline = option("--parse-baseline", undefined);
   // Builds before the src/ layout had the parser at dist/parse.js.
   if (baseline) {
-    const module = [join(baseline, "stages", "parse.js"), join(baseline, "parse.js")].find((p) => existsSync(p));
-    if (module === undefined) usage("bench/codegen.mjs", `--parse-baseline ${baseline}: no stages/parse.js or parse.js there (name another build's dist/)`);
-    parsers.baseline = (await import(pathToFileURL(module).href)).parse;
+    let parse;
+    try {
+      ({ parse } = await import(pathToFileURL(BASELINE_PARSER).href));
+    } catch (error) {
+      usage("bench/codegen.mjs", `--parse-baseline ${baseline}: ${BASELINE_PARSER} cannot be loaded (${String(error?.message ?? error).split("\n")[0]})`);
+    }
+    if (typeof parse !== "function") usage("bench/codegen.mjs", `--parse-baseline ${baseline}: ${BASELINE_PARSER} exports no parse function`);
+    parsers.baseline = parse;
   }
   const times = Object.fromEntries(Object.keys(parsers).map((k) => [k, []]));
-  const rounds = countOption("bench/codegen.mjs", args, "--parse-rounds", 15);
+  const rounds = PARSE_ROUNDS;
   for (let round = -3; round < rounds; round++) {
     for (const [name, parse] of Object.entries(parsers)) {
       const start = process.hrtime.bigint();
@@ -185,7 +200,7 @@ async function parseTime(sdk) {
 const parseSdk = sdks.find((sdk) => sdk.name.includes("discord")) ?? sdks[0];
 const parsing = await parseTime(parseSdk);
 const parseLines = [
-  `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${countOption("bench/codegen.mjs", args, "--parse-rounds", 15)} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
+  `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${PARSE_ROUNDS} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
     (parsing.baseline === undefined ? "." : `; baseline build ${parsing.baseline.toFixed(0)} ms: this build takes ${(parsing.current / parsing.baseline).toFixed(3)}× its time.`),
 ];
 log(parseLines[0]);

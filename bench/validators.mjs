@@ -16,6 +16,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage as benchUsage } from "./args.mjs";
@@ -25,16 +26,20 @@ const ROOT = join(HERE, "..");
 const OUT = join(HERE, ".out");
 const SCRIPT = "bench/validators.mjs";
 const usage = (message) => benchUsage(SCRIPT, message);
-const args = benchArgs(SCRIPT, { "--rounds": true, "--quick": false, "--node-flag": true, "--cell": true, "--json": false });
+const args = benchArgs(SCRIPT, { "--rounds": true, "--quick": false, "--node-flag": true, "--cell": true, "--json": false }, undefined, ["--node-flag"]);
 const ROUNDS = countOption(SCRIPT, args, "--rounds", 15);
 const QUICK = args.includes("--quick");
 /** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
 const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" ? [args[i + 1]] : []));
 if (NODE_FLAGS.some((flag) => flag === undefined || !flag.startsWith("-"))) usage("--node-flag takes a Node flag (--node-flag --single-threaded-gc)");
 if (NODE_FLAGS.length > 0) {
-  // Tried once before anything is built: a flag Node refuses would fail every cell after minutes of building.
-  const tried = spawnSync(process.execPath, [...NODE_FLAGS, "-e", "0"], { encoding: "utf8" });
-  if (tried.status !== 0) usage(`--node-flag: Node refuses ${NODE_FLAGS.join(" ")}: ${tried.stderr.trim().split("\n").pop()}`);
+  // Tried once before anything is built, on a script as the cells are run: a flag Node refuses, or one that makes it do
+  // something else (`--version`, `-p`), would fail every cell after minutes of building.
+  const probe = join(tmpdir(), `mdtypes-bench-flag-${process.pid}.mjs`);
+  writeFileSync(probe, 'process.stdout.write("flag-ok"); process.exitCode = 7;\n');
+  const tried = spawnSync(process.execPath, [...NODE_FLAGS, probe], { encoding: "utf8" });
+  rmSync(probe, { force: true });
+  if (tried.status !== 7 || tried.stdout !== "flag-ok") usage(`--node-flag: Node does not run a script with ${NODE_FLAGS.join(" ")}${tried.stderr.trim() ? `: ${tried.stderr.trim().split("\n").pop()}` : ""}`);
 }
 
 // ---------------------------------------------------------------- build the mdtypes validators

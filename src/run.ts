@@ -18,7 +18,7 @@ import { lastRun, type RunEntry } from "./io/run-cache.js";
 import type { Options } from "./ir/options.js";
 import { readRegularBytes } from "./io/read-bytes.js";
 import { readSources } from "./io/sources.js";
-import { listOwned } from "./io/write.js";
+import { linkedFolder, listOwned } from "./io/write.js";
 import { readTemplateFolder } from "./io/templates.js";
 
 export type { CheckResult, GenerateResult, RunStats, RunSummary };
@@ -157,6 +157,8 @@ function summaryOf(entry: RunEntry): RunSummary {
  * no orphan is left; otherwise undefined.
  */
 async function unchangedOnDisk(output: string, entry: RunEntry, compare: "exact" | "normal"): Promise<string[] | undefined> {
+  // A folder that is a link: the long way, which names it.
+  if (linkedFolder(output, entry.files.map((f) => f.path)) !== undefined) return undefined;
   for (const file of entry.files) {
     const bytes = readWhole(join(output, file.path));
     if (!bytes) return undefined;

@@ -3,7 +3,8 @@
  * changes, and every target when the config changes. Changes are debounced,
  * runs never overlap, and an error in one run is reported while watching
  * goes on. A remark plugin's module that changes is reported, not loaded
- * again (an ES module is loaded once per process).
+ * again (an ES module is loaded once per process, here when a doc is first
+ * parsed: after a start from the cache, perhaps only after the change).
  */
 
 import { watch } from "chokidar";
@@ -78,7 +79,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   watcher.on("all", (_event, path) => {
     const absolute = resolve(path);
     if (pluginsOf(targets).includes(absolute)) {
-      io.stderr(`Remark plugin ${terminalSafe(relative(process.cwd(), absolute) || absolute)} changed: this watch keeps the version it loaded; stop it (Ctrl-C) and start it again to use the new one.\n`);
+      io.stderr(`Remark plugin ${terminalSafe(relative(process.cwd(), absolute) || absolute)} changed: a watch loads each plugin once, when it first parses a doc, and may go on with that version; stop it (Ctrl-C) and start it again to be sure the new one is used.\n`);
       return;
     }
     if (absolute === config) configChanged = true;

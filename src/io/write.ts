@@ -461,6 +461,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
   const orphans = removeOrphans ? await listOwned(root, new Set(files.map((f) => f.path)), output) : [];
   const way: WayToClear = { folders: new Set(), orphans: new Set(orphans), inTheWay: [] };
+  const linked = linkedFolder(root, files.map((f) => f.path));
+  if (linked !== undefined) throw linkedFolderError(join(output, linked), "write");
   const changed: OutputFile[] = [];
   const unchanged: string[] = [];
   for (const file of files) {
@@ -521,7 +523,8 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       unlinkSync(join(root, path));
     } catch (error) {
       // Gone already: nothing to do. Anything else keeps it, and is reported below.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") kept.push(`${join(output, path)} (${(error as Error).message})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT") kept.push(`${join(output, path)} (${code ?? (error as Error).message})`);
     }
   }
   await removeEmptiedFolders(root, orphans);
@@ -651,6 +654,39 @@ function lstatIfThere(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The first folder (output-relative) on the way to any of `paths` (output-
+ * relative) that is a symbolic link, if any, as lstat(2) tells: mdtypes
+ * writes through no link below the output folder (it would write outside
+ * it) and counts no file behind one as its own, as it writes no links. One
+ * lstat per folder, not per file.
+ */
+export function linkedFolder(root: string, paths: Iterable<string>): string | undefined {
+  const checked = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join("/");
+      if (checked.has(folder)) continue;
+      checked.add(folder);
+      const info = lstatIfThere(join(root, folder));
+      if (info?.isSymbolicLink()) return folder;
+      // Nothing there: nothing below it either.
+      if (!info) break;
+    }
+  }
+  return undefined;
+}
+
+/** The one-line error for a symbolic link where a folder of generated files goes (see {@link linkedFolder}). */
+export function linkedFolderError(shown: string, purpose: "write" | "compare"): Error {
+  return ioError(
+    purpose === "write"
+      ? `Refusing to write into ${shown}: it is a symbolic link where a folder of generated files goes (mdtypes writes no links, nor through one); nothing was changed. Move or delete it.`
+      : `${shown} is a symbolic link, where mdtypes writes a folder: move or delete it, then run generate`,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import type { OutputFile } from "../emit/emit.js";
 import { ownsFile } from "../emit/marker.js";
-import { listOwned, readOutputFile } from "../io/write.js";
+import { linkedFolder, linkedFolderError, listOwned, readOutputFile } from "../io/write.js";
 
 /** A generated file whose text on disk differs from what the docs give. */
 export interface ChangedFile {
@@ -49,6 +49,8 @@ export function normalize(text: string): string {
 export async function compare(output: string, files: readonly OutputFile[], label = output, { orphans = true } = {}): Promise<Drift> {
   const changed: ChangedFile[] = [];
   const missing: string[] = [];
+  const linked = linkedFolder(output, files.map((f) => f.path));
+  if (linked !== undefined) throw linkedFolderError(`${label}/${linked}`, "compare");
   for (const file of files) {
     // Not there, under a file where a folder goes, or a folder where the file goes: `generate` writes it (or says what is in its way).
     const current = readOutputFile(join(output, file.path), `${label}/${file.path}`, "compare");
