@@ -137,8 +137,8 @@ export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
  * file system (`user.md` and `USER.md`) get one more `_`: an all-lower-case
  * path (as Speakeasy names its docs) keeps its own, then the others in id
  * order, so a doc added beside a Speakeasy doc never moves it; among each,
- * a doc in a renamed folder or with an owned name yields, and every doc whose own path is free
- * keeps it (a suffixed path never takes another doc's). A path that is
+ * a doc in a renamed folder or with an owned name yields; and every doc whose
+ * own path is free keeps it (a suffixed path never takes another's). A path that is
  * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
  * taken by the folder; folders whose paths differ in letter case alone get
  * apart (see {@link foldersApartInCase}). Returns the map and the ids whose
@@ -205,7 +205,8 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
  * segments, changed in place; the ids moved are added to `renamed`.
  */
 function foldersApartInCase(partsOf: Map<string, string[]>, renamed: Set<string>): void {
-  const depth = Math.max(0, ...[...partsOf.values()].map((parts) => parts.length - 1));
+  let depth = 0;
+  for (const parts of partsOf.values()) depth = Math.max(depth, parts.length - 1);
   for (let d = 0; d < depth; d++) {
     // Each folder at this depth, by its path in lower case: the spellings it has.
     const spellings = new Map<string, Set<string>>();

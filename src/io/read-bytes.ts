@@ -1,7 +1,8 @@
 /**
  * Whole files read into one buffer kept from call to call: for the hundreds
  * of small files a run reads (docs, output files to compare), no buffer is
- * allocated per file and no `fstat` is made to size one.
+ * allocated per file and no `fstat` is made to size one (an output file is
+ * stat'ed once, to tell that it is a regular file: see {@link readRegularBytes}).
  */
 
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";

@@ -24,7 +24,7 @@
  * creating it needs its parent writable anyway.
  */
 
-import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
@@ -599,7 +599,8 @@ function checkWayClear(root: string, output: string, path: string, way: WayToCle
     if (!info) return;
   }
   const info = lstatIfThere(join(root, path));
-  if (info && !info.isFile() && !info.isSymbolicLink()) {
+  // (A link there was refused when it was read: see readOutputFile.)
+  if (info && !info.isFile()) {
     if (!info.isDirectory() || holdsOrphansAlone(root, path, way.orphans) !== true) throw ioError(`Refusing to write ${join(output, path)}: a folder (or another thing that is no file) is in its place. Move or delete it.`);
     way.inTheWay.push(path);
   }
@@ -826,7 +827,8 @@ async function writeFresh(root: string, output: string, files: readonly OutputFi
     // The folder it goes in made unwritable during the run: say so, not the rename of the staging folder.
     const { syscall } = error as NodeJS.ErrnoException;
     const refused = syscall === "rename" && code !== undefined && REFUSED.has(code);
-    throw writeFailed(output, refused ? new Error(`${dirname(output)} cannot be written in (${code}); nothing was changed`) : error, fresh.path, left);
+    const parent = dirname(output) === "." ? "the working directory" : dirname(output);
+    throw writeFailed(output, refused ? new Error(`${parent} cannot be written in (${code}); nothing was changed`) : error, fresh.path, left);
   } finally {
     madeFor.delete(fresh.path);
     untrack(fresh.path);
