@@ -121,10 +121,12 @@ export const INDEX_MODULE = "index.ts";
 export interface ModuleLayout {
   readonly extension: string;
   readonly ownFiles: boolean;
+  /** The endings of the files a build makes of each one (`tsc`: `.js`, `.d.ts`), which a folder must not take either. */
+  readonly built?: readonly string[];
 }
 
-/** The `ts` and `zod` targets' layout: `.ts` modules, a barrel in every folder, the runtime at the root. */
-export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
+/** The `ts` and `zod` targets' layout: `.ts` modules, a barrel in every folder, the runtime at the root; `tsc` makes `.js` and `.d.ts` of each. */
+export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true, built: [".js", ".d.ts"] };
 
 /**
  * Output module paths for doc ids (`a/b.md` → `a/b.ts`; the layout's
@@ -139,8 +141,8 @@ export const TS_LAYOUT: ModuleLayout = { extension: ".ts", ownFiles: true };
  * order, so a doc added beside a Speakeasy doc never moves it; among each,
  * a doc in a renamed folder or with an owned name yields; and every doc whose
  * own path is free keeps it (a suffixed path never takes another's). A path that is
- * a folder of another module (`a.md` beside a doc in a folder `a.ts/`) is
- * taken by the folder; folders whose paths differ in letter case alone get
+ * a folder of another module (`a.md` beside a doc in a folder `a.ts/`, or
+ * `a.js/`, where `tsc` would write `a.ts`'s `a.js`) is taken by the folder; folders whose paths differ in letter case alone get
  * apart (see {@link foldersApartInCase}). Returns the map and the ids whose
  * path a clash or a folder's name changed, each to be reported
  * (`output-path-clash`).
@@ -173,11 +175,13 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
   // its own (not `index.ts_/`, not `index.md` written as `index_.ts`), then id order: `index_.md` keeps `index_.ts`
   // beside `index.md`, and `index.md` keeps it beside `Index_.md`.
   const rank = (id: string) => (id === id.toLowerCase() ? 0 : 2) + (renamed.has(id) || isOwnedPath(`${stems.get(id) as string}.ts`) ? 1 : 0);
+  // A path is free when neither it nor what a build makes of it is taken (a folder `a.js/` takes `a.ts`, whose `a.js` it would be).
+  const free = (path: string) => !taken.has(`${path}${extension}`.toLowerCase()) && !(layout.built ?? []).some((ending) => taken.has(`${path}${ending}`.toLowerCase()));
   const clashing: { id: string; own: string }[] = [];
   for (const id of [...ids].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b))) {
     const stem = stems.get(id) as string;
     const own = isOwnedPath(`${stem}.ts`) ? `${stem}_` : stem;
-    if (taken.has(`${own}${extension}`.toLowerCase())) clashing.push({ id, own });
+    if (!free(own)) clashing.push({ id, own });
     else {
       taken.add(`${own}${extension}`.toLowerCase());
       paths.set(id, `${own}${extension}`);
@@ -187,7 +191,7 @@ export function modulePaths(ids: readonly string[], layout: ModuleLayout = TS_LA
   // another's new name would be that path (`a_.md` keeps `a_.ts` when `a.md` yields `a.ts` to a folder).
   for (const { id, own } of clashing) {
     let path = `${own}_`;
-    while (taken.has(`${path}${extension}`.toLowerCase())) path = `${path}_`;
+    while (!free(path)) path = `${path}_`;
     renamed.add(id);
     taken.add(`${path}${extension}`.toLowerCase());
     paths.set(id, `${path}${extension}`);

@@ -107,6 +107,12 @@ describe("names", () => {
     expect(modulePaths(ids, { extension: ".schema.json", ownFiles: false }).renamed).toEqual([]);
   });
 
+  it("a folder named as what tsc makes of a module (`a.js/`, `b.d.ts/`) takes its path; json-schema has no such build", () => {
+    const ids = ["a.md", "a.js/x.md", "b.md", "b.d.ts/y.md", "c.md", "c.mjs/z.md"];
+    expect(Object.fromEntries(modulePaths(ids).paths)).toEqual({ "a.md": "a_.ts", "a.js/x.md": "a.js/x.ts", "b.md": "b_.ts", "b.d.ts/y.md": "b.d.ts/y.ts", "c.md": "c.ts", "c.mjs/z.md": "c.mjs/z.ts" });
+    expect(modulePaths(ids, { extension: ".schema.json", ownFiles: false }).paths.get("a.md")).toBe("a.schema.json");
+  });
+
   it("writes relative import specifiers", () => {
     expect(importSpecifier("a/b/x.ts", "a/b/y.ts", ".js")).toBe("./y.js");
     expect(importSpecifier("a/b/x.ts", "_runtime.ts", ".js")).toBe("../../_runtime.js");
