@@ -137,6 +137,12 @@ describe("paths are checked for what they are, before any work", () => {
       const under = run(dir, [command, "docs", "--out", "dangling/sub", "--flavour", "python"]);
       expect(under.stderr).toBe('mdtypes: Output "dangling/sub" lies under dangling, which is a broken symbolic link (to nowhere)\n');
     }
+    // A loop is called one, not broken.
+    symlinkSync("loop", join(dir, "loop"));
+    const loop = run(dir, ["generate", "docs", "--out", "loop", "--flavour", "python"]);
+    expect(loop.status).toBe(2);
+    expect(loop.stderr).toBe('mdtypes: Output "loop" is a loop of symbolic links (or a chain too long to follow)\n');
+    rmSync(join(dir, "loop"));
     expect(readdirSync(dir).sort()).toEqual(["dangling", "docs"]);
   });
 
