@@ -1,6 +1,18 @@
 #!/usr/bin/env node
-// The `mdtypes` command. The code lives in dist/, built by `npm install` (the `prepare` script):
-// the CLI bundled into a few modules (dist/bundle/), which load faster than the modules it is made of.
-const { main } = await import("../dist/bundle/cli.js");
+// The `mdtypes` command. The code lives in dist/, built by `npm install` (the `prepare` script).
+// CommonJS (bin/package.json says so), which Node starts faster than an ES module: a warm `check`
+// whose every input is as at the last one is replayed by a small module of its own
+// (src/cli/replay.ts, bundled as dist/replay.cjs) before the rest of the CLI is loaded; anything
+// else runs the CLI, bundled into a few ES modules (dist/bundle/).
+"use strict";
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const replayed = require("../dist/replay.cjs").replay(argv);
+if (replayed !== undefined) process.exitCode = replayed;
+else {
+  import("../dist/bundle/cli.js")
+    .then(({ main }) => main(argv))
+    .then((code) => {
+      process.exitCode = code;
+    });
+}

@@ -41,3 +41,15 @@ await build({
   plugins: [keepMergedConstructs, lazyChildProcess],
   logLevel: "warning",
 });
+
+// The replay of a warm `check` (src/cli/replay.ts), which bin/mdtypes.js tries first: one CommonJS
+// file of its own, with nothing of the CLI's chunks, as Node loads CommonJS faster than ES modules.
+await build({
+  entryPoints: ["dist/cli/replay.js"],
+  outfile: "dist/replay.cjs",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+});

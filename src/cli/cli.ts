@@ -10,11 +10,15 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { inSync } from "../stages/compare.js";
 import { hasErrors, type Diagnostic } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";
-import { Cache, DEFAULT_CACHE_DIR } from "../io/cache.js";
+import { Cache } from "../io/cache.js";
+import { DEFAULT_CACHE_DIR, defaultCacheDir } from "../io/places.js";
+import { colorFor, processDecisions } from "./replay.js";
+import { recording, saveReplay } from "./replay-record.js";
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import type { CliIo } from "./io.js";
 
 export type { CliIo };
+export { colorFor };
 import type { Progress, RunSettings } from "../recipe.js";
 import { check, checkFolderPlace, generate, type CheckResult, type GenerateResult, type RunStats } from "../run.js";
 import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Options, type Target } from "../ir/options.js";
@@ -29,23 +33,8 @@ function processIo(): CliIo {
     stdout: pipeWriter(process.stdout),
     stderr: pipeWriter(process.stderr),
     cwd: process.cwd(),
-    color: colorFor(process.stderr),
-    stdoutColor: colorFor(process.stdout),
-    progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+    ...processDecisions(),
   };
-}
-
-/**
- * Whether to colour what goes to `stream`, decided for each stream (a diff
- * redirected to a file gets no escape codes while the terminal keeps its
- * colours): `NO_COLOR` (https://no-color.org) turns colour off, `FORCE_COLOR`
- * (other than `0` or `false`) on; otherwise colour when the stream is a
- * terminal and `TERM` is not `dumb`.
- */
-export function colorFor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
-  return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
 /**
@@ -91,7 +80,7 @@ interface Flags {
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(io, argv, (code) => {
     exitCode = code;
   });
   try {
@@ -156,15 +145,6 @@ function settingsOf(io: CliIo, flags: Flags, project: Project): RunSettings {
   };
 }
 
-/**
- * Where the cache lives unless `--cache-dir` says: where build tools keep
- * theirs, `node_modules/.cache/mdtypes` in the project's root when it has a
- * `node_modules`, else `.mdtypes-cache` there.
- */
-function defaultCacheDir(root: string): string {
-  return existsSync(join(root, "node_modules")) ? join(root, "node_modules", ".cache", "mdtypes") : join(root, DEFAULT_CACHE_DIR);
-}
-
 function internalError(error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `mdtypes: internal error. This is a bug; please report it with the stack below.\n${detail.split("\n").map(terminalSafe).join("\n")}\n`;
@@ -191,7 +171,7 @@ function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number) => void): Command {
   const program = new Command("mdtypes")
     .description("Markdown model docs → TypeScript types and zero-dependency validators, kept in sync in CI.")
     .version(version(), "-v, --version")
@@ -285,7 +265,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     ].join("\n"),
     "0 in sync, 1 drift or errors in the docs",
   ).action(async (input: string | undefined, flags: Flags) => {
-    setExit(await runTargets("check", await projectOf(io, input, flags), flags, io));
+    setExit(await runTargets("check", await projectOf(io, input, flags), flags, io, argv));
   });
 
   common(
@@ -374,13 +354,21 @@ type Outcome =
   | { readonly target: Target; readonly kind: "check"; readonly result: CheckResult }
   | { readonly target: Target; readonly kind: "failed"; readonly error: ExpectedError };
 
-/** Runs every target (a failing one does not stop the others), reports them all, and returns the exit code. */
-async function runTargets(command: "generate" | "check", project: Project, flags: Flags, io: CliIo): Promise<number> {
+/**
+ * Runs every target (a failing one does not stop the others), reports them
+ * all, and returns the exit code. A `check` given its arguments (`argv`)
+ * that the cache answered in sync is recorded for a replay (`replay.ts`).
+ */
+async function runTargets(command: "generate" | "check", project: Project, flags: Flags, cliIo: CliIo, argv?: readonly string[]): Promise<number> {
+  const record = command === "check" && argv !== undefined && flags.cache ? recording(cliIo) : undefined;
+  const io = record?.io ?? cliIo;
   const outcomes: Outcome[] = [];
+  let cache: Cache | undefined;
   for (const target of project.targets) {
     const started = process.hrtime.bigint();
     try {
       const settings = settingsOf(io, flags, project);
+      cache = settings.cache;
       if (command === "generate") outcomes.push({ target, kind: "generate", result: await generate(target.input, target.output, target.options, settings) });
       else outcomes.push({ target, kind: "check", result: await check(target.input, target.output, target.options, settings) });
     } catch (error) {
@@ -395,6 +383,10 @@ async function runTargets(command: "generate" | "check", project: Project, flags
 
   if (outcomes.some((o) => o.kind === "failed")) return 2;
   const bad = outcomes.some((o) => (o.kind === "check" || o.kind === "generate") && (hasErrors(o.result.diagnostics) || (o.kind === "check" && o.result.drift !== undefined && !inSync(o.result.drift))));
+  const fromCache = outcomes.every((o) => o.kind === "check" && o.result.stats.parsed === 0 && o.result.drift !== undefined && inSync(o.result.drift));
+  if (record && argv && cache && fromCache && !bad) {
+    saveReplay({ argv, io: cliIo, targets: project.targets, ...(flags.config !== undefined ? { configFlag: flags.config } : {}), root: project.root, cacheDirFlag: flags.cacheDir !== undefined, cache, exitCode: 0 }, record);
+  }
   return bad ? 1 : 0;
 }
 
@@ -408,7 +400,8 @@ function reportHuman(outcome: Outcome, flags: Flags, io: CliIo, seconds: number)
   }
   printDiagnostics(io, outcome.result.diagnostics, flags);
   const problems = summarize(outcome.result.diagnostics);
-  const time = `${seconds.toFixed(2)}s; ${describeReading(outcome.result.stats)}`;
+  const elapsed = `${seconds.toFixed(2)}s`;
+  const time = `${io.timed ? io.timed(elapsed) : elapsed}; ${describeReading(outcome.result.stats)}`;
   if (hasErrors(outcome.result.diagnostics)) {
     io.stderr(`${paint.red("✖")} ${target.name}: the docs in ${target.input} have errors (${problems}); ${outcome.kind === "generate" ? "nothing written" : "nothing compared"}.\n`);
     return;

@@ -15,4 +15,6 @@ export interface CliIo {
   readonly stdoutColor?: boolean;
   /** A progress line while docs are read (a terminal, not CI). */
   readonly progress: boolean;
+  /** How a time the CLI prints (`0.07s`) is handed to `stdout` and `stderr`: as it is when not given (see `replay-record.ts`). */
+  readonly timed?: (time: string) => string;
 }

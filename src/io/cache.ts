@@ -20,14 +20,12 @@
  */
 
 import * as crypto from "node:crypto";
-import { type BigIntStats, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
+import { CACHE_FORMAT as FORMAT, RACY_NS, statLine, statOf } from "./stat-line.js";
 
-/** The cache folder's name, in the folder mdtypes runs in (or the config's folder). */
-export const DEFAULT_CACHE_DIR = ".mdtypes-cache";
-
-const FORMAT = "mdtypes-cache 1";
+export { DEFAULT_CACHE_DIR } from "./places.js";
 
 /** Files not used for this long are removed when the cache is next written. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -77,6 +75,11 @@ export function toolFingerprint(memoDir?: string): string {
 
 /** The process's {@link toolFingerprint}, with the files and folders it was taken from and what they looked like then. */
 let tool: ToolMemo | undefined;
+
+/** The files and folders the process's {@link toolFingerprint} was taken from and their stat lines then; undefined before it is taken. */
+export function toolBasis(): ToolMemo | undefined {
+  return tool;
+}
 
 /**
  * Whether the tool is, and was for the whole process, what its fingerprint
@@ -143,9 +146,6 @@ export interface ToolMemo {
 
 /** The stat line of a path that must stay absent (a place Node would look for a dependency first). */
 const ABSENT = "";
-
-/** How long before now a file must have last changed to be trusted by its times alone. */
-const RACY_NS = 2_000_000_000n;
 
 function computeFingerprint(folders: readonly string[], manifest: string): ToolMemo & { readonly racy: boolean } {
   const paths: string[] = [];
@@ -231,19 +231,6 @@ function packageManifest(folder: string, name: string, watch: (path: string) => 
     watch(path);
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-/** A file's or folder's identity and times, as {@link toolFingerprint} compares them; undefined when it is gone. */
-function statLine(path: string): string | undefined {
-  try {
-    return statOf(statSync(path, { bigint: true }));
-  } catch {
-    return undefined;
-  }
-}
-
-function statOf(stat: BigIntStats): string {
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
 /** The memo at `path` when it is whole and well formed; undefined otherwise (then the fingerprint is computed again). */
@@ -369,14 +356,29 @@ export class Cache {
 
   /** Saves the entry `name` whole (written aside, then renamed over the old one), or not at all. */
   save(name: string, data: unknown): void {
+    this.write(name, () => {
+      const body = JSON.stringify({ tool: toolFingerprint(this.dir), data }, replacer);
+      return `${FORMAT} ${sha256(body)}\n${body}`;
+    });
+  }
+
+  /**
+   * Saves `text` as the file `name` whole, or not at all, as {@link save}
+   * does: for a file of another format (a replay record: `cli/replay.ts`),
+   * which carries its own checks.
+   */
+  saveText(name: string, text: string): void {
+    this.write(name, () => text);
+  }
+
+  private write(name: string, text: () => string): void {
     const temp = join(this.dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
     try {
       this.ensureFolder();
-      const fingerprint = toolFingerprint(this.dir);
+      toolFingerprint(this.dir);
       // What a run made while the tool changed under it may be of either version: kept by neither.
       if (!toolSteady()) return;
-      const body = JSON.stringify({ tool: fingerprint, data }, replacer);
-      writeFileSync(temp, `${FORMAT} ${sha256(body)}\n${body}`);
+      writeFileSync(temp, text());
       renameSync(temp, join(this.dir, name));
     } catch {
       // A cache that cannot be written (read-only disk, full disk) only makes the next run slower.

@@ -11,8 +11,9 @@ import { FLAVOUR_CHOICES, resolveOptions, TARGET_CHOICES, type Config, type Opti
 import { PROPERTY_NAME_POLICIES } from "../ir/property-names.js";
 import { DIALECT_CHOICES } from "../dialects/choices.js";
 import { resolveRemarkPlugins } from "./plugin-settings.js";
+import { CONFIG_FILE, configFolders } from "./places.js";
 
-export const CONFIG_FILE = "mdtypes.config.json";
+export { CONFIG_FILE };
 
 const SEVERITIES = new Set(["error", "warning", "info", "off"]);
 
@@ -50,12 +51,12 @@ export async function findConfig(cwd: string, file?: string): Promise<FoundConfi
     if (!config) throw usageError(`Config file ${file} does not exist`);
     return { path, dir: dirname(path), config: withResolvedPlugins(config, dirname(path)) };
   }
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+  for (const dir of configFolders(cwd)) {
     const path = join(dir, CONFIG_FILE);
     const config = await readConfigFile(path, relative(cwd, path) || CONFIG_FILE);
     if (config) return { path, dir, config: withResolvedPlugins(config, dir) };
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return undefined;
   }
+  return undefined;
 }
 
 /** The config with its remark plugins and template folders resolved from `dir`, the config file's folder. */

@@ -1,0 +1,262 @@
+/**
+ * The replay of a warm `check`: a `check` whose every input is as it was at
+ * the last one the cache answered in sync prints what that one printed and
+ * exits as it did, without loading the rest of the CLI or reading a doc or
+ * an output file.
+ *
+ * "As it was" is judged as git judges its index: by what each path that run
+ * depended on looks like on disk (device, inode, size, mtime and ctime to
+ * the nanosecond: see `io/stat-line.ts`), never by a guess. The record lists
+ * every doc and folder of the input, every module file and folder of the
+ * output, the config file and the places it was looked for, the user's
+ * templates, and every file of the tool itself and of its dependencies'
+ * manifests. It is made only by a run in which none of them had changed for
+ * two seconds (see `RACY_NS`), and only for a run that printed no drift and
+ * no error. A record is kept per command line, working folder and terminal
+ * (colour, progress line), in the cache folder; `--no-cache` never replays.
+ * Anything else, or any path that looks different, takes the usual way
+ * (`cli.ts`), which hashes what it reads.
+ *
+ * Light on purpose: Node's own modules only, not `node:crypto` (loading it
+ * alone costs more than the replay's work), and run as CommonJS
+ * (`dist/replay.cjs`, which `bin/mdtypes.js` requires): a replay's time is
+ * mostly Node starting and one `lstat` per path.
+ */
+
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
+import { CONFIG_FILE, configFolders, defaultCacheDir } from "../io/places.js";
+import { followedLine, ownLine } from "../io/stat-line.js";
+
+/** The first line of a record: this format's name, then the length of the rest and its number of paths. */
+const FORMAT = "mdtypes-replay 1";
+
+/** Stands in a recorded text for a time the replay prints its own of (`0.07s`). */
+export const TIME_SLOT = "\u0000";
+
+/**
+ * How a record says what a path must look like: `own`, its {@link ownLine};
+ * `followed`, its {@link followedLine} (the tool's files; `""`: must stay
+ * absent); `exists`, only whether something is there (`.git`,
+ * `node_modules`: `"1"` or `"0"`).
+ */
+export type Look = "own" | "followed" | "exists";
+
+const LOOK_MARKS: Record<Look, string> = { own: "o", followed: "f", exists: "e" };
+
+/** What a replay record holds. */
+export interface ReplayRecord {
+  /** {@link replayKey}: the command line, folder and terminal the record is for. */
+  readonly key: string;
+  /** What the run printed, in order; each {@link TIME_SLOT} is a time the replay fills in. */
+  readonly printed: readonly { readonly to: "stdout" | "stderr"; readonly text: string }[];
+  /** Every path the run's result depended on, how to look at it, and what it looked like. */
+  readonly paths: readonly (readonly [look: Look, path: string, line: string])[];
+}
+
+/** What the CLI decides from its terminal and environment: part of a record's key, as the output depends on it. */
+export interface TerminalDecisions {
+  readonly color: boolean;
+  readonly stdoutColor?: boolean;
+  readonly progress: boolean;
+}
+
+/**
+ * Whether to colour what goes to `stream`, decided for each stream (a diff
+ * redirected to a file gets no escape codes while the terminal keeps its
+ * colours): `NO_COLOR` (https://no-color.org) turns colour off, `FORCE_COLOR`
+ * (other than `0` or `false`) on; otherwise colour when the stream is a
+ * terminal and `TERM` is not `dumb`.
+ */
+export function colorFor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+/** The process's {@link TerminalDecisions}: colour per stream, and a progress line on a terminal outside CI. */
+export function processDecisions(): TerminalDecisions {
+  return { color: colorFor(process.stderr), stdoutColor: colorFor(process.stdout), progress: Boolean(process.stderr.isTTY) && !process.env.CI };
+}
+
+/**
+ * The key of a record: the arguments, the working folder, the terminal
+ * decisions, and the Node and user running it (one may read what another
+ * cannot).
+ */
+export function replayKey(argv: readonly string[], cwd: string, terminal: TerminalDecisions): string {
+  return JSON.stringify({
+    argv,
+    cwd: resolve(cwd),
+    color: terminal.color,
+    stdoutColor: terminal.stdoutColor ?? terminal.color,
+    progress: terminal.progress,
+    node: process.version,
+    platform: process.platform,
+    user: process.getuid?.() ?? null,
+  });
+}
+
+/**
+ * The cache folder the record of `check` with `argv` (arguments after the
+ * script) in `cwd` lives in: `--cache-dir`'s, else the default one of the
+ * config's folder (`--config`'s, else the nearest `mdtypes.config.json`'s)
+ * or of `cwd`. Undefined when `argv` is not a `check` that may be replayed:
+ * another command, `--no-cache`, or a form read here otherwise than the
+ * argument parser may read it (`--`, `-c<file>`). A record is made only
+ * where the full CLI, given the same arguments, keeps its cache.
+ */
+export function replayLocation(argv: readonly string[], cwd: string): string | undefined {
+  if (argv[0] !== "check") return undefined;
+  let cacheDir: string | undefined;
+  let config: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--" || arg === "--no-cache" || /^-c./.test(arg)) return undefined;
+    if (arg === "--cache-dir" || arg === "--config" || arg === "-c") {
+      const value = argv[++i];
+      if (value === undefined) return undefined;
+      if (arg === "--cache-dir") cacheDir = value;
+      else config = value;
+    } else if (arg.startsWith("--cache-dir=")) cacheDir = arg.slice("--cache-dir=".length);
+    else if (arg.startsWith("--config=")) config = arg.slice("--config=".length);
+  }
+  if (cacheDir !== undefined) return resolve(cwd, cacheDir);
+  if (config !== undefined) return defaultCacheDir(dirname(resolve(cwd, config)));
+  for (const dir of configFolders(cwd)) if (existsSync(join(dir, CONFIG_FILE))) return defaultCacheDir(dir);
+  return defaultCacheDir(resolve(cwd));
+}
+
+/** The record's file in its cache folder, named by a checksum of its key (the key itself is compared when read). */
+export function replayFile(cacheDir: string, key: string): string {
+  return join(cacheDir, `replay-${checksum(key, 0x811c9dc5)}${checksum(key, 0x01000193)}.json`);
+}
+
+/**
+ * A record as its file holds it: the {@link FORMAT} line (with the body's
+ * length and number of paths, which tell a torn or cut file), the key and
+ * what was printed (a JSON line each), then the paths, folder by folder: a
+ * line `d<folder>` (absolute), then a line per path in it, its look's mark
+ * and name, a tab and its line. Lines, not JSON, for the paths: a replay
+ * walks them without making an object of each. Undefined for a path holding
+ * a tab or a line break.
+ */
+export function recordText(record: ReplayRecord): string | undefined {
+  const byFolder = new Map<string, string[]>();
+  for (const [look, path, line] of record.paths) {
+    if (/[\t\n\r]/.test(path)) return undefined;
+    const folder = dirname(path);
+    const name = folder.endsWith(sep) ? path.slice(folder.length) : path.slice(folder.length + 1);
+    let lines = byFolder.get(folder);
+    if (!lines) byFolder.set(folder, (lines = []));
+    lines.push(`${LOOK_MARKS[look]}${name}\t${line}\n`);
+  }
+  let paths = "";
+  for (const [folder, lines] of byFolder) paths += `d${folder}\n${lines.join("")}`;
+  const body = `${JSON.stringify(record.key)}\n${JSON.stringify(record.printed)}\n${paths}`;
+  return `${FORMAT} ${body.length} ${record.paths.length}\n${body}`;
+}
+
+/**
+ * Replays the `check` that `argv` asks for, when a record of it holds:
+ * prints what it printed (times as this replay took) and returns its exit
+ * code, 0 (only a run in sync is recorded). Undefined, having printed
+ * nothing, when there is no record or any path it lists looks different
+ * now: the caller then runs the CLI.
+ */
+export function replay(argv: readonly string[]): number | undefined {
+  // The fault points of the tests act on the full run's writes: never answered without them.
+  if (process.env.MDTYPES_FAULT) return undefined;
+  const started = process.hrtime.bigint();
+  let printed: ReplayRecord["printed"] | undefined;
+  try {
+    const location = replayLocation(argv, process.cwd());
+    if (location === undefined) return undefined;
+    const key = replayKey(argv, process.cwd(), processDecisions());
+    const path = replayFile(location, key);
+    printed = holdingRecord(path, key);
+    if (!printed) return undefined;
+    keepFresh(path);
+  } catch {
+    return undefined;
+  }
+  let last = started;
+  // A reader that closed the stream early (`mdtypes check | head`): the error is dropped, as the CLI drops it.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+  for (const chunk of printed) {
+    const parts = chunk.text.split(TIME_SLOT);
+    let text = parts[0] as string;
+    for (let i = 1; i < parts.length; i++) {
+      const now = process.hrtime.bigint();
+      text += `${(Number(now - last) / 1e9).toFixed(2)}s${parts[i] as string}`;
+      last = now;
+    }
+    (chunk.to === "stdout" ? process.stdout : process.stderr).write(text);
+  }
+  return 0;
+}
+
+/** What the record at `path` printed, when the file is whole and for `key` and every path it lists looks as it did; else undefined. */
+function holdingRecord(path: string, key: string): ReplayRecord["printed"] | undefined {
+  // Not blocking on a FIFO, not reading a device: only a regular file is read.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let text: string;
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    text = readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+  const header = /^mdtypes-replay 1 (\d+) (\d+)\n/.exec(text);
+  if (!header || text.length - header[0].length !== Number(header[1])) return undefined;
+  const keyEnd = text.indexOf("\n", header[0].length);
+  const printedEnd = text.indexOf("\n", keyEnd + 1);
+  if (keyEnd < 0 || printedEnd < 0 || JSON.parse(text.slice(header[0].length, keyEnd)) !== key) return undefined;
+  const printed = JSON.parse(text.slice(keyEnd + 1, printedEnd)) as ReplayRecord["printed"];
+  if (!Array.isArray(printed) || !printed.every((chunk) => (chunk.to === "stdout" || chunk.to === "stderr") && typeof chunk.text === "string")) return undefined;
+  let count = 0;
+  let folder = "";
+  for (let at = printedEnd + 1; at < text.length; ) {
+    const end = text.indexOf("\n", at);
+    if (end < 0) return undefined;
+    const look = text[at];
+    if (look === "d") {
+      const path = text.slice(at + 1, end);
+      folder = path.endsWith(sep) ? path : path + sep;
+    } else {
+      const tab = text.indexOf("\t", at);
+      if (tab < 0 || tab > end || folder === "") return undefined;
+      const place = folder + text.slice(at + 1, tab);
+      const line = text.slice(tab + 1, end);
+      if (look === "o" ? ownLine(place) !== line : look === "f" ? followedLine(place) !== line : look === "e" ? existsSync(place) !== (line === "1") : true) return undefined;
+      count++;
+    }
+    at = end + 1;
+  }
+  return count === Number(header[2]) ? printed : undefined;
+}
+
+/** Marks a record as used (at most once a day), so that the cache's pruning of entries unused for a month spares it. */
+function keepFresh(path: string): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs < 24 * 60 * 60 * 1000) return;
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A read-only cache: the record may be pruned and made again one day, no more.
+  }
+}
+
+/**
+ * FNV-1a (32 bits) of `text`'s UTF-16 code units from `basis`, in 8 hex
+ * digits: names a record's file by its key (two keys that share a name only
+ * take turns in it: the key itself is compared).
+ */
+function checksum(text: string, basis: number): string {
+  let hash = basis >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
