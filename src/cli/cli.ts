@@ -5,7 +5,7 @@
  */
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { inSync } from "../stages/compare.js";
 import { hasErrors, type Diagnostic } from "../ir/diagnostics.js";

@@ -23,10 +23,10 @@
  * mostly Node starting and one `lstat` per path.
  */
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE, configFolders, defaultCacheDir } from "../io/places.js";
-import { followedLine, ownLine } from "../io/stat-line.js";
+import { followedLine, markUsed, ownLine } from "../io/stat-line.js";
 
 /** The first line of a record: this format's name, then the length of the rest and its number of paths. */
 const FORMAT = "mdtypes-replay 1";
@@ -176,7 +176,7 @@ export function replay(argv: readonly string[]): number | undefined {
     const path = replayFile(location, key);
     printed = holdingRecord(path, key);
     if (!printed) return undefined;
-    keepFresh(path);
+    markUsed(path);
   } catch {
     return undefined;
   }
@@ -234,17 +234,6 @@ function holdingRecord(path: string, key: string): ReplayRecord["printed"] | und
     at = end + 1;
   }
   return count === Number(header[2]) ? printed : undefined;
-}
-
-/** Marks a record as used (at most once a day), so that the cache's pruning of entries unused for a month spares it. */
-function keepFresh(path: string): void {
-  try {
-    if (Date.now() - statSync(path).mtimeMs < 24 * 60 * 60 * 1000) return;
-    const now = new Date();
-    utimesSync(path, now, now);
-  } catch {
-    // A read-only cache: the record may be pruned and made again one day, no more.
-  }
 }
 
 /**

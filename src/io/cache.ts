@@ -20,10 +20,10 @@
  */
 
 import * as crypto from "node:crypto";
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CODE_ROOT, PACKAGE_ROOT } from "./package-root.js";
-import { CACHE_FORMAT as FORMAT, RACY_NS, statLine, statOf } from "./stat-line.js";
+import { CACHE_FORMAT as FORMAT, markUsed, RACY_NS, statLine, statOf } from "./stat-line.js";
 
 export { DEFAULT_CACHE_DIR } from "./places.js";
 
@@ -126,7 +126,7 @@ export function fingerprintOf(folders: readonly string[], manifest: string, memo
 export function fingerprintBasis(folders: readonly string[], manifest: string, memoPath: string | undefined): ToolMemo {
   const memo = memoPath === undefined ? undefined : readToolMemo(memoPath);
   if (memoPath !== undefined && memo && memo.paths.every((path, i) => (statLine(path) ?? ABSENT) === memo.stats[i])) {
-    touch(memoPath);
+    markUsed(memoPath);
     return memo;
   }
   const computed = computeFingerprint(folders, manifest);
@@ -347,7 +347,7 @@ export class Cache {
       // The reviver only where a tagged number is: it costs a call per value of the entry.
       const value = (body.includes(NUMBER_TAG) ? JSON.parse(body, reviver) : JSON.parse(body)) as { tool?: unknown; data?: T };
       if (value.tool !== toolFingerprint(this.dir)) return undefined;
-      touch(path);
+      markUsed(path);
       return value.data;
     } catch {
       return undefined;
@@ -415,17 +415,6 @@ export class Cache {
         // Gone meanwhile.
       }
     }
-  }
-}
-
-/** Marks an entry as used (at most once a day), so that pruning spares it. */
-function touch(path: string): void {
-  try {
-    if (Date.now() - statSync(path).mtimeMs < 24 * 60 * 60 * 1000) return;
-    const now = new Date();
-    utimesSync(path, now, now);
-  } catch {
-    // Read-only: the entry may be pruned and rebuilt one day, no more.
   }
 }
 

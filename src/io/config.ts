@@ -3,7 +3,7 @@
  * key, and the targets of a run made from it and the command line.
  */
 
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isRuleId, type RuleSettings, type Severity } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";

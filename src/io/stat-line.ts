@@ -8,7 +8,7 @@
  * anything else of the CLI.
  */
 
-import { type BigIntStats, lstatSync, statSync, type Stats } from "node:fs";
+import { type BigIntStats, lstatSync, statSync, type Stats, utimesSync } from "node:fs";
 
 /** The first line of every cache file: this format's name, then the SHA-256 of the rest. */
 export const CACHE_FORMAT = "mdtypes-cache 1";
@@ -86,4 +86,20 @@ export function settledBefore(line: string, sinceMs: number): boolean {
     if (fields.length !== 5 || !(Number(fields[3]) < limit) || !(Number(fields[4]) < limit)) return false;
   }
   return true;
+}
+
+/**
+ * Marks a cache file as used, at most once a day (its mtime set to now), so
+ * that the cache's pruning of files unused for a month spares it. A file
+ * that cannot be marked (a read-only cache) may be pruned and made again one
+ * day, no more.
+ */
+export function markUsed(path: string): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs < 24 * 60 * 60 * 1000) return;
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Read-only, or gone meanwhile.
+  }
 }
