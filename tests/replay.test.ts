@@ -227,6 +227,12 @@ describe("the replay of a warm check", () => {
     expect(records(dir)).toEqual([]);
   });
 
+  it("piped into a reader that stops early: exit 0, nothing on stderr", () => {
+    const piped = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" check --reporter json 2>stderr.txt | head -c 1; echo " \${PIPESTATUS[0]}"`], { cwd: projects.json, encoding: "utf8", env: { ...process.env, CI: "1" } });
+    expect(piped.stdout).toBe("{ 0\n");
+    expect(readFileSync(join(projects.json, "stderr.txt"), "utf8")).toBe("");
+  });
+
   it("steps aside for the tests' fault points", () => {
     const replayed = run(projects.replays, ["check"], { MDTYPES_FAULT: "none" });
     expect(replayed.stderr).not.toMatch(/all from the cache/);

@@ -23,7 +23,7 @@
  * mostly Node starting and one `lstat` per path.
  */
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE, configFolders, defaultCacheDir } from "../io/places.js";
 import { followedLine, markUsed, ownLine } from "../io/stat-line.js";
@@ -76,7 +76,26 @@ export function colorFor(stream: { readonly isTTY?: boolean }, env: NodeJS.Proce
 
 /** The process's {@link TerminalDecisions}: colour per stream, and a progress line on a terminal outside CI. */
 export function processDecisions(): TerminalDecisions {
-  return { color: colorFor(process.stderr), stdoutColor: colorFor(process.stdout), progress: Boolean(process.stderr.isTTY) && !process.env.CI };
+  const stdout = { isTTY: isTerminal(1) };
+  const stderr = { isTTY: isTerminal(2) };
+  return { color: colorFor(stderr), stdoutColor: colorFor(stdout), progress: stderr.isTTY && !process.env.CI };
+}
+
+/**
+ * Whether the file descriptor `fd` is a terminal, as `process.stdout.isTTY`
+ * says, without making the stream (for a pipe, some 5 ms here): only a
+ * character device can be one, and only for one (a terminal, or
+ * `/dev/null`) is `node:tty` asked.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  // `node:tty` loads `node:net`: only now, through Node's own loader (20.16 and later; before, the stream says).
+  const tty = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:tty") as typeof import("node:tty") | undefined;
+  return tty ? tty.isatty(fd) : Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
 }
 
 /**
@@ -181,8 +200,7 @@ export function replay(argv: readonly string[]): number | undefined {
     return undefined;
   }
   let last = started;
-  // A reader that closed the stream early (`mdtypes check | head`): the error is dropped, as the CLI drops it.
-  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+  const print = printer();
   for (const chunk of printed) {
     const parts = chunk.text.split(TIME_SLOT);
     let text = parts[0] as string;
@@ -191,9 +209,45 @@ export function replay(argv: readonly string[]): number | undefined {
       text += `${(Number(now - last) / 1e9).toFixed(2)}s${parts[i] as string}`;
       last = now;
     }
-    (chunk.to === "stdout" ? process.stdout : process.stderr).write(text);
+    print(chunk.to === "stdout" ? 1 : 2, text);
   }
   return 0;
+}
+
+/**
+ * Writes to stdout (1) and stderr (2) straight to their file descriptors,
+ * without making Node's streams (see {@link isTerminal}). A descriptor that
+ * would block (a non-blocking pipe that is full) has the rest of its text,
+ * and all after it, written through its stream; one whose reader is gone
+ * (`mdtypes check | head`) gets nothing more, and the exit code stands, as
+ * the CLI does.
+ */
+function printer(): (fd: 1 | 2, text: string) => void {
+  const streamed = new Set<number>();
+  const closed = new Set<number>();
+  return (fd, text) => {
+    if (closed.has(fd)) return;
+    const stream = () => {
+      const stream = fd === 1 ? process.stdout : process.stderr;
+      if (!streamed.has(fd)) stream.on("error", () => closed.add(fd));
+      streamed.add(fd);
+      return stream;
+    };
+    if (streamed.has(fd)) {
+      stream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) {
+      try {
+        at += writeSync(fd, bytes, at);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EAGAIN") stream().write(bytes.subarray(at));
+        else closed.add(fd);
+        return;
+      }
+    }
+  };
 }
 
 /** What the record at `path` printed, when the file is whole and for `key` and every path it lists looks as it did; else undefined. */
