@@ -7,7 +7,8 @@
 "use strict";
 
 const argv = process.argv.slice(2);
-const replayed = require("../dist/replay.cjs").replay(argv);
+// The install answering: a record made by another build or version of mdtypes is never replayed.
+const replayed = require("../dist/replay.cjs").replay(argv, require("node:path").join(__dirname, ".."));
 if (replayed !== undefined) process.exitCode = replayed;
 else {
   import("../dist/bundle/cli.js")

@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/cli.js";
 import type { Diagnostic } from "../src/ir/diagnostics.js";
@@ -126,15 +126,20 @@ function materialize(s: { tree: number; doc: number; mutations: readonly { kind:
 
 const STACK = /^\s+at .+(?:\d+:\d+\)?|<anonymous>)$/m;
 
-/** Checks one run's outcome: exit 0 or 1, no stack, every diagnostic at a real place. */
-function checkOutcome(dir: string, status: number | null, stdout: string, stderr: string, what: string): void {
+/**
+ * Checks one run's outcome: exit 0 or 1, no stack, every diagnostic at a real
+ * place. `base`: the folder a diagnostic's relative `file` is relative to, the
+ * process's working folder (the CLI names paths as its process sees them, and
+ * `main` in this process runs in `io.cwd` without changing the process's).
+ */
+function checkOutcome(base: string, status: number | null, stdout: string, stderr: string, what: string): void {
   expect([0, 1], `${what}: exit ${status}\n${stderr}`).toContain(status);
   expect(stderr, what).not.toMatch(STACK);
   expect(stderr, what).not.toMatch(/internal error/);
   const report = JSON.parse(stdout) as { diagnostics: Diagnostic[] };
   expect(report.diagnostics.some((d) => d.severity === "error"), what).toBe(status === 1);
   for (const d of report.diagnostics) {
-    const path = isAbsolute(d.file) ? d.file : join(dir, d.file);
+    const path = resolve(base, d.file);
     if (!/\.mdx?$/.test(path)) continue;
     expect(existsSync(path), `${what}: ${d.file}`).toBe(true);
     const lines = linesOf(readFileSync(path, "utf8"));
@@ -165,7 +170,7 @@ describe("fuzz: mutated real docs", () => {
         const dir = materialize(s);
         const what = `${trees[s.tree]!.name} ${JSON.stringify(s.mutations)}`;
         const json = await runMain(dir, "json");
-        checkOutcome(dir, json.status, json.stdout, json.stderr, what);
+        checkOutcome(process.cwd(), json.status, json.stdout, json.stderr, what);
         // The human reporter reads the files again for its code frames: it must survive them too.
         const human = await runMain(dir, "human");
         expect(human.status, `${what}\n${human.stderr}`).toBe(json.status);

@@ -74,7 +74,7 @@ function untimed(text: string): string {
   return text.replace(/\d+\.\d\ds;/g, "_s;");
 }
 
-const NAMES = ["replays", "json", "warnings", "doc-edited", "doc-touched", "doc-added", "doc-removed", "output-edited", "output-linked", "orphan", "folder-added", "config", "parent-config", "argv", "terminal", "cwd", "damaged", "no-cache", "drift"] as const;
+const NAMES = ["race-config", "race-input", "race-git", "replays", "json", "warnings", "doc-edited", "doc-touched", "doc-added", "doc-removed", "output-edited", "output-linked", "orphan", "folder-added", "config", "parent-config", "argv", "terminal", "cwd", "damaged", "no-cache", "drift"] as const;
 const projects = {} as Record<(typeof NAMES)[number], string>;
 
 beforeAll(() => {
@@ -186,7 +186,7 @@ describe("the replay of a warm check", () => {
     expect(run(join(projects.cwd, "docs"), ["check"]).stderr).not.toMatch(/all from the cache/);
   });
 
-  it("never trusts a damaged record: cut, lengthened, a path changed, or garbage", () => {
+  it("never trusts a damaged record: cut, lengthened, a path changed, what it prints changed, or garbage", () => {
     const dir = projects.damaged;
     const [name] = records(dir);
     const path = join(dir, ".mdtypes-cache", name as string);
@@ -195,7 +195,9 @@ describe("the replay of a warm check", () => {
       good.slice(0, good.length - 40),
       `${good}o/elsewhere\t1:2:3:4:5\n`,
       good.replace(/\no(\w+\.md)\t/, "\no$1x\t"),
-      "mdtypes-replay 1 5 0\nhello",
+      "mdtypes-replay 2 5 0 00000000\nhello",
+      // What it prints changed, its length kept.
+      good.replace("in sync", "IN SYNC"),
       "not a record",
     ];
     for (const text of damage) {
@@ -233,6 +235,41 @@ describe("the replay of a warm check", () => {
     expect(readFileSync(join(projects.json, "stderr.txt"), "utf8")).toBe("");
   });
 
+  /**
+   * A change while a check runs, after it compared and before its record
+   * looked at the paths: made by a preloaded module when the record first
+   * looks at the config. No record may come of it.
+   */
+  const races: [string, keyof typeof projects, string, string][] = [
+    ["the config removed", "race-config", ".", "fs.unlinkSync('mdtypes.config.json')"],
+    ["the input folder moved away", "race-input", ".", "fs.renameSync('docs', 'docs.old')"],
+    ["a .git made below the config, where the check runs", "race-git", "docs", "fs.mkdirSync('.git')"],
+  ];
+  for (const [what, name, from, change] of races) {
+    it(`makes no record when, during the run, ${what}`, () => {
+      const dir = projects[name];
+      const cwd = join(dir, from);
+      const args = ["check", "--cache-dir", join(dir, ".mdtypes-cache")];
+      for (const record of records(dir)) unlinkSync(join(dir, ".mdtypes-cache", record));
+      // The cache filled (the docs parsed: nothing recorded), so that the next run is answered by it and tries to record.
+      expect(run(cwd, args).stderr).toMatch(/docs parsed/);
+      const hook = join(scratch, `${name}.cjs`);
+      writeFileSync(
+        hook,
+        `const fs = require("node:fs"); const lstat = fs.lstatSync; let done = false;
+fs.lstatSync = function (path, options) {
+  if (!done && String(path).endsWith("mdtypes.config.json") && options && options.throwIfNoEntry === false) { done = true; ${change}; }
+  return lstat.apply(this, arguments);
+};
+require("node:module").syncBuiltinESMExports();
+`,
+      );
+      const raced = spawnSync(process.execPath, ["--require", hook, BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
+      expect(raced.stderr).toMatch(/all from the cache/);
+      expect(records(dir)).toEqual([]);
+    });
+  }
+
   it("steps aside for the tests' fault points", () => {
     const replayed = run(projects.replays, ["check"], { MDTYPES_FAULT: "none" });
     expect(replayed.stderr).not.toMatch(/all from the cache/);
@@ -256,12 +293,12 @@ describe("the replay's parts", () => {
     writeFileSync(tool, "// a file of the tool\n");
     const absent = join(dir, "node_modules", "x", "package.json");
     const argv = ["check", "--cache-dir", "cache"];
-    const key = replayKey(argv, dir, { color: false, stdoutColor: false, progress: false });
+    const key = replayKey(argv, dir, { color: false, stdoutColor: false, progress: false }, ROOT);
     const record = recordText({ key, printed: [{ to: "stderr", text: `replayed in ${TIME_SLOT};\n` }], paths: [["followed", tool, followedLine(tool)], ["followed", absent, ""]] });
     mkdirSync(join(dir, "cache"));
     writeFileSync(replayFile(join(dir, "cache"), key), record as string);
-    const replay = () =>
-      spawnSync(process.execPath, ["-e", `process.exitCode = require(${JSON.stringify(join(ROOT, "dist", "replay.cjs"))}).replay(${JSON.stringify(argv)}) ?? 9`], {
+    const replay = (tool = ROOT) =>
+      spawnSync(process.execPath, ["-e", `process.exitCode = require(${JSON.stringify(join(ROOT, "dist", "replay.cjs"))}).replay(${JSON.stringify(argv)}, ${JSON.stringify(tool)}) ?? 9`], {
         cwd: dir,
         encoding: "utf8",
         env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", CI: "1", MDTYPES_FAULT: "" },
@@ -269,6 +306,8 @@ describe("the replay's parts", () => {
     const first = replay();
     expect(first.stderr).toMatch(/^replayed in \d+\.\d\ds;\n$/);
     expect(first.status).toBe(0);
+    // Another install of mdtypes, its own files unchanged, does not take this install's record.
+    expect(replay(dir).status).toBe(9);
     mkdirSync(dirname(absent), { recursive: true });
     writeFileSync(absent, "{}");
     expect(replay().status).toBe(9);
@@ -294,11 +333,15 @@ describe("the replay's parts", () => {
   });
 
   it("names a record by its key, and refuses a path it cannot write on one line", () => {
-    const key = replayKey(["check"], "/p", { color: false, progress: false });
+    const key = replayKey(["check"], "/p", { color: false, progress: false }, ROOT);
     expect(replayFile("/c", key)).toMatch(/^\/c\/replay-[0-9a-f]{16}\.json$/);
-    expect(replayFile("/c", key)).not.toBe(replayFile("/c", replayKey(["check", "--verbose"], "/p", { color: false, progress: false })));
+    expect(replayFile("/c", key)).not.toBe(replayFile("/c", replayKey(["check", "--verbose"], "/p", { color: false, progress: false }, ROOT)));
+    // Another install of mdtypes has keys of its own; the same one reached through a link does not.
+    expect(replayKey(["check"], "/p", { color: false, progress: false }, scratch)).not.toBe(key);
+    symlinkSync(ROOT, join(scratch, "linked-tool"));
+    expect(replayKey(["check"], "/p", { color: false, progress: false }, join(scratch, "linked-tool"))).toBe(key);
     expect(recordText({ key, printed: [], paths: [["own", "/p/a\nb.md", ""]] })).toBeUndefined();
-    expect(recordText({ key, printed: [], paths: [["own", "/p/a.md", "1:2:3:4:5"]] })).toMatch(/^mdtypes-replay 1 \d+ 1\n/);
+    expect(recordText({ key, printed: [], paths: [["own", "/p/a.md", "1:2:3:4:5"]] })).toMatch(/^mdtypes-replay 2 \d+ 1 [0-9a-f]{8}\n/);
   });
 
   it("trusts a path's times only when both lie two seconds before the run", () => {

@@ -385,7 +385,10 @@ async function runTargets(command: "generate" | "check", project: Project, flags
   const bad = outcomes.some((o) => (o.kind === "check" || o.kind === "generate") && (hasErrors(o.result.diagnostics) || (o.kind === "check" && o.result.drift !== undefined && !inSync(o.result.drift))));
   const fromCache = outcomes.every((o) => o.kind === "check" && o.result.stats.parsed === 0 && o.result.drift !== undefined && inSync(o.result.drift));
   if (record && argv && cache && fromCache && !bad) {
-    saveReplay({ argv, io: cliIo, targets: project.targets, ...(flags.config !== undefined ? { configFlag: flags.config } : {}), root: project.root, cacheDirFlag: flags.cacheDir !== undefined, cache, exitCode: 0 }, record);
+    saveReplay(
+      { argv, io: cliIo, targets: project.targets, ...(flags.config !== undefined ? { configFlag: flags.config } : {}), ...(project.configPath !== undefined ? { configPath: project.configPath } : {}), root: project.root, cacheDirFlag: flags.cacheDir !== undefined, cache, exitCode: 0 },
+      record,
+    );
   }
   return bad ? 1 : 0;
 }

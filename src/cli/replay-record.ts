@@ -5,8 +5,9 @@
  */
 
 import { existsSync, readdirSync, type Dirent } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { type Cache, toolBasis } from "../io/cache.js";
+import { PACKAGE_ROOT } from "../io/package-root.js";
 import { CONFIG_FILE, configFolders } from "../io/places.js";
 import { followedLine, ownLine, settledBefore } from "../io/stat-line.js";
 import { DOC_FILE } from "../ir/ir.js";
@@ -52,6 +53,8 @@ export interface CheckRun {
   readonly targets: readonly Target[];
   /** The `--config` flag, when given. */
   readonly configFlag?: string;
+  /** The config file the run read (absolute), when there was one. */
+  readonly configPath?: string;
   /** The project's root (the config's folder, else the working folder), where the default cache folder is. */
   readonly root: string;
   /** Whether `--cache-dir` was given (then `node_modules` in the root does not say where the cache is). */
@@ -60,13 +63,20 @@ export interface CheckRun {
   readonly exitCode: number;
 }
 
+/** Records what each path looks like now; `used`: a path the run read, which must still be there. */
+type LookAt = (path: string, used?: boolean) => void;
+
 /**
  * Saves the record of `run` where {@link replay} looks for it, when the run
  * may be replayed: every target answered from the cache, in sync, with no
  * error; no remark plugin (a plugin's own imports are not known); the
- * record's place the cache folder the run used; and no path it lists changed
- * less than two seconds before the run started. Otherwise saves nothing, and
- * the next `check` takes the usual way. Never fails the run.
+ * record's place the cache folder the run used. The paths are looked at
+ * after the run, so a record is made only when they show nothing changed
+ * since before it: every path changed less than two seconds before the run
+ * started, a path the run read that is gone (the config, an input or output
+ * folder, templates), or a config search that now ends elsewhere, and
+ * nothing is saved. The next `check` then takes the usual way. Never fails
+ * the run.
  */
 export function saveReplay(run: CheckRun, printed: Recording): void {
   if (run.exitCode !== 0 || !printed.clean() || process.env.MDTYPES_FAULT) return;
@@ -75,17 +85,22 @@ export function saveReplay(run: CheckRun, printed: Recording): void {
   const tool = toolBasis();
   if (location === undefined || location !== resolve(run.cache.dir) || !tool) return;
   const own = new Map<string, string>();
-  const look = (path: string): void => {
-    if (!own.has(path)) own.set(path, ownLine(path));
+  let gone = false;
+  const look: LookAt = (path, used = false) => {
+    let line = own.get(path);
+    if (line === undefined) own.set(path, (line = ownLine(path)));
+    if (used && line === "") gone = true;
   };
   const present: [string, boolean][] = [];
   try {
-    lookAtConfig(run, look, present);
+    const config = lookAtConfig(run, look, present);
+    if (config !== (run.configPath === undefined ? undefined : resolve(run.configPath))) return;
     for (const target of run.targets) lookAtTarget(target, look);
   } catch {
-    // A folder that could not be listed: no record (the run itself passed over it).
+    // An input folder that can no longer be listed: the run could not have read it either.
     return;
   }
+  if (gone) return;
   // The tool's files as they are now: unchanged since before the run (below), they are what its fingerprint was taken from.
   const followed = tool.paths.map((path) => [path, followedLine(path)] as const);
   if (followed.some(([path, line], i) => (line === "") !== (tool.stats[i] === "") || path === "")) return;
@@ -96,55 +111,83 @@ export function saveReplay(run: CheckRun, printed: Recording): void {
     ...followed.map(([path, line]) => ["followed", path, line] as [Look, string, string]),
     ...present.map(([path, there]) => ["exists", path, there ? "1" : "0"] as [Look, string, string]),
   ];
-  const key = replayKey(run.argv, run.io.cwd, run.io);
+  const key = replayKey(run.argv, run.io.cwd, run.io, PACKAGE_ROOT);
   const text = recordText({ key, printed: printed.printed, paths });
   if (text !== undefined) run.cache.saveText(relative(run.cache.dir, replayFile(run.cache.dir, key)), text);
 }
 
-/** The config file (or each place it was looked for, and whether `.git` stopped the search there), and `node_modules` in the root when it placed the cache. */
-function lookAtConfig(run: CheckRun, look: (path: string) => void, present: [string, boolean][]): void {
-  if (run.configFlag !== undefined) look(resolve(run.io.cwd, run.configFlag));
-  else {
+/**
+ * The config file (or each place it was looked for, and whether `.git`
+ * stopped the search there), and `node_modules` in the root when it placed
+ * the cache. Returns the config the search finds now (absolute), for the
+ * caller to hold against the one the run read.
+ */
+function lookAtConfig(run: CheckRun, look: LookAt, present: [string, boolean][]): string | undefined {
+  let found: string | undefined;
+  if (run.configFlag !== undefined) {
+    found = resolve(run.io.cwd, run.configFlag);
+    look(found, true);
+  } else {
     for (const dir of configFolders(run.io.cwd)) {
       const config = join(dir, CONFIG_FILE);
       look(config);
-      if (existsSync(config)) break;
+      if (existsSync(config)) {
+        found = config;
+        break;
+      }
       present.push([join(dir, ".git"), existsSync(join(dir, ".git"))]);
     }
   }
   if (!run.cacheDirFlag) present.push([join(run.root, "node_modules"), existsSync(join(run.root, "node_modules"))]);
+  return found;
 }
 
 /**
  * What a target's result depends on, a superset of what the run read: the
  * input folder, every folder and doc under it (hidden folders and
  * `node_modules` aside, as discovery leaves them); the output folder, every
- * folder and `.ts` or `.json` file under it (or the one file of `outFile`);
- * the user's templates.
+ * folder and `.ts` or `.json` file under it (or the one file of `outFile`;
+ * a folder below the output that cannot be listed is passed over, as the
+ * run passes over it, its own times recorded); the user's templates.
  */
-function lookAtTarget(target: Target, look: (path: string) => void): void {
+function lookAtTarget(target: Target, look: LookAt): void {
   const input = resolve(target.input);
-  look(input);
-  for (const path of under(input, (entry) => entry.isDirectory() || DOC_FILE.test(entry.name))) look(path);
+  look(input, true);
+  for (const path of under(input, (entry) => entry.isDirectory() || DOC_FILE.test(entry.name), false)) look(path);
   const output = resolve(target.output);
-  look(output);
-  if (target.options.singleFile !== undefined) look(join(output, target.options.singleFile));
-  else for (const path of under(output, (entry) => entry.isDirectory() || /\.(ts|json)$/.test(entry.name))) look(path);
+  look(output, true);
+  if (target.options.singleFile !== undefined) look(join(output, target.options.singleFile), true);
+  else for (const path of under(output, (entry) => entry.isDirectory() || /\.(ts|json)$/.test(entry.name), true)) look(path);
   const templates = target.options.templates;
   if (templates !== undefined) {
-    look(templates);
+    look(templates, true);
     for (const name of readdirSync(templates)) look(join(templates, name));
   }
 }
 
-/** The paths under `folder` (links not entered) that `keep` keeps, hidden folders and files and `node_modules` left out; none when `folder` is gone. */
-function under(folder: string, keep: (entry: Dirent) => boolean): string[] {
-  if (!existsSync(folder)) return [];
+/**
+ * The paths under `folder` (links not entered) that `keep` keeps, hidden
+ * folders and files and `node_modules` left out. A folder below `folder`
+ * that cannot be listed throws, or with `passOver` is left out (kept itself
+ * when `keep` keeps it).
+ */
+function under(folder: string, keep: (entry: Dirent) => boolean, passOver: boolean): string[] {
   const paths: string[] = [];
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath ?? (entry as { path?: string }).path ?? folder, entry.name);
-    if (relative(folder, path).split(sep).some((part) => part.startsWith(".") || part === "node_modules")) continue;
-    if (keep(entry)) paths.push(path);
-  }
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (dir !== folder && passOver) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (keep(entry)) paths.push(path);
+      if (entry.isDirectory()) walk(path);
+    }
+  };
+  walk(folder);
   return paths;
 }

@@ -23,13 +23,13 @@
  * mostly Node starting and one `lstat` per path.
  */
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, writeSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE, configFolders, defaultCacheDir } from "../io/places.js";
 import { followedLine, markUsed, ownLine } from "../io/stat-line.js";
 
-/** The first line of a record: this format's name, then the length of the rest and its number of paths. */
-const FORMAT = "mdtypes-replay 1";
+/** The first line of a record: this format's name, then the length of the rest, its number of paths and the checksum of its key and of what it prints. */
+const FORMAT = "mdtypes-replay 2";
 
 /** Stands in a recorded text for a time the replay prints its own of (`0.07s`). */
 export const TIME_SLOT = "\u0000";
@@ -100,13 +100,18 @@ function isTerminal(fd: 1 | 2): boolean {
 
 /**
  * The key of a record: the arguments, the working folder, the terminal
- * decisions, and the Node and user running it (one may read what another
- * cannot).
+ * decisions, the install of mdtypes answering (`tool`: its package's
+ * folder, links followed), and the Node and user running it (one may read
+ * what another cannot). The record lists the files of the install that made
+ * it, and only that install looks for it: another build or version of
+ * mdtypes (a global install beside the project's, `npx mdtypes@…`, a
+ * package manager's store path swapped on upgrade) never replays its answer.
  */
-export function replayKey(argv: readonly string[], cwd: string, terminal: TerminalDecisions): string {
+export function replayKey(argv: readonly string[], cwd: string, terminal: TerminalDecisions, tool: string): string {
   return JSON.stringify({
     argv,
     cwd: resolve(cwd),
+    tool: realpathSync(tool),
     color: terminal.color,
     stdoutColor: terminal.stdoutColor ?? terminal.color,
     progress: terminal.progress,
@@ -153,12 +158,14 @@ export function replayFile(cacheDir: string, key: string): string {
 
 /**
  * A record as its file holds it: the {@link FORMAT} line (with the body's
- * length and number of paths, which tell a torn or cut file), the key and
- * what was printed (a JSON line each), then the paths, folder by folder: a
- * line `d<folder>` (absolute), then a line per path in it, its look's mark
- * and name, a tab and its line. Lines, not JSON, for the paths: a replay
- * walks them without making an object of each. Undefined for a path holding
- * a tab or a line break.
+ * length and number of paths, which tell a torn or cut file, and a checksum
+ * of the key and of what it prints), the key and what was printed (a JSON
+ * line each), then the paths, folder by folder: a line `d<folder>`
+ * (absolute), then a line per path in it, its look's mark and name, a tab
+ * and its line. A path damaged is one that does not look as its line says:
+ * no replay. Lines, not JSON, for the paths: a replay walks them without
+ * making an object of each (nor a checksum of them, which would cost as
+ * much again). Undefined for a path holding a tab or a line break.
  */
 export function recordText(record: ReplayRecord): string | undefined {
   const byFolder = new Map<string, string[]>();
@@ -172,18 +179,20 @@ export function recordText(record: ReplayRecord): string | undefined {
   }
   let paths = "";
   for (const [folder, lines] of byFolder) paths += `d${folder}\n${lines.join("")}`;
-  const body = `${JSON.stringify(record.key)}\n${JSON.stringify(record.printed)}\n${paths}`;
-  return `${FORMAT} ${body.length} ${record.paths.length}\n${body}`;
+  const head = `${JSON.stringify(record.key)}\n${JSON.stringify(record.printed)}\n`;
+  const body = `${head}${paths}`;
+  return `${FORMAT} ${body.length} ${record.paths.length} ${checksum(head, 0x811c9dc5)}\n${body}`;
 }
 
 /**
- * Replays the `check` that `argv` asks for, when a record of it holds:
+ * Replays the `check` that `argv` asks for, when a record of it made by the
+ * install of mdtypes in the folder `tool` (see {@link replayKey}) holds:
  * prints what it printed (times as this replay took) and returns its exit
  * code, 0 (only a run in sync is recorded). Undefined, having printed
  * nothing, when there is no record or any path it lists looks different
  * now: the caller then runs the CLI.
  */
-export function replay(argv: readonly string[]): number | undefined {
+export function replay(argv: readonly string[], tool: string): number | undefined {
   // The fault points of the tests act on the full run's writes: never answered without them.
   if (process.env.MDTYPES_FAULT) return undefined;
   const started = process.hrtime.bigint();
@@ -191,7 +200,7 @@ export function replay(argv: readonly string[]): number | undefined {
   try {
     const location = replayLocation(argv, process.cwd());
     if (location === undefined) return undefined;
-    const key = replayKey(argv, process.cwd(), processDecisions());
+    const key = replayKey(argv, process.cwd(), processDecisions(), tool);
     const path = replayFile(location, key);
     printed = holdingRecord(path, key);
     if (!printed) return undefined;
@@ -261,11 +270,12 @@ function holdingRecord(path: string, key: string): ReplayRecord["printed"] | und
   } finally {
     closeSync(fd);
   }
-  const header = /^mdtypes-replay 1 (\d+) (\d+)\n/.exec(text);
+  const header = /^mdtypes-replay 2 (\d+) (\d+) ([0-9a-f]{8})\n/.exec(text);
   if (!header || text.length - header[0].length !== Number(header[1])) return undefined;
   const keyEnd = text.indexOf("\n", header[0].length);
   const printedEnd = text.indexOf("\n", keyEnd + 1);
-  if (keyEnd < 0 || printedEnd < 0 || JSON.parse(text.slice(header[0].length, keyEnd)) !== key) return undefined;
+  if (keyEnd < 0 || printedEnd < 0 || checksum(text.slice(header[0].length, printedEnd + 1), 0x811c9dc5) !== header[3]) return undefined;
+  if (JSON.parse(text.slice(header[0].length, keyEnd)) !== key) return undefined;
   const printed = JSON.parse(text.slice(keyEnd + 1, printedEnd)) as ReplayRecord["printed"];
   if (!Array.isArray(printed) || !printed.every((chunk) => (chunk.to === "stdout" || chunk.to === "stderr") && typeof chunk.text === "string")) return undefined;
   let count = 0;
@@ -293,7 +303,8 @@ function holdingRecord(path: string, key: string): ReplayRecord["printed"] | und
 /**
  * FNV-1a (32 bits) of `text`'s UTF-16 code units from `basis`, in 8 hex
  * digits: names a record's file by its key (two keys that share a name only
- * take turns in it: the key itself is compared).
+ * take turns in it: the key itself is compared), and tells a record whose
+ * key or printed lines were damaged.
  */
 function checksum(text: string, basis: number): string {
   let hash = basis >>> 0;
