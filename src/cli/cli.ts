@@ -386,7 +386,7 @@ async function runTargets(command: "generate" | "check", project: Project, flags
   const fromCache = outcomes.every((o) => o.kind === "check" && o.result.stats.parsed === 0 && o.result.drift !== undefined && inSync(o.result.drift));
   if (record && argv && cache && fromCache && !bad) {
     saveReplay(
-      { argv, io: cliIo, targets: project.targets, ...(flags.config !== undefined ? { configFlag: flags.config } : {}), ...(project.configPath !== undefined ? { configPath: project.configPath } : {}), root: project.root, cacheDirFlag: flags.cacheDir !== undefined, cache, exitCode: 0 },
+      { argv, io: cliIo, targets: project.targets, ...(flags.config !== undefined ? { configFlag: flags.config } : {}), ...(project.configPath !== undefined ? { configPath: project.configPath } : {}), root: project.root, cacheDirFlag: flags.cacheDir !== undefined, cache },
       record,
     );
   }

@@ -60,26 +60,25 @@ export interface CheckRun {
   /** Whether `--cache-dir` was given (then `node_modules` in the root does not say where the cache is). */
   readonly cacheDirFlag: boolean;
   readonly cache: Cache;
-  readonly exitCode: number;
 }
 
 /** Records what each path looks like now; `used`: a path the run read, which must still be there. */
 type LookAt = (path: string, used?: boolean) => void;
 
 /**
- * Saves the record of `run` where {@link replay} looks for it, when the run
- * may be replayed: every target answered from the cache, in sync, with no
- * error; no remark plugin (a plugin's own imports are not known); the
- * record's place the cache folder the run used. The paths are looked at
- * after the run, so a record is made only when they show nothing changed
- * since before it: every path changed less than two seconds before the run
- * started, a path the run read that is gone (the config, an input or output
- * folder, templates), or a config search that now ends elsewhere, and
- * nothing is saved. The next `check` then takes the usual way. Never fails
- * the run.
+ * Saves the record of `run` (every target answered from the cache, in sync,
+ * with no error: the caller's to know) where {@link replay} looks for it.
+ * Nothing is saved, and the next `check` takes the usual way, when no
+ * record can be trusted: a remark plugin took part (its own imports are not
+ * known); the record's place is not the cache folder the run used; or the
+ * paths, looked at after the run, do not show that nothing changed since
+ * before it: a path changed less than two seconds before the run started,
+ * a path the run read (the config, an input or output folder, templates)
+ * is gone, or the search for the config now ends elsewhere. Never fails the
+ * run.
  */
 export function saveReplay(run: CheckRun, printed: Recording): void {
-  if (run.exitCode !== 0 || !printed.clean() || process.env.MDTYPES_FAULT) return;
+  if (!printed.clean() || process.env.MDTYPES_FAULT) return;
   if (run.targets.some((t) => (t.options.remarkPlugins?.length ?? 0) > 0)) return;
   const location = replayLocation(run.argv, run.io.cwd);
   const tool = toolBasis();
