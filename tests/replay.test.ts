@@ -11,7 +11,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -269,6 +269,40 @@ require("node:module").syncBuiltinESMExports();
       expect(records(dir)).toEqual([]);
     });
   }
+
+  /**
+   * A folder that cannot be listed, as a user who is not root sees it (root
+   * reads any folder): this process's user when it is not root, else
+   * `nobody` through `runuser`.
+   */
+  const asUser = process.getuid?.() !== 0 ? [] : spawnSync("runuser", ["--help"]).status === 0 ? ["runuser", "-u", "nobody", "--"] : undefined;
+  it.skipIf(asUser === undefined)("makes no record when the output holds a folder that cannot be listed (its modules, opened by name, are compared all the same)", () => {
+    const user = asUser as string[];
+    const dir = mkdtempSync(join(tmpdir(), "mdtypes-replay-locked-"));
+    try {
+      cpSync(PETSTORE, join(dir, "docs", "models"), { recursive: true });
+      mkdirSync(join(dir, ".git"));
+      writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out" }));
+      if (user.length > 0) spawnSync("chown", ["-R", "nobody", dir]);
+      chmodSync(dir, 0o755);
+      const as = (...args: string[]) => {
+        const [command, ...rest] = [...user, process.execPath, BIN, ...args];
+        return spawnSync(command as string, rest, { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" } });
+      };
+      expect(as("generate").status).toBe(0);
+      // Modules can be opened in it by name, but it cannot be listed.
+      chmodSync(join(dir, "out", "models"), 0o300);
+      spawnSync("sleep", ["2.1"]);
+      expect(as("check").status).toBe(0);
+      expect(as("check").stderr).toMatch(/all from the cache/);
+      expect(records(dir)).toEqual([]);
+      appendFileSync(join(dir, "out", "models", "pet.ts"), "// edited\n");
+      expect(as("check").status).toBe(1);
+    } finally {
+      spawnSync("chmod", ["-R", "u+rwx", dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("steps aside for the tests' fault points", () => {
     const replayed = run(projects.replays, ["check"], { MDTYPES_FAULT: "none" });

@@ -96,7 +96,7 @@ export function saveReplay(run: CheckRun, printed: Recording): void {
     if (config !== (run.configPath === undefined ? undefined : resolve(run.configPath))) return;
     for (const target of run.targets) lookAtTarget(target, look);
   } catch {
-    // An input folder that can no longer be listed: the run could not have read it either.
+    // A folder that cannot be listed: what it holds cannot be recorded.
     return;
   }
   if (gone) return;
@@ -145,18 +145,19 @@ function lookAtConfig(run: CheckRun, look: LookAt, present: [string, boolean][])
  * What a target's result depends on, a superset of what the run read: the
  * input folder, every folder and doc under it (hidden folders and
  * `node_modules` aside, as discovery leaves them); the output folder, every
- * folder and `.ts` or `.json` file under it (or the one file of `outFile`;
- * a folder below the output that cannot be listed is passed over, as the
- * run passes over it, its own times recorded); the user's templates.
+ * folder and `.ts` or `.json` file under it (or the one file of `outFile`);
+ * the user's templates. Throws for a folder that cannot be listed: below
+ * the output, the run still compared the modules it holds, opened by name,
+ * whose writes no folder's times would show.
  */
 function lookAtTarget(target: Target, look: LookAt): void {
   const input = resolve(target.input);
   look(input, true);
-  for (const path of under(input, (entry) => entry.isDirectory() || DOC_FILE.test(entry.name), false)) look(path);
+  for (const path of under(input, (entry) => entry.isDirectory() || DOC_FILE.test(entry.name))) look(path);
   const output = resolve(target.output);
   look(output, true);
   if (target.options.singleFile !== undefined) look(join(output, target.options.singleFile), true);
-  else for (const path of under(output, (entry) => entry.isDirectory() || /\.(ts|json)$/.test(entry.name), true)) look(path);
+  else for (const path of under(output, (entry) => entry.isDirectory() || /\.(ts|json)$/.test(entry.name))) look(path);
   const templates = target.options.templates;
   if (templates !== undefined) {
     look(templates, true);
@@ -166,21 +167,13 @@ function lookAtTarget(target: Target, look: LookAt): void {
 
 /**
  * The paths under `folder` (links not entered) that `keep` keeps, hidden
- * folders and files and `node_modules` left out. A folder below `folder`
- * that cannot be listed throws, or with `passOver` is left out (kept itself
- * when `keep` keeps it).
+ * folders and files and `node_modules` left out. Throws when a folder
+ * cannot be listed.
  */
-function under(folder: string, keep: (entry: Dirent) => boolean, passOver: boolean): string[] {
+function under(folder: string, keep: (entry: Dirent) => boolean): string[] {
   const paths: string[] = [];
   const walk = (dir: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      if (dir !== folder && passOver) return;
-      throw error;
-    }
-    for (const entry of entries) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
       if (keep(entry)) paths.push(path);
