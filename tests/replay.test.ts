@@ -163,6 +163,8 @@ describe("the replay of a warm check", () => {
       expect(after.stderr).not.toMatch(/all from the cache/);
       expect(after.status).toBe(status);
       if (status === 0) expect(after.stderr).toMatch(/in sync/);
+      // The record that no longer holds is gone: later checks do not look at every path again to find so.
+      expect(records(dir)).toEqual([]);
     });
   }
 
@@ -345,12 +347,16 @@ describe("the replay's parts", () => {
     mkdirSync(dirname(absent), { recursive: true });
     writeFileSync(absent, "{}");
     expect(replay().status).toBe(9);
+    // A record found not holding is removed.
+    expect(existsSync(replayFile(join(dir, "cache"), key))).toBe(false);
+    writeFileSync(replayFile(join(dir, "cache"), key), record as string);
     rmSync(join(dir, "node_modules"), { recursive: true });
     expect(replay().status).toBe(0);
     appendFileSync(tool, "// changed\n");
     const after = replay();
     expect(after.status).toBe(9);
     expect(after.stderr).toBe("");
+    expect(existsSync(replayFile(join(dir, "cache"), key))).toBe(false);
   });
 
   it("finds the cache folder as the CLI does, and gives up on what it might read otherwise", () => {

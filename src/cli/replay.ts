@@ -23,7 +23,7 @@
  * mostly Node starting and one `lstat` per path.
  */
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, writeSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE, configFolders, defaultCacheDir } from "../io/places.js";
 import { followedLine, markUsed, ownLine } from "../io/stat-line.js";
@@ -190,7 +190,7 @@ export function recordText(record: ReplayRecord): string | undefined {
  * prints what it printed (times as this replay took) and returns its exit
  * code, 0 (only a run in sync is recorded). Undefined, having printed
  * nothing, when there is no record or any path it lists looks different
- * now: the caller then runs the CLI.
+ * now (the record is then removed): the caller then runs the CLI.
  */
 export function replay(argv: readonly string[], tool: string): number | undefined {
   // The fault points of the tests act on the full run's writes: never answered without them.
@@ -203,7 +203,11 @@ export function replay(argv: readonly string[], tool: string): number | undefine
     const key = replayKey(argv, process.cwd(), processDecisions(), tool);
     const path = replayFile(location, key);
     printed = holdingRecord(path, key);
-    if (!printed) return undefined;
+    if (!printed) {
+      // A path that changed has a new change time, which never turns back: the record would fail every later check too, after as many stats.
+      unlinkSync(path);
+      return undefined;
+    }
     markUsed(path);
   } catch {
     return undefined;
