@@ -154,6 +154,50 @@ describe("inherited-only values", () => {
     });
   });
 
+  it("a check of named keys only: a key it reads on Object.prototype, in any form, sends the entry to the safe walk", () => {
+    // Event and Click read named keys only: their entries test those keys on Object.prototype one by one.
+    const click = { id: "1", type: "click", channel: "web" };
+    const added: [string, PropertyDescriptor][] = [
+      ["country", { value: 5, enumerable: true, configurable: true, writable: true }],
+      // Not enumerable: a for…in over Object.prototype would not see it, yet a direct read finds it.
+      ["country", { value: 5, enumerable: false, configurable: true, writable: true }],
+      ["id", { value: "from the prototype", enumerable: false, configurable: true, writable: true }],
+    ];
+    for (const [key, descriptor] of added) {
+      Object.defineProperty(Object.prototype, key, descriptor);
+      try {
+        // An inherited optional key does not count against the value, nor does an inherited required one for it.
+        expect(isClick(click)).toBe(true);
+        expect(validateClick(click).ok).toBe(true);
+        expect(isEvent(click)).toBe(true);
+        expect(validateEvent(click).ok).toBe(true);
+        const { id: _id, ...noId } = click;
+        expect(isClick(noId)).toBe(false);
+        expect(paths(validateClick(noId))).toEqual(["/id"]);
+        expect(isEvent(noId)).toBe(false);
+        expect(paths(validateEvent(noId))).toEqual(["/id"]);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[key];
+      }
+    }
+    // An accessor there is never called by the guard (it asks whether the key is there, not its value),
+    // and the safe walk reads own keys only.
+    let calls = 0;
+    Object.defineProperty(Object.prototype, "country", { get: () => ++calls, enumerable: false, configurable: true });
+    try {
+      expect(isClick(click)).toBe(true);
+      expect(paths(validateEvent({ ...click, country: 5 }))).toEqual(["/country"]);
+      expect(calls).toBe(0);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)["country"];
+    }
+    // A key no check reads changes nothing, whatever is added.
+    polluted(Object.prototype, "unrelated", 1, () => {
+      expect(isClick(click)).toBe(true);
+      expect(paths(validateClick({ ...click, id: 1 }))).toEqual(["/id"]);
+    });
+  });
+
   it("a polluted Array.prototype does not fill holes", () => {
     // eslint-disable-next-line no-sparse-arrays
     const sparse = ["a", , "b"];

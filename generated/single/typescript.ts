@@ -496,12 +496,12 @@ export type Animal = Cat | Dog;
 
 /** Whether `value` satisfies {@link Animal}. */
 export function isAnimal(value: unknown): value is Animal {
-  return $$clean() ? $isAnimal(value, 0) : $$check($checkAnimal, value);
+  return $clean1_Animal() ? $isAnimal(value, 0) : $$check($checkAnimal, value);
 }
 
 /** Checks `value` against {@link Animal}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateAnimal(value: unknown): ValidationResult<Animal> {
-  if (!$$clean()) return $$validate($checkAnimal, value);
+  if (!$clean1_Animal()) return $$validate($checkAnimal, value);
   return $isAnimal(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkAnimal, value) };
 }
 
@@ -546,6 +546,14 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   }
 }
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto0_Animal: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean1_Animal(): boolean {
+  return !("type" in $proto0_Animal) && !("lives" in $proto0_Animal) && !("goodBoy" in $proto0_Animal);
+}
+
 /**
  * @example
  * ```ts
@@ -562,12 +570,12 @@ export interface Cat {
 
 /** Whether `value` satisfies {@link Cat}. */
 export function isCat(value: unknown): value is Cat {
-  return $$clean() ? $isCat(value, 0) : $$check($checkCat, value);
+  return $clean2_Cat() ? $isCat(value, 0) : $$check($checkCat, value);
 }
 
 /** Checks `value` against {@link Cat}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateCat(value: unknown): ValidationResult<Cat> {
-  if (!$$clean()) return $$validate($checkCat, value);
+  if (!$clean2_Cat()) return $$validate($checkCat, value);
   return $isCat(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCat, value) };
 }
 
@@ -616,6 +624,14 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
 
 const $required0_Cat: readonly string[] = ["type", "lives"];
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_Cat: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_Cat(): boolean {
+  return !("type" in $proto1_Cat) && !("lives" in $proto1_Cat);
+}
+
 /**
  * A group of pets.
  * @example
@@ -633,12 +649,12 @@ export interface Category {
 
 /** Whether `value` satisfies {@link Category}. */
 export function isCategory(value: unknown): value is Category {
-  return $$clean() ? $isCategory(value, 0) : $$check($checkCategory, value);
+  return $clean2_Category() ? $isCategory(value, 0) : $$check($checkCategory, value);
 }
 
 /** Checks `value` against {@link Category}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateCategory(value: unknown): ValidationResult<Category> {
-  if (!$$clean()) return $$validate($checkCategory, value);
+  if (!$clean2_Category()) return $$validate($checkCategory, value);
   return $isCategory(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCategory, value) };
 }
 
@@ -678,6 +694,14 @@ export function $checkCategory(v: unknown, c: $$Context): void {
 
 const $required0_Category: readonly string[] = ["id", "name"];
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_Category: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_Category(): boolean {
+  return !("id" in $proto1_Category) && !("name" in $proto1_Category);
+}
+
 /**
  * @example
  * ```ts
@@ -694,12 +718,12 @@ export interface Dog {
 
 /** Whether `value` satisfies {@link Dog}. */
 export function isDog(value: unknown): value is Dog {
-  return $$clean() ? $isDog(value, 0) : $$check($checkDog, value);
+  return $clean2_Dog() ? $isDog(value, 0) : $$check($checkDog, value);
 }
 
 /** Checks `value` against {@link Dog}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateDog(value: unknown): ValidationResult<Dog> {
-  if (!$$clean()) return $$validate($checkDog, value);
+  if (!$clean2_Dog()) return $$validate($checkDog, value);
   return $isDog(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkDog, value) };
 }
 
@@ -748,6 +772,14 @@ export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: stri
 
 const $required0_Dog: readonly string[] = ["type", "goodBoy"];
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_Dog: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_Dog(): boolean {
+  return !("type" in $proto1_Dog) && !("goodBoy" in $proto1_Dog);
+}
+
 /** The values of {@link ErrorCode}, by member name. */
 export const ErrorCode = {
   bad_request: "bad_request",
@@ -763,12 +795,11 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {
 
 /** Whether `value` satisfies {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return $$clean() ? $isErrorCode(value, 0) : $$check($checkErrorCode, value);
+  return $isErrorCode(value, 0);
 }
 
 /** Checks `value` against {@link ErrorCode}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateErrorCode(value: unknown): ValidationResult<ErrorCode> {
-  if (!$$clean()) return $$validate($checkErrorCode, value);
   return $isErrorCode(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkErrorCode, value) };
 }
 
@@ -809,12 +840,12 @@ export interface ErrorResponse {
 
 /** Whether `value` satisfies {@link ErrorResponse}. */
 export function isErrorResponse(value: unknown): value is ErrorResponse {
-  return $$clean() ? $isErrorResponse(value, 0) : $$check($checkErrorResponse, value);
+  return $clean2_ErrorResponse() ? $isErrorResponse(value, 0) : $$check($checkErrorResponse, value);
 }
 
 /** Checks `value` against {@link ErrorResponse}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateErrorResponse(value: unknown): ValidationResult<ErrorResponse> {
-  if (!$$clean()) return $$validate($checkErrorResponse, value);
+  if (!$clean2_ErrorResponse()) return $$validate($checkErrorResponse, value);
   return $isErrorResponse(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkErrorResponse, value) };
 }
 
@@ -866,6 +897,14 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
 }
 
 const $required0_ErrorResponse: readonly string[] = ["message", "code"];
+
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_ErrorResponse: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_ErrorResponse(): boolean {
+  return !("message" in $proto1_ErrorResponse) && !("code" in $proto1_ErrorResponse) && !("details" in $proto1_ErrorResponse);
+}
 
 /**
  * A pet in the store.
@@ -1207,12 +1246,11 @@ export type PetStatus = (typeof PetStatus)[keyof typeof PetStatus];
 
 /** Whether `value` satisfies {@link PetStatus}. */
 export function isPetStatus(value: unknown): value is PetStatus {
-  return $$clean() ? $isPetStatus(value, 0) : $$check($checkPetStatus, value);
+  return $isPetStatus(value, 0);
 }
 
 /** Checks `value` against {@link PetStatus}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validatePetStatus(value: unknown): ValidationResult<PetStatus> {
-  if (!$$clean()) return $$validate($checkPetStatus, value);
   return $isPetStatus(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPetStatus, value) };
 }
 
@@ -1254,12 +1292,12 @@ export interface Photo {
 
 /** Whether `value` satisfies {@link Photo}. */
 export function isPhoto(value: unknown): value is Photo {
-  return $$clean() ? $isPhoto(value, 0) : $$check($checkPhoto, value);
+  return $clean2_Photo() ? $isPhoto(value, 0) : $$check($checkPhoto, value);
 }
 
 /** Checks `value` against {@link Photo}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validatePhoto(value: unknown): ValidationResult<Photo> {
-  if (!$$clean()) return $$validate($checkPhoto, value);
+  if (!$clean2_Photo()) return $$validate($checkPhoto, value);
   return $isPhoto(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPhoto, value) };
 }
 
@@ -1304,6 +1342,14 @@ export function $checkPhoto(v: unknown, c: $$Context): void {
 
 const $required0_Photo: readonly string[] = ["url", "width", "height"];
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_Photo: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_Photo(): boolean {
+  return !("url" in $proto1_Photo) && !("width" in $proto1_Photo) && !("height" in $proto1_Photo);
+}
+
 /** The values of {@link Size}, by member name. */
 export const Size = {
   "1": 1,
@@ -1320,12 +1366,11 @@ export type Size = (typeof Size)[keyof typeof Size];
 
 /** Whether `value` satisfies {@link Size}. */
 export function isSize(value: unknown): value is Size {
-  return $$clean() ? $isSize(value, 0) : $$check($checkSize, value);
+  return $isSize(value, 0);
 }
 
 /** Checks `value` against {@link Size}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateSize(value: unknown): ValidationResult<Size> {
-  if (!$$clean()) return $$validate($checkSize, value);
   return $isSize(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkSize, value) };
 }
 
@@ -1917,12 +1962,12 @@ export interface FileT {
 
 /** Whether `value` satisfies {@link FileT}. */
 export function isFileT(value: unknown): value is FileT {
-  return $$clean() ? $isFileT(value, 0) : $$check($checkFileT, value);
+  return $clean2_FileT() ? $isFileT(value, 0) : $$check($checkFileT, value);
 }
 
 /** Checks `value` against {@link FileT}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateFileT(value: unknown): ValidationResult<FileT> {
-  if (!$$clean()) return $$validate($checkFileT, value);
+  if (!$clean2_FileT()) return $$validate($checkFileT, value);
   return $isFileT(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkFileT, value) };
 }
 
@@ -1959,6 +2004,14 @@ export function $checkFileT(v: unknown, c: $$Context): void {
 
 const $required0_FileT: readonly string[] = ["fileName", "content"];
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto1_FileT: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean2_FileT(): boolean {
+  return !("fileName" in $proto1_FileT);
+}
+
 /** The values of {@link HttpCode}, by member name. */
 export const HttpCode = {
   "200": 200,
@@ -1974,12 +2027,11 @@ export type HttpCode = (typeof HttpCode)[keyof typeof HttpCode] | (number & {});
 
 /** Whether `value` satisfies {@link HttpCode}. */
 export function isHttpCode(value: unknown): value is HttpCode {
-  return $$clean() ? $isHttpCode(value, 0) : $$check($checkHttpCode, value);
+  return $isHttpCode(value, 0);
 }
 
 /** Checks `value` against {@link HttpCode}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateHttpCode(value: unknown): ValidationResult<HttpCode> {
-  if (!$$clean()) return $$validate($checkHttpCode, value);
   return $isHttpCode(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkHttpCode, value) };
 }
 
@@ -2014,12 +2066,12 @@ export interface Item {
 
 /** Whether `value` satisfies {@link Item}. */
 export function isItem(value: unknown): value is Item {
-  return $$clean() ? $isItem(value, 0) : $$check($checkItem, value);
+  return $clean1_Item() ? $isItem(value, 0) : $$check($checkItem, value);
 }
 
 /** Checks `value` against {@link Item}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateItem(value: unknown): ValidationResult<Item> {
-  if (!$$clean()) return $$validate($checkItem, value);
+  if (!$clean1_Item()) return $$validate($checkItem, value);
   return $isItem(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkItem, value) };
 }
 
@@ -2051,6 +2103,14 @@ export function $checkItem(v: unknown, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/label", "string | null", "Expected string | null, received ", x);
 }
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto0_Item: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean1_Item(): boolean {
+  return !("label" in $proto0_Item);
+}
+
 /**
  * @deprecated Use Item instead.
  * @example
@@ -2065,12 +2125,12 @@ export interface OldThing {
 
 /** Whether `value` satisfies {@link OldThing}. */
 export function isOldThing(value: unknown): value is OldThing {
-  return $$clean() ? $isOldThing(value, 0) : $$check($checkOldThing, value);
+  return $clean1_OldThing() ? $isOldThing(value, 0) : $$check($checkOldThing, value);
 }
 
 /** Checks `value` against {@link OldThing}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateOldThing(value: unknown): ValidationResult<OldThing> {
-  if (!$$clean()) return $$validate($checkOldThing, value);
+  if (!$clean1_OldThing()) return $$validate($checkOldThing, value);
   return $isOldThing(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkOldThing, value) };
 }
 
@@ -2102,6 +2162,14 @@ export function $checkOldThing(v: unknown, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
 }
 
+/** `Object.prototype`, a constant of this module: see the guard below. */
+const $proto0_OldThing: object = Object.prototype;
+
+/** Whether `Object.prototype` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */
+function $clean1_OldThing(): boolean {
+  return !("name" in $proto0_OldThing);
+}
+
 /** The values of {@link Visibility}, by member name. */
 export const Visibility = {
   Public: "public",
@@ -2118,12 +2186,11 @@ export type Visibility = (typeof Visibility)[keyof typeof Visibility] | (string 
 
 /** Whether `value` satisfies {@link Visibility}. */
 export function isVisibility(value: unknown): value is Visibility {
-  return $$clean() ? $isVisibility(value, 0) : $$check($checkVisibility, value);
+  return $isVisibility(value, 0);
 }
 
 /** Checks `value` against {@link Visibility}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateVisibility(value: unknown): ValidationResult<Visibility> {
-  if (!$$clean()) return $$validate($checkVisibility, value);
   return $isVisibility(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkVisibility, value) };
 }
 

@@ -214,7 +214,7 @@ function modelView(model: Model, ctx: EmitContext): object {
   const scope = new ModuleScope(model, ctx);
   const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys, ...(ctx.single ? { helperSuffix: `_${ctx.identifiers.get(model.id) as string}` } : {}) });
   const names = scope.own;
-  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$check", "$$validate", "$$clean", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
+  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
   const typeName = (target: string) => scope.typeName(target);
 
   let object: object | false = false;
@@ -266,6 +266,9 @@ function modelView(model: Model, ctx: EmitContext): object {
       return assertNever(model, "model kind");
   }
 
+  // Before the helpers are taken: a guard of named keys is one of them.
+  const guard = writer.entryGuard(model);
+  if (guard !== undefined) for (const name of ["$$check", "$$validate"] as const) scope.runtime(name);
   const helpers = writer.helperSource().trimEnd();
   return {
     header: moduleHeader(model.id),
@@ -277,6 +280,7 @@ function modelView(model: Model, ctx: EmitContext): object {
     object,
     enum: enumView,
     alias,
+    guard: guard ?? false,
     checkParams: `${check.value}: unknown, ${check.depth}: number${check.skip ? ", skip?: string" : ""}`,
     checkValue: check.value,
     checkBody: check.body.trimEnd(),

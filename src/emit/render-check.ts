@@ -95,6 +95,10 @@ export interface CheckOptions {
  */
 const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** At most this many keys are tested one by one at a public entry, found in at most this many models: see {@link CheckWriter.entryGuard}. */
+const GUARD_KEYS = 64;
+const GUARD_MODELS = 256;
+
 /** A union whose object members each fix one field to a distinct literal: checked with a `switch`. */
 interface Discriminator {
   readonly field: string;
@@ -428,6 +432,111 @@ export class CheckWriter {
     }
   }
 
+  // -------------------------------------------------------------------------
+  // The entry guard (prototype pollution)
+  // -------------------------------------------------------------------------
+
+  /**
+   * The expression `isX` and `validateX` test before they trust the fast
+   * check and the collect walk that reads plain objects directly, or
+   * `undefined` when nothing `Object.prototype` or `Array.prototype` could
+   * hold changes their verdict (an enum, a title-only doc).
+   *
+   * When the check reads only named keys, at most {@link GUARD_KEYS} of them
+   * through every model it reaches, the guard is a module-level function
+   * asking `Object.prototype` for each (`!("id" in $proto)`): any property
+   * there, data or accessor, enumerable or not, sends the entry to the safe
+   * walk. With `Object.prototype` a constant of the module, an optimized
+   * caller folds the tests away (V8 depends on the prototype's shape instead),
+   * where the whole-prototype test costs a `for…in` at every call. A check
+   * that reads array items (a hole reads through to the prototypes) or every
+   * key of an object (`for…in` meets inherited keys) takes that test,
+   * `$$clean()`: no enumerable key on `Object.prototype`, no index key on
+   * `Array.prototype`.
+   */
+  entryGuard(model: Model): string | undefined {
+    const keys = this.guardKeys(model);
+    if (keys === undefined) return `${this.scope.runtime("$$clean")}()`;
+    if (keys.length === 0) return undefined;
+    const proto = this.hoist("proto:", (name) => `/** \`Object.prototype\`, a constant of this module: see the guard below. */\nconst ${name}: object = Object.prototype;\n`);
+    const tests = keys.map((key) => `!(${stringLiteral(key)} in ${proto})`).join(" && ");
+    const guard = this.hoist(
+      `guard:${JSON.stringify(keys)}`,
+      (name) =>
+        `/** Whether \`Object.prototype\` has none of the keys the check reads directly (prototype pollution, data or accessor, enumerable or not): else the entry takes the safe walk. */\n` +
+        `function ${name}(): boolean {\n  return ${tests};\n}\n`,
+    );
+    return `${guard}()`;
+  }
+
+  /**
+   * The keys the check and the collect walk of `model` read directly, through
+   * every model they reach; `undefined` when they read more than named keys
+   * (array items, every key of an object), more than {@link GUARD_KEYS}, or
+   * reach more than {@link GUARD_MODELS} models. Keys `Object.prototype` has are left out: they are
+   * read through `hasOwnProperty` (see {@link read}), as are keys whose type
+   * takes anything.
+   */
+  private guardKeys(model: Model): string[] | undefined {
+    const keys = new Set<string>();
+    const seen = new Set<string>([model.id]);
+    // A work list, not recursion: a chain of thousands of unions is a long walk, not a deep one.
+    const models: Model[] = [model];
+    const types: TypeRef[] = [];
+    while (models.length > 0 || types.length > 0) {
+      const type = types.pop();
+      if (type === undefined) {
+        const m = models.pop() as Model;
+        switch (m.kind) {
+          case "object":
+            if (m.additionalProperties ? !this.acceptsUndefined(m.additionalProperties) : this.options.unknownKeys === "reject") return undefined;
+            for (const field of m.fields) {
+              if (this.acceptsUndefined(field.type)) continue;
+              if (!PROTOTYPE_KEYS.has(field.name)) keys.add(field.name);
+              types.push(field.type);
+            }
+            if (keys.size > GUARD_KEYS) return undefined;
+            break;
+          case "union":
+            for (const member of m.members) types.push(member.type);
+            break;
+          case "enum":
+          case "opaque":
+            break;
+          default:
+            return assertNever(m, "model kind");
+        }
+        continue;
+      }
+      switch (type.kind) {
+        case "array":
+          if (!this.acceptsUndefined(type.items)) return undefined;
+          break;
+        case "record":
+          if (!this.acceptsUndefined(type.values)) return undefined;
+          break;
+        case "nullable":
+          types.push(type.type);
+          break;
+        case "union":
+          if (!this.acceptsUndefined(type)) types.push(...type.members);
+          break;
+        case "ref":
+          if (seen.has(type.target)) break;
+          // Past this many models the whole-prototype test is as good, and the walk stays short.
+          if (seen.size >= GUARD_MODELS) return undefined;
+          seen.add(type.target);
+          models.push(this.scope.model(type.target));
+          break;
+        case "named":
+          return undefined;
+        default:
+          break;
+      }
+    }
+    return [...keys];
+  }
+
   /** Whether the check {@link is} writes for `type` uses the depth expression. */
   usesDepth(type: TypeRef): boolean {
     switch (type.kind) {
@@ -646,7 +755,7 @@ export class CheckWriter {
   private hoist(key: string, build: (name: string) => string): string {
     const existing = this.hoisted.get(key);
     if (existing) return existing;
-    const prefixes: Record<string, string> = { members: "$u", collect: "$c", keys: "$keys", required: "$required" };
+    const prefixes: Record<string, string> = { members: "$u", collect: "$c", keys: "$keys", required: "$required", proto: "$proto", guard: "$clean" };
     const prefix = prefixes[key.slice(0, key.indexOf(":"))] ?? "$h";
     const name = this.local(`${prefix}${this.hoisted.size}`);
     this.hoisted.set(key, name);

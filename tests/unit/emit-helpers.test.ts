@@ -5,7 +5,7 @@ import { commentText, jsdoc, stringLiteral } from "../../src/emit/escape.js";
 import { importSpecifier, modelIdentifier, modulePaths, propertyKey } from "../../src/emit/names.js";
 import { negate } from "../../src/emit/render-check.js";
 import { describeType, renderType } from "../../src/emit/render-type.js";
-import type { TypeRef } from "../../src/ir/ir.js";
+import type { Field, Model, TypeRef } from "../../src/ir/ir.js";
 import { resolveOptions } from "../../src/ir/options.js";
 import { render } from "../../src/recipe.js";
 import { ROOT } from "../helpers.js";
@@ -236,5 +236,62 @@ describe("emit", () => {
     expect(new Set(handed.map((file) => file.path)).size).toBe(handed.length);
     for (const file of handed) expect(withHook.files.find((f) => f.path === file.path)).toBe(file);
     expect(handed.some((file) => file.path === "_runtime.ts" || file.path.endsWith("index.ts"))).toBe(false);
+  });
+});
+
+describe("the entry guard against prototype pollution", () => {
+  const at = { line: 1, column: 1 };
+  const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
+  const object = (id: string, fields: Field[], extra?: TypeRef): Model => ({ kind: "object", id, name: id.replace(".md", ""), examples: [], place: at, fields, ...(extra ? { additionalProperties: extra } : {}) });
+  const ref = (target: string): TypeRef => ({ kind: "ref", target });
+  const str: TypeRef = { kind: "string" };
+  const status: Model = { kind: "enum", id: "Status.md", name: "Status", examples: [], place: at, base: "string", open: false, values: [{ value: "a", place: at }] };
+  /** The line `isX` returns, for each model of the program. */
+  function entries(models: Model[], unknownKeys: "accept" | "reject" = "accept"): Record<string, string> {
+    const { files } = emit({ models }, { importExtension: ".js", maxDepth: 512, unknownKeys });
+    const out: Record<string, string> = {};
+    for (const model of models) {
+      const text = files.find((f) => f.path === `${model.name}.ts`)?.content ?? "";
+      const entry = /export function is\w+\(value: unknown\)[^{]*\{\n {2}(.*)\n/.exec(text)?.[1] ?? "";
+      const guard = /\n {2}return (!\(.*);\n\}/.exec(text)?.[1] ?? "";
+      out[model.name] = entry.replace(/\$clean\d+\(\)/, `[${guard}]`).replace(/\$proto\d+/g, "$proto");
+    }
+    return out;
+  }
+
+  it("tests each named key the check reads, through every model it reaches, once; none for keys read through hasOwnProperty", () => {
+    const models = [
+      object("Pet.md", [field("id", str), field("owner", ref("Owner.md"), false), field("status", ref("Status.md")), field("toString", str), field("any", { kind: "unknown", reason: "any" })]),
+      object("Owner.md", [field("name", str), field("pet", ref("Pet.md"), false)]),
+      status,
+    ];
+    const { Pet, Owner, Status } = entries(models);
+    expect(Pet).toBe('return [!("id" in $proto) && !("owner" in $proto) && !("status" in $proto) && !("name" in $proto) && !("pet" in $proto)] ? $isPet(value, 0) : $$check($checkPet, value);');
+    expect(Owner).toContain('[!("name" in $proto) && !("pet" in $proto) && !("id" in $proto) && !("owner" in $proto) && !("status" in $proto)]');
+    // An enum reads no key: nothing on a prototype can change its verdict.
+    expect(Status).toBe("return $isStatus(value, 0);");
+  });
+
+  it("takes the whole-prototype test where the check reads array items, every key of an object, or too many keys", () => {
+    const many = object("Wide.md", Array.from({ length: 65 }, (_, i) => field(`k${i}`, str)));
+    const { Tags, Map, Extra, Wide, Holder, Loose } = entries([
+      object("Tags.md", [field("tags", { kind: "array", items: str })]),
+      object("Map.md", [field("labels", { kind: "record", values: str })]),
+      object("Extra.md", [field("a", str)], { kind: "integer" }),
+      many,
+      object("Holder.md", [field("wide", ref("Wide.md"), false)]),
+      // Items and values of any type are not read: `Array.isArray` and an object test say it all.
+      object("Loose.md", [field("list", { kind: "array", items: { kind: "unknown", reason: "any" } }), field("bag", { kind: "record", values: { kind: "unknown", reason: "any" } })]),
+    ]);
+    for (const entry of [Tags, Map, Extra, Wide, Holder]) expect(entry).toMatch(/^return \$\$clean\(\) \?/);
+    expect(Loose).toBe('return [!("list" in $proto) && !("bag" in $proto)] ? $isLoose(value, 0) : $$check($checkLoose, value);');
+    // A check that reaches more than 256 models (a chain of unions, each of the next and a literal) takes it too.
+    const chain = (n: number): Model[] =>
+      Array.from({ length: n }, (_, i): Model => ({ kind: "union", id: `U${i}.md`, name: `U${i}`, examples: [], place: at, members: [{ label: "x", type: i + 1 < n ? ref(`U${i + 1}.md`) : ref("Tip.md"), place: at }, { label: "y", type: { kind: "literal", value: i }, place: at }] }));
+    const tip = object("Tip.md", [field("id", str)]);
+    expect(entries([...chain(255), tip]).U0).toBe('return [!("id" in $proto)] ? $isU0(value, 0) : $$check($checkU0, value);');
+    expect(entries([...chain(256), tip]).U0).toMatch(/^return \$\$clean\(\) \?/);
+    // unknownKeys: reject walks every key of every object.
+    expect(entries([object("Pet.md", [field("id", str)])], "reject").Pet).toMatch(/^return \$\$clean\(\) \?/);
   });
 });
