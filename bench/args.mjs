@@ -8,21 +8,32 @@ export function usage(script, message) {
 }
 
 /**
- * The arguments, `--name=value` split in two. `options`: each option's name, and whether it takes a
- * value. Anything else ends the process (see {@link usage}), and so does an option given twice but
- * those in `repeatable`.
+ * The arguments, `--name=value` split in two. `options`: each option's name and what it does, as
+ * `--help` prints it; one whose text starts with a placeholder (`<n> …`) takes a value. `--help`
+ * (or `-h`) prints `summary` and the options and exits 0. Anything else ends the process (see
+ * {@link usage}), and so does an option given twice but those in `repeatable`.
  */
-export function benchArgs(script, options, argv = process.argv.slice(2), repeatable = []) {
+export function benchArgs(script, summary, options, { argv = process.argv.slice(2), repeatable = [] } = {}) {
+  const takesValue = (name) => options[name].startsWith("<");
+  if (argv.includes("--help") || argv.includes("-h")) {
+    const width = Math.max(...Object.keys(options).map((name) => name.length + (takesValue(name) ? options[name].indexOf(">") + 2 : 0)));
+    const lines = Object.entries(options).map(([name, text]) => {
+      const [head, rest] = takesValue(name) ? [`${name} ${text.slice(0, text.indexOf(">") + 1)}`, text.slice(text.indexOf(">") + 1).trim()] : [name, text];
+      return `  ${head.padEnd(width)}  ${rest}${repeatable.includes(name) ? " (repeatable)" : ""}`;
+    });
+    process.stdout.write(`usage: node ${script} [options]\n\n${summary}\n\noptions:\n${lines.join("\n")}\n  ${"--help".padEnd(width)}  this text\n`);
+    process.exit(0);
+  }
   const args = argv.flatMap((arg) => {
     const split = /^(--[a-z-]+)=([^]*)$/.exec(arg);
-    return split && options[split[1]] ? [split[1], split[2]] : [arg];
+    return split && Object.hasOwn(options, split[1]) && takesValue(split[1]) ? [split[1], split[2]] : [arg];
   });
   const seen = new Set();
   for (let i = 0; i < args.length; i++) {
-    if (!Object.hasOwn(options, args[i])) usage(script, `unknown argument ${JSON.stringify(args[i])} (options: ${Object.keys(options).join(", ")})`);
+    if (!Object.hasOwn(options, args[i])) usage(script, `unknown argument ${JSON.stringify(args[i])} (options: ${Object.keys(options).join(", ")}, --help)`);
     if (seen.has(args[i]) && !repeatable.includes(args[i])) usage(script, `${args[i]} is given twice`);
     seen.add(args[i]);
-    if (options[args[i]] && ++i >= args.length) usage(script, `${args[i - 1]} takes a value`);
+    if (takesValue(args[i]) && ++i >= args.length) usage(script, `${args[i - 1]} takes a value`);
   }
   return args;
 }

@@ -30,7 +30,19 @@ const BIN = join(ROOT, "bin", "mdtypes.js");
 const PEAK = join(HERE, "peak.cjs");
 const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
 const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
-const args = benchArgs("bench/codegen.mjs", { "--runs": true, "--quick": false, "--keep": false, "--only": true, "--parse-only": false, "--parse-baseline": true, "--parse-rounds": true });
+const args = benchArgs(
+  "bench/codegen.mjs",
+  "Times `mdtypes generate` and `check`, cold and warm, on each SDK of the shared corpus and on all at once, against\nopenapi-typescript on the Discord spec, then on trees of up to 10,000+ docs; ends with issue 15's goals. Builds\nnothing: run `npm run build` first (`npm run bench:codegen` does).",
+  {
+    "--runs": "<n> runs of each scenario, the median reported (default 5; 3 with --quick)",
+    "--quick": "3 runs (1 on the large trees) and fewer tree sizes, for a first look",
+    "--keep": "keep the scratch folder (its path is printed)",
+    "--only": "<text> only the SDKs whose folder name contains the text",
+    "--parse-only": "time the parse stage alone, in this process, and stop",
+    "--parse-baseline": "<dist> interleave the parse rounds with another build's parser (its dist folder)",
+    "--parse-rounds": "<n> rounds of the parse-stage timing (default 15)",
+  },
+);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 for (const name of ["--only", "--parse-baseline"]) if (option(name, undefined) === "") usage("bench/codegen.mjs", `${name} takes a value that is not empty`);
 const QUICK = args.includes("--quick");
@@ -61,7 +73,8 @@ const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pk
 
 const SCRATCH = mkdtempSync(join(tmpdir(), "mdtypes-bench-codegen-"));
 process.on("exit", () => {
-  if (!args.includes("--keep")) rmSync(SCRATCH, { recursive: true, force: true });
+  if (args.includes("--keep")) console.error(`bench/codegen.mjs: the scratch folder is kept: ${SCRATCH}`);
+  else rmSync(SCRATCH, { recursive: true, force: true });
 });
 // Ctrl-C or SIGTERM: the scratch folder goes too (the handler above runs on exit).
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
