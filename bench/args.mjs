@@ -21,7 +21,7 @@ export function benchArgs(script, summary, options, { argv = process.argv.slice(
       const [head, rest] = takesValue(name) ? [`${name} ${text.slice(0, text.indexOf(">") + 1)}`, text.slice(text.indexOf(">") + 1).trim()] : [name, text];
       return `  ${head.padEnd(width)}  ${rest}${repeatable.includes(name) ? " (repeatable)" : ""}`;
     });
-    process.stdout.write(`usage: node ${script} [options]\n\n${summary}\n\noptions:\n${lines.join("\n")}\n  ${"--help".padEnd(width)}  this text\n`);
+    process.stdout.write(`usage: node ${script} [options]\n\n${summary}\n\noptions:\n${lines.join("\n")}\n  ${"--help, -h".padEnd(width)}  this text (wherever it stands among the arguments)\n`);
     process.exit(0);
   }
   const args = argv.flatMap((arg) => {
@@ -41,7 +41,9 @@ export function benchArgs(script, summary, options, { argv = process.argv.slice(
 /** The whole number after `name` (1 to 1,000), or `fallback` when `name` is not given. */
 export function countOption(script, args, name, fallback) {
   if (!args.includes(name)) return fallback;
-  const count = Number(args[args.indexOf(name) + 1]);
+  const text = args[args.indexOf(name) + 1];
+  // Digits only: `Number` would take `1e3`, `0x10` or ` 5`.
+  const count = /^[0-9]+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(count) || count < 1 || count > 1000) usage(script, `${name} takes a whole number from 1 to 1000 (${name} ${fallback})`);
   return count;
 }

@@ -32,9 +32,9 @@ const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
 const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
 const args = benchArgs(
   "bench/codegen.mjs",
-  "Times `mdtypes generate` and `check`, cold and warm, on each SDK of the shared corpus and on all at once, against\nopenapi-typescript on the Discord spec, then on trees of up to 10,000+ docs; ends with issue 15's goals. Builds\nnothing: run `npm run build` first (`npm run bench:codegen` does).",
+  "Times `mdtypes generate` and `check`, cold and warm, on each SDK of the shared corpus and on all at once, against\nopenapi-typescript on the Discord spec, then on trees of up to 10,000+ docs; ends with issue 15's goals. Does not\nbuild mdtypes: run `npm run build` first (`npm run bench:codegen` does); installs bench/'s own packages if missing.",
   {
-    "--runs": "<n> runs of each scenario, the median reported (default 5; 3 with --quick)",
+    "--runs": "<n> runs of each scenario, the median reported (default 5; 3 with --quick); at most 3 on the whole corpus and the large trees",
     "--quick": "3 runs (1 on the large trees) and fewer tree sizes, for a first look",
     "--keep": "keep the scratch folder (its path is printed)",
     "--only": "<text> only the SDKs whose folder name contains the text",
@@ -76,8 +76,13 @@ process.on("exit", () => {
   if (args.includes("--keep")) console.error(`bench/codegen.mjs: the scratch folder is kept: ${SCRATCH}`);
   else rmSync(SCRATCH, { recursive: true, force: true });
 });
-// Ctrl-C or SIGTERM: the scratch folder goes too (the handler above runs on exit).
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
+// The bench runs its commands synchronously, so a signal handler of its own runs only when the whole
+// bench ends. Ctrl-C reaches the command under way too: the handler keeps Node from dying of it, the
+// command does, and the bench exits then (see `measure`), removing the scratch folder. SIGTERM has no
+// handler: it stops the bench at once and leaves the scratch folder (mdtypes-bench-codegen-*) in the
+// system's temp folder. A Ctrl-C that comes while no command runs (the parse stage is timed in this
+// process) is acted on only when the bench next waits for something asynchronous, or ends.
+process.on("SIGINT", () => process.exit(130));
 
 // ---------------------------------------------------------------- measuring one run
 
@@ -89,6 +94,7 @@ function measure(argv, cwd = SCRATCH) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ["--require", PEAK, ...argv], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.signal === "SIGINT" || result.signal === "SIGTERM") process.exit(result.signal === "SIGINT" ? 130 : 143);
   const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, "utf8")) / 1024 : NaN;
   return { seconds, peak, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

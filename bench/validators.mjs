@@ -28,7 +28,7 @@ const SCRIPT = "bench/validators.mjs";
 const usage = (message) => benchUsage(SCRIPT, message);
 const args = benchArgs(
   SCRIPT,
-  "Times the generated validators against ajv, zod 4, TypeBox's compiler and typia on five shapes, valid and\ninvalid values, each cell alone in a fresh process. Builds mdtypes' validators and typia's first.",
+  "Times the generated validators against ajv, zod 4, TypeBox's compiler and typia on five shapes, valid and\ninvalid values, each cell alone in a fresh process. Builds mdtypes' validators and typia's first (and installs\nbench/'s own packages if missing); does not build mdtypes itself: `npm run bench:validators` does.",
   {
     "--rounds": "<n> rounds per cell, the median reported (default 15)",
     "--quick": "50 values per shape instead of 200, one pass instead of 3",
