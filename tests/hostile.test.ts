@@ -14,8 +14,10 @@ import { assertTreeNode, isTreeNode, validateTreeNode } from "../generated/pytho
 import { isProfile, validateProfile } from "../generated/strict/models/profile.js";
 import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
 import { isExtras, validateExtras } from "../generated/python/semantics/models/extras.js";
-import { isClick, validateClick } from "../generated/python/semantics/models/click.js";
-import { ValidationError } from "../generated/python/_runtime.js";
+import { $checkClick, isClick, validateClick } from "../generated/python/semantics/models/click.js";
+import { $checkTreeNode } from "../generated/python/semantics/models/treenode.js";
+import { $checkEvent } from "../generated/python/semantics/models/event.js";
+import { $$walked, ValidationError } from "../generated/python/_runtime.js";
 
 const valid = { id: "1", action_type: 1 };
 const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.ok ? [] : (result.issues ?? []).map((i) => i.path));
@@ -281,5 +283,55 @@ describe("unknownKeys: reject (the strict target)", () => {
     expect(isProfile({ userName: null })).toBe(false);
     expect(isProfile({ userName: "a", tags: null })).toBe(false);
     expect(isProfile({ userName: "a", settings: null })).toBe(false);
+  });
+});
+
+describe("`validateX`'s check, and the walk it starts where a key fails", () => {
+  it("gives the issues of the collect walk from the top: cycles, depth, tags, objects that are not plain", () => {
+    const cyclic: Record<string, unknown> = { label: "a" };
+    cyclic.children = [cyclic, { label: 5 }];
+    let deep: Record<string, unknown> = { label: "leaf" };
+    for (let i = 0; i < 600; i++) deep = { label: "n", children: [deep] };
+    for (const value of [cyclic, deep, { label: 1, children: [{ label: "b", children: [{}] }] }, Object.create({ label: "inherited" }), []]) {
+      expect(validateTreeNode(value)).toEqual($$walked($checkTreeNode, value));
+    }
+    for (const value of [{ type: "nope", id: "1" }, { type: "click", id: 1, channel: "web" }, { type: "click" }, [], Object.assign(Object.create({ type: "click" }), { id: "1", channel: "web" })]) {
+      expect(validateEvent(value)).toEqual($$walked($checkEvent, value));
+    }
+  });
+
+  it("a validation inside a getter, while a walk is under way, gets a context of its own", () => {
+    const inner = { type: "click", id: 2, channel: "web" };
+    let seen: unknown;
+    const outer = {
+      type: "click",
+      channel: "web",
+      get id() {
+        seen = validateClick(inner);
+        return 1;
+      },
+    };
+    const result = validateClick(outer);
+    expect(paths(result)).toEqual(["/id"]);
+    expect(seen).toEqual($$walked($checkClick, inner));
+    expect(paths(seen as { ok: boolean; issues?: { path: string }[] })).toEqual(["/id"]);
+  });
+
+  it("a getter that throws in the middle of the walk leaves later validations right", () => {
+    let reads = 0;
+    const value = {
+      type: "click",
+      channel: "web",
+      country: 5,
+      get id() {
+        // The check reads it, then the walk: the second read throws.
+        if (++reads === 2) throw new Error("boom");
+        return "1";
+      },
+    };
+    expect(() => validateClick(value)).toThrow("boom");
+    expect(validateClick({ type: "click", id: "1", channel: "web" })).toMatchObject({ ok: true });
+    expect(paths(validateClick({ type: "click", id: 1, channel: "web", country: 2 }))).toEqual(["/id", "/country"]);
+    expect(paths(validateEvent({ type: "click", id: 1, channel: "web" }))).toEqual(["/id"]);
   });
 });

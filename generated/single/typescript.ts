@@ -459,6 +459,8 @@ const $$KEYS: string[] = [];
 const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
+/** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
+const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0 };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
@@ -478,6 +480,43 @@ export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[]
   // The check and the walk agree by construction; this keeps a failure from ever looking like success.
   if (issues.length === 0) issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
   return issues;
+}
+
+/** `validateX` of a value its check leaves to the collect walk of the whole value (one that is not a plain object), in a clean environment. */
+export function $$walked<T>(collect: $$Collect, value: unknown): ValidationResult<T> {
+  const issues = $$walk(collect, value, false);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as T };
+}
+
+/**
+ * The context of a walk that `validateX`'s check starts where a key fails:
+ * the reused one, reset, or a new one for a walk inside a walk (a getter that
+ * validates). {@link $$close} ends it.
+ */
+export function $$open(): $$Context {
+  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0 };
+  // The walk leaves the stacks empty (see `$$walk`); a throw (from a getter) leaves `$$walking` set,
+  // and later walks simply make their own.
+  $$walking = true;
+  const c = $$REUSED;
+  c.issues = [];
+  c.misses = 0;
+  c.hits = 0;
+  return c;
+}
+
+/** Ends the walk {@link $$open} gave `c` to: its issues, or `undefined` when it found none after all. */
+export function $$close(c: $$Context): ValidationIssue[] | undefined {
+  if (c === $$REUSED) $$walking = false;
+  return c.issues.length > 0 ? c.issues : undefined;
+}
+
+/** The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as {@link $$fieldsOf}, `null` when `o` is not plain. */
+export function $$tagMiss(o: Record<string, unknown>, key: string, expected: string, prefix: string, tag: unknown): ValidationIssue[] | null | undefined {
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $$miss(c, key, expected, prefix, tag);
+  return $$close(c);
 }
 
 /** The verdict of the safe walk, for a polluted environment. */
@@ -502,7 +541,9 @@ export function isAnimal(value: unknown): value is Animal {
 /** Checks `value` against {@link Animal}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateAnimal(value: unknown): ValidationResult<Animal> {
   if (!$clean1_Animal()) return $$validate($checkAnimal, value);
-  return $isAnimal(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkAnimal, value) };
+  const issues = $validAnimal(value);
+  if (issues === undefined) return { ok: true, value: value as Animal };
+  return issues === null ? $$walked($checkAnimal, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Animal}. */
@@ -546,6 +587,21 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   }
 }
 
+/** @internal The check behind {@link validateAnimal}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validAnimal(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const tag = o["type"];
+  switch (tag) {
+    case "cat":
+      return $validCat(o, "type");
+    case "dog":
+      return $validDog(o, "type");
+    default:
+      return $$tagMiss(o, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
+  }
+}
+
 /** `Object.prototype`, a constant of this module: see the guard below. */
 const $proto0_Animal: object = Object.prototype;
 
@@ -576,7 +632,9 @@ export function isCat(value: unknown): value is Cat {
 /** Checks `value` against {@link Cat}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateCat(value: unknown): ValidationResult<Cat> {
   if (!$clean2_Cat()) return $$validate($checkCat, value);
-  return $isCat(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCat, value) };
+  const issues = $validCat(value);
+  if (issues === undefined) return { ok: true, value: value as Cat };
+  return issues === null ? $$walked($checkCat, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Cat}. */
@@ -622,6 +680,26 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/lives", "number | null", "Expected number | null, received ", x);
 }
 
+/** @internal The check behind {@link validateCat}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validCat(v: unknown, skip?: string): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    if (skip !== "type") {
+      x = o["type"];
+      if (x !== "cat") break check;
+    }
+    x = o["lives"];
+    if (!(x === null || Number.isFinite(x))) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsCat(o, c, skip);
+  return $$close(c);
+}
+
 const $required0_Cat: readonly string[] = ["type", "lives"];
 
 /** `Object.prototype`, a constant of this module: see the guard below. */
@@ -655,7 +733,9 @@ export function isCategory(value: unknown): value is Category {
 /** Checks `value` against {@link Category}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateCategory(value: unknown): ValidationResult<Category> {
   if (!$clean2_Category()) return $$validate($checkCategory, value);
-  return $isCategory(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCategory, value) };
+  const issues = $validCategory(value);
+  if (issues === undefined) return { ok: true, value: value as Category };
+  return issues === null ? $$walked($checkCategory, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Category}. */
@@ -683,6 +763,11 @@ export function $isCategory(v: unknown, d: number): v is Category {
 export function $checkCategory(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsCategory(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkCategory} has entered (a discriminated union enters it itself). */
+export function $fieldsCategory(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["id"];
   if (x === undefined) $$missing(c, "/id", "number | null", "Missing required property \"id\"");
@@ -690,6 +775,24 @@ export function $checkCategory(v: unknown, c: $$Context): void {
   x = o["name"];
   if (x === undefined) $$missing(c, "/name", "string | null", "Missing required property \"name\"");
   else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
+}
+
+/** @internal The check behind {@link validateCategory}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validCategory(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["id"];
+    if (!(x === null || Number.isFinite(x))) break check;
+    x = o["name"];
+    if (!(x === null || typeof x === "string")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsCategory(o, c);
+  return $$close(c);
 }
 
 const $required0_Category: readonly string[] = ["id", "name"];
@@ -724,7 +827,9 @@ export function isDog(value: unknown): value is Dog {
 /** Checks `value` against {@link Dog}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateDog(value: unknown): ValidationResult<Dog> {
   if (!$clean2_Dog()) return $$validate($checkDog, value);
-  return $isDog(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkDog, value) };
+  const issues = $validDog(value);
+  if (issues === undefined) return { ok: true, value: value as Dog };
+  return issues === null ? $$walked($checkDog, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Dog}. */
@@ -768,6 +873,26 @@ export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: stri
   x = o["goodBoy"];
   if (x === undefined) $$missing(c, "/goodBoy", "boolean | null", "Missing required property \"goodBoy\"");
   else if (!(x === null || typeof x === "boolean")) $$issue(c, "/goodBoy", "boolean | null", "Expected boolean | null, received ", x);
+}
+
+/** @internal The check behind {@link validateDog}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validDog(v: unknown, skip?: string): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    if (skip !== "type") {
+      x = o["type"];
+      if (x !== "dog") break check;
+    }
+    x = o["goodBoy"];
+    if (!(x === null || typeof x === "boolean")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsDog(o, c, skip);
+  return $$close(c);
 }
 
 const $required0_Dog: readonly string[] = ["type", "goodBoy"];
@@ -846,7 +971,9 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
 /** Checks `value` against {@link ErrorResponse}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateErrorResponse(value: unknown): ValidationResult<ErrorResponse> {
   if (!$clean2_ErrorResponse()) return $$validate($checkErrorResponse, value);
-  return $isErrorResponse(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkErrorResponse, value) };
+  const issues = $validErrorResponse(value);
+  if (issues === undefined) return { ok: true, value: value as ErrorResponse };
+  return issues === null ? $$walked($checkErrorResponse, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link ErrorResponse}. */
@@ -874,8 +1001,13 @@ export function $isErrorResponse(v: unknown, d: number): v is ErrorResponse {
 
 /** @internal The issue-collecting walk behind {@link validateErrorResponse}. */
 export function $checkErrorResponse(v: unknown, c: $$Context): void {
-  const o = $$enter(c, v, "object", false);
+  const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsErrorResponse(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkErrorResponse} has entered (a discriminated union enters it itself). */
+export function $fieldsErrorResponse(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["message"];
   if (x === undefined) $$missing(c, "/message", "string | null", "Missing required property \"message\"");
@@ -893,7 +1025,26 @@ export function $checkErrorResponse(v: unknown, c: $$Context): void {
   }
   x = o["details"];
   if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/details", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
-  $$pop(c);
+}
+
+/** @internal The check behind {@link validateErrorResponse}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validErrorResponse(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["message"];
+    if (!(x === null || typeof x === "string")) break check;
+    x = o["code"];
+    if (!(x === null || $isErrorCode(x, 1))) break check;
+    x = o["details"];
+    if (x !== undefined && !(x === null || $$isRecord(x))) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsErrorResponse(o, c);
+  return $$close(c);
 }
 
 const $required0_ErrorResponse: readonly string[] = ["message", "code"];
@@ -979,7 +1130,9 @@ export function isPet(value: unknown): value is Pet {
 /** Checks `value` against {@link Pet}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validatePet(value: unknown): ValidationResult<Pet> {
   if (!$$clean()) return $$validate($checkPet, value);
-  return $isPet(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPet, value) };
+  const issues = $validPet(value);
+  if (issues === undefined) return { ok: true, value: value as Pet };
+  return issues === null ? $$walked($checkPet, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Pet}. */
@@ -1069,6 +1222,12 @@ export function $isPet(v: unknown, d: number): v is Pet {
 export function $checkPet(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
+  $fieldsPet(o, c);
+  $$pop(c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkPet} has entered (a discriminated union enters it itself). */
+export function $fieldsPet(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["id"];
   if (x === undefined) $$missing(c, "/id", "string | null", "Missing required property \"id\"");
@@ -1174,7 +1333,76 @@ export function $checkPet(v: unknown, c: $$Context): void {
   }
   x = o["legacyCode"];
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/legacyCode", "string | null", "Expected string | null, received ", x);
-  $$pop(c);
+}
+
+/** @internal The check behind {@link validatePet}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validPet(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["id"];
+    if (!(x === null || typeof x === "string")) break check;
+    x = o["name"];
+    if (!(x === null || typeof x === "string")) break check;
+    x = o["age"];
+    if (x !== undefined && !(x === null || Number.isFinite(x))) break check;
+    x = o["weight"];
+    if (x !== undefined && !(x === null || Number.isFinite(x))) break check;
+    x = o["vaccinated"];
+    if (!(x === null || typeof x === "boolean")) break check;
+    x = o["nickname"];
+    if (!(x === null || typeof x === "string")) break check;
+    x = o["kind"];
+    if (x !== "pet") break check;
+    x = o["status"];
+    if (!(x === null || $isPetStatus(x, 1))) break check;
+    x = o["size"];
+    if (x !== undefined && !(x === null || $isSize(x, 1))) break check;
+    x = o["category"];
+    if (x !== undefined && !(x === null || $isCategory(x, 1))) break check;
+    x = o["tags"];
+    if (x !== undefined) {
+      if (x !== null) {
+        if (!Array.isArray(x) || 1 >= $$MAX_DEPTH) break check;
+        for (let i5 = 0; i5 < x.length; i5++) {
+          const x5: unknown = x[i5];
+          if (typeof x5 !== "string") break check;
+        }
+      }
+    }
+    x = o["photos"];
+    if (x !== undefined) {
+      if (x !== null) {
+        if (!Array.isArray(x) || 1 >= $$MAX_DEPTH) break check;
+        for (let i6 = 0; i6 < x.length; i6++) {
+          const x6: unknown = x[i6];
+          if (!$isPhoto(x6, 2)) break check;
+        }
+      }
+    }
+    x = o["attributes"];
+    if (x !== undefined && !(x === null || $h0_Pet(x, 1))) break check;
+    x = o["metadata"];
+    if (x !== undefined && !(x === null || $$isRecord(x))) break check;
+    x = o["bornAt"];
+    if (x !== undefined && !(x === null || typeof x === "string" && $$isDateTime(x))) break check;
+    x = o["adoptedOn"];
+    if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) break check;
+    x = o["animal"];
+    if (x !== undefined && !(x === null || $isAnimal(x, 1))) break check;
+    x = o["tagIds"];
+    if (x !== undefined && !(x === null || $isTagIds(x, 1))) break check;
+    x = o["legacyCode"];
+    if (x !== undefined && !(x === null || typeof x === "string")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  c.stack.push(o);
+  $fieldsPet(o, c);
+  c.stack.pop();
+  return $$close(c);
 }
 
 function $h0_Pet(v: unknown, d: number): boolean {
@@ -1298,7 +1526,9 @@ export function isPhoto(value: unknown): value is Photo {
 /** Checks `value` against {@link Photo}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validatePhoto(value: unknown): ValidationResult<Photo> {
   if (!$clean2_Photo()) return $$validate($checkPhoto, value);
-  return $isPhoto(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPhoto, value) };
+  const issues = $validPhoto(value);
+  if (issues === undefined) return { ok: true, value: value as Photo };
+  return issues === null ? $$walked($checkPhoto, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Photo}. */
@@ -1328,6 +1558,11 @@ export function $isPhoto(v: unknown, d: number): v is Photo {
 export function $checkPhoto(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsPhoto(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkPhoto} has entered (a discriminated union enters it itself). */
+export function $fieldsPhoto(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["url"];
   if (x === undefined) $$missing(c, "/url", "string | null", "Missing required property \"url\"");
@@ -1338,6 +1573,26 @@ export function $checkPhoto(v: unknown, c: $$Context): void {
   x = o["height"];
   if (x === undefined) $$missing(c, "/height", "number | null", "Missing required property \"height\"");
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/height", "number | null", "Expected number | null, received ", x);
+}
+
+/** @internal The check behind {@link validatePhoto}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validPhoto(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["url"];
+    if (!(x === null || typeof x === "string")) break check;
+    x = o["width"];
+    if (!(x === null || Number.isFinite(x))) break check;
+    x = o["height"];
+    if (!(x === null || Number.isFinite(x))) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsPhoto(o, c);
+  return $$close(c);
 }
 
 const $required0_Photo: readonly string[] = ["url", "width", "height"];
@@ -1620,7 +1875,9 @@ export function isEverything(value: unknown): value is Everything {
 /** Checks `value` against {@link Everything}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateEverything(value: unknown): ValidationResult<Everything> {
   if (!$$clean()) return $$validate($checkEverything, value);
-  return $isEverything(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkEverything, value) };
+  const issues = $validEverything(value);
+  if (issues === undefined) return { ok: true, value: value as Everything };
+  return issues === null ? $$walked($checkEverything, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Everything}. */
@@ -1708,6 +1965,12 @@ export function $isEverything(v: unknown, d: number): v is Everything {
 export function $checkEverything(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
+  $fieldsEverything(o, c);
+  $$pop(c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkEverything} has entered (a discriminated union enters it itself). */
+export function $fieldsEverything(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["grid"];
   if (x === undefined) $$missing(c, "/grid", "string[][] | null", "Missing required property \"grid\"");
@@ -1796,7 +2059,74 @@ export function $checkEverything(v: unknown, c: $$Context): void {
       }
     }
   }
-  $$pop(c);
+}
+
+/** @internal The check behind {@link validateEverything}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validEverything(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["grid"];
+    if (x !== null) {
+      if (!Array.isArray(x) || 1 >= $$MAX_DEPTH) break check;
+      for (let i8 = 0; i8 < x.length; i8++) {
+        const x8: unknown = x[i8];
+        if (!Array.isArray(x8) || 2 >= $$MAX_DEPTH) break check;
+        for (let i9 = 0; i9 < x8.length; i9++) {
+          const x9: unknown = x8[i9];
+          if (typeof x9 !== "string") break check;
+        }
+      }
+    }
+    x = o["nested"];
+    if (x !== undefined && !(x === null || $h0_Everything(x, 1))) break check;
+    x = o["choices"];
+    if (x !== undefined) {
+      if (x !== null) {
+        if (!Array.isArray(x) || 1 >= $$MAX_DEPTH) break check;
+        for (let i10 = 0; i10 < x.length; i10++) {
+          const x10: unknown = x[i10];
+          if (!$isChoice(x10, 2)) break check;
+        }
+      }
+    }
+    x = o["active"];
+    if (x !== true) break check;
+    x = o["archived"];
+    if (x !== undefined && x !== false) break check;
+    x = o["anything"];
+    if (x !== undefined && !(x === null || Array.isArray(x))) break check;
+    x = o["rows"];
+    if (x !== undefined) {
+      if (x !== null) {
+        if (!Array.isArray(x) || 1 >= $$MAX_DEPTH) break check;
+        for (let i11 = 0; i11 < x.length; i11++) {
+          const x11: unknown = x[i11];
+          if (!$$isRecord(x11)) break check;
+        }
+      }
+    }
+    x = o["createdAt"];
+    if (!(x === null || typeof x === "string" && $$isDateTime(x))) break check;
+    x = o["birthday"];
+    if (x !== undefined && !(x === null || typeof x === "string" && $$isDate(x))) break check;
+    x = o["seenAt"];
+    if (x !== undefined && !(x === null || $h2_Everything(x, 1))) break check;
+    x = o["visibility"];
+    if (x !== undefined && !(x === null || $isVisibility(x, 1))) break check;
+    x = o["code"];
+    if (x !== undefined && !(x === null || $isHttpCode(x, 1))) break check;
+    x = o["old"];
+    if (x !== undefined && !(x === null || $isOldThing(x, 1))) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  c.stack.push(o);
+  $fieldsEverything(o, c);
+  c.stack.pop();
+  return $$close(c);
 }
 
 function $h1_Everything(v: unknown, d: number): boolean {
@@ -1968,7 +2298,9 @@ export function isFileT(value: unknown): value is FileT {
 /** Checks `value` against {@link FileT}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateFileT(value: unknown): ValidationResult<FileT> {
   if (!$clean2_FileT()) return $$validate($checkFileT, value);
-  return $isFileT(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkFileT, value) };
+  const issues = $validFileT(value);
+  if (issues === undefined) return { ok: true, value: value as FileT };
+  return issues === null ? $$walked($checkFileT, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link FileT}. */
@@ -1995,11 +2327,33 @@ export function $isFileT(v: unknown, d: number): v is FileT {
 export function $checkFileT(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsFileT(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkFileT} has entered (a discriminated union enters it itself). */
+export function $fieldsFileT(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["fileName"];
   if (x === undefined) $$missing(c, "/fileName", "string | null", "Missing required property \"fileName\"");
   else if (!(x === null || typeof x === "string")) $$issue(c, "/fileName", "string | null", "Expected string | null, received ", x);
   if (!$$has(o, "content")) $$missing(c, "/content", "any value", "Missing required property \"content\"");
+}
+
+/** @internal The check behind {@link validateFileT}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validFileT(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["fileName"];
+    if (!(x === null || typeof x === "string")) break check;
+    if (!$$has(o, "content")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsFileT(o, c);
+  return $$close(c);
 }
 
 const $required0_FileT: readonly string[] = ["fileName", "content"];
@@ -2072,7 +2426,9 @@ export function isItem(value: unknown): value is Item {
 /** Checks `value` against {@link Item}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateItem(value: unknown): ValidationResult<Item> {
   if (!$clean1_Item()) return $$validate($checkItem, value);
-  return $isItem(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkItem, value) };
+  const issues = $validItem(value);
+  if (issues === undefined) return { ok: true, value: value as Item };
+  return issues === null ? $$walked($checkItem, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Item}. */
@@ -2098,9 +2454,30 @@ export function $isItem(v: unknown, d: number): v is Item {
 export function $checkItem(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsItem(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkItem} has entered (a discriminated union enters it itself). */
+export function $fieldsItem(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["label"];
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/label", "string | null", "Expected string | null, received ", x);
+}
+
+/** @internal The check behind {@link validateItem}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validItem(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["label"];
+    if (x !== undefined && !(x === null || typeof x === "string")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsItem(o, c);
+  return $$close(c);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */
@@ -2131,7 +2508,9 @@ export function isOldThing(value: unknown): value is OldThing {
 /** Checks `value` against {@link OldThing}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateOldThing(value: unknown): ValidationResult<OldThing> {
   if (!$clean1_OldThing()) return $$validate($checkOldThing, value);
-  return $isOldThing(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkOldThing, value) };
+  const issues = $validOldThing(value);
+  if (issues === undefined) return { ok: true, value: value as OldThing };
+  return issues === null ? $$walked($checkOldThing, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link OldThing}. */
@@ -2157,9 +2536,30 @@ export function $isOldThing(v: unknown, d: number): v is OldThing {
 export function $checkOldThing(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", true);
   if (o === undefined) return;
+  $fieldsOldThing(o, c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkOldThing} has entered (a discriminated union enters it itself). */
+export function $fieldsOldThing(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["name"];
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
+}
+
+/** @internal The check behind {@link validateOldThing}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validOldThing(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["name"];
+    if (x !== undefined && !(x === null || typeof x === "string")) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $fieldsOldThing(o, c);
+  return $$close(c);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */
@@ -2300,7 +2700,9 @@ export function isListItemsRequest(value: unknown): value is ListItemsRequest {
 /** Checks `value` against {@link ListItemsRequest}, collecting every issue (with its JSON Pointer) when it fails. */
 export function validateListItemsRequest(value: unknown): ValidationResult<ListItemsRequest> {
   if (!$$clean()) return $$validate($checkListItemsRequest, value);
-  return $isListItemsRequest(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkListItemsRequest, value) };
+  const issues = $validListItemsRequest(value);
+  if (issues === undefined) return { ok: true, value: value as ListItemsRequest };
+  return issues === null ? $$walked($checkListItemsRequest, value) : { ok: false, issues };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link ListItemsRequest}. */
@@ -2328,6 +2730,12 @@ export function $isListItemsRequest(v: unknown, d: number): v is ListItemsReques
 export function $checkListItemsRequest(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "object", false);
   if (o === undefined) return;
+  $fieldsListItemsRequest(o, c);
+  $$pop(c);
+}
+
+/** @internal The walk of the keys of an object {@link $checkListItemsRequest} has entered (a discriminated union enters it itself). */
+export function $fieldsListItemsRequest(o: Record<string, unknown>, c: $$Context): void {
   let x: unknown;
   x = o["ids"];
   if (x !== undefined) {
@@ -2341,5 +2749,24 @@ export function $checkListItemsRequest(v: unknown, c: $$Context): void {
   }
   x = o["limit"];
   if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/limit", "number | null", "Expected number | null, received ", x);
-  $$pop(c);
+}
+
+/** @internal The check behind {@link validateListItemsRequest}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+export function $validListItemsRequest(v: unknown): ValidationIssue[] | null | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  check: {
+    x = o["ids"];
+    if (x !== undefined && !(x === null || $isIds(x, 1))) break check;
+    x = o["limit"];
+    if (x !== undefined && !(x === null || Number.isFinite(x))) break check;
+    return (o as $$Object).__proto__ === $$OP ? undefined : null;
+  }
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  c.stack.push(o);
+  $fieldsListItemsRequest(o, c);
+  c.stack.pop();
+  return $$close(c);
 }

@@ -110,7 +110,7 @@ class ModuleScope implements CheckScope {
   private readonly ctx: EmitContext;
   readonly own: ModelNames;
   private readonly taken: Set<string>;
-  private readonly imports = new Map<string, { names: ModelNames; type: boolean; check: boolean; collect: boolean; fields: boolean }>();
+  private readonly imports = new Map<string, { names: ModelNames; type: boolean; check: boolean; collect: boolean; fields: boolean; valid: boolean }>();
   private readonly runtimeUsed = new Set<string>();
 
   constructor(model: Model, ctx: EmitContext) {
@@ -124,18 +124,18 @@ class ModuleScope implements CheckScope {
     let entry = this.imports.get(target);
     if (!entry && this.ctx.single) {
       // One module: the target is declared beside this model, under its own names.
-      entry = { names: modelNames(this.ctx.identifiers.get(target) as string), type: false, check: false, collect: false, fields: false };
+      entry = { names: modelNames(this.ctx.identifiers.get(target) as string), type: false, check: false, collect: false, fields: false, valid: false };
       this.imports.set(target, entry);
     }
     if (!entry) {
       const base = this.ctx.identifiers.get(target);
       if (base === undefined) throw new Error(`Internal error: reference to unknown model ${target}`);
       let alias = base;
-      const clashes = (names: ModelNames) => [names.type, names.check, names.collect, names.fields].some((name) => this.taken.has(name));
+      const clashes = (names: ModelNames) => [names.type, names.check, names.collect, names.fields, names.valid].some((name) => this.taken.has(name));
       for (let n = 2; clashes(modelNames(alias)); n++) alias = `${base}_${n}`;
       const names = modelNames(alias);
-      for (const name of [names.type, names.check, names.collect, names.fields]) this.taken.add(name);
-      entry = { names, type: false, check: false, collect: false, fields: false };
+      for (const name of [names.type, names.check, names.collect, names.fields, names.valid]) this.taken.add(name);
+      entry = { names, type: false, check: false, collect: false, fields: false, valid: false };
       this.imports.set(target, entry);
     }
     return entry;
@@ -171,6 +171,13 @@ class ModuleScope implements CheckScope {
     return entry.names.fields;
   }
 
+  refValid(target: string): string {
+    if (target === this.self.id) return this.own.valid;
+    const entry = this.imported(target);
+    entry.valid = true;
+    return entry.names.valid;
+  }
+
   tagFields(target: string): ReadonlySet<string> | undefined {
     return this.ctx.tagged.get(target);
   }
@@ -192,7 +199,7 @@ class ModuleScope implements CheckScope {
   importLines(): string[] {
     const from = this.ctx.paths.get(this.self.id) as string;
     const ext = this.ctx.options.importExtension;
-    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationResult" || name === "StandardSchema";
+    const isType = (name: string) => name === "$$Context" || name === "$$Member" || name === "$$Object" || name === "ValidationIssue" || name === "ValidationResult" || name === "StandardSchema";
     const runtime = [...this.runtimeUsed].sort(compareStrings).map((name) => (isType(name) ? `type ${name}` : name));
     const lines = [`import { ${runtime.join(", ")} } from ${stringLiteral(importSpecifier(from, RUNTIME_MODULE, ext))};`];
     const targets = [...this.imports].map(([target, entry]) => ({ target, entry, path: this.ctx.paths.get(target) as string }));
@@ -201,7 +208,7 @@ class ModuleScope implements CheckScope {
       const base = modelNames(this.ctx.identifiers.get(target) as string);
       const spec = (name: keyof ModelNames) => (base[name] === entry.names[name] ? base[name] : `${base[name]} as ${entry.names[name]}`);
       const specifier = stringLiteral(importSpecifier(from, path, ext));
-      const values = [entry.check ? spec("check") : "", entry.collect ? spec("collect") : "", entry.fields ? spec("fields") : ""].filter(Boolean);
+      const values = [entry.check ? spec("check") : "", entry.collect ? spec("collect") : "", entry.fields ? spec("fields") : "", entry.valid ? spec("valid") : ""].filter(Boolean);
       if (values.length === 0) lines.push(`import type { ${spec("type")} } from ${specifier};`);
       else lines.push(`import { ${[entry.type ? `type ${spec("type")}` : "", ...values].filter(Boolean).join(", ")} } from ${specifier};`);
     }
@@ -214,7 +221,7 @@ function modelView(model: Model, ctx: EmitContext): object {
   const scope = new ModuleScope(model, ctx);
   const writer = new CheckWriter(scope, { unknownKeys: ctx.options.unknownKeys, ...(ctx.single ? { helperSuffix: `_${ctx.identifiers.get(model.id) as string}` } : {}) });
   const names = scope.own;
-  for (const name of ["ValidationResult", "ValidationError", "$$collect", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
+  for (const name of ["ValidationResult", "ValidationError", "$$Context", "StandardSchema", "$$standard"] as const) scope.runtime(name);
   const typeName = (target: string) => scope.typeName(target);
 
   let object: object | false = false;
@@ -224,14 +231,18 @@ function modelView(model: Model, ctx: EmitContext): object {
   let check: { value: string; depth: string; body: string; skip?: boolean };
   let collect: { params: string; body: string };
   let fieldsBody: string | false = false;
+  /** `validateX`'s check, where the model has one (see `CheckWriter.objectValidate`). */
+  let validBody: string | undefined;
   const tags = ctx.tagged.get(model.id);
 
   switch (model.kind) {
     case "object":
       object = objectView(model, typeName);
       check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, tags), skip: tags !== undefined };
-      collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, tags ? names.fields : undefined) };
-      if (tags) fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
+      // The walk of its keys is a function of its own where a discriminated union or `validateX`'s check calls it.
+      if (writer.hasValidate(model.fields, model.additionalProperties)) validBody = writer.objectValidate(model.fields, model.additionalProperties, names.fields, tags);
+      collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, tags || validBody !== undefined ? names.fields : undefined) };
+      if (tags || validBody !== undefined) fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
       break;
     case "enum": {
       const view = enumParts(model, names, writer);
@@ -255,6 +266,7 @@ function modelView(model: Model, ctx: EmitContext): object {
       }
       check = { value: "v", depth: writer.usesDepth(union) ? "d" : "_d", body: writer.typeCheck(union) };
       collect = { params: "v: unknown, c: $$Context", body: writer.typeCollect(union) };
+      validBody = writer.unionValidate(union);
       break;
     }
     case "opaque":
@@ -268,6 +280,8 @@ function modelView(model: Model, ctx: EmitContext): object {
 
   // Before the helpers are taken: a guard of named keys is one of them.
   const guard = writer.entryGuard(model);
+  // `validateX` takes its own check, or the check and then the collect walk from the top (the runtime names used).
+  for (const name of validBody === undefined ? (["$$collect"] as const) : (["$$walked", "ValidationIssue"] as const)) scope.runtime(name);
   if (guard !== undefined) for (const name of ["$$check", "$$validate"] as const) scope.runtime(name);
   const helpers = writer.helperSource().trimEnd();
   return {
@@ -286,9 +300,12 @@ function modelView(model: Model, ctx: EmitContext): object {
     checkBody: check.body.trimEnd(),
     collectParams: collect.params,
     collectBody: collect.body.trimEnd(),
-    fieldsParams: fieldsBody === "" ? "_o: Record<string, unknown>, _c: $$Context, _skip?: string" : "o: Record<string, unknown>, c: $$Context, skip?: string",
+    fieldsParams: [fieldsBody === "" ? "_" : "", "o: Record<string, unknown>, ", fieldsBody === "" ? "_" : "", "c: $$Context", tags ? `, ${fieldsBody === "" ? "_" : ""}skip?: string` : ""].join(""),
     hasFields: fieldsBody !== false,
     fieldsBody,
+    valid: validBody === undefined ? false : names.valid,
+    validParams: `v: unknown${tags && model.kind === "object" ? ", skip?: string" : ""}`,
+    validBody: validBody?.trimEnd() ?? "",
     helpers,
   };
 }

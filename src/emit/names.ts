@@ -80,6 +80,8 @@ export interface ModelNames {
   readonly collect: string;
   /** Internal: the walk of an entered object's keys (for members of discriminated unions). */
   readonly fields: string;
+  /** Internal: `validateX`'s check of an object (or a discriminated union of objects), which starts the walk of the object whose key fails. */
+  readonly valid: string;
 }
 
 /** The names derived from a model identifier (or from a local alias of it). */
@@ -93,6 +95,7 @@ export function modelNames(identifier: string): ModelNames {
     check: `$is${identifier}`,
     collect: `$check${identifier}`,
     fields: `$fields${identifier}`,
+    valid: `$valid${identifier}`,
   };
 }
 

@@ -52,6 +52,11 @@ export type RuntimeName =
   | "$$check"
   | "$$validate"
   | "$$collect"
+  | "$$open"
+  | "$$close"
+  | "$$tagMiss"
+  | "$$walked"
+  | "ValidationIssue"
   | "$$clean"
   | "$$Context"
   | "$$Member"
@@ -71,6 +76,8 @@ export interface CheckScope {
   refCheck(target: string): string;
   /** Local name of a discriminated-union member's walk of its keys (marks it used). */
   refFields(target: string): string;
+  /** Local name of a discriminated-union member's `validateX` check (marks it used): see {@link CheckWriter.objectValidate}. */
+  refValid(target: string): string;
   /** The tag fields of the discriminated unions a model is a member of (none: not a member). */
   tagFields(target: string): ReadonlySet<string> | undefined;
   /** A referenced model (to find discriminators and one-value enums). */
@@ -254,15 +261,109 @@ export class CheckWriter {
     return body + this.extraKeysCollect(fields, extra);
   }
 
+  /**
+   * Whether an object model has a check of `validateX`'s own (see {@link
+   * objectValidate}): not when its undocumented keys are checked (typed extra
+   * keys, `unknownKeys: "reject"`), which the check reads with `for…in`.
+   */
+  hasValidate(fields: readonly Field[], extra: TypeRef | undefined): boolean {
+    return this.extraKeysCheck(fields, extra) === "";
+  }
+
+  /**
+   * The body of `$validX(v, skip?)`, `validateX`'s check, for an object
+   * model that has one ({@link hasValidate}). It is the check (`$isX`)
+   * with another end for a key that fails: there the object's collect walk
+   * (`fieldsFunction`, whose body {@link objectFieldsCollect} writes) starts
+   * over its keys, on a reused context, when the object is plain. So a valid
+   * value costs what the check costs, and an invalid one is read once up to
+   * the key that fails, then walked, where the two passes read it whole and
+   * walked it from the top (its kind tested again, its prototype looked at
+   * where objects of many shapes meet, a discriminated union's tag matched
+   * again). Its value is `undefined` when `v` is valid, its issues, or `null`
+   * when it is to be walked whole (not a plain object: `validateX` then runs
+   * the collect walk over the value, own views and all). A member of a
+   * discriminated union (`tags`) takes the tag the union has matched.
+   */
+  objectValidate(fields: readonly Field[], extra: TypeRef | undefined, fieldsFunction: string, tags?: ReadonlySet<string>): string {
+    const rt = (name: RuntimeName) => this.scope.runtime(name);
+    const fail: Fail = () => "break check;";
+    let body = "";
+    for (const field of fields) {
+      const key = stringLiteral(field.name);
+      if (this.acceptsUndefined(field.type)) {
+        if (field.required) body += `    if (!${rt("$$has")}(o, ${key})) break check;\n`;
+        continue;
+      }
+      const read = `x = ${this.read("o", field.name)};\n`;
+      if (tags?.has(field.name)) {
+        body += `    if (skip !== ${key}) {\n      ${read}${this.checkStatements(field.type, "x", 1, "      ", fail, 0)}    }\n`;
+        continue;
+      }
+      body += `    ${read}`;
+      if (field.required) {
+        body += this.checkStatements(field.type, "x", 1, "    ", fail, 0);
+        continue;
+      }
+      const inner = this.checkStatements(field.type, "x", 1, "      ", fail, 0);
+      const [head, tail] = ["      if (", ") break check;\n"];
+      const oneLine = inner.indexOf("\n") === inner.length - 1 && inner.startsWith(head) && inner.endsWith(tail);
+      body += oneLine ? `    if (x !== undefined && ${inner.slice(head.length, -tail.length)}) break check;\n` : `    if (x !== undefined) {\n${inner}    }\n`;
+    }
+    const leaf = this.isLeafObject(fields, extra);
+    const head = `  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;\n  const o = v as Record<string, unknown>;\n`;
+    const plain = `return (o as ${rt("$$Object")}).__proto__ === ${rt("$$OP")} ? undefined : null;\n`;
+    // No key to test (every one optional and of a type that takes anything): nothing can fail.
+    if (body === "") return `${head}  ${plain}`;
+    return (
+      head +
+      (fields.some((f) => !this.acceptsUndefined(f.type)) ? "  let x: unknown;\n" : "") +
+      `  check: {\n${body}    ${plain}  }\n` +
+      // A key failed: the collect walk of the keys, on a plain object (else of the whole value).
+      `  if (Object.getPrototypeOf(o) !== ${rt("$$OP")}) return null;\n` +
+      `  const c = ${rt("$$open")}();\n` +
+      (leaf ? "" : "  c.stack.push(o);\n") +
+      `  ${fieldsFunction}(o, c${tags ? ", skip" : ""});\n` +
+      (leaf ? "" : "  c.stack.pop();\n") +
+      `  return ${rt("$$close")}(c);\n`
+    );
+  }
+
+  /**
+   * The body of `$validX(v)` for a discriminated union model: the tag picks
+   * the member whose `validateX` check gives the verdict (see {@link
+   * objectValidate}); `undefined` when a member has none. An unknown tag on
+   * a plain object is its one issue; a value that is not an object, or not
+   * plain, is walked whole (`null`).
+   */
+  unionValidate(type: TypeRef & { kind: "union" }): string | undefined {
+    const discriminator = this.discriminator(type);
+    if (!discriminator) return undefined;
+    const targets = discriminator.cases.map((c) => this.taggedTarget(c.member, discriminator));
+    const models = targets.map((target) => this.scope.model(target) as ObjectModel);
+    if (!models.every((model) => this.hasValidate(model.fields, model.additionalProperties))) return undefined;
+    const rt = (name: RuntimeName) => this.scope.runtime(name);
+    const tag = stringLiteral(discriminator.field);
+    const tagText = discriminator.cases.map((c) => literalText(c.value)).join(" | ");
+    const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      return ${this.scope.refValid(targets[i] as string)}(o, ${tag});\n`).join("");
+    const miss = `${rt("$$tagMiss")}(o, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${stringLiteral(tagText)}, ${stringLiteral(`Expected ${tagText}, received `)}, tag)`;
+    return (
+      `  if (typeof v !== "object" || v === null) return null;\n` +
+      `  const o = v as Record<string, unknown>;\n` +
+      `  const tag = ${this.read("o", discriminator.field)};\n` +
+      `  switch (tag) {\n${cases}    default:\n      return ${miss};\n  }\n`
+    );
+  }
+
   /** Whether checking a value of `type` can enter a container that may hold containers: then a cycle can close through it. */
   private reaches(type: TypeRef): boolean {
     switch (type.kind) {
       case "ref":
-        return true;
+        return this.refersToContainer(type.target);
       case "array":
-        return type.items.kind === "ref" || type.items.kind === "array" || type.items.kind === "record" || this.reaches(type.items);
+        return this.mayBeContainer(type.items) || this.reaches(type.items);
       case "record":
-        return type.values.kind === "ref" || type.values.kind === "array" || type.values.kind === "record" || this.reaches(type.values);
+        return this.mayBeContainer(type.values) || this.reaches(type.values);
       case "nullable":
         return this.reaches(type.type);
       case "union":
@@ -270,6 +371,17 @@ export class CheckWriter {
       default:
         return false;
     }
+  }
+
+  /** Whether a value of `type` may be an object or an array the walk enters. */
+  private mayBeContainer(type: TypeRef): boolean {
+    return type.kind === "array" || type.kind === "record" || (type.kind === "ref" && this.refersToContainer(type.target));
+  }
+
+  /** Whether a model's values may be objects or arrays the walk enters: not an enum's, nor a title-only doc's (never walked). */
+  private refersToContainer(target: string): boolean {
+    const kind = this.scope.model(target).kind;
+    return kind === "object" || kind === "union";
   }
 
   /** The body of `$isX(v, d)` for a model that is one type (a union doc). */
@@ -367,23 +479,23 @@ export class CheckWriter {
    * is a `type`; `depth` is how many containers below `d` the value sits.
    * Arrays are inline loops, so the usual path makes no call but to models.
    */
-  private checkStatements(type: TypeRef, x: string, depth: number, indent: string, fail: Fail = () => "return false;"): string {
+  private checkStatements(type: TypeRef, x: string, depth: number, indent: string, fail: Fail = () => "return false;", from: "d" | number = "d"): string {
     if (type.kind === "array" && !this.acceptsUndefined(type.items)) {
       const n = ++this.loops;
       const [i, item] = [`i${n}`, `x${n}`];
       const max = this.scope.runtime("$$MAX_DEPTH");
       return (
-        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth)} >= ${max}) ${fail(indent)}\n` +
+        `${indent}if (!Array.isArray(${x}) || ${depthExpression(depth, from)} >= ${max}) ${fail(indent)}\n` +
         `${indent}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {\n` +
         `${indent}  const ${item}: unknown = ${x}[${i}];\n` +
-        this.checkStatements(type.items, item, depth + 1, `${indent}  `, fail) +
+        this.checkStatements(type.items, item, depth + 1, `${indent}  `, fail, from) +
         `${indent}}\n`
       );
     }
     if (type.kind === "nullable" && !this.isExpression(type.type)) {
-      return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `, fail), indent);
+      return wrapIf(`${x} !== null`, this.checkStatements(type.type, x, depth, `${indent}  `, fail, from), indent);
     }
-    return `${indent}if (${negate(this.is(type, x, depthExpression(depth)))}) ${fail(indent)}\n`;
+    return `${indent}if (${negate(this.is(type, x, depthExpression(depth, from)))}) ${fail(indent)}\n`;
   }
 
   /** Whether the check of `type` is best written as one expression (no loop of its own). */
@@ -910,8 +1022,9 @@ function indentLines(lines: string): string {
   return lines.replace(/^(?=.)/gm, "  ");
 }
 
-/** `d`, `d + 1`, … */
-function depthExpression(depth: number): string {
+/** `d`, `d + 1`, … (or, `from` a number, that number plus `depth`). */
+function depthExpression(depth: number, from: "d" | number = "d"): string {
+  if (from !== "d") return String(from + depth);
   return depth === 0 ? "d" : `d + ${depth}`;
 }
 

@@ -239,13 +239,15 @@ describe("emit", () => {
   });
 });
 
+/** Models written by hand, for the emit tests below. */
+const at = { line: 1, column: 1 };
+const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
+const object = (id: string, fields: Field[], extra?: TypeRef): Model => ({ kind: "object", id, name: id.replace(".md", ""), examples: [], place: at, fields, ...(extra ? { additionalProperties: extra } : {}) });
+const ref = (target: string): TypeRef => ({ kind: "ref", target });
+const str: TypeRef = { kind: "string" };
+const status: Model = { kind: "enum", id: "Status.md", name: "Status", examples: [], place: at, base: "string", open: false, values: [{ value: "a", place: at }] };
+
 describe("the entry guard against prototype pollution", () => {
-  const at = { line: 1, column: 1 };
-  const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
-  const object = (id: string, fields: Field[], extra?: TypeRef): Model => ({ kind: "object", id, name: id.replace(".md", ""), examples: [], place: at, fields, ...(extra ? { additionalProperties: extra } : {}) });
-  const ref = (target: string): TypeRef => ({ kind: "ref", target });
-  const str: TypeRef = { kind: "string" };
-  const status: Model = { kind: "enum", id: "Status.md", name: "Status", examples: [], place: at, base: "string", open: false, values: [{ value: "a", place: at }] };
   /** The line `isX` returns, for each model of the program. */
   function entries(models: Model[], unknownKeys: "accept" | "reject" = "accept"): Record<string, string> {
     const { files } = emit({ models }, { importExtension: ".js", maxDepth: 512, unknownKeys });
@@ -293,5 +295,55 @@ describe("the entry guard against prototype pollution", () => {
     expect(entries([...chain(256), tip]).U0).toMatch(/^return \$\$clean\(\) \?/);
     // unknownKeys: reject walks every key of every object.
     expect(entries([object("Pet.md", [field("id", str)])], "reject").Pet).toMatch(/^return \$\$clean\(\) \?/);
+  });
+});
+
+describe("`validateX`'s check of its own", () => {
+  const literal = (value: string): TypeRef => ({ kind: "literal", value });
+  const union = (id: string, members: TypeRef[]): Model => ({ kind: "union", id, name: id.replace(".md", ""), examples: [], place: at, members: members.map((type, i) => ({ label: `member ${i}`, type, place: at })) });
+  /** Each model's module text. */
+  function modules(models: Model[], unknownKeys: "accept" | "reject" = "accept"): Record<string, string> {
+    const { files } = emit({ models }, { importExtension: ".js", maxDepth: 512, unknownKeys });
+    return Object.fromEntries(models.map((m) => [m.name, files.find((f) => f.path === `${m.name}.ts`)?.content ?? ""]));
+  }
+  /** The body of `validateX`. */
+  const validate = (text: string) => /export function validate\w+\(value: unknown\)[^{]*\{\n([\s\S]*?)\n\}/.exec(text)?.[1] ?? "";
+
+  it("objects whose undocumented keys go unchecked, and discriminated unions of them, have one; enums, records of extra keys, `unknownKeys: \"reject\"` and other unions take the two passes", () => {
+    const { Pet, Extra, Status, Either, Event } = modules([
+      object("Pet.md", [field("id", str), field("status", ref("Status.md"))]),
+      object("Extra.md", [field("id", str)], { kind: "integer" }),
+      status,
+      union("Either.md", [str, ref("Pet.md")]),
+      object("Click.md", [field("type", literal("click")), field("url", str)]),
+      object("Lead.md", [field("type", literal("lead")), field("value", str)]),
+      union("Event.md", [ref("Click.md"), ref("Lead.md")]),
+    ]);
+    expect(validate(Pet as string)).toContain("const issues = $validPet(value);");
+    expect(validate(Event as string)).toContain("const issues = $validEvent(value);");
+    // The union's check hands the matched tag to the member's, which does not read it again.
+    expect(Event).toMatch(/case "click":\n\s+return \$validClick\(o, "type"\);/);
+    expect(Event).toContain('default:\n      return $$tagMiss(o, "/type", ');
+    for (const text of [Extra, Status, Either]) expect(validate(text as string)).toMatch(/return \$is\w+\(value, 0\) \? \{ ok: true, value \} : \{ ok: false, issues: \$\$collect\(\$check\w+, value\) \};/);
+    expect(validate(modules([object("Pet.md", [field("id", str)])], "reject").Pet as string)).toContain("$$collect(");
+  });
+
+  it("is the check with the walk of the object's keys where one fails: stacked as the walk stacks it, the tag handed on, nothing to fail when nothing can", () => {
+    const { Node, Click, Loose } = modules([
+      object("Node.md", [field("name", str), field("children", { kind: "array", items: ref("Node.md") }, false)]),
+      object("Click.md", [field("type", literal("click")), field("url", str)]),
+      object("Lead.md", [field("type", literal("lead"))]),
+      union("Event.md", [ref("Click.md"), ref("Lead.md")]),
+      object("Loose.md", [field("any", { kind: "unknown", reason: "any" }, false)]),
+    ]);
+    const valid = (text: string) => /export function \$valid\w+\([^)]*\)[^{]*\{\n([\s\S]*?)\n\}/.exec(text)?.[1] ?? "";
+    // A recursive model can close a cycle: its object is on the walk's stack while its keys are walked.
+    expect(valid(Node as string)).toContain("  const c = $$open();\n  c.stack.push(o);\n  $fieldsNode(o, c);\n  c.stack.pop();\n  return $$close(c);");
+    expect(valid(Node as string)).toMatch(/if \(!\$isNode\(x\d+, 2\)\) break check;/);
+    // A leaf object is not stacked; a member of a discriminated union skips the matched tag.
+    expect(valid(Click as string)).toContain('  if (skip !== "type") {\n      x = o["type"];\n      if (x !== "click") break check;\n    }');
+    expect(valid(Click as string)).toContain("  const c = $$open();\n  $fieldsClick(o, c, skip);\n  return $$close(c);");
+    // Every key optional and of a type that takes anything: the check has nothing to fail.
+    expect(valid(Loose as string)).toBe('  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;\n  const o = v as Record<string, unknown>;\n  return (o as $$Object).__proto__ === $$OP ? undefined : null;');
   });
 });

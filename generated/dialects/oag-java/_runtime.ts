@@ -459,6 +459,8 @@ const $$KEYS: string[] = [];
 const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
+/** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
+const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0 };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
@@ -478,6 +480,43 @@ export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[]
   // The check and the walk agree by construction; this keeps a failure from ever looking like success.
   if (issues.length === 0) issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
   return issues;
+}
+
+/** `validateX` of a value its check leaves to the collect walk of the whole value (one that is not a plain object), in a clean environment. */
+export function $$walked<T>(collect: $$Collect, value: unknown): ValidationResult<T> {
+  const issues = $$walk(collect, value, false);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as T };
+}
+
+/**
+ * The context of a walk that `validateX`'s check starts where a key fails:
+ * the reused one, reset, or a new one for a walk inside a walk (a getter that
+ * validates). {@link $$close} ends it.
+ */
+export function $$open(): $$Context {
+  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0 };
+  // The walk leaves the stacks empty (see `$$walk`); a throw (from a getter) leaves `$$walking` set,
+  // and later walks simply make their own.
+  $$walking = true;
+  const c = $$REUSED;
+  c.issues = [];
+  c.misses = 0;
+  c.hits = 0;
+  return c;
+}
+
+/** Ends the walk {@link $$open} gave `c` to: its issues, or `undefined` when it found none after all. */
+export function $$close(c: $$Context): ValidationIssue[] | undefined {
+  if (c === $$REUSED) $$walking = false;
+  return c.issues.length > 0 ? c.issues : undefined;
+}
+
+/** The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as {@link $$fieldsOf}, `null` when `o` is not plain. */
+export function $$tagMiss(o: Record<string, unknown>, key: string, expected: string, prefix: string, tag: unknown): ValidationIssue[] | null | undefined {
+  if (Object.getPrototypeOf(o) !== $$OP) return null;
+  const c = $$open();
+  $$miss(c, key, expected, prefix, tag);
+  return $$close(c);
 }
 
 /** The verdict of the safe walk, for a polluted environment. */
