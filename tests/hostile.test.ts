@@ -5,7 +5,13 @@
  * case ends in a verdict, never a throw or a stack overflow.
  */
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { emit } from "../src/emit/emit.js";
+import type { Field, Model, TypeRef } from "../src/ir/ir.js";
 import { isAuditLogEntryResponse, validateAuditLogEntryResponse } from "../generated/python/discord/models/auditlogentryresponse.js";
 import { isPrototypeKeys, validatePrototypeKeys } from "../generated/python/oddities/models/prototypekeys.js";
 import { isContainers, validateContainers } from "../generated/python/semantics/models/containers.js";
@@ -14,10 +20,10 @@ import { assertTreeNode, isTreeNode, validateTreeNode } from "../generated/pytho
 import { isProfile, validateProfile } from "../generated/strict/models/profile.js";
 import { isEvent, validateEvent } from "../generated/python/semantics/models/event.js";
 import { isExtras, validateExtras } from "../generated/python/semantics/models/extras.js";
-import { $checkClick, isClick, validateClick } from "../generated/python/semantics/models/click.js";
+import { $checkClick, assertClick, isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { $checkTreeNode } from "../generated/python/semantics/models/treenode.js";
 import { $checkEvent } from "../generated/python/semantics/models/event.js";
-import { $$walked, ValidationError } from "../generated/python/_runtime.js";
+import { $$collect, ValidationError } from "../generated/python/_runtime.js";
 
 const valid = { id: "1", action_type: 1 };
 const paths = (result: { ok: boolean; issues?: { path: string }[] }) => (result.ok ? [] : (result.issues ?? []).map((i) => i.path));
@@ -286,20 +292,71 @@ describe("unknownKeys: reject (the strict target)", () => {
   });
 });
 
+/** `validateX` as it was before it had a check of its own: `isX`'s check, then the collect walk of the whole value. */
+function twoPasses(is: (v: unknown) => boolean, collect: Parameters<typeof $$collect>[0], value: unknown): unknown {
+  return is(value) ? { ok: true, value } : { ok: false, issues: $$collect(collect, value) };
+}
+
+/** The modules of hand-written models, generated into a scratch folder and imported (`maxDepth` as given). */
+async function generated(models: Model[], maxDepth: number): Promise<Record<string, Record<string, unknown>>> {
+  const dir = mkdtempSync(join(tmpdir(), "mdtypes-hostile-"));
+  try {
+    for (const file of emit({ models }, { importExtension: ".js", maxDepth, unknownKeys: "accept" }).files) writeFileSync(join(dir, file.path), file.content);
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const model of models) out[model.name] = (await import(pathToFileURL(join(dir, `${model.name}.ts`)).href)) as Record<string, unknown>;
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("`validateX`'s check, and the walk it starts where a key fails", () => {
-  it("gives the issues of the collect walk from the top: cycles, depth, tags, objects that are not plain", () => {
+  it("gives what `isX`'s check and the collect walk from the top give: cycles, depth, tags, objects that are not plain", () => {
     const cyclic: Record<string, unknown> = { label: "a" };
     cyclic.children = [cyclic, { label: 5 }];
     let deep: Record<string, unknown> = { label: "leaf" };
     for (let i = 0; i < 600; i++) deep = { label: "n", children: [deep] };
     for (const value of [cyclic, deep, { label: 1, children: [{ label: "b", children: [{}] }] }, Object.create({ label: "inherited" }), []]) {
-      expect(validateTreeNode(value)).toEqual($$walked($checkTreeNode, value));
+      expect(validateTreeNode(value)).toEqual(twoPasses(isTreeNode, $checkTreeNode, value));
     }
     for (const value of [{ type: "nope", id: "1" }, { type: "click", id: 1, channel: "web" }, { type: "click" }, [], Object.assign(Object.create({ type: "click" }), { id: "1", channel: "web" })]) {
-      expect(validateEvent(value)).toEqual($$walked($checkEvent, value));
+      expect(validateEvent(value)).toEqual(twoPasses(isEvent, $checkEvent, value));
     }
   });
 
+  it("an object holding a checked array is measured against the depth limit as the check measures it", async () => {
+    const at = { line: 1, column: 1 };
+    const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
+    const object = (name: string, fields: Field[]): Model => ({ kind: "object", id: `${name}.md`, name, examples: [], place: at, fields });
+    const { Node } = await generated(
+      [object("Node", [field("id", { kind: "string" }), field("child", { kind: "ref", target: "Node.md" }, false), field("meta", { kind: "ref", target: "Tagged.md" }, false)]), object("Tagged", [field("name", { kind: "string" }), field("tags", { kind: "array", items: { kind: "string" } })])],
+      3,
+    );
+    const isNode = Node?.["isNode"] as (v: unknown) => boolean;
+    const validateNode = Node?.["validateNode"] as (v: unknown) => unknown;
+    // Node, Node, Tagged, then its array: the fourth level, past a limit of 3.
+    const value = { id: "a", child: { id: "b", meta: { name: "m", tags: ["t"] } } };
+    expect(isNode(value)).toBe(false);
+    expect(validateNode(value)).toMatchObject({ ok: false, issues: [{ path: "/child/meta/tags", received: "deeper nesting" }] });
+    expect(isNode({ id: "a", meta: { name: "m", tags: ["t"] } })).toBe(true);
+    expect(validateNode({ id: "a", meta: { name: "m", tags: ["t"] } })).toMatchObject({ ok: true });
+  });
+
+  it("a getter that gives the walk another value than it gave the check never makes a failure look like success", () => {
+    const changing = () => {
+      let reads = 0;
+      return {
+        type: "click",
+        channel: "web",
+        get id() {
+          return reads++ === 0 ? 42 : "ok";
+        },
+      };
+    };
+    expect(isClick(changing())).toBe(false);
+    expect(validateClick(changing())).toMatchObject({ ok: false, issues: [{ path: "", message: "Invalid value" }] });
+    expect(() => assertClick(changing())).toThrow(ValidationError);
+  });
   it("a validation inside a getter, while a walk is under way, gets a context of its own", () => {
     const inner = { type: "click", id: 2, channel: "web" };
     let seen: unknown;
@@ -313,7 +370,7 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
     };
     const result = validateClick(outer);
     expect(paths(result)).toEqual(["/id"]);
-    expect(seen).toEqual($$walked($checkClick, inner));
+    expect(seen).toEqual(twoPasses(isClick, $checkClick, inner));
     expect(paths(seen as { ok: boolean; issues?: { path: string }[] })).toEqual(["/id"]);
   });
 

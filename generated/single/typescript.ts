@@ -474,18 +474,17 @@ function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIs
   return c.issues;
 }
 
+/** The issue of a value the check rejected and the walk found nothing wrong with (see {@link $$close}). */
+function $$invalid(): ValidationIssue {
+  return { path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" };
+}
+
 /** The issues of a value the fast check rejected (in a clean environment). */
 export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[] {
   const issues = $$walk(collect, value, false);
   // The check and the walk agree by construction; this keeps a failure from ever looking like success.
-  if (issues.length === 0) issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
+  if (issues.length === 0) issues.push($$invalid());
   return issues;
-}
-
-/** `validateX` of a value its check leaves to the collect walk of the whole value (one that is not a plain object), in a clean environment. */
-export function $$walked<T>(collect: $$Collect, value: unknown): ValidationResult<T> {
-  const issues = $$walk(collect, value, false);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as T };
 }
 
 /**
@@ -505,10 +504,15 @@ export function $$open(): $$Context {
   return c;
 }
 
-/** Ends the walk {@link $$open} gave `c` to: its issues, or `undefined` when it found none after all. */
-export function $$close(c: $$Context): ValidationIssue[] | undefined {
+/**
+ * Ends the walk {@link $$open} gave `c` to, started where a key failed the
+ * check: its issues. The check and the walk agree by construction, but a
+ * getter can give the walk another value than it gave the check: then the
+ * walk finds none, and one issue keeps the failure from looking like success.
+ */
+export function $$close(c: $$Context): ValidationIssue[] {
   if (c === $$REUSED) $$walking = false;
-  return c.issues.length > 0 ? c.issues : undefined;
+  return c.issues.length > 0 ? c.issues : [$$invalid()];
 }
 
 /** The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as {@link $$fieldsOf}, `null` when `o` is not plain. */
@@ -543,7 +547,8 @@ export function validateAnimal(value: unknown): ValidationResult<Animal> {
   if (!$clean1_Animal()) return $$validate($checkAnimal, value);
   const issues = $validAnimal(value);
   if (issues === undefined) return { ok: true, value: value as Animal };
-  return issues === null ? $$walked($checkAnimal, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isAnimal(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkAnimal, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Animal}. */
@@ -587,7 +592,7 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   }
 }
 
-/** @internal The check behind {@link validateAnimal}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateAnimal}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isAnimal}'s check and the walk from the top (not a plain object). */
 export function $validAnimal(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
@@ -634,7 +639,8 @@ export function validateCat(value: unknown): ValidationResult<Cat> {
   if (!$clean2_Cat()) return $$validate($checkCat, value);
   const issues = $validCat(value);
   if (issues === undefined) return { ok: true, value: value as Cat };
-  return issues === null ? $$walked($checkCat, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isCat(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCat, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Cat}. */
@@ -680,7 +686,7 @@ export function $fieldsCat(o: Record<string, unknown>, c: $$Context, skip?: stri
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/lives", "number | null", "Expected number | null, received ", x);
 }
 
-/** @internal The check behind {@link validateCat}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateCat}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isCat}'s check and the walk from the top (not a plain object). */
 export function $validCat(v: unknown, skip?: string): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -735,7 +741,8 @@ export function validateCategory(value: unknown): ValidationResult<Category> {
   if (!$clean2_Category()) return $$validate($checkCategory, value);
   const issues = $validCategory(value);
   if (issues === undefined) return { ok: true, value: value as Category };
-  return issues === null ? $$walked($checkCategory, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isCategory(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkCategory, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Category}. */
@@ -777,7 +784,7 @@ export function $fieldsCategory(o: Record<string, unknown>, c: $$Context): void 
   else if (!(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
 }
 
-/** @internal The check behind {@link validateCategory}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateCategory}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isCategory}'s check and the walk from the top (not a plain object). */
 export function $validCategory(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -829,7 +836,8 @@ export function validateDog(value: unknown): ValidationResult<Dog> {
   if (!$clean2_Dog()) return $$validate($checkDog, value);
   const issues = $validDog(value);
   if (issues === undefined) return { ok: true, value: value as Dog };
-  return issues === null ? $$walked($checkDog, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isDog(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkDog, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Dog}. */
@@ -875,7 +883,7 @@ export function $fieldsDog(o: Record<string, unknown>, c: $$Context, skip?: stri
   else if (!(x === null || typeof x === "boolean")) $$issue(c, "/goodBoy", "boolean | null", "Expected boolean | null, received ", x);
 }
 
-/** @internal The check behind {@link validateDog}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateDog}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isDog}'s check and the walk from the top (not a plain object). */
 export function $validDog(v: unknown, skip?: string): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -973,7 +981,8 @@ export function validateErrorResponse(value: unknown): ValidationResult<ErrorRes
   if (!$clean2_ErrorResponse()) return $$validate($checkErrorResponse, value);
   const issues = $validErrorResponse(value);
   if (issues === undefined) return { ok: true, value: value as ErrorResponse };
-  return issues === null ? $$walked($checkErrorResponse, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isErrorResponse(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkErrorResponse, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link ErrorResponse}. */
@@ -1027,7 +1036,7 @@ export function $fieldsErrorResponse(o: Record<string, unknown>, c: $$Context): 
   if (x !== undefined && !(x === null || $$isRecord(x))) $$issue(c, "/details", "Record<string, any value> | null", "Expected Record<string, any value> | null, received ", x);
 }
 
-/** @internal The check behind {@link validateErrorResponse}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateErrorResponse}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isErrorResponse}'s check and the walk from the top (not a plain object). */
 export function $validErrorResponse(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -1132,7 +1141,8 @@ export function validatePet(value: unknown): ValidationResult<Pet> {
   if (!$$clean()) return $$validate($checkPet, value);
   const issues = $validPet(value);
   if (issues === undefined) return { ok: true, value: value as Pet };
-  return issues === null ? $$walked($checkPet, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isPet(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPet, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Pet}. */
@@ -1335,7 +1345,7 @@ export function $fieldsPet(o: Record<string, unknown>, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/legacyCode", "string | null", "Expected string | null, received ", x);
 }
 
-/** @internal The check behind {@link validatePet}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validatePet}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isPet}'s check and the walk from the top (not a plain object). */
 export function $validPet(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -1528,7 +1538,8 @@ export function validatePhoto(value: unknown): ValidationResult<Photo> {
   if (!$clean2_Photo()) return $$validate($checkPhoto, value);
   const issues = $validPhoto(value);
   if (issues === undefined) return { ok: true, value: value as Photo };
-  return issues === null ? $$walked($checkPhoto, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isPhoto(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkPhoto, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Photo}. */
@@ -1575,7 +1586,7 @@ export function $fieldsPhoto(o: Record<string, unknown>, c: $$Context): void {
   else if (!(x === null || Number.isFinite(x))) $$issue(c, "/height", "number | null", "Expected number | null, received ", x);
 }
 
-/** @internal The check behind {@link validatePhoto}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validatePhoto}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isPhoto}'s check and the walk from the top (not a plain object). */
 export function $validPhoto(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -1877,7 +1888,8 @@ export function validateEverything(value: unknown): ValidationResult<Everything>
   if (!$$clean()) return $$validate($checkEverything, value);
   const issues = $validEverything(value);
   if (issues === undefined) return { ok: true, value: value as Everything };
-  return issues === null ? $$walked($checkEverything, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isEverything(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkEverything, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Everything}. */
@@ -2061,7 +2073,7 @@ export function $fieldsEverything(o: Record<string, unknown>, c: $$Context): voi
   }
 }
 
-/** @internal The check behind {@link validateEverything}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateEverything}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isEverything}'s check and the walk from the top (not a plain object). */
 export function $validEverything(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -2300,7 +2312,8 @@ export function validateFileT(value: unknown): ValidationResult<FileT> {
   if (!$clean2_FileT()) return $$validate($checkFileT, value);
   const issues = $validFileT(value);
   if (issues === undefined) return { ok: true, value: value as FileT };
-  return issues === null ? $$walked($checkFileT, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isFileT(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkFileT, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link FileT}. */
@@ -2339,7 +2352,7 @@ export function $fieldsFileT(o: Record<string, unknown>, c: $$Context): void {
   if (!$$has(o, "content")) $$missing(c, "/content", "any value", "Missing required property \"content\"");
 }
 
-/** @internal The check behind {@link validateFileT}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateFileT}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isFileT}'s check and the walk from the top (not a plain object). */
 export function $validFileT(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -2428,7 +2441,8 @@ export function validateItem(value: unknown): ValidationResult<Item> {
   if (!$clean1_Item()) return $$validate($checkItem, value);
   const issues = $validItem(value);
   if (issues === undefined) return { ok: true, value: value as Item };
-  return issues === null ? $$walked($checkItem, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isItem(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkItem, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link Item}. */
@@ -2464,7 +2478,7 @@ export function $fieldsItem(o: Record<string, unknown>, c: $$Context): void {
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/label", "string | null", "Expected string | null, received ", x);
 }
 
-/** @internal The check behind {@link validateItem}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateItem}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isItem}'s check and the walk from the top (not a plain object). */
 export function $validItem(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -2510,7 +2524,8 @@ export function validateOldThing(value: unknown): ValidationResult<OldThing> {
   if (!$clean1_OldThing()) return $$validate($checkOldThing, value);
   const issues = $validOldThing(value);
   if (issues === undefined) return { ok: true, value: value as OldThing };
-  return issues === null ? $$walked($checkOldThing, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isOldThing(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkOldThing, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link OldThing}. */
@@ -2546,7 +2561,7 @@ export function $fieldsOldThing(o: Record<string, unknown>, c: $$Context): void 
   if (x !== undefined && !(x === null || typeof x === "string")) $$issue(c, "/name", "string | null", "Expected string | null, received ", x);
 }
 
-/** @internal The check behind {@link validateOldThing}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateOldThing}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isOldThing}'s check and the walk from the top (not a plain object). */
 export function $validOldThing(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -2702,7 +2717,8 @@ export function validateListItemsRequest(value: unknown): ValidationResult<ListI
   if (!$$clean()) return $$validate($checkListItemsRequest, value);
   const issues = $validListItemsRequest(value);
   if (issues === undefined) return { ok: true, value: value as ListItemsRequest };
-  return issues === null ? $$walked($checkListItemsRequest, value) : { ok: false, issues };
+  if (issues !== null) return { ok: false, issues };
+  return $isListItemsRequest(value, 0) ? { ok: true, value } : { ok: false, issues: $$collect($checkListItemsRequest, value) };
 }
 
 /** Throws a {@link ValidationError} unless `value` satisfies {@link ListItemsRequest}. */
@@ -2751,7 +2767,7 @@ export function $fieldsListItemsRequest(o: Record<string, unknown>, c: $$Context
   if (x !== undefined && !(x === null || Number.isFinite(x))) $$issue(c, "/limit", "number | null", "Expected number | null, received ", x);
 }
 
-/** @internal The check behind {@link validateListItemsRequest}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is to be walked whole (not a plain object). */
+/** @internal The check behind {@link validateListItemsRequest}, which walks the object whose key fails: `undefined` when `v` is valid, its issues, or `null` when it is left to {@link isListItemsRequest}'s check and the walk from the top (not a plain object). */
 export function $validListItemsRequest(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;

@@ -280,8 +280,8 @@ function modelView(model: Model, ctx: EmitContext): object {
 
   // Before the helpers are taken: a guard of named keys is one of them.
   const guard = writer.entryGuard(model);
-  // `validateX` takes its own check, or the check and then the collect walk from the top (the runtime names used).
-  for (const name of validBody === undefined ? (["$$collect"] as const) : (["$$walked", "ValidationIssue"] as const)) scope.runtime(name);
+  // `validateX` takes its own check where it has one, and `isX`'s check then the collect walk from the top where not, or where its own leaves the value to them.
+  for (const name of validBody === undefined ? (["$$collect"] as const) : (["$$collect", "ValidationIssue"] as const)) scope.runtime(name);
   if (guard !== undefined) for (const name of ["$$check", "$$validate"] as const) scope.runtime(name);
   const helpers = writer.helperSource().trimEnd();
   return {

@@ -55,7 +55,6 @@ export type RuntimeName =
   | "$$open"
   | "$$close"
   | "$$tagMiss"
-  | "$$walked"
   | "ValidationIssue"
   | "$$clean"
   | "$$Context"
@@ -222,9 +221,33 @@ export class CheckWriter {
     return leaf ? body : `${body}  ${rt("$$pop")}(c);\n`;
   }
 
-  /** An object none of whose values can hold a container of its own cannot close a cycle: it is not stacked. */
+  /**
+   * An object none of whose values the walk enters (an object, an array, a
+   * record it checks) is not stacked: it can close no cycle, and nothing below
+   * it is measured against the depth limit. (One holding a checked array must
+   * be stacked even though the array cannot hold it again: the array's depth
+   * is measured by the stack, as the check measures it by `d`.)
+   */
   private isLeafObject(fields: readonly Field[], extra: TypeRef | undefined): boolean {
-    return !fields.some((f) => this.reaches(f.type)) && !(extra && this.reaches(extra));
+    return !fields.some((f) => this.entered(f.type)) && !(extra && this.entered(extra));
+  }
+
+  /** Whether the walk may enter a value of `type`: an object or a union model's value, a checked array or record. */
+  private entered(type: TypeRef): boolean {
+    switch (type.kind) {
+      case "ref":
+        return this.refersToContainer(type.target);
+      case "array":
+        return !this.acceptsUndefined(type.items);
+      case "record":
+        return !this.acceptsUndefined(type.values);
+      case "nullable":
+        return this.entered(type.type);
+      case "union":
+        return type.members.some((m) => this.entered(m));
+      default:
+        return false;
+    }
   }
 
   /** Statements that report every issue of the keys of `o`, an object the walk has entered. */
@@ -281,9 +304,10 @@ export class CheckWriter {
    * walked it from the top (its kind tested again, its prototype looked at
    * where objects of many shapes meet, a discriminated union's tag matched
    * again). Its value is `undefined` when `v` is valid, its issues, or `null`
-   * when it is to be walked whole (not a plain object: `validateX` then runs
-   * the collect walk over the value, own views and all). A member of a
-   * discriminated union (`tags`) takes the tag the union has matched.
+   * when it is not a plain object: `validateX` then runs `isX`'s check and,
+   * when that fails, the collect walk of the whole value (own views and all).
+   * A member of a discriminated union (`tags`) takes the tag the union has
+   * matched.
    */
   objectValidate(fields: readonly Field[], extra: TypeRef | undefined, fieldsFunction: string, tags?: ReadonlySet<string>): string {
     const rt = (name: RuntimeName) => this.scope.runtime(name);
@@ -334,7 +358,7 @@ export class CheckWriter {
    * the member whose `validateX` check gives the verdict (see {@link
    * objectValidate}); `undefined` when a member has none. An unknown tag on
    * a plain object is its one issue; a value that is not an object, or not
-   * plain, is walked whole (`null`).
+   * plain, is left to `isX`'s check and the walk from the top (`null`).
    */
   unionValidate(type: TypeRef & { kind: "union" }): string | undefined {
     const discriminator = this.discriminator(type);

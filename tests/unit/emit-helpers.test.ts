@@ -343,6 +343,11 @@ describe("`validateX`'s check of its own", () => {
     // A leaf object is not stacked; a member of a discriminated union skips the matched tag.
     expect(valid(Click as string)).toContain('  if (skip !== "type") {\n      x = o["type"];\n      if (x !== "click") break check;\n    }');
     expect(valid(Click as string)).toContain("  const c = $$open();\n  $fieldsClick(o, c, skip);\n  return $$close(c);");
+    // An object holding a checked array is stacked too: the array's depth is the stack's (the check's `d`).
+    const { Tagged, Flat } = modules([object("Tagged.md", [field("tags", { kind: "array", items: str })]), object("Flat.md", [field("status", ref("Status.md")), field("any", { kind: "array", items: { kind: "unknown", reason: "any" } })]), status]);
+    expect(valid(Tagged as string)).toContain("  c.stack.push(o);\n  $fieldsTagged(o, c);\n  c.stack.pop();");
+    // One holding only enums, scalars and unchecked arrays is not: nothing below it is measured.
+    expect(valid(Flat as string)).toContain("  const c = $$open();\n  $fieldsFlat(o, c);\n  return $$close(c);");
     // Every key optional and of a type that takes anything: the check has nothing to fail.
     expect(valid(Loose as string)).toBe('  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;\n  const o = v as Record<string, unknown>;\n  return (o as $$Object).__proto__ === $$OP ? undefined : null;');
   });

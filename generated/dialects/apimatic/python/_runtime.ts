@@ -474,18 +474,17 @@ function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIs
   return c.issues;
 }
 
+/** The issue of a value the check rejected and the walk found nothing wrong with (see {@link $$close}). */
+function $$invalid(): ValidationIssue {
+  return { path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" };
+}
+
 /** The issues of a value the fast check rejected (in a clean environment). */
 export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[] {
   const issues = $$walk(collect, value, false);
   // The check and the walk agree by construction; this keeps a failure from ever looking like success.
-  if (issues.length === 0) issues.push({ path: "", expected: "a valid value", received: "an invalid value", message: "Invalid value" });
+  if (issues.length === 0) issues.push($$invalid());
   return issues;
-}
-
-/** `validateX` of a value its check leaves to the collect walk of the whole value (one that is not a plain object), in a clean environment. */
-export function $$walked<T>(collect: $$Collect, value: unknown): ValidationResult<T> {
-  const issues = $$walk(collect, value, false);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as T };
 }
 
 /**
@@ -505,10 +504,15 @@ export function $$open(): $$Context {
   return c;
 }
 
-/** Ends the walk {@link $$open} gave `c` to: its issues, or `undefined` when it found none after all. */
-export function $$close(c: $$Context): ValidationIssue[] | undefined {
+/**
+ * Ends the walk {@link $$open} gave `c` to, started where a key failed the
+ * check: its issues. The check and the walk agree by construction, but a
+ * getter can give the walk another value than it gave the check: then the
+ * walk finds none, and one issue keeps the failure from looking like success.
+ */
+export function $$close(c: $$Context): ValidationIssue[] {
   if (c === $$REUSED) $$walking = false;
-  return c.issues.length > 0 ? c.issues : undefined;
+  return c.issues.length > 0 ? c.issues : [$$invalid()];
 }
 
 /** The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as {@link $$fieldsOf}, `null` when `o` is not plain. */
