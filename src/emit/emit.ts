@@ -300,7 +300,7 @@ function modelView(model: Model, ctx: EmitContext): object {
     checkBody: check.body.trimEnd(),
     collectParams: collect.params,
     collectBody: collect.body.trimEnd(),
-    fieldsParams: [fieldsBody === "" ? "_" : "", "o: Record<string, unknown>, ", fieldsBody === "" ? "_" : "", "c: $$Context", tags ? `, ${fieldsBody === "" ? "_" : ""}skip?: string` : ""].join(""),
+    fieldsParams: fieldsParams(fieldsBody === "", tags !== undefined),
     hasFields: fieldsBody !== false,
     fieldsBody,
     valid: validBody === undefined ? false : names.valid,
@@ -308,6 +308,12 @@ function modelView(model: Model, ctx: EmitContext): object {
     validBody: validBody?.trimEnd() ?? "",
     helpers,
   };
+}
+
+/** The parameters of an object's walk of its keys: `(o, c)`, and `skip` for a member of a discriminated union; `_`-named where its body is empty. */
+function fieldsParams(empty: boolean, tagged: boolean): string {
+  const unused = empty ? "_" : "";
+  return `${unused}o: Record<string, unknown>, ${unused}c: $$Context${tagged ? `, ${unused}skip?: string` : ""}`;
 }
 
 export function modelDoc(model: Model): DocComment {
