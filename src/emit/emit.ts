@@ -240,7 +240,7 @@ function modelView(model: Model, ctx: EmitContext): object {
       object = objectView(model, typeName);
       check = { value: "v", depth: "d", body: writer.objectCheck(model.fields, model.additionalProperties, tags), skip: tags !== undefined };
       // The walk of its keys is a function of its own where a discriminated union or `validateX`'s check calls it.
-      if (writer.hasValidate(model.fields, model.additionalProperties)) validBody = writer.objectValidate(model.fields, model.additionalProperties, names.fields, tags);
+      if (writer.hasValidate(model.additionalProperties)) validBody = writer.objectValidate(model.fields, model.additionalProperties, names.fields, tags);
       collect = { params: "v: unknown, c: $$Context", body: writer.objectCollect(model.fields, model.additionalProperties, tags || validBody !== undefined ? names.fields : undefined) };
       if (tags || validBody !== undefined) fieldsBody = writer.objectFieldsCollect(model.fields, model.additionalProperties, tags).trimEnd();
       break;

@@ -289,8 +289,13 @@ export class CheckWriter {
    * objectValidate}): not when its undocumented keys are checked (typed extra
    * keys, `unknownKeys: "reject"`), which the check reads with `for…in`.
    */
-  hasValidate(fields: readonly Field[], extra: TypeRef | undefined): boolean {
-    return this.extraKeysCheck(fields, extra) === "";
+  hasValidate(extra: TypeRef | undefined): boolean {
+    return !this.checksExtraKeys(extra);
+  }
+
+  /** Whether an object's undocumented keys are checked: typed extra keys that are not anything, or `unknownKeys: "reject"`. */
+  private checksExtraKeys(extra: TypeRef | undefined): boolean {
+    return extra ? !this.acceptsUndefined(extra) : this.options.unknownKeys === "reject";
   }
 
   /**
@@ -365,7 +370,7 @@ export class CheckWriter {
     if (!discriminator) return undefined;
     const targets = discriminator.cases.map((c) => this.taggedTarget(c.member, discriminator));
     const models = targets.map((target) => this.scope.model(target) as ObjectModel);
-    if (!models.every((model) => this.hasValidate(model.fields, model.additionalProperties))) return undefined;
+    if (!models.every((model) => this.hasValidate(model.additionalProperties))) return undefined;
     const rt = (name: RuntimeName) => this.scope.runtime(name);
     const tag = stringLiteral(discriminator.field);
     const tagText = discriminator.cases.map((c) => literalText(c.value)).join(" | ");
@@ -471,7 +476,7 @@ export class CheckWriter {
 
   /** The check of undocumented keys: typed extra keys, or none at all with `unknownKeys: "reject"`. */
   private extraKeysCheck(fields: readonly Field[], extra: TypeRef | undefined): string {
-    if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
+    if (!this.checksExtraKeys(extra)) return "";
     const keys = this.keyTable(fields);
     // `for … in` meets inherited enumerable keys too: one counts only if it is the object's own (or the object is plain).
     const counts = `${this.scope.runtime("$$counts")}(v, k)`;
@@ -482,7 +487,7 @@ export class CheckWriter {
   }
 
   private extraKeysCollect(fields: readonly Field[], extra: TypeRef | undefined): string {
-    if (extra ? this.acceptsUndefined(extra) : this.options.unknownKeys === "accept") return "";
+    if (!this.checksExtraKeys(extra)) return "";
     const keys = this.keyTable(fields);
     const token = `${this.scope.runtime("$$token")}(k)`;
     if (!extra) return `  for (const k in o) if (!${keys}.has(k)) ${this.scope.runtime("$$unexpectedKey")}(c, ${token}, o[k]);\n`;
@@ -625,7 +630,7 @@ export class CheckWriter {
         const m = models.pop() as Model;
         switch (m.kind) {
           case "object":
-            if (m.additionalProperties ? !this.acceptsUndefined(m.additionalProperties) : this.options.unknownKeys === "reject") return undefined;
+            if (this.checksExtraKeys(m.additionalProperties)) return undefined;
             for (const field of m.fields) {
               if (this.acceptsUndefined(field.type)) continue;
               if (!PROTOTYPE_KEYS.has(field.name)) keys.add(field.name);

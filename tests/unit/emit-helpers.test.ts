@@ -325,7 +325,11 @@ describe("`validateX`'s check of its own", () => {
     expect(Event).toMatch(/case "click":\n\s+return \$validClick\(o, "type"\);/);
     expect(Event).toContain('default:\n      return $$tagMiss(o, "/type", ');
     for (const text of [Extra, Status, Either]) expect(validate(text as string)).toMatch(/return \$is\w+\(value, 0\) \? \{ ok: true, value \} : \{ ok: false, issues: \$\$collect\(\$check\w+, value\) \};/);
-    expect(validate(modules([object("Pet.md", [field("id", str)])], "reject").Pet as string)).toContain("$$collect(");
+    const rejecting = modules([object("Click.md", [field("type", literal("click")), field("url", str)]), object("Lead.md", [field("type", literal("lead"))]), union("Event.md", [ref("Click.md"), ref("Lead.md")])], "reject");
+    expect(validate(rejecting.Click as string)).toContain("$$collect(");
+    expect(validate(rejecting.Event as string)).toContain("$$collect(");
+    // Deciding so hoists nothing into the union's module (an unused table fails `noUnusedLocals`).
+    expect(rejecting.Event).not.toContain("$keys");
   });
 
   it("is the check with the walk of the object's keys where one fails: stacked as the walk stacks it, the tag handed on, nothing to fail when nothing can", () => {
