@@ -23,6 +23,7 @@ import { isExtras, validateExtras } from "../generated/python/semantics/models/e
 import { $checkClick, assertClick, isClick, validateClick } from "../generated/python/semantics/models/click.js";
 import { $checkTreeNode } from "../generated/python/semantics/models/treenode.js";
 import { $checkEvent } from "../generated/python/semantics/models/event.js";
+import { isFilter, validateFilter } from "../generated/python/semantics/models/filter.js";
 import { $$collect, ValidationError } from "../generated/python/_runtime.js";
 
 const valid = { id: "1", action_type: 1 };
@@ -255,6 +256,53 @@ describe("depth, cycles and size", () => {
     const json: Record<string, unknown> = {};
     json.self = json;
     expect(validateJSONValue(json)).toMatchObject({ ok: false, issues: [{ path: "/self", message: "Unexpected cyclic reference" }] });
+  });
+
+  it("a union whose members all take the same nested value judges each object once at a depth: reads grow with the nesting, not 2^n", () => {
+    // `{ any_of: [], field: "f", not_: … }` is an AnyOfFilter and a FieldFilter at once: both
+    // members walk `not_`, so trying one after the other at every level would read the innermost
+    // value 2^n times. Each `not_` is read through a getter that counts, and throws past a budget.
+    const levels = 60;
+    let reads = 0;
+    const nest = (inner: unknown): object => {
+      const o = { any_of: [], field: "f" };
+      return Object.defineProperty(o, "not_", {
+        enumerable: true,
+        get() {
+          if (++reads > 40 * levels) throw new Error(`read not_ ${reads} times for ${levels} levels`);
+          return inner;
+        },
+      });
+    };
+    let value: unknown = 5;
+    for (let i = 0; i < levels; i++) value = nest(value);
+    const run = <T>(body: () => T): [T, number] => {
+      reads = 0;
+      return [body(), reads];
+    };
+    const [is, isReads] = run(() => isFilter(value));
+    expect(is).toBe(false);
+    expect(isReads).toBeLessThanOrEqual(4 * levels);
+    const [result, validateReads] = run(() => validateFilter(value));
+    expect(validateReads).toBeLessThanOrEqual(40 * levels);
+    const issues = result.ok ? [] : result.issues;
+    expect(issues).toHaveLength(1);
+    // The innermost object is none of the members: its first issue ties with the others', and the first member's wins.
+    expect(issues[0]?.path).toBe(`${"/not_".repeat(levels - 1)}/all_of`);
+    // The union nearest the issue names its choice; the 59 around it leave the message be.
+    expect(issues[0]?.message).toBe('Missing required property "all_of" (as AllOfFilter: the value is no AllOfFilter | AnyOfFilter | FieldFilter)');
+    // The safe walk (a polluted prototype) weighs the members' walks alone: as linear.
+    polluted(Object.prototype, "polluted", 1, () => {
+      const [safe, safeReads] = run(() => validateFilter(value));
+      expect(safe).toEqual(result);
+      expect(safeReads).toBeLessThanOrEqual(40 * levels);
+    });
+    // Nothing is remembered past a call: the same objects, made valid, are valid.
+    let inner: unknown = { field: "g" };
+    for (let i = 0; i < 3; i++) inner = { any_of: [inner], field: "f", not_: inner };
+    const fixed = { any_of: [], field: "f", not_: inner };
+    expect(isFilter(fixed)).toBe(true);
+    expect(validateFilter(fixed).ok).toBe(true);
   });
 
   it("a million-item array takes well under a few seconds, valid or not", () => {

@@ -23,7 +23,7 @@
  * mode. Rules for what each type accepts: DESIGN.md, "Type semantics".
  */
 
-import { assertNever, type Field, type Model, type ObjectModel, type TypeRef } from "../ir/ir.js";
+import { assertNever, type Field, type Model, type ObjectModel, type TypeRef, walkType } from "../ir/ir.js";
 import { stringLiteral } from "./escape.js";
 import { describeType, literalText } from "./render-type.js";
 
@@ -49,6 +49,7 @@ export type RuntimeName =
   | "$$token"
   | "$$pop"
   | "$$union"
+  | "$$anyOf"
   | "$$check"
   | "$$validate"
   | "$$collect"
@@ -83,6 +84,8 @@ export interface CheckScope {
   model(target: string): Model;
   /** Whether a model accepts any value at all (a title-only doc, a union with such a member): see {@link modelsAcceptingAnything}. */
   acceptsAnything(target: string): boolean;
+  /** Whether a referenced model is on a reference cycle with the module's own model (see `referenceCycles`). */
+  sameCycle(target: string): boolean;
   /** Marks a runtime export as used and returns its name. */
   runtime(name: RuntimeName): string;
 }
@@ -563,6 +566,7 @@ export class CheckWriter {
         if (type.members.length === 0) return "false";
         if (type.members.some((m) => this.acceptsUndefined(m))) return "true";
         if (this.discriminator(type)) return `${this.hoistCheck(type)}(${x}, ${d})`;
+        if (this.backtracks(type)) return `${this.scope.runtime("$$anyOf")}(${this.hoistAnyOf(type)}, ${x}, ${d})`;
         return `(${type.members.map((m) => this.is(m, x, d)).join(" || ")})`;
       case "array":
         return this.acceptsUndefined(type.items) ? `Array.isArray(${x})` : `${this.hoistCheck(type)}(${x}, ${d})`;
@@ -676,6 +680,62 @@ export class CheckWriter {
       }
     }
     return [...keys];
+  }
+
+  /**
+   * Whether a union's check can retry the same nested value along many paths:
+   * two of its members may take the same kind of container (two object
+   * models, an object and a record, two arrays) and each leads back to this
+   * module's model through a reference cycle. Trying one member, then the
+   * next, at every level of a value nested that way takes time exponential in
+   * its depth (`Expr = AndExpr | OrExpr`, each with a `left: Expr`: 22 levels
+   * of `{"left": …}` took seconds), so such a union's check remembers, within
+   * one outermost check, which objects it has rejected at which depth
+   * (`$$anyOf`). Other unions keep the plain `||` chain: one member at most
+   * can go deep, or the nesting is bounded by the docs themselves.
+   */
+  private backtracks(type: TypeRef & { kind: "union" }): boolean {
+    let seen = 0;
+    for (const member of type.members) {
+      if (!this.leadsToCycle(member)) continue;
+      const kinds = this.containerKinds(member);
+      if ((seen & kinds) !== 0) return true;
+      seen |= kinds;
+    }
+    return false;
+  }
+
+  /** Whether `type` refers (in itself, its items, values or members) to a model on a reference cycle with the module's own. */
+  private leadsToCycle(type: TypeRef): boolean {
+    let found = false;
+    walkType(type, (t) => {
+      if (t.kind === "ref" && this.scope.sameCycle(t.target)) found = true;
+    });
+    return found;
+  }
+
+  /**
+   * The kinds of containers a value of `type` may be, as bits: 1 a non-array
+   * object (an object model, a record), 2 an array. A work list through the
+   * members of union models, each model once.
+   */
+  private containerKinds(type: TypeRef): number {
+    let kinds = 0;
+    const seen = new Set<string>();
+    const work: TypeRef[] = [type];
+    for (let t = work.pop(); t !== undefined && kinds !== 3; t = work.pop()) {
+      if (t.kind === "array") kinds |= 2;
+      else if (t.kind === "record") kinds |= 1;
+      else if (t.kind === "nullable") work.push(t.type);
+      else if (t.kind === "union") work.push(...t.members);
+      else if (t.kind === "ref" && !seen.has(t.target)) {
+        seen.add(t.target);
+        const model = this.scope.model(t.target);
+        if (model.kind === "object") kinds |= 1;
+        else if (model.kind === "union") for (const member of model.members) work.push(member.type);
+      }
+    }
+    return kinds;
   }
 
   /** Whether the check {@link is} writes for `type` uses the depth expression. */
@@ -833,6 +893,11 @@ export class CheckWriter {
       if (discriminator) return `function ${name}(v: unknown, d: number): boolean {\n${this.switchCheck(discriminator)}}\n`;
       return `function ${name}(v: unknown, ${this.usesDepth(type) ? "d" : "_d"}: number): boolean {\n  return ${this.is(type, "v", "d")};\n}\n`;
     });
+  }
+
+  /** The name of a hoisted `(v, d) => boolean` check that tries a backtracking union's members in turn: `$$anyOf` calls it (see {@link backtracks}). */
+  private hoistAnyOf(type: TypeRef & { kind: "union" }): string {
+    return this.hoist(`anyOf:${JSON.stringify(type)}`, (name) => `function ${name}(v: unknown, d: number): boolean {\n  return ${type.members.map((m) => this.is(m, "v", "d")).join(" || ")};\n}\n`);
   }
 
   /** The name of a hoisted `(v, c) => void` collect for `type`. */

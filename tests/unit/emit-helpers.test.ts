@@ -298,14 +298,15 @@ describe("the entry guard against prototype pollution", () => {
   });
 });
 
+const literal = (value: string): TypeRef => ({ kind: "literal", value });
+const union = (id: string, members: TypeRef[]): Model => ({ kind: "union", id, name: id.replace(".md", ""), examples: [], place: at, members: members.map((type, i) => ({ label: `member ${i}`, type, place: at })) });
+/** Each model's module text. */
+function modules(models: Model[], unknownKeys: "accept" | "reject" = "accept"): Record<string, string> {
+  const { files } = emit({ models }, { importExtension: ".js", maxDepth: 512, unknownKeys });
+  return Object.fromEntries(models.map((m) => [m.name, files.find((f) => f.path === `${m.name}.ts`)?.content ?? ""]));
+}
+
 describe("`validateX`'s check of its own", () => {
-  const literal = (value: string): TypeRef => ({ kind: "literal", value });
-  const union = (id: string, members: TypeRef[]): Model => ({ kind: "union", id, name: id.replace(".md", ""), examples: [], place: at, members: members.map((type, i) => ({ label: `member ${i}`, type, place: at })) });
-  /** Each model's module text. */
-  function modules(models: Model[], unknownKeys: "accept" | "reject" = "accept"): Record<string, string> {
-    const { files } = emit({ models }, { importExtension: ".js", maxDepth: 512, unknownKeys });
-    return Object.fromEntries(models.map((m) => [m.name, files.find((f) => f.path === `${m.name}.ts`)?.content ?? ""]));
-  }
   /** The body of `validateX`. */
   const validate = (text: string) => /export function validate\w+\(value: unknown\)[^{]*\{\n([\s\S]*?)\n\}/.exec(text)?.[1] ?? "";
 
@@ -354,5 +355,52 @@ describe("`validateX`'s check of its own", () => {
     expect(valid(Flat as string)).toContain("  const c = $$open();\n  $fieldsFlat(o, c);\n  return $$close(c);");
     // Every key optional and of a type that takes anything: the check has nothing to fail.
     expect(valid(Loose as string)).toBe('  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;\n  const o = v as Record<string, unknown>;\n  return (o as $$Object).__proto__ === $$OP ? undefined : null;');
+  });
+});
+
+describe("unions whose check backtracks through a cycle", () => {
+  const array = (items: TypeRef): TypeRef => ({ kind: "array", items });
+  const optional = (name: string, type: TypeRef): Field => field(name, { kind: "nullable", type }, false);
+  /** The expression `$isX` returns, for a model that is one type. */
+  const check = (text: string) => /export function \$is\w+\(v: unknown, d: number\)[^{]*\{\n {2}return (.*);\n\}/.exec(text)?.[1] ?? "";
+
+  it("remember what they reject where two members take the same kind of container and each leads back (`Expr = AndExpr | OrExpr`, both with a `left: Expr`)", () => {
+    const { Expr } = modules([union("Expr.md", [ref("AndExpr.md"), ref("OrExpr.md")]), object("AndExpr.md", [optional("left", ref("Expr.md"))]), object("OrExpr.md", [optional("left", ref("Expr.md"))])]);
+    expect(check(Expr as string)).toMatch(/^\$\$anyOf\(\$h\d+, v, d\)$/);
+    expect(Expr).toMatch(/function \$h\d+\(v: unknown, d: number\): boolean \{\n {2}return \$isAndExpr\(v, d\) \|\| \$isOrExpr\(v, d\);\n\}/);
+    // Two arrays, each of the union, do too; so does a union written in a field, hoisted into its model's module.
+    expect(check(modules([union("Nest.md", [array(ref("Nest.md")), array({ kind: "nullable", type: ref("Nest.md") }), str])]).Nest as string)).toContain("$$anyOf(");
+    const { Node } = modules([object("Node.md", [optional("next", { kind: "union", members: [ref("Node.md"), ref("Other.md")] })]), object("Other.md", [field("next", ref("Node.md"))])]);
+    expect(Node).toMatch(/x = o\["next"\];\n {2}if \(x !== undefined && !\(x === null \|\| \$\$anyOf\(\$h\d+, x, d \+ 1\)\)/);
+  });
+
+  it("keep the plain `||` where at most one member can go deep, or no cycle runs through them", () => {
+    const json = union("Json.md", [str, array(ref("Json.md")), { kind: "record", values: ref("Json.md") }]);
+    const { Json, Shape, Holder, Half } = modules([
+      // An array and an object: the value's kind picks the one member that descends.
+      json,
+      // Objects both, but on no cycle: the docs bound the nesting.
+      union("Shape.md", [ref("Circle.md"), ref("Square.md")]),
+      object("Circle.md", [field("radius", { kind: "number" })]),
+      object("Square.md", [field("side", { kind: "number" })]),
+      // A union of cycle members in a model on no cycle: each member is tried once.
+      object("Holder.md", [field("expr", { kind: "union", members: [ref("AndExpr.md"), ref("OrExpr.md")] })]),
+      object("AndExpr.md", [optional("left", ref("Expr.md"))]),
+      object("OrExpr.md", [optional("left", ref("Expr.md"))]),
+      union("Expr.md", [ref("AndExpr.md"), ref("OrExpr.md")]),
+      // One member leads back, the other does not.
+      union("Half.md", [ref("HalfNode.md"), ref("Circle.md")]),
+      object("HalfNode.md", [optional("next", ref("Half.md"))]),
+    ]);
+    for (const text of [Json, Shape, Holder, Half]) expect(text).not.toContain("$$anyOf");
+    expect(check(Json as string)).toMatch(/^\(typeof v === "string" \|\| \$h\d+\(v, d\) \|\| \$h\d+\(v, d\)\)$/);
+    // A discriminated union tries one member: its `switch` is left as it is.
+    const tagged = modules([
+      union("Tree.md", [ref("Leaf.md"), ref("Branch.md")]),
+      object("Leaf.md", [field("kind", literal("leaf"))]),
+      object("Branch.md", [field("kind", literal("branch")), field("children", array(ref("Tree.md")))]),
+    ]);
+    expect(tagged.Tree).toContain("switch (");
+    expect(tagged.Tree).not.toContain("$$anyOf");
   });
 });

@@ -242,6 +242,45 @@ export function $$isDateTime(s: string): boolean {
   return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
 }
 
+/** The objects the checks of backtracking unions rejected in the check under way, each with the checks and depths, in pairs: see {@link $$anyOf}. */
+let $$rejected: Map<object, unknown[]> | undefined;
+/** Whether a check that remembers what backtracking unions rejected is under way. */
+let $$remembering = false;
+
+/**
+ * `check(v, d)`, the check of a union whose members may each take the same
+ * nested value (`Expr = AndExpr | OrExpr`, both with a `left: Expr`), for a
+ * value nested in a recursive model. The members are tried in turn at every
+ * level, so a value that fails deep down would be checked again once per
+ * path of choices: 2^n times at depth n. Within the outermost such check,
+ * each object this union's check rejects is remembered with the depth, and
+ * met again at that depth or deeper (the limit only comes closer) it is
+ * rejected at once. Only rejections are remembered, so nothing is accepted
+ * that the check would not accept; the memory ends with the outermost check
+ * (a getter that throws included), so a value changed between calls is
+ * checked afresh.
+ */
+export function $$anyOf(check: (v: unknown, d: number) => boolean, v: unknown, d: number): boolean {
+  if (typeof v !== "object" || v === null) return check(v, d);
+  if (!$$remembering) {
+    $$remembering = true;
+    try {
+      return check(v, d);
+    } finally {
+      $$remembering = false;
+      $$rejected = undefined;
+    }
+  }
+  let rejected = $$rejected === undefined ? undefined : $$rejected.get(v);
+  if (rejected !== undefined) for (let i = 0; i < rejected.length; i += 2) if (rejected[i] === check && (rejected[i + 1] as number) <= d) return false;
+  if (check(v, d)) return true;
+  if ($$rejected === undefined) $$rejected = new Map();
+  rejected = $$rejected.get(v);
+  if (rejected === undefined) $$rejected.set(v, [check, d]);
+  else rejected.push(check, d);
+  return false;
+}
+
 /** The state of one issue-collecting walk. */
 export interface $$Context {
   /** The issues found so far (replaced by a list of one at the first: see {@link $$add}). */
@@ -256,6 +295,18 @@ export interface $$Context {
   misses: number;
   /** How many literals the walk found as they must be: see {@link $$union}. */
   hits: number;
+  /** What each union's walk found, by object: see {@link $$union}. Made by the first union the walk meets, shared with the walks it starts. */
+  unions: Map<object, $$UnionResult[]> | undefined;
+}
+
+/** What one union's walk found at a value: the issues (their paths relative to the value), and the literals missed and found. */
+interface $$UnionResult {
+  readonly members: readonly $$Member[];
+  /** How many objects and arrays enclose the value. */
+  readonly depth: number;
+  readonly issues: readonly ValidationIssue[];
+  readonly misses: number;
+  readonly hits: number;
 }
 
 /** A union member's check and collect functions, and its name for messages. */
@@ -395,52 +446,139 @@ export function $$enter(c: $$Context, v: unknown, expected: string, leaf: boolea
  * another member fails with fewer issues); among equals, the one whose first
  * issue lies deepest (the value matched more of it), then the one with the
  * fewest issues. When several members were weighed, the first issue's message
- * names the one chosen and the union.
+ * names the one chosen and the union: the union nearest the issue does, and
+ * the unions enclosing it leave the message as it is.
+ *
+ * What the union found at an object is remembered for the rest of the walk,
+ * by object and depth, with paths relative to the object: a member's walk
+ * that meets the object again, as the next member's does when both hold the
+ * same nested union, takes the result. Without it, a value nested n levels
+ * in a union of two such members takes 2^n walks.
  */
 export function $$union(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
+  if ($$remembering) {
+    $$unionWalk(c, v, expected, members);
+    return;
+  }
+  // The member checks below, and those of the walks it starts, share what backtracking unions rejected (see {@link $$anyOf}).
+  $$remembering = true;
+  try {
+    $$unionWalk(c, v, expected, members);
+  } finally {
+    $$remembering = false;
+    $$rejected = undefined;
+  }
+}
+
+/** {@link $$union}, with what backtracking unions' checks reject remembered. */
+function $$unionWalk(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
   // The member checks are fast and trust plain objects: in the safe walk, use the walks only.
   if (c.plain === $$OP) for (const [check] of members) if (check(v, c.stack.length)) return;
+  const object = typeof v === "object" && v !== null;
   // A value that closes a cycle is that, whichever member would have taken it.
-  if (typeof v === "object" && v !== null && c.stack.indexOf(v) >= 0) {
+  if (object && c.stack.indexOf(v) >= 0) {
     $$push(c, v, false);
     return;
   }
   // So is a value past the depth limit: every member would stop there.
-  if (typeof v === "object" && v !== null && c.stack.length >= $$MAX_DEPTH) {
+  if (object && c.stack.length >= $$MAX_DEPTH) {
     $$push(c, v, true);
     return;
   }
+  const depth = c.stack.length;
+  let unions = c.unions;
+  let result: $$UnionResult | undefined;
+  if (object) {
+    if (unions === undefined) unions = c.unions = new Map();
+    const found = unions.get(v);
+    if (found !== undefined) {
+      for (const earlier of found) {
+        if (earlier.members === members && earlier.depth === depth) {
+          result = earlier;
+          break;
+        }
+      }
+    }
+  }
+  if (result === undefined) {
+    result = $$weigh(c, v, expected, members, unions);
+    if (object && unions !== undefined) {
+      const found = unions.get(v);
+      if (found === undefined) unions.set(v, [result]);
+      else found.push(result);
+    }
+  }
   const here = $$pointer(c.keys, undefined);
+  for (const issue of result.issues) $$add(c, here === "" ? issue : $$under(here, issue));
+  c.misses += result.misses;
+  c.hits += result.hits;
+}
+
+/**
+ * The walk of {@link $$union}: each member's walk weighed, the issues of the
+ * one the value was meant for. The members' walks start a path of their own,
+ * so the issues' paths are relative to the value (`""` is the value itself):
+ * a member's issues that are thrown away never cost a path from the root.
+ */
+function $$weigh(c: $$Context, v: unknown, expected: string, members: readonly $$Member[], unions: $$Context["unions"]): $$UnionResult {
+  const depth = c.stack.length;
   let best: $$Context | undefined;
   let bestDepth = -1;
   let bestName = "";
   let weighed = 0;
   for (const [, collect, name] of members) {
-    const sub: $$Context = { issues: [], keys: c.keys, stack: c.stack, plain: c.plain, misses: 0, hits: 0 };
+    const sub: $$Context = { issues: [], keys: [], stack: c.stack, plain: c.plain, misses: 0, hits: 0, unions };
     collect(v, sub);
-    if (sub.issues.length === 0) return;
+    if (sub.issues.length === 0) return { members, depth, issues: [], misses: 0, hits: 0 };
     // A member that rejects the value itself (its kind) is not close.
-    if (sub.issues.some((issue) => issue.path === here)) continue;
+    if (sub.issues.some((issue) => issue.path === "")) continue;
     weighed++;
-    const depth = $$depth((sub.issues[0] as ValidationIssue).path);
-    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (sub.hits > best.hits || (sub.hits === best.hits && (depth > bestDepth || (depth === bestDepth && sub.issues.length < best.issues.length)))))) {
+    const issueDepth = $$issueDepth(sub.issues[0] as ValidationIssue);
+    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (sub.hits > best.hits || (sub.hits === best.hits && (issueDepth > bestDepth || (issueDepth === bestDepth && sub.issues.length < best.issues.length)))))) {
       best = sub;
-      bestDepth = depth;
+      bestDepth = issueDepth;
       bestName = name;
     }
   }
   if (!best) {
-    $$issue(c, undefined, expected, "Expected " + expected + ", received ", v);
-    return;
+    const received = $$received(v);
+    return { members, depth, issues: [{ path: "", expected, received, message: "Expected " + expected + ", received " + received }], misses: 0, hits: 0 };
   }
-  if (weighed > 1) {
-    const first = best.issues[0] as ValidationIssue;
-    best.issues[0] = { ...first, message: first.message + " (as " + bestName + ": the value is no " + expected + ")" };
+  const issues = best.issues;
+  const first = issues[0] as ValidationIssue;
+  // The union nearest the issue names its choice; the unions around it add nothing to the message.
+  if (weighed > 1 && !$$NAMED.has(first)) {
+    const named = { ...first, message: first.message + " (as " + bestName + ": the value is no " + expected + ")" };
+    $$NAMED.add(named);
+    issues[0] = named;
   }
-  for (const issue of best.issues) $$add(c, issue);
-  c.misses += best.misses;
-  c.hits += best.hits;
+  return { members, depth, issues, misses: best.misses, hits: best.hits };
 }
+
+/** `issue`, found under the value at `here` (a JSON Pointer), with its path from where `here` starts. */
+function $$under(here: string, issue: ValidationIssue): ValidationIssue {
+  const moved = { path: here + issue.path, expected: issue.expected, received: issue.received, message: issue.message };
+  if ($$NAMED.has(issue)) $$NAMED.add(moved);
+  const depth = $$DEPTHS.get(issue);
+  if (depth !== undefined) $$DEPTHS.set(moved, depth + $$depth(here));
+  return moved;
+}
+
+/** The number of tokens in the paths of issues {@link $$weigh} has weighed: a path moved under a union again and again is not counted through again. */
+const $$DEPTHS = new WeakMap<ValidationIssue, number>();
+
+/** The number of tokens in an issue's path. */
+function $$issueDepth(issue: ValidationIssue): number {
+  let depth = $$DEPTHS.get(issue);
+  if (depth === undefined) {
+    depth = $$depth(issue.path);
+    $$DEPTHS.set(issue, depth);
+  }
+  return depth;
+}
+
+/** The issues whose message names the union member a value was taken as (see {@link $$union}). */
+const $$NAMED = new WeakSet<ValidationIssue>();
 
 /** The number of tokens in a JSON Pointer. */
 function $$depth(path: string): number {
@@ -460,12 +598,12 @@ const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
 /** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
-const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0 };
+const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
   const reuse = !$$walking;
-  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0, hits: 0 };
+  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0, hits: 0, unions: undefined };
   $$walking = true;
   collect(value, c);
   // Pushes and pops are balanced, so the stacks are empty again. A throw (from a getter) leaves
@@ -493,7 +631,7 @@ export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[]
  * validates). {@link $$close} ends it.
  */
 export function $$open(): $$Context {
-  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0 };
+  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0, unions: undefined };
   // The walk leaves the stacks empty (see `$$walk`); a throw (from a getter) leaves `$$walking` set,
   // and later walks simply make their own.
   $$walking = true;
@@ -501,6 +639,7 @@ export function $$open(): $$Context {
   c.issues = [];
   c.misses = 0;
   c.hits = 0;
+  c.unions = undefined;
   return c;
 }
 
@@ -511,7 +650,11 @@ export function $$open(): $$Context {
  * walk finds none, and one issue keeps the failure from looking like success.
  */
 export function $$close(c: $$Context): ValidationIssue[] {
-  if (c === $$REUSED) $$walking = false;
+  if (c === $$REUSED) {
+    $$walking = false;
+    // What the unions found holds the value's objects: not kept past the call.
+    c.unions = undefined;
+  }
   return c.issues.length > 0 ? c.issues : [$$invalid()];
 }
 
