@@ -242,43 +242,88 @@ export function $$isDateTime(s: string): boolean {
   return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
 }
 
-/** The objects the checks of backtracking unions rejected in the check under way, each with the checks and depths, in pairs: see {@link $$anyOf}. */
-let $$rejected: Map<object, unknown[]> | undefined;
-/** Whether a check that remembers what backtracking unions rejected is under way. */
+/**
+ * What the checks of unions that can backtrack found in the check under way,
+ * once it remembers: for each object, triples of a check, the deepest depth
+ * it was accepted at (-1: none) and the shallowest it was rejected at. See
+ * {@link $$anyOf}.
+ */
+let $$found: Map<object, unknown[]> | undefined;
+/** Whether a check that can remember what such unions found is under way. */
 let $$remembering = false;
+/** How many objects such unions have checked in the check under way, and how many of those checks were made for members that then failed (work done again by the next member). */
+let $$checked = 0;
+let $$wasted = 0;
+/** Checks wasted before the memory starts, at the least: a value that backtracks little is checked as it is, with no memory to keep. */
+const $$UNREMEMBERED = 64;
+
+/** How many objects unions that can backtrack have checked so far in the check under way: see {@link $$missed}. */
+export function $$mark(): number {
+  return $$checked;
+}
+
+/** Counts the checks made since `mark` (see {@link $$mark}) as wasted, by a member that failed; returns a new mark. */
+export function $$missed(mark: number): number {
+  $$wasted += $$checked - mark;
+  return $$checked;
+}
 
 /**
- * `check(v, d)`, the check of a union whose members may each take the same
- * nested value (`Expr = AndExpr | OrExpr`, both with a `left: Expr`), for a
- * value nested in a recursive model. The members are tried in turn at every
- * level, so a value that fails deep down would be checked again once per
- * path of choices: 2^n times at depth n. Within the outermost such check,
- * each object this union's check rejects is remembered with the depth, and
- * met again at that depth or deeper (the limit only comes closer) it is
- * rejected at once. Only rejections are remembered, so nothing is accepted
- * that the check would not accept; the memory ends with the outermost check
- * (a getter that throws included), so a value changed between calls is
- * checked afresh.
+ * `check(v, d)`, the check of a union that can backtrack: two members may
+ * take the same kind of value and nest without bound (`Expr = AndExpr |
+ * OrExpr`, both with a `left: Expr`). The members are tried in turn at every
+ * level, so a member that fails after it has checked a nested value (it
+ * fails deep down, or on a key after it) leaves the next member to check
+ * that value again: 2^n checks at depth n, valid values included. The
+ * union's members count the checks they wasted so (see {@link $$missed});
+ * once those are more than {@link $$UNREMEMBERED} and a quarter of all, each
+ * union remembers what it found for each object: accepted at a depth (and so
+ * at any shallower one, with more room to the limit) or rejected at one (and
+ * so at any deeper one). A value that backtracks little never pays for the
+ * memory. It ends with the outermost check (a getter that throws included):
+ * a value changed between calls is checked afresh.
  */
 export function $$anyOf(check: (v: unknown, d: number) => boolean, v: unknown, d: number): boolean {
   if (typeof v !== "object" || v === null) return check(v, d);
-  if (!$$remembering) {
-    $$remembering = true;
-    try {
-      return check(v, d);
-    } finally {
-      $$remembering = false;
-      $$rejected = undefined;
+  if (!$$remembering) return $$outermost(check, v, d);
+  // One frame a level (the nesting can be deep): the memory is looked up here, not in a helper.
+  $$checked++;
+  let found = $$found;
+  if (found === undefined) {
+    if ($$wasted <= $$UNREMEMBERED || $$wasted * 4 < $$checked) return check(v, d);
+    found = $$found = new Map();
+  }
+  let entry = found.get(v);
+  if (entry !== undefined) {
+    for (let i = 0; i < entry.length; i += 3) {
+      if (entry[i] !== check) continue;
+      if (d <= (entry[i + 1] as number)) return true;
+      if (d >= (entry[i + 2] as number)) return false;
     }
   }
-  let rejected = $$rejected === undefined ? undefined : $$rejected.get(v);
-  if (rejected !== undefined) for (let i = 0; i < rejected.length; i += 2) if (rejected[i] === check && (rejected[i + 1] as number) <= d) return false;
-  if (check(v, d)) return true;
-  if ($$rejected === undefined) $$rejected = new Map();
-  rejected = $$rejected.get(v);
-  if (rejected === undefined) $$rejected.set(v, [check, d]);
-  else rejected.push(check, d);
-  return false;
+  const ok = check(v, d);
+  // Looked up again: checks of the nested values may have added to the map.
+  entry = found.get(v);
+  if (entry === undefined) found.set(v, (entry = []));
+  let i = 0;
+  while (i < entry.length && entry[i] !== check) i += 3;
+  if (i === entry.length) entry.push(check, -1, Infinity);
+  if (ok) entry[i + 1] = Math.max(entry[i + 1] as number, d);
+  else entry[i + 2] = Math.min(entry[i + 2] as number, d);
+  return ok;
+}
+
+/** The outermost {@link $$anyOf} of a check: the memory starts empty, and ends with it. */
+function $$outermost(check: (v: unknown, d: number) => boolean, v: object, d: number): boolean {
+  $$remembering = true;
+  $$checked = 0;
+  $$wasted = 0;
+  try {
+    return $$anyOf(check, v, d);
+  } finally {
+    $$remembering = false;
+    $$found = undefined;
+  }
 }
 
 /** The state of one issue-collecting walk. */
@@ -297,13 +342,16 @@ export interface $$Context {
   hits: number;
   /** What each union's walk found, by object: see {@link $$union}. Made by the first union the walk meets, shared with the walks it starts. */
   unions: Map<object, $$UnionResult[]> | undefined;
+  /** The JSON Pointer from the root to where `keys` start: `""`, or the value of a union whose member this walk is. */
+  readonly base: string;
 }
 
 /** What one union's walk found at a value: the issues (their paths relative to the value), and the literals missed and found. */
 interface $$UnionResult {
   readonly members: readonly $$Member[];
-  /** How many objects and arrays enclose the value. */
+  /** How many objects and arrays enclose the value, and its JSON Pointer from the root: the same place, the same enclosing values. */
   readonly depth: number;
+  readonly at: string;
   readonly issues: readonly ValidationIssue[];
   readonly misses: number;
   readonly hits: number;
@@ -450,30 +498,26 @@ export function $$enter(c: $$Context, v: unknown, expected: string, leaf: boolea
  * the unions enclosing it leave the message as it is.
  *
  * What the union found at an object is remembered for the rest of the walk,
- * by object and depth, with paths relative to the object: a member's walk
- * that meets the object again, as the next member's does when both hold the
- * same nested union, takes the result. Without it, a value nested n levels
- * in a union of two such members takes 2^n walks.
+ * by object and place (the depth and JSON Pointer, which fix the values that
+ * enclose it and so the cycles it can close), with paths relative to the
+ * object: a member's walk that meets the object there again, as the next
+ * member's does when both hold the same nested union, takes the result.
+ * Without it, a value nested n levels in a union of two such members takes
+ * 2^n walks.
  */
 export function $$union(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
-  if ($$remembering) {
-    $$unionWalk(c, v, expected, members);
+  if (!$$remembering) {
+    $$unionOutermost(c, v, expected, members);
     return;
   }
-  // The member checks below, and those of the walks it starts, share what backtracking unions rejected (see {@link $$anyOf}).
-  $$remembering = true;
-  try {
-    $$unionWalk(c, v, expected, members);
-  } finally {
-    $$remembering = false;
-    $$rejected = undefined;
-  }
-}
-
-/** {@link $$union}, with what backtracking unions' checks reject remembered. */
-function $$unionWalk(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
   // The member checks are fast and trust plain objects: in the safe walk, use the walks only.
-  if (c.plain === $$OP) for (const [check] of members) if (check(v, c.stack.length)) return;
+  if (c.plain === $$OP) {
+    let mark = $$checked;
+    for (const [check] of members) {
+      if (check(v, c.stack.length)) return;
+      mark = $$missed(mark);
+    }
+  }
   const object = typeof v === "object" && v !== null;
   // A value that closes a cycle is that, whichever member would have taken it.
   if (object && c.stack.indexOf(v) >= 0) {
@@ -486,6 +530,8 @@ function $$unionWalk(c: $$Context, v: unknown, expected: string, members: readon
     return;
   }
   const depth = c.stack.length;
+  const here = $$pointer(c.keys, undefined);
+  const at = c.base + here;
   let unions = c.unions;
   let result: $$UnionResult | undefined;
   if (object) {
@@ -493,7 +539,7 @@ function $$unionWalk(c: $$Context, v: unknown, expected: string, members: readon
     const found = unions.get(v);
     if (found !== undefined) {
       for (const earlier of found) {
-        if (earlier.members === members && earlier.depth === depth) {
+        if (earlier.members === members && earlier.depth === depth && earlier.at === at) {
           result = earlier;
           break;
         }
@@ -501,58 +547,69 @@ function $$unionWalk(c: $$Context, v: unknown, expected: string, members: readon
     }
   }
   if (result === undefined) {
-    result = $$weigh(c, v, expected, members, unions);
+    // Each member's walk, weighed; the walks start a path of their own, so the issues' paths are
+    // relative to the value (`""` is the value itself), and the issues of members thrown away never
+    // cost a path from the root. (Here, not in a helper: one frame less a level of nesting.)
+    let best: $$Context | undefined;
+    let bestDepth = -1;
+    let bestName = "";
+    let weighed = 0;
+    for (const [, collect, name] of members) {
+      const sub: $$Context = { issues: [], keys: [], stack: c.stack, plain: c.plain, misses: 0, hits: 0, unions, base: at };
+      collect(v, sub);
+      if (sub.issues.length === 0) {
+        best = undefined;
+        weighed = -1;
+        break;
+      }
+      // A member that rejects the value itself (its kind) is not close.
+      if (sub.issues.some((issue) => issue.path === "")) continue;
+      weighed++;
+      const issueDepth = $$issueDepth(sub.issues[0] as ValidationIssue);
+      if (!best || sub.misses < best.misses || (sub.misses === best.misses && (sub.hits > best.hits || (sub.hits === best.hits && (issueDepth > bestDepth || (issueDepth === bestDepth && sub.issues.length < best.issues.length)))))) {
+        best = sub;
+        bestDepth = issueDepth;
+        bestName = name;
+      }
+    }
+    if (weighed < 0) {
+      result = { members, depth, at, issues: [], misses: 0, hits: 0 };
+    } else if (!best) {
+      const received = $$received(v);
+      result = { members, depth, at, issues: [{ path: "", expected, received, message: "Expected " + expected + ", received " + received }], misses: 0, hits: 0 };
+    } else {
+      const issues = best.issues;
+      const first = issues[0] as ValidationIssue;
+      // The union nearest the issue names its choice; the unions around it add nothing to the message.
+      if (weighed > 1 && !$$NAMED.has(first)) {
+        const named = { ...first, message: first.message + " (as " + bestName + ": the value is no " + expected + ")" };
+        $$NAMED.add(named);
+        issues[0] = named;
+      }
+      result = { members, depth, at, issues, misses: best.misses, hits: best.hits };
+    }
     if (object && unions !== undefined) {
       const found = unions.get(v);
       if (found === undefined) unions.set(v, [result]);
       else found.push(result);
     }
   }
-  const here = $$pointer(c.keys, undefined);
   for (const issue of result.issues) $$add(c, here === "" ? issue : $$under(here, issue));
   c.misses += result.misses;
   c.hits += result.hits;
 }
 
-/**
- * The walk of {@link $$union}: each member's walk weighed, the issues of the
- * one the value was meant for. The members' walks start a path of their own,
- * so the issues' paths are relative to the value (`""` is the value itself):
- * a member's issues that are thrown away never cost a path from the root.
- */
-function $$weigh(c: $$Context, v: unknown, expected: string, members: readonly $$Member[], unions: $$Context["unions"]): $$UnionResult {
-  const depth = c.stack.length;
-  let best: $$Context | undefined;
-  let bestDepth = -1;
-  let bestName = "";
-  let weighed = 0;
-  for (const [, collect, name] of members) {
-    const sub: $$Context = { issues: [], keys: [], stack: c.stack, plain: c.plain, misses: 0, hits: 0, unions };
-    collect(v, sub);
-    if (sub.issues.length === 0) return { members, depth, issues: [], misses: 0, hits: 0 };
-    // A member that rejects the value itself (its kind) is not close.
-    if (sub.issues.some((issue) => issue.path === "")) continue;
-    weighed++;
-    const issueDepth = $$issueDepth(sub.issues[0] as ValidationIssue);
-    if (!best || sub.misses < best.misses || (sub.misses === best.misses && (sub.hits > best.hits || (sub.hits === best.hits && (issueDepth > bestDepth || (issueDepth === bestDepth && sub.issues.length < best.issues.length)))))) {
-      best = sub;
-      bestDepth = issueDepth;
-      bestName = name;
-    }
+/** The outermost {@link $$union} of a walk: the member checks, and those of the walks it starts, share what unions that can backtrack found (see {@link $$anyOf}). */
+function $$unionOutermost(c: $$Context, v: unknown, expected: string, members: readonly $$Member[]): void {
+  $$remembering = true;
+  $$checked = 0;
+  $$wasted = 0;
+  try {
+    $$union(c, v, expected, members);
+  } finally {
+    $$remembering = false;
+    $$found = undefined;
   }
-  if (!best) {
-    const received = $$received(v);
-    return { members, depth, issues: [{ path: "", expected, received, message: "Expected " + expected + ", received " + received }], misses: 0, hits: 0 };
-  }
-  const issues = best.issues;
-  const first = issues[0] as ValidationIssue;
-  // The union nearest the issue names its choice; the unions around it add nothing to the message.
-  if (weighed > 1 && !$$NAMED.has(first)) {
-    const named = { ...first, message: first.message + " (as " + bestName + ": the value is no " + expected + ")" };
-    $$NAMED.add(named);
-    issues[0] = named;
-  }
-  return { members, depth, issues, misses: best.misses, hits: best.hits };
 }
 
 /** `issue`, found under the value at `here` (a JSON Pointer), with its path from where `here` starts. */
@@ -564,7 +621,7 @@ function $$under(here: string, issue: ValidationIssue): ValidationIssue {
   return moved;
 }
 
-/** The number of tokens in the paths of issues {@link $$weigh} has weighed: a path moved under a union again and again is not counted through again. */
+/** The number of tokens in the paths of issues a union has weighed (see {@link $$union}): a path moved under a union again and again is not counted through again. */
 const $$DEPTHS = new WeakMap<ValidationIssue, number>();
 
 /** The number of tokens in an issue's path. */
@@ -598,12 +655,12 @@ const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
 /** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
-const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined };
+const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
   const reuse = !$$walking;
-  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0, hits: 0, unions: undefined };
+  const c: $$Context = { issues: [], keys: reuse ? $$KEYS : [], stack: reuse ? $$STACK : [], plain: safe ? $$NOTHING_IS_PLAIN : $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
   $$walking = true;
   collect(value, c);
   // Pushes and pops are balanced, so the stacks are empty again. A throw (from a getter) leaves
@@ -631,7 +688,7 @@ export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[]
  * validates). {@link $$close} ends it.
  */
 export function $$open(): $$Context {
-  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0, unions: undefined };
+  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
   // The walk leaves the stacks empty (see `$$walk`); a throw (from a getter) leaves `$$walking` set,
   // and later walks simply make their own.
   $$walking = true;

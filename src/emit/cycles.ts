@@ -1,9 +1,9 @@
 /**
  * The reference cycles of a program: which models can reach themselves
- * through the models their types refer to (`Expr` → `AndExpr` → `Expr`).
- * A check that backtracks through such a cycle (a union trying one member,
- * then another, on the same value) can retry the same nested value once per
- * path of choices: see `CheckWriter.backtracks`.
+ * through the models their types refer to (`Expr` → `AndExpr` → `Expr`),
+ * and so take values nested without bound. A union that tries one member,
+ * then another, on such values can retry the same nested value once per path
+ * of choices: see `CheckWriter.backtracks`.
  */
 
 import { assertNever, type Model, type TypeRef, walkType } from "../ir/ir.js";
@@ -91,4 +91,30 @@ export function referenceCycles(models: readonly Model[]): Map<string, number> {
     }
   }
   return cycles;
+}
+
+/**
+ * The models whose values can nest without bound: those on a reference cycle
+ * and those that refer, through any chain, to one. Spread back from the
+ * cycles along the references, each model once.
+ */
+export function modelsNestingWithoutBound(models: readonly Model[]): Set<string> {
+  const referrers = new Map<string, string[]>();
+  for (const model of models) {
+    for (const target of referencesOf(model)) {
+      const list = referrers.get(target);
+      if (list) list.push(model.id);
+      else referrers.set(target, [model.id]);
+    }
+  }
+  const unbounded = new Set(referenceCycles(models).keys());
+  const queue = [...unbounded];
+  while (queue.length > 0) {
+    for (const referrer of referrers.get(queue.pop() as string) ?? []) {
+      if (unbounded.has(referrer)) continue;
+      unbounded.add(referrer);
+      queue.push(referrer);
+    }
+  }
+  return unbounded;
 }

@@ -9,7 +9,7 @@ import { assertNever, type EnumModel, type Model, type ObjectModel, type Program
 import { jsdoc, stringLiteral, type DocComment } from "./escape.js";
 import { importSpecifier, singleModuleNames, literalKey, modelIdentifier, modelNames, modulePaths, pathClashReports, propertyKey, RUNTIME_MODULE, type ModelNames } from "./names.js";
 import { emitBarrels, SINGLE_MODULE_RESERVED } from "./barrels.js";
-import { referenceCycles } from "./cycles.js";
+import { modelsNestingWithoutBound } from "./cycles.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
@@ -63,11 +63,11 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     // One module: every model under its name across the tree, no imports, the runtime inlined.
     const names = singleModuleNames(program.models, paths, SINGLE_MODULE_RESERVED, (name) => Object.values(modelNames(name)));
     diagnostics.push(...names.diagnostics);
-    const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), cycles: referenceCycles(program.models) };
+    const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), unbounded: modelsNestingWithoutBound(program.models) };
     const models = program.models.map((model) => modelView(model, context));
     return { files: [{ path: options.singleFile, content: templates.render("single.ts", { header: SINGLE_MODULE_HEADER, ...runtimeView, models }) }], diagnostics };
   }
-  const context: EmitContext = { modelOf, paths, identifiers, options, templates, single: false, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), cycles: referenceCycles(program.models) };
+  const context: EmitContext = { modelOf, paths, identifiers, options, templates, single: false, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), unbounded: modelsNestingWithoutBound(program.models) };
 
   const files: OutputFile[] = [];
   const onFile = options.onFile;
@@ -103,8 +103,8 @@ interface EmitContext {
   readonly tagged: ReadonlyMap<string, ReadonlySet<string>>;
   /** Models that accept any value at all (see `modelsAcceptingAnything`). */
   readonly accepting: ReadonlySet<string>;
-  /** The models on a reference cycle, each with the number of its cycle (see `referenceCycles`). */
-  readonly cycles: ReadonlyMap<string, number>;
+  /** The models whose values can nest without bound (see `modelsNestingWithoutBound`). */
+  readonly unbounded: ReadonlySet<string>;
 }
 
 /** Local names and imports of one module, handed to the type and check writers. */
@@ -193,9 +193,8 @@ class ModuleScope implements CheckScope {
     return this.ctx.accepting.has(target);
   }
 
-  sameCycle(target: string): boolean {
-    const cycle = this.ctx.cycles.get(this.self.id);
-    return cycle !== undefined && this.ctx.cycles.get(target) === cycle;
+  nestsWithoutBound(target: string): boolean {
+    return this.ctx.unbounded.has(target);
   }
 
   runtime(name: RuntimeName): string {

@@ -50,6 +50,8 @@ export type RuntimeName =
   | "$$pop"
   | "$$union"
   | "$$anyOf"
+  | "$$mark"
+  | "$$missed"
   | "$$check"
   | "$$validate"
   | "$$collect"
@@ -84,8 +86,8 @@ export interface CheckScope {
   model(target: string): Model;
   /** Whether a model accepts any value at all (a title-only doc, a union with such a member): see {@link modelsAcceptingAnything}. */
   acceptsAnything(target: string): boolean;
-  /** Whether a referenced model is on a reference cycle with the module's own model (see `referenceCycles`). */
-  sameCycle(target: string): boolean;
+  /** Whether a referenced model's values can nest without bound: it is on a reference cycle or refers to one (see `modelsNestingWithoutBound`). */
+  nestsWithoutBound(target: string): boolean;
   /** Marks a runtime export as used and returns its name. */
   runtime(name: RuntimeName): string;
 }
@@ -685,19 +687,21 @@ export class CheckWriter {
   /**
    * Whether a union's check can retry the same nested value along many paths:
    * two of its members may take the same kind of container (two object
-   * models, an object and a record, two arrays) and each leads back to this
-   * module's model through a reference cycle. Trying one member, then the
-   * next, at every level of a value nested that way takes time exponential in
-   * its depth (`Expr = AndExpr | OrExpr`, each with a `left: Expr`: 22 levels
-   * of `{"left": …}` took seconds), so such a union's check remembers, within
-   * one outermost check, which objects it has rejected at which depth
-   * (`$$anyOf`). Other unions keep the plain `||` chain: one member at most
-   * can go deep, or the nesting is bounded by the docs themselves.
+   * models, an object and a record, two arrays) and each holds values that
+   * nest without bound. A member that fails after it has checked a nested
+   * value (deep down, or on a key after it) leaves the next to check it
+   * again, at every level: 2^n checks at depth n (`Expr = AndExpr | OrExpr`,
+   * each with a `left: Expr`: 20 levels took seconds), or n^k through a chain
+   * of k such unions. Such a union checks through `$$anyOf`, which remembers
+   * what it found for each object once its members have wasted enough
+   * checks (see {@link hoistAnyOf}). Other unions keep the
+   * plain `||` chain: one member at most can go deep, or the docs bound the
+   * nesting.
    */
   private backtracks(type: TypeRef & { kind: "union" }): boolean {
     let seen = 0;
     for (const member of type.members) {
-      if (!this.leadsToCycle(member)) continue;
+      if (!this.nestsWithoutBound(member)) continue;
       const kinds = this.containerKinds(member);
       if ((seen & kinds) !== 0) return true;
       seen |= kinds;
@@ -705,11 +709,11 @@ export class CheckWriter {
     return false;
   }
 
-  /** Whether `type` refers (in itself, its items, values or members) to a model on a reference cycle with the module's own. */
-  private leadsToCycle(type: TypeRef): boolean {
+  /** Whether `type` refers (in itself, its items, values or members) to a model whose values nest without bound. */
+  private nestsWithoutBound(type: TypeRef): boolean {
     let found = false;
     walkType(type, (t) => {
-      if (t.kind === "ref" && this.scope.sameCycle(t.target)) found = true;
+      if (t.kind === "ref" && this.scope.nestsWithoutBound(t.target)) found = true;
     });
     return found;
   }
@@ -895,9 +899,22 @@ export class CheckWriter {
     });
   }
 
-  /** The name of a hoisted `(v, d) => boolean` check that tries a backtracking union's members in turn: `$$anyOf` calls it (see {@link backtracks}). */
+  /**
+   * The name of a hoisted `(v, d) => boolean` check that tries a backtracking
+   * union's members in turn, counting the checks of nested values a failed
+   * member made (`$$missed`): `$$anyOf` calls it (see {@link backtracks}).
+   */
   private hoistAnyOf(type: TypeRef & { kind: "union" }): string {
-    return this.hoist(`anyOf:${JSON.stringify(type)}`, (name) => `function ${name}(v: unknown, d: number): boolean {\n  return ${type.members.map((m) => this.is(m, "v", "d")).join(" || ")};\n}\n`);
+    return this.hoist(`anyOf:${JSON.stringify(type)}`, (name) => {
+      const rt = (n: RuntimeName) => this.scope.runtime(n);
+      const last = type.members.length - 1;
+      const tries = type.members.map((m, i) => {
+        const check = this.is(m, "v", "d");
+        if (i === last) return `  return ${check};\n`;
+        return `  if (${check}) return true;\n  ${i + 1 < last ? "mark = " : ""}${rt("$$missed")}(mark);\n`;
+      });
+      return `function ${name}(v: unknown, d: number): boolean {\n  ${last > 1 ? "let" : "const"} mark = ${rt("$$mark")}();\n${tries.join("")}}\n`;
+    });
   }
 
   /** The name of a hoisted `(v, c) => void` collect for `type`. */

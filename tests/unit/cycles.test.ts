@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceCycles } from "../../src/emit/cycles.js";
+import { modelsNestingWithoutBound, referenceCycles } from "../../src/emit/cycles.js";
 import type { Field, Model, TypeRef } from "../../src/ir/ir.js";
 
 const at = { line: 1, column: 1 };
@@ -37,5 +37,16 @@ describe("referenceCycles", () => {
     const cycles = referenceCycles(models);
     expect(cycles.size).toBe(n);
     expect(new Set(cycles.values()).size).toBe(1);
+  });
+
+  it("spreads nesting without bound back from the cycles to every model that refers to one, through any chain", () => {
+    const unbounded = modelsNestingWithoutBound([
+      object("Tree", { kind: "array", items: ref("Tree") }),
+      object("Holder", ref("Wrapper")),
+      union("Wrapper", ref("Tree"), { kind: "string" }),
+      object("Flat", { kind: "string" }),
+      object("Uses", ref("Flat")),
+    ]);
+    expect([...unbounded].sort()).toEqual(["Holder", "Tree", "Wrapper"]);
   });
 });
