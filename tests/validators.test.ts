@@ -12,6 +12,7 @@ import { isDates, validateDates } from "../generated/python/semantics/models/dat
 import { isLiterals, validateLiterals } from "../generated/python/semantics/models/literals.js";
 import { isContainers, validateContainers } from "../generated/python/semantics/models/containers.js";
 import { Status, isStatus, validateStatus } from "../generated/python/semantics/models/status.js";
+import { CurrencyCode, isCurrencyCode, validateCurrencyCode } from "../generated/python/semantics/models/currencycode.js";
 import { isPriority } from "../generated/python/semantics/models/priority.js";
 import { isTaskState } from "../generated/python/semantics/models/taskstate.js";
 import { isHTTPCode } from "../generated/python/semantics/models/httpcode.js";
@@ -261,6 +262,11 @@ describe("enums", () => {
     expect(isStatus("paused")).toBe(true);
     expect(isStatus("PAUSED")).toBe(false);
     expect(validateStatus("x")).toMatchObject({ ok: false, issues: [{ path: "", expected: '"active" | "paused" | "archived"', received: '"x"' }] });
+  });
+  it("a closed enum of more than eight strings, looked up in a table", () => {
+    for (const code of Object.values(CurrencyCode)) expect(isCurrencyCode(code), code).toBe(true);
+    for (const other of ["eur", "EURO", "EU", "", "EUR ", "XXX", "€", 978, null, ["EUR"], new String("EUR")]) expect(isCurrencyCode(other), String(other)).toBe(false);
+    expect(validateCurrencyCode("usd")).toMatchObject({ ok: false, issues: [{ path: "", expected: "CurrencyCode (one of 15 values)", received: '"usd"' }] });
   });
   it("integer enums take numbers, not numeric strings", () => {
     expect(isPriority(2)).toBe(true);

@@ -12,6 +12,7 @@ import { emitBarrels, SINGLE_MODULE_RESERVED } from "./barrels.js";
 import { modelsNestingWithoutBound } from "./cycles.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
+import { findSlotHash, slotTableSource } from "./slot-hash.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
 import { GENERATED_MARKER, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "./marker.js";
 
@@ -439,9 +440,17 @@ function enumParts(model: EnumModel, names: ModelNames, writer: CheckWriter) {
   } else if (model.values.length <= 8) {
     checkBody = `  return ${model.values.map((v) => `v === ${literalText(v.value)}`).join(" || ")};\n`;
   } else {
-    const values = writer.local("$values");
-    writer.declare(`const ${values}: ReadonlySet<unknown> = new Set<unknown>(Object.values(${names.type}));\n`);
-    checkBody = `  return ${values}.has(v);\n`;
+    const strings = model.values.every((v) => typeof v.value === "string") ? [...new Set(model.values.map((v) => String(v.value)))] : [];
+    const hash = findSlotHash(strings);
+    if (hash) {
+      const table = slotTableSource(hash, { values: names.type, slot: writer.local("$slot"), table: writer.local("$table"), probe: writer.local("$probe") });
+      writer.declare(table.declarations);
+      checkBody = table.checkBody;
+    } else {
+      const values = writer.local("$values");
+      writer.declare(`const ${values}: ReadonlySet<unknown> = new Set<unknown>(Object.values(${names.type}));\n`);
+      checkBody = `  return ${values}.has(v);\n`;
+    }
   }
   const literals = model.values.map((v) => literalText(v.value));
   const expected = model.open

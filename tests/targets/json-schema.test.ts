@@ -261,9 +261,9 @@ const FIXTURE_TREES = resolveTargets(await loadConfig(ROOT), {})
  * accepted by both. Every figure asserted, so nothing passes vacuously.
  */
 const FIXTURE_FIGURES: Readonly<Record<string, { models: number; examples: number; unreadable: number; samples: number; accepted: number }>> = {
-  "default options": { models: 321, examples: 14, unreadable: 1, samples: 3799, accepted: 1783 },
-  'unknownKeys: "reject"': { models: 321, examples: 14, unreadable: 1, samples: 3799, accepted: 1557 },
-  'nullability: "as-documented"': { models: 321, examples: 14, unreadable: 1, samples: 3791, accepted: 1775 },
+  "default options": { models: 322, examples: 14, unreadable: 1, samples: 3801, accepted: 1784 },
+  'unknownKeys: "reject"': { models: 322, examples: 14, unreadable: 1, samples: 3801, accepted: 1558 },
+  'nullability: "as-documented"': { models: 322, examples: 14, unreadable: 1, samples: 3793, accepted: 1776 },
 };
 
 describe("json-schema: the fixtures' samples get validateX's verdict from ajv", () => {

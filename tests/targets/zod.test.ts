@@ -217,7 +217,7 @@ const FIXTURES: Readonly<Record<string, { readonly models: number; readonly exam
   "typescript/shapes": { models: 9, examples: 5, samples: [96, 96, 96] },
   strict: { models: 2, examples: 0, samples: [24, 24, 24] },
   "python/petstore": { models: 12, examples: 0, samples: [182, 182, 182] },
-  "python/semantics": { models: 33, examples: 0, samples: [467, 467, 467] },
+  "python/semantics": { models: 34, examples: 0, samples: [469, 469, 469] },
   "python/oddities": { models: 14, examples: 0, samples: [110, 110, 110] },
   "go/shapes": { models: 5, examples: 0, samples: [96, 96, 96] },
   "java/shapes": { models: 2, examples: 0, samples: [40, 40, 40] },

@@ -40,7 +40,10 @@ export const taxIDFormatSchema: StandardSchema<TaxIDFormat> = $$standard(validat
 
 /** @internal The check behind {@link isTaxIDFormat}; `d` is the nesting depth. */
 export function $isTaxIDFormat(v: unknown, _d: number): v is TaxIDFormat {
-  return $values.has(v);
+  if (typeof v !== "string") return false;
+  const i = $slot(v);
+  const t = $table[i];
+  return t === v || (t !== 0 && $probe(v, i));
 }
 
 /** @internal The issue-collecting walk behind {@link validateTaxIDFormat}. */
@@ -48,4 +51,22 @@ export function $checkTaxIDFormat(v: unknown, c: $$Context): void {
   if (!$isTaxIDFormat(v, 0)) $$issue(c, undefined, "TaxIDFormat (one of 12 values)", "Expected TaxIDFormat (one of 12 values), received ", v);
 }
 
-const $values: ReadonlySet<unknown> = new Set<unknown>(Object.values(TaxIDFormat));
+/** The slot of `v` in {@link $table}: a hash of its UTF-16 code units 1 and 4, which sets the values of {@link TaxIDFormat} apart. */
+function $slot(v: string): number {
+  return (v.charCodeAt(1) * 31 + v.charCodeAt(4)) & 63;
+}
+/** Whether `v` is in {@link $table} past slot `i`, which holds another value: linear probing, up to an empty slot. */
+function $probe(v: string, i: number): boolean {
+  for (let j = (i + 1) & 63; ; j = (j + 1) & 63) {
+    const t = $table[j];
+    if (t === v) return true;
+    if (t === 0 || t === undefined) return false;
+  }
+}
+/** The values of {@link TaxIDFormat}, each at its {@link $slot} or the first empty slot after it; `0` in the empty slots. */
+const $table: (string | 0)[] = Array.from({ length: 64 }, (): string | 0 => 0);
+for (const v of Object.values(TaxIDFormat)) {
+  let i = $slot(v);
+  while ($table[i] !== 0 && $table[i] !== v) i = (i + 1) & 63;
+  $table[i] = v;
+}

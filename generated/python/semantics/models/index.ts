@@ -5,6 +5,7 @@ export { type AppVisit, isAppVisit, validateAppVisit, assertAppVisit, appVisitSc
 export { type Circle, isCircle, validateCircle, assertCircle, circleSchema } from "./circle.js";
 export { type Click, isClick, validateClick, assertClick, clickSchema } from "./click.js";
 export { type Containers, isContainers, validateContainers, assertContainers, containersSchema } from "./containers.js";
+export { CurrencyCode, isCurrencyCode, validateCurrencyCode, assertCurrencyCode, currencyCodeSchema } from "./currencycode.js";
 export { type Dates, isDates, validateDates, assertDates, datesSchema } from "./dates.js";
 export { type Event, isEvent, validateEvent, assertEvent, eventSchema } from "./event.js";
 export { type Extras, isExtras, validateExtras, assertExtras, extrasSchema } from "./extras.js";

@@ -5,6 +5,7 @@ export { type AppVisit, appVisitSchema } from "./appvisit.js";
 export { type Circle, circleSchema } from "./circle.js";
 export { type Click, clickSchema } from "./click.js";
 export { type Containers, containersSchema } from "./containers.js";
+export { CurrencyCode, currencyCodeSchema } from "./currencycode.js";
 export { type Dates, datesSchema } from "./dates.js";
 export { type Event, eventSchema } from "./event.js";
 export { type Extras, extrasSchema } from "./extras.js";
