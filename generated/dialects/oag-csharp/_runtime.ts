@@ -655,7 +655,13 @@ const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
 /** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
-const $$REUSED: $$Context = { issues: [], keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
+/**
+ * The empty issue list of the contexts {@link $$open} gives: never pushed to, since {@link $$add}
+ * replaces an empty list by a list of one, and never returned ({@link $$close} returns a list of
+ * its own when no issue was added). Saves an array per walk on the invalid values' path.
+ */
+const $$NO_ISSUES: ValidationIssue[] = [];
+const $$REUSED: $$Context = { issues: $$NO_ISSUES, keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
 function $$walk(collect: $$Collect, value: unknown, safe: boolean): ValidationIssue[] {
@@ -688,12 +694,12 @@ export function $$collect(collect: $$Collect, value: unknown): ValidationIssue[]
  * validates). {@link $$close} ends it.
  */
 export function $$open(): $$Context {
-  if ($$walking) return { issues: [], keys: [], stack: [], plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
+  if ($$walking) return { issues: $$NO_ISSUES, keys: [], stack: [], plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
   // The walk leaves the stacks empty (see `$$walk`); a throw (from a getter) leaves `$$walking` set,
   // and later walks simply make their own.
   $$walking = true;
   const c = $$REUSED;
-  c.issues = [];
+  c.issues = $$NO_ISSUES;
   c.misses = 0;
   c.hits = 0;
   c.unions = undefined;
