@@ -16,6 +16,14 @@
  * loaded, with its own `$slot`, so the table and the check always agree: the
  * search below only chooses a hash under which the values rarely share a
  * slot, and a value that does is found a slot or two further on.
+ *
+ * A lookup of a string that is not a value (an invalid one) reads its slot
+ * and every occupied slot after it, up to an empty one: what it costs is the
+ * length of the run of occupied slots it lands in (Knuth's "primary
+ * clustering"). The search weighs those runs as much as the values' own
+ * probes, and a hash whose longest run exceeds {@link MAX_RUN} slots is
+ * refused: the enum is checked with a `Set` instead, whose cost does not
+ * depend on the values.
  */
 
 /** A hash of a string to a slot of a table of `2^bits` slots. */
@@ -32,15 +40,22 @@ export interface SlotHash {
 
 /** The multipliers tried, in order. */
 const MULTIPLIERS = [31, 3, 5, 7, 9, 11, 13, 17, 19, 23, 27, 29, 37, 41, 43, 47, 53, 59, 61];
-/** Positions chosen from: the first 8 code units and the last 4. */
-const FROM_START = 8;
-const FROM_END = 4;
+/** Positions chosen from: the first 32 code units and the last 32 (values alike at both ends differ in the middle). */
+const FROM_START = 32;
+const FROM_END = 32;
 /** At most this many code units are read. */
 const MAX_POSITIONS = 3;
 /** Past this many values the table's memory (up to 8 slots a value) outweighs its speed: a `Set` is used. */
 export const MAX_SLOT_VALUES = 4096;
-/** The search stops after this many probes (a few milliseconds), keeping the best hash seen. */
-const BUDGET = 100_000;
+/** The search stops after this many probes and slots scanned (a few milliseconds), keeping the best hash seen. */
+const BUDGET = 400_000;
+/**
+ * The longest run of occupied slots a hash may leave: a lookup of any string
+ * compares at most this many values. Past it the enum gets a `Set`.
+ */
+export const MAX_RUN = 16;
+/** A hash that gives every value a slot of its own and leaves no run longer than this ends the search. */
+const GOOD_RUN = 4;
 
 /** The code unit of `value` at `position` (from the end when negative); `NaN` past either end. */
 function codeAt(value: string, position: number): number {
@@ -68,14 +83,15 @@ export function slotExpression(hash: SlotHash, x: string): string {
 /**
  * A hash for `values` (distinct strings; their order, the order the table
  * is filled in, changes only the count of probes),
- * or `undefined` for fewer than two values or more than
- * {@link MAX_SLOT_VALUES}. The positions are chosen greedily, each the one
- * that tells the most values apart (with the length), until all are told
- * apart or {@link MAX_POSITIONS} are read; then the order of the positions,
- * the multiplier and the table's size are chosen for the fewest probes over
- * the values (insertion order, linear probing), the first without a shared
- * slot ending the search. Deterministic: the same values in the same order
- * give the same hash.
+ * or `undefined` (the enum gets a `Set`) for fewer than two values, more
+ * than {@link MAX_SLOT_VALUES}, or values no hash tried spreads without a run
+ * of more than {@link MAX_RUN} occupied slots. The positions are chosen
+ * greedily, each the one that tells the most values apart (with the length),
+ * until all are told apart or {@link MAX_POSITIONS} are read; then the order
+ * of the positions, the multiplier and the table's size are chosen for the
+ * least cost (see {@link cost}), the first that gives every value a slot of
+ * its own and no run longer than {@link GOOD_RUN} ending the search.
+ * Deterministic: the same values in the same order give the same hash.
  */
 export function findSlotHash(values: readonly string[]): SlotHash | undefined {
   const n = values.length;
@@ -93,6 +109,17 @@ export function findSlotHash(values: readonly string[]): SlotHash | undefined {
 const found = new Map<string, SlotHash | undefined>();
 const FOUND_LIMIT = 10_000;
 
+/**
+ * The cost of a filled table: the probes of a lookup of each value (`probes`,
+ * insertion order) plus those of as many lookups of strings that are not
+ * values, spread evenly over the table's `size` slots. A miss landing in a
+ * run of `L` occupied slots at its `k`-th slot from the end compares `k`
+ * values, so a run costs `L(L+1)/2` over all its starting slots.
+ */
+function cost(probes: number, runSquares: number, n: number, size: number): number {
+  return probes + (runSquares * n) / size;
+}
+
 function search(values: readonly string[]): SlotHash | undefined {
   const n = values.length;
   const positions = keyPositions(values);
@@ -100,43 +127,78 @@ function search(values: readonly string[]): SlotHash | undefined {
   const stamps = new Int32Array(1 << (least + 3));
   let stamp = 0;
   let spent = 0;
-  let best: { hash: SlotHash; probes: number } | undefined;
-  for (let bits = least + 1; bits <= least + 3; bits++) {
-    const mask = (1 << bits) - 1;
-    for (const order of orderings(positions)) {
-      for (const length of [false, true]) {
-        const k = order.length + (length ? 1 : 0);
-        if (k === 0) continue;
-        // The terms of every value, row by row: each try below is arithmetic only (that of `slotOf`).
-        const terms = new Float64Array(n * k);
-        values.forEach((value, i) => {
-          if (length) terms[i * k] = value.length;
-          order.forEach((p, j) => (terms[i * k + j + (length ? 1 : 0)] = codeAt(value, p)));
-        });
-        // With one term there is nothing to multiply.
-        for (const multiplier of k === 1 ? [1] : MULTIPLIERS) {
+  let best: { hash: SlotHash; cost: number } | undefined;
+  for (const order of orderings(positions)) {
+    for (const length of [false, true]) {
+      const k = order.length + (length ? 1 : 0);
+      if (k === 0) continue;
+      // The terms of every value, row by row: each try below is arithmetic only (that of `slotOf`).
+      const terms = new Float64Array(n * k);
+      values.forEach((value, i) => {
+        if (length) terms[i * k] = value.length;
+        order.forEach((p, j) => (terms[i * k + j + (length ? 1 : 0)] = codeAt(value, p)));
+      });
+      // With one term there is nothing to multiply. Each hash is tried on the three sizes of table
+      // before the next, so that a budget spent early has seen the larger tables too.
+      for (const multiplier of k === 1 ? [1] : MULTIPLIERS) {
+        for (let bits = least + 1; bits <= least + 3; bits++) {
+          const size = 1 << bits;
+          const mask = size - 1;
           stamp++;
           let probes = 0;
+          let complete = true;
           for (let i = 0; i < n; i++) {
             let sum = terms[i * k] as number;
             for (let j = 1; j < k; j++) sum = sum * multiplier + (terms[i * k + j] as number);
             let slot = sum & mask;
-            probes++;
+            let steps = 1;
             while (stamps[slot] === stamp) {
               slot = (slot + 1) & mask;
-              probes++;
+              steps++;
             }
             stamps[slot] = stamp;
-            if (best && probes >= best.probes) break;
+            probes += steps;
+            // A value placed past a run of more than MAX_RUN slots ends the try (that run is refused),
+            // and so does a try already past the best (the runs only add to the cost).
+            if (steps > MAX_RUN || (best && probes >= best.cost)) {
+              complete = false;
+              break;
+            }
           }
           spent += probes;
-          if (!best || probes < best.probes) best = { hash: { length, positions: order, multiplier, bits }, probes };
-          if (best.probes === n || spent > BUDGET) return best.hash;
+          if (!complete) continue;
+          const runs = measureRuns(stamps, stamp, size);
+          spent += size;
+          const total = cost(probes, runs.squares, n, size);
+          if (runs.longest <= MAX_RUN && (!best || total < best.cost)) best = { hash: { length, positions: order, multiplier, bits }, cost: total };
+          if ((best && probes === n && runs.longest <= GOOD_RUN) || spent > BUDGET) return best?.hash;
         }
       }
     }
   }
   return best?.hash;
+}
+
+/**
+ * The runs of occupied slots (those stamped `stamp`) of a table of `size`
+ * slots, a run at the end going on at the start: the longest, and the sum of
+ * `L(L+1)/2` over them (see {@link cost}). The table has at least one empty slot.
+ */
+function measureRuns(stamps: Int32Array, stamp: number, size: number): { longest: number; squares: number } {
+  let start = 0;
+  while (stamps[start] === stamp) start++;
+  let longest = 0;
+  let squares = 0;
+  let run = 0;
+  for (let step = 1; step <= size; step++) {
+    if (stamps[(start + step) & (size - 1)] === stamp) run++;
+    else {
+      if (run > longest) longest = run;
+      squares += (run * (run + 1)) / 2;
+      run = 0;
+    }
+  }
+  return { longest, squares };
 }
 
 /** The code unit positions that, with the length, tell the most values apart (greedy, at most {@link MAX_POSITIONS}). */

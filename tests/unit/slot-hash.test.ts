@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { findSlotHash, MAX_SLOT_VALUES, slotOf } from "../../src/emit/slot-hash.js";
+import { findSlotHash, MAX_RUN, MAX_SLOT_VALUES, slotOf } from "../../src/emit/slot-hash.js";
 import { ROOT } from "../helpers.js";
 
 const BIN = join(ROOT, "bin", "mdtypes.js");
@@ -37,6 +37,37 @@ function probes(values: readonly string[]): number[] {
   }
   return counts;
 }
+
+/**
+ * The longest run of occupied slots in the table `values` fill under their hash (a run at the end
+ * going on at the start): what a lookup of a string that is not a value may have to compare.
+ */
+function longestRun(values: readonly string[]): number {
+  const hash = findSlotHash(values);
+  if (!hash) throw new Error("no hash");
+  const size = 1 << hash.bits;
+  const taken = new Array<boolean>(size).fill(false);
+  for (const value of values) {
+    let slot = slotOf(hash, value);
+    while (taken[slot]) slot = (slot + 1) & (size - 1);
+    taken[slot] = true;
+  }
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < 2 * size; i++) {
+    run = taken[i % size] ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/** Value sets that cluster under a hash of a few code units: alike where it reads, or told apart by one unit only. */
+const CLUSTERING: Record<string, readonly string[]> = {
+  "alike but in the middle": Array.from({ length: 2000 }, (_, i) => `evt.acct.${String(i).padStart(4, "0")}.done`),
+  "one unit apart, deep inside": Array.from({ length: 40 }, (_, i) => `aaaaaaaaaaaaaaa${String.fromCharCode(65 + i)}zzzzzzzzzz`),
+  "prefixes of each other": Array.from({ length: 300 }, (_, i) => "a".repeat(i + 1)),
+  "single emoji (two code units each)": Array.from({ length: 30 }, (_, i) => String.fromCodePoint(0x1f600 + i)),
+};
 
 const letters = (n: number, from = 65): string[] => Array.from({ length: n }, (_, i) => String.fromCharCode(from + i));
 const countryLike = letters(26).flatMap((a) => letters(26).map((b) => a + b)).filter((_, i) => i % 3 === 0);
@@ -71,6 +102,29 @@ describe("findSlotHash", () => {
     );
   });
 
+  it.each(Object.keys(CLUSTERING))("leaves no run of more than MAX_RUN occupied slots, or gives no hash (a Set): %s", (name) => {
+    const values = CLUSTERING[name] as readonly string[];
+    if (findSlotHash(values) !== undefined) expect(longestRun(values)).toBeLessThanOrEqual(MAX_RUN);
+  });
+
+  it("gives values told apart only in the middle a table of short runs (876 log type names)", () => {
+    // Upper-case names with underscores, as an enum of log types has them: alike in length and at both ends.
+    const words = ["SECURITY", "NETWORKS", "CLOUD", "AUDIT", "FIREWALL", "ACCESS", "EVENT", "DNS", "PROXY", "ENDPOINT", "MAIL", "IDENTITY"];
+    const names = Array.from({ length: 876 }, (_, i) => `${words[i % 12]}_${words[Math.floor(i / 12) % 12]}_${String.fromCharCode(65 + (Math.floor(i / 144) % 26))}${i % 7 === 0 ? "_V2" : ""}`);
+    const values = [...new Set(names)];
+    expect(findSlotHash(values)).toBeDefined();
+    expect(longestRun(values)).toBeLessThanOrEqual(MAX_RUN);
+  });
+
+  it("never leaves a run longer than MAX_RUN on any values", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 0, maxLength: 20 }), { minLength: 2, maxLength: 400 }), (values) => {
+        if (findSlotHash(values) !== undefined) expect(longestRun(values)).toBeLessThanOrEqual(MAX_RUN);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("has no hash for fewer than two values or more than the limit", () => {
     expect(findSlotHash([])).toBeUndefined();
     expect(findSlotHash(["a"])).toBeUndefined();
@@ -82,8 +136,9 @@ describe("findSlotHash", () => {
     const alike = Array.from({ length: 4000 }, (_, i) => `prefix-prefix-${String(i).padStart(6, "0")}-suffix`);
     const started = performance.now();
     const hash = findSlotHash(alike);
-    expect(hash).toBeDefined();
     expect(performance.now() - started).toBeLessThan(2_000);
+    // Three code units cannot tell 4,000 values apart: the table would cluster, and a Set is used.
+    if (hash !== undefined) expect(longestRun(alike)).toBeLessThanOrEqual(MAX_RUN);
   });
 });
 
@@ -102,6 +157,8 @@ const SETS: Record<string, readonly string[]> = {
   Alike: Array.from({ length: 300 }, (_, i) => `prefix-prefix-${String(i).padStart(4, "0")}-suffix`),
   Short: ["", "a", "b", "ab", "ba", "aa", "bb", "abc", "cba", "c"],
   Unicode: ["é", "e\u0301", "中文", "日本語", "😀", "😀😀", "ß", "SS", "ı", "i", "İ"],
+  Clustered: Array.from({ length: 40 }, (_, i) => `aaaaaaaaaaaaaaa${String.fromCharCode(0x3b1 + i)}zzzzzzzzzz`),
+  Prefixes: Array.from({ length: 60 }, (_, i) => "a".repeat(i + 1)),
   Many: Array.from({ length: MAX_SLOT_VALUES + 10 }, (_, i) => `v${i.toString(36)}`),
 };
 
@@ -154,7 +211,7 @@ describe("the generated check of a closed string enum", () => {
   it("uses the table up to the limit, a Set past it", async () => {
     const all = await generated();
     for (const [name, mod] of all) {
-      if (name === "Many") {
+      if (name === "Many" || name === "Clustered" || name === "Prefixes") {
         expect(mod.source).toContain(".has(v)");
         expect(mod.source).not.toContain("$slot");
       } else {
