@@ -20,10 +20,9 @@
  * A lookup of a string that is not a value (an invalid one) reads its slot
  * and every occupied slot after it, up to an empty one: what it costs is the
  * length of the run of occupied slots it lands in (Knuth's "primary
- * clustering"). The search weighs those runs as much as the values' own
- * probes, and a hash whose longest run exceeds {@link MAX_RUN} slots is
- * refused: the enum is checked with a `Set` instead, whose cost does not
- * depend on the values.
+ * clustering"). A hash whose longest run exceeds {@link MAX_RUN} slots is
+ * refused, and where every hash tried is, the enum is checked with a `Set`
+ * instead, whose cost does not depend on the values.
  */
 
 /** A hash of a string to a slot of a table of `2^bits` slots. */
@@ -47,15 +46,13 @@ const FROM_END = 32;
 const MAX_POSITIONS = 3;
 /** Past this many values the table's memory (up to 8 slots a value) outweighs its speed: a `Set` is used. */
 export const MAX_SLOT_VALUES = 4096;
-/** The search stops after this many probes and slots scanned (a few milliseconds), keeping the best hash seen. */
-const BUDGET = 400_000;
+/** The search of each size of table stops after this many probes and slots scanned (a few milliseconds), keeping the best hash seen. */
+const BUDGET = 150_000;
 /**
  * The longest run of occupied slots a hash may leave: a lookup of any string
  * compares at most this many values. Past it the enum gets a `Set`.
  */
 export const MAX_RUN = 16;
-/** A hash that gives every value a slot of its own and leaves no run longer than this ends the search. */
-const GOOD_RUN = 4;
 
 /** The code unit of `value` at `position` (from the end when negative); `NaN` past either end. */
 function codeAt(value: string, position: number): number {
@@ -88,9 +85,10 @@ export function slotExpression(hash: SlotHash, x: string): string {
  * of more than {@link MAX_RUN} occupied slots. The positions are chosen
  * greedily, each the one that tells the most values apart (with the length),
  * until all are told apart or {@link MAX_POSITIONS} are read; then the order
- * of the positions, the multiplier and the table's size are chosen for the
- * least cost (see {@link cost}), the first that gives every value a slot of
- * its own and no run longer than {@link GOOD_RUN} ending the search.
+ * of the positions, the multiplier and the table's size (the smallest first)
+ * are chosen for the fewest probes over the values (insertion order, linear
+ * probing) among those leaving no run longer than {@link MAX_RUN}, the first
+ * that gives every value a slot of its own ending the search.
  * Deterministic: the same values in the same order give the same hash.
  */
 export function findSlotHash(values: readonly string[]): SlotHash | undefined {
@@ -109,41 +107,31 @@ export function findSlotHash(values: readonly string[]): SlotHash | undefined {
 const found = new Map<string, SlotHash | undefined>();
 const FOUND_LIMIT = 10_000;
 
-/**
- * The cost of a filled table: the probes of a lookup of each value (`probes`,
- * insertion order) plus those of as many lookups of strings that are not
- * values, spread evenly over the table's `size` slots. A miss landing in a
- * run of `L` occupied slots at its `k`-th slot from the end compares `k`
- * values, so a run costs `L(L+1)/2` over all its starting slots.
- */
-function cost(probes: number, runSquares: number, n: number, size: number): number {
-  return probes + (runSquares * n) / size;
-}
-
 function search(values: readonly string[]): SlotHash | undefined {
   const n = values.length;
   const positions = keyPositions(values);
   const least = Math.ceil(Math.log2(n));
   const stamps = new Int32Array(1 << (least + 3));
   let stamp = 0;
-  let spent = 0;
-  let best: { hash: SlotHash; cost: number } | undefined;
-  for (const order of orderings(positions)) {
-    for (const length of [false, true]) {
-      const k = order.length + (length ? 1 : 0);
-      if (k === 0) continue;
-      // The terms of every value, row by row: each try below is arithmetic only (that of `slotOf`).
-      const terms = new Float64Array(n * k);
-      values.forEach((value, i) => {
-        if (length) terms[i * k] = value.length;
-        order.forEach((p, j) => (terms[i * k + j + (length ? 1 : 0)] = codeAt(value, p)));
-      });
-      // With one term there is nothing to multiply. Each hash is tried on the three sizes of table
-      // before the next, so that a budget spent early has seen the larger tables too.
-      for (const multiplier of k === 1 ? [1] : MULTIPLIERS) {
-        for (let bits = least + 1; bits <= least + 3; bits++) {
-          const size = 1 << bits;
-          const mask = size - 1;
+  let best: { hash: SlotHash; probes: number } | undefined;
+  // The smallest table first: a lookup of a value reads one slot, and the smaller the table the
+  // likelier it is in the processor's cache.
+  for (let bits = least + 1; bits <= least + 3; bits++) {
+    const size = 1 << bits;
+    const mask = size - 1;
+    let spent = 0;
+    sizes: for (const order of orderings(positions)) {
+      for (const length of [false, true]) {
+        const k = order.length + (length ? 1 : 0);
+        if (k === 0) continue;
+        // The terms of every value, row by row: each try below is arithmetic only (that of `slotOf`).
+        const terms = new Float64Array(n * k);
+        values.forEach((value, i) => {
+          if (length) terms[i * k] = value.length;
+          order.forEach((p, j) => (terms[i * k + j + (length ? 1 : 0)] = codeAt(value, p)));
+        });
+        // With one term there is nothing to multiply.
+        for (const multiplier of k === 1 ? [1] : MULTIPLIERS) {
           stamp++;
           let probes = 0;
           let complete = true;
@@ -158,47 +146,41 @@ function search(values: readonly string[]): SlotHash | undefined {
             }
             stamps[slot] = stamp;
             probes += steps;
-            // A value placed past a run of more than MAX_RUN slots ends the try (that run is refused),
-            // and so does a try already past the best (the runs only add to the cost).
-            if (steps > MAX_RUN || (best && probes >= best.cost)) {
+            // A value placed past a run of more than MAX_RUN slots ends the try (that run is
+            // refused), and so does a try with no fewer probes than the best.
+            if (steps > MAX_RUN || (best && probes >= best.probes)) {
               complete = false;
               break;
             }
           }
           spent += probes;
           if (!complete) continue;
-          const runs = measureRuns(stamps, stamp, size);
           spent += size;
-          const total = cost(probes, runs.squares, n, size);
-          if (runs.longest <= MAX_RUN && (!best || total < best.cost)) best = { hash: { length, positions: order, multiplier, bits }, cost: total };
-          if ((best && probes === n && runs.longest <= GOOD_RUN) || spent > BUDGET) return best?.hash;
+          if (longestRun(stamps, stamp, size) > MAX_RUN) continue;
+          best = { hash: { length, positions: order, multiplier, bits }, probes };
+          if (probes === n) return best.hash;
         }
+        if (spent > BUDGET) break sizes;
       }
     }
   }
   return best?.hash;
 }
 
-/**
- * The runs of occupied slots (those stamped `stamp`) of a table of `size`
- * slots, a run at the end going on at the start: the longest, and the sum of
- * `L(L+1)/2` over them (see {@link cost}). The table has at least one empty slot.
- */
-function measureRuns(stamps: Int32Array, stamp: number, size: number): { longest: number; squares: number } {
+/** The longest run of occupied slots (those stamped `stamp`) of a table of `size` slots, a run at the end going on at the start; the table has an empty slot. */
+function longestRun(stamps: Int32Array, stamp: number, size: number): number {
   let start = 0;
   while (stamps[start] === stamp) start++;
   let longest = 0;
-  let squares = 0;
   let run = 0;
   for (let step = 1; step <= size; step++) {
     if (stamps[(start + step) & (size - 1)] === stamp) run++;
     else {
       if (run > longest) longest = run;
-      squares += (run * (run + 1)) / 2;
       run = 0;
     }
   }
-  return { longest, squares };
+  return longest;
 }
 
 /** The code unit positions that, with the length, tell the most values apart (greedy, at most {@link MAX_POSITIONS}). */

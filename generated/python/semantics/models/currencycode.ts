@@ -56,20 +56,20 @@ export function $checkCurrencyCode(v: unknown, c: $$Context): void {
 
 /** The slot of `v` in {@link $table}: a hash of its UTF-16 code units 0 and 1, which sets the values of {@link CurrencyCode} apart. */
 function $slot(v: string): number {
-  return (v.charCodeAt(0) * 31 + v.charCodeAt(1)) & 127;
+  return (v.charCodeAt(0) * 5 + v.charCodeAt(1)) & 63;
 }
 /** Whether `v` is in {@link $table} past slot `i`, which holds another value: linear probing, up to an empty slot. */
 function $probe(v: string, i: number): boolean {
-  for (let j = (i + 1) & 127; ; j = (j + 1) & 127) {
+  for (let j = (i + 1) & 63; ; j = (j + 1) & 63) {
     const t = $table[j];
     if (t === v) return true;
     if (t === 0 || t === undefined) return false;
   }
 }
 /** The values of {@link CurrencyCode}, each at its {@link $slot} or the first empty slot after it; `0` in the empty slots. */
-const $table: (string | 0)[] = Array.from({ length: 128 }, (): string | 0 => 0);
+const $table: (string | 0)[] = Array.from({ length: 64 }, (): string | 0 => 0);
 for (const v of Object.values(CurrencyCode)) {
   let i = $slot(v);
-  while ($table[i] !== 0 && $table[i] !== v) i = (i + 1) & 127;
+  while ($table[i] !== 0 && $table[i] !== v) i = (i + 1) & 63;
   $table[i] = v;
 }
