@@ -120,7 +120,7 @@ function search(values: readonly string[]): SlotHash | undefined {
     const size = 1 << bits;
     const mask = size - 1;
     let spent = 0;
-    sizes: for (const order of orderings(positions)) {
+    tries: for (const order of orderings(positions)) {
       for (const length of [false, true]) {
         const k = order.length + (length ? 1 : 0);
         if (k === 0) continue;
@@ -160,7 +160,8 @@ function search(values: readonly string[]): SlotHash | undefined {
           best = { hash: { length, positions: order, multiplier, bits }, probes };
           if (probes === n) return best.hash;
         }
-        if (spent > BUDGET) break sizes;
+        // This size's budget is spent: the next size, with the best hash kept.
+        if (spent > BUDGET) break tries;
       }
     }
   }

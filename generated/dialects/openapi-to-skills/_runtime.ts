@@ -654,13 +654,13 @@ const $$KEYS: string[] = [];
 const $$STACK: object[] = [];
 /** Whether a walk is under way: a walk inside it (a getter that validates) gets stacks of its own. */
 let $$walking = false;
-/** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
 /**
  * The empty issue list of the contexts {@link $$open} gives: never pushed to, since {@link $$add}
  * replaces an empty list by a list of one, and never returned ({@link $$close} returns a list of
  * its own when no issue was added). Saves an array per walk on the invalid values' path.
  */
 const $$NO_ISSUES: ValidationIssue[] = [];
+/** The context of the walks `validateX`'s checks start, reused from one call to the next (its stacks are {@link $$KEYS} and {@link $$STACK}). */
 const $$REUSED: $$Context = { issues: $$NO_ISSUES, keys: $$KEYS, stack: $$STACK, plain: $$OP, misses: 0, hits: 0, unions: undefined, base: "" };
 
 /** Runs a collect walk over `value` and returns its issues; `safe` reads every object through its own view. */
