@@ -479,4 +479,21 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
     expect(paths(validateClick({ type: "click", id: 1, channel: "web", country: 2 }))).toEqual(["/id", "/country"]);
     expect(paths(validateEvent({ type: "click", id: 1, channel: "web" }))).toEqual(["/id"]);
   });
+
+  it("each failure gets an issue list of its own: changing one changes no later result (the walk starts from a shared empty list)", () => {
+    const bad = { type: "click", id: 1, channel: "web" };
+    const first = validateClick(bad);
+    expect(paths(first)).toEqual(["/id"]);
+    if (first.ok) return;
+    first.issues.push({ path: "/junk", expected: "x", received: "y", message: "z" });
+    const second = validateClick(bad);
+    expect(paths(second)).toEqual(["/id"]);
+    expect(second.ok ? undefined : second.issues).not.toBe(first.issues);
+    if (!second.ok) second.issues.length = 0;
+    // A tag that names no member takes the union's own walk; a valid value after it is still valid.
+    const miss = validateEvent({ type: "nope", id: "1" });
+    expect(paths(miss)).toEqual(["/type"]);
+    expect(validateEvent({ type: "click", id: "1", channel: "web" })).toMatchObject({ ok: true });
+    expect(paths(validateClick(bad))).toEqual(["/id"]);
+  });
 });
