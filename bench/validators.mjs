@@ -10,8 +10,9 @@
 //   node bench/validators.mjs --node-flag --single-threaded-gc   (a Node flag for every cell's process)
 //   node bench/validators.mjs --json                              (also writes bench/.out/validators.json)
 //
-// Machines here are noisy (2 cores): every figure is the median of several rounds, and the
-// validators are interleaved within each round.
+// Machines here are noisy (2 cores): every figure is the median of several rounds in a process
+// and of five passes, the validators interleaved within each pass (every other pass in the reverse
+// order); a ratio is the median of the passes' ratios, each of two cells timed in the same pass.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -456,14 +457,15 @@ if (disagreements.length > 0) {
 
 const results = [];
 const names = Object.fromEntries(Object.entries(contenders("User")).map(([set, fns]) => [set, Object.keys(fns)]));
-const PASSES = QUICK ? 1 : 3;
+const PASSES = QUICK ? 1 : 5;
 for (const [label, model] of Object.entries(shapes)) {
   for (const set of ["valid", "invalid"]) {
     const runs = Object.fromEntries(names[set].map((n) => [n, []]));
     let size = 0;
-    // Passes interleave the validators, so that a noisy moment of the machine does not favour one.
+    // Passes interleave the validators, so that a noisy moment of the machine does not favour one;
+    // every other pass runs them in the reverse order, so that none is always first after another.
     for (let pass = 0; pass < PASSES; pass++) {
-      for (const name of names[set]) {
+      for (const name of pass % 2 === 0 ? names[set] : [...names[set]].reverse()) {
         const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${name}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
         if (out.status !== 0) throw new Error(`${name} on ${model}/${set} failed:\n${out.stderr}`);
         const cell = JSON.parse(out.stdout);
@@ -472,7 +474,7 @@ for (const [label, model] of Object.entries(shapes)) {
         size = cell.size;
       }
     }
-    results.push({ shape: label, set, size, ns: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) });
+    results.push({ shape: label, set, size, ns: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])), passes: runs });
   }
 }
 
@@ -482,13 +484,18 @@ const fmt = (ns) => (ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(
 console.log(
   `\nValidators on ${SIZE} generated values per shape (the invalid set: those of their one-to-three-mutation copies that the JSON Schema rejects). ` +
     `Each cell: one validator alone in a fresh process, median of ${ROUNDS} rounds, median of ${PASSES} interleaved passes (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
-    `Ratio = peer time / mdtypes time (> 1: mdtypes faster).\n`,
+    `Ratio = peer time / mdtypes time in the same pass, median of the passes (> 1: mdtypes faster).\n`,
 );
 console.log("| shape | set | mdtypes | ajv | typebox | zod 4 | typia |");
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
-/** One row: mdtypes' cell `mine` against the peers' cells `peers` (ajv, typebox, zod, typia), by name. */
+/**
+ * The ratios of a peer's cell to mdtypes' cell `mine`, one a pass: each pair timed minutes apart at most, so at
+ * the same speed of the machine (see the README: a process can land at one of two speeds about 2× apart).
+ */
+const ratios = (r, peer, mine) => r.passes[peer].map((ns, pass) => ns / r.passes[mine][pass]);
+/** One row: mdtypes' cell `mine` against the peers' cells `peers` (ajv, typebox, zod, typia), by name; a ratio is the median of the passes' ratios. */
 const row = (r, label, mine, peers) => {
-  const cell = (name) => (name in r.ns ? `${fmt(r.ns[name])} (${(r.ns[name] / r.ns[mine]).toFixed(2)}×)` : "");
+  const cell = (name) => (name in r.ns ? `${fmt(r.ns[name])} (${median(ratios(r, name, mine)).toFixed(2)}×)` : "");
   console.log(`| ${r.shape} | ${label} | ${fmt(r.ns[mine])} | ${peers.map(cell).join(" | ")} |`);
 };
 for (const r of results) {
@@ -498,5 +505,20 @@ for (const r of results) {
   } else {
     row(r, "invalid: `validateX`", "mdtypes", ["ajv (allErrors)", "typebox", "zod", "typia validate"]);
   }
+}
+
+// Issue 15's goal 4: no slower than typia's `is` (valid set) and ajv with `allErrors` (invalid set), on every shape.
+console.log("\nGoals (the median of the passes' ratios, and the lowest and highest pass):");
+for (const [set, mine, peer, text] of [
+  ["valid", "mdtypes", "typia is", "`isX` no slower than typia's `is`"],
+  ["invalid", "mdtypes", "ajv (allErrors)", "invalid `validateX` no slower than ajv with `allErrors`"],
+]) {
+  const rows = results.filter((r) => r.set === set);
+  const each = rows.map((r) => {
+    const xs = ratios(r, peer, mine);
+    return { shape: r.shape, ratio: median(xs), low: Math.min(...xs), high: Math.max(...xs) };
+  });
+  const ok = each.every((e) => e.ratio >= 1);
+  console.log(`- ${ok ? "met" : "NOT met"}: ${text} on every shape: ${each.map((e) => `${e.shape} ${e.ratio.toFixed(2)}× (${e.low.toFixed(2)}–${e.high.toFixed(2)})`).join(", ")}`);
 }
 if (args.includes("--json")) writeFileSync(join(OUT, "validators.json"), JSON.stringify(results, null, 2));
