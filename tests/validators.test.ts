@@ -3,6 +3,7 @@
  * row (DESIGN.md, "Type semantics"), JSON Pointer paths, and hostile input.
  */
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as all from "../generated/python/index.js";
 import { isAuditLogEntryResponse, validateAuditLogEntryResponse, assertAuditLogEntryResponse } from "../generated/python/discord/models/auditlogentryresponse.js";
@@ -330,6 +331,18 @@ describe("discriminated unions", () => {
         { path: "/note", expected: "string", received: "integer" },
       ],
     });
+  });
+
+  it("show a string received as JSON shows it: quoted, escaped where JSON.stringify escapes (quotes, backslashes, control characters, lone surrogates), its first 40 code units then `…`", () => {
+    const shown = (s: string) => (s.length > 40 ? `${JSON.stringify(s.slice(0, 40))}…` : JSON.stringify(s));
+    const check = (s: string) => {
+      const result = validateEvent({ ...sale, amount: s });
+      expect(result).toEqual({ ok: false, issues: [{ path: "/amount", expected: "number", received: shown(s), message: `Expected number, received ${shown(s)}` }] });
+      // Well-formed, as JSON.stringify's output is since ES2019: a lone surrogate (`\p{Cs}` in a `u` expression) is escaped, never shown raw.
+      expect(/\p{Cs}/u.test(result.ok ? "" : (result.issues[0]?.received ?? ""))).toBe(false);
+    };
+    for (const s of ["x\ud800y", "\udc00", "😀", "\u2028", "a\"b\\c", "\u0000\u001f", "😀".repeat(25)]) check(s);
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => check(s)));
   });
 
   it("report an unknown tag, a missing tag and a value that is no object as one issue each", () => {

@@ -375,8 +375,12 @@ export function $$token(key: string): string {
   return key.indexOf("~") < 0 && key.indexOf("/") < 0 ? "/" + key : "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-/** Strings shown as they are between quotes: nothing JSON would escape. */
-const $$PLAIN_TEXT = /^[^"\\\u0000-\u001f\u2028\u2029]*$/;
+/**
+ * Strings shown as they are between quotes: nothing `JSON.stringify` would escape (a quote, a
+ * backslash, a control character, a lone surrogate: ES2019's well-formed `JSON.stringify`). A
+ * surrogate of a pair is let through `JSON.stringify` too, which shows the pair as it is.
+ */
+const $$PLAIN_TEXT = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
 
 /**
  * How a value is shown in `received`: strings and booleans as values (strings
