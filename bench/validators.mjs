@@ -10,9 +10,9 @@
 //   node bench/validators.mjs --node-flag --single-threaded-gc   (a Node flag for every cell's process)
 //   node bench/validators.mjs --json                              (also writes bench/.out/validators.json)
 //
-// Machines here are noisy (2 cores): every figure is the median of several rounds in a process
-// and of five passes, the validators interleaved within each pass (every other pass in the reverse
-// order); a ratio is the median of the passes' ratios, each of two cells timed in the same pass.
+// Machines here are noisy (2 cores), and a process can land at one of two speeds about 2× apart:
+// each ratio comes from one process that times mdtypes and the peer in turn, round by round; the
+// median of five passes, the pairs interleaved within each pass (every other pass in reverse).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,17 +29,17 @@ const SCRIPT = "bench/validators.mjs";
 const usage = (message) => benchUsage(SCRIPT, message);
 const args = benchArgs(
   SCRIPT,
-  "Times the generated validators against ajv, zod 4, TypeBox's compiler and typia on five shapes, valid and\ninvalid values, each cell alone in a fresh process. Builds mdtypes' validators and typia's first (and installs\nbench/'s own packages if missing); does not build mdtypes itself: `npm run bench:validators` does.",
+  "Times the generated validators against ajv, zod 4, TypeBox's compiler and typia on five shapes, valid and\ninvalid values, mdtypes and one peer at a time in a fresh process, timed in turn. Builds mdtypes' validators and typia's first (and installs\nbench/'s own packages if missing); does not build mdtypes itself: `npm run bench:validators` does.",
   {
-    "--rounds": "<n> rounds per cell, the median reported (default 15)",
-    "--quick": "50 values per shape instead of 200, one pass instead of 3",
+    "--rounds": "<n> rounds per validator in a process, the median reported (default 9)",
+    "--quick": "50 values per shape instead of 200, one pass instead of 5",
     "--node-flag": "<flag> a Node flag for every cell's process (--node-flag --single-threaded-gc)",
-    "--cell": "<Model,set,validator> time one cell in this process, on what a full run built (Event,invalid,mdtypes)",
+    "--cell": "<Model,set,validator[,validator]> time one validator, or two in turn, in this process, on what a full run built (Event,invalid,mdtypes,ajv (allErrors))",
     "--json": "also write bench/.out/validators.json",
   },
   { repeatable: ["--node-flag"] },
 );
-const ROUNDS = countOption(SCRIPT, args, "--rounds", 15);
+const ROUNDS = countOption(SCRIPT, args, "--rounds", 9);
 const QUICK = args.includes("--quick");
 /** `--node-flag <flag>` (repeatable): a flag for Node in every cell's process, e.g. `--single-threaded-gc`. */
 const NODE_FLAGS = args.flatMap((arg, i) => (arg === "--node-flag" ? [args[i + 1]] : []));
@@ -65,7 +65,7 @@ function sh(command, argv, cwd = ROOT) {
 const CELL = args.includes("--cell") ? (args[args.indexOf("--cell") + 1] ?? "").split(",") : undefined;
 if (CELL) {
   // A cell runs in this process, on what a full run built.
-  if (CELL.length !== 3) usage("--cell takes <Model>,<set>,<validator> (--cell Event,invalid,mdtypes)");
+  if (CELL.length !== 3 && CELL.length !== 4) usage("--cell takes <Model>,<set>,<validator>[,<validator>] (--cell Event,invalid,mdtypes)");
   if (NODE_FLAGS.length > 0) usage(`--cell runs in this process: give Node's flags to node itself (node ${NODE_FLAGS.join(" ")} bench/validators.mjs --cell ${CELL.join(",")})`);
   if (!existsSync(join(OUT, "js", "models")) || !existsSync(join(HERE, "node_modules"))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
 } else {
@@ -390,17 +390,25 @@ function contenders(model) {
   };
 }
 
-function timeOne(fn, data) {
-  let reps = 1;
-  let sink = 0;
-  // Grow the loop until one measurement takes about 30 ms.
-  for (;;) {
-    const start = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++) for (let i = 0; i < data.length; i++) sink += fn(data[i]) ? 1 : 0;
-    const ns = Number(process.hrtime.bigint() - start);
-    if (ns > 30e6 || reps > 1e6) return { nsPerValue: ns / (reps * data.length), sink };
-    reps *= 2;
-  }
+/**
+ * A timer of its own for each validator: the loop is compiled afresh, so its call of `fn` sees one
+ * validator only (a loop shared by two would call both through a call site that inlines neither).
+ */
+function timer() {
+  return new Function(
+    "fn",
+    "data",
+    `let reps = 1;
+    let sink = 0;
+    // Grow the loop until one measurement takes about 30 ms.
+    for (;;) {
+      const start = process.hrtime.bigint();
+      for (let r = 0; r < reps; r++) for (let i = 0; i < data.length; i++) sink += fn(data[i]) ? 1 : 0;
+      const ns = Number(process.hrtime.bigint() - start);
+      if (ns > 30e6 || reps > 1e6) return { nsPerValue: ns / (reps * data.length), sink };
+      reps *= 2;
+    }`,
+  );
 }
 
 const median = (xs) => {
@@ -420,20 +428,26 @@ function dataSets(model) {
 }
 
 if (CELL) {
-  // One validator on one data set, alone in this process: its steady state, untouched by the others.
-  const [model, set, name] = CELL;
+  // One validator on one data set in this process, or two timed in turn, round by round (every other round the
+  // second first): what speed the machine gives this process (see the README), it gives both.
+  const [model, set, ...names] = CELL;
   const models = Object.values(shapes);
   if (!models.includes(model)) usage(`--cell: no model ${JSON.stringify(model)} (models: ${models.join(", ")})`);
   if (set !== "valid" && set !== "invalid") usage(`--cell: no set ${JSON.stringify(set)} (sets: valid, invalid)`);
   const peers = Object.keys(contenders(model)[set]);
-  if (!peers.includes(name)) usage(`--cell: no validator ${JSON.stringify(name)} on the ${set} set (validators: ${peers.join(", ")})`);
+  for (const name of names) if (!peers.includes(name)) usage(`--cell: no validator ${JSON.stringify(name)} on the ${set} set (validators: ${peers.join(", ")})`);
+  if (names.length === 2 && names[0] === names[1]) usage(`--cell: ${JSON.stringify(names[0])} twice`);
   const data = dataSets(model)[set];
-  const fn = contenders(model)[set][name];
+  const fns = names.map((name) => contenders(model)[set][name]);
   const expected = set === "valid";
-  const wrong = data.filter((v) => fn(v) !== expected).length;
-  const samples = [];
-  for (let round = 0; round < ROUNDS; round++) samples.push(timeOne(fn, data).nsPerValue);
-  process.stdout.write(JSON.stringify({ ns: median(samples), wrong, size: data.length }));
+  const wrong = fns.reduce((sum, fn) => sum + data.filter((v) => fn(v) !== expected).length, 0);
+  const timers = fns.map(() => timer());
+  const samples = fns.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? fns.map((_, i) => i) : fns.map((_, i) => fns.length - 1 - i);
+    for (const i of order) samples[i].push(timers[i](fns[i], data).nsPerValue);
+  }
+  process.stdout.write(JSON.stringify({ ns: Object.fromEntries(names.map((name, i) => [name, median(samples[i])])), wrong, size: data.length }));
   process.exit(0);
 }
 
@@ -455,26 +469,35 @@ if (disagreements.length > 0) {
   process.exit(1);
 }
 
+/**
+ * The table's rows: mdtypes' validator (`mine`) and the peers it is timed against, each pair in a process of its
+ * own (see `--cell`). TypeBox's and zod's checks are those of both valid rows (they look for errors only on failure).
+ */
+const ROWS = [
+  { set: "valid", label: "valid: `isX`", mine: "mdtypes", peers: ["ajv", "typebox", "zod", "typia is"] },
+  { set: "valid", label: "valid: `validateX`", mine: "mdtypes validateX", peers: ["ajv (allErrors)", "typebox", "zod", "typia validate"] },
+  { set: "invalid", label: "invalid: `validateX`", mine: "mdtypes", peers: ["ajv (allErrors)", "typebox", "zod", "typia validate"] },
+];
 const results = [];
-const names = Object.fromEntries(Object.entries(contenders("User")).map(([set, fns]) => [set, Object.keys(fns)]));
 const PASSES = QUICK ? 1 : 5;
-for (const [label, model] of Object.entries(shapes)) {
-  for (const set of ["valid", "invalid"]) {
-    const runs = Object.fromEntries(names[set].map((n) => [n, []]));
+for (const [shape, model] of Object.entries(shapes)) {
+  for (const { set, label, mine, peers } of ROWS) {
+    // For each peer, a pass's times of mdtypes and of the peer, from one process.
+    const pairs = Object.fromEntries(peers.map((peer) => [peer, []]));
     let size = 0;
-    // Passes interleave the validators, so that a noisy moment of the machine does not favour one;
-    // every other pass runs them in the reverse order, so that none is always first after another.
+    // Passes interleave the pairs, so that a noisy moment of the machine does not favour one; every other
+    // pass runs them in the reverse order, so that none is always first after another.
     for (let pass = 0; pass < PASSES; pass++) {
-      for (const name of pass % 2 === 0 ? names[set] : [...names[set]].reverse()) {
-        const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${name}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
-        if (out.status !== 0) throw new Error(`${name} on ${model}/${set} failed:\n${out.stderr}`);
+      for (const peer of pass % 2 === 0 ? peers : [...peers].reverse()) {
+        const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${mine},${peer}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
+        if (out.status !== 0) throw new Error(`${mine} and ${peer} on ${model}/${set} failed:\n${out.stderr}`);
         const cell = JSON.parse(out.stdout);
-        if (cell.wrong > 0) throw new Error(`${name} disagrees on ${cell.wrong}/${cell.size} ${set} ${model} values`);
-        runs[name].push(cell.ns);
+        if (cell.wrong > 0) throw new Error(`${mine} or ${peer} disagrees on ${cell.wrong} of the ${cell.size} ${set} ${model} values`);
+        pairs[peer].push({ mine: cell.ns[mine], peer: cell.ns[peer] });
         size = cell.size;
       }
     }
-    results.push({ shape: label, set, size, ns: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])), passes: runs });
+    results.push({ shape, set, label, mine, size, pairs });
   }
 }
 
@@ -483,41 +506,35 @@ for (const [label, model] of Object.entries(shapes)) {
 const fmt = (ns) => (ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`);
 console.log(
   `\nValidators on ${SIZE} generated values per shape (the invalid set: those of their one-to-three-mutation copies that the JSON Schema rejects). ` +
-    `Each cell: one validator alone in a fresh process, median of ${ROUNDS} rounds, median of ${PASSES} interleaved passes (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
-    `Ratio = peer time / mdtypes time in the same pass, median of the passes (> 1: mdtypes faster).\n`,
+    `Each ratio: mdtypes and the peer in a fresh process, timed in turn, median of ${ROUNDS} rounds each; the median of ${PASSES} interleaved passes (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
+    `Ratio = peer time / mdtypes time (> 1: mdtypes faster). Times: the median of every process's.\n`,
 );
 console.log("| shape | set | mdtypes | ajv | typebox | zod 4 | typia |");
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
 /**
- * The ratios of a peer's cell to mdtypes' cell `mine`, one a pass: each pair timed minutes apart at most, so at
- * the same speed of the machine (see the README: a process can land at one of two speeds about 2× apart).
+ * A peer's ratios to mdtypes, one a pass, each from the two times of one process: whichever of the machine's
+ * speeds the process landed at (see the README: two about 2× apart), both ran at it.
  */
-const ratios = (r, peer, mine) => r.passes[peer].map((ns, pass) => ns / r.passes[mine][pass]);
-/** One row: mdtypes' cell `mine` against the peers' cells `peers` (ajv, typebox, zod, typia), by name; a ratio is the median of the passes' ratios. */
-const row = (r, label, mine, peers) => {
-  const cell = (name) => (name in r.ns ? `${fmt(r.ns[name])} (${median(ratios(r, name, mine)).toFixed(2)}×)` : "");
-  console.log(`| ${r.shape} | ${label} | ${fmt(r.ns[mine])} | ${peers.map(cell).join(" | ")} |`);
-};
+const ratios = (r, peer) => r.pairs[peer].map((pair) => pair.peer / pair.mine);
 for (const r of results) {
-  if (r.set === "valid") {
-    row(r, "valid: `isX`", "mdtypes", ["ajv", "typebox", "zod", "typia is"]);
-    row(r, "valid: `validateX`", "mdtypes validateX", ["ajv (allErrors)", "typebox", "zod", "typia validate"]);
-  } else {
-    row(r, "invalid: `validateX`", "mdtypes", ["ajv (allErrors)", "typebox", "zod", "typia validate"]);
-  }
+  const peers = Object.keys(r.pairs);
+  const mine = median(peers.flatMap((peer) => r.pairs[peer].map((pair) => pair.mine)));
+  const cell = (peer) => `${fmt(median(r.pairs[peer].map((pair) => pair.peer)))} (${median(ratios(r, peer)).toFixed(2)}×)`;
+  console.log(`| ${r.shape} | ${r.label} | ${fmt(mine)} | ${peers.map(cell).join(" | ")} |`);
 }
 
 // Issue 15's goal 4: no slower than typia's `is` (valid set) and ajv with `allErrors` (invalid set), on every shape.
 console.log("\nGoals (the median of the passes' ratios, and the lowest and highest pass):");
-for (const [set, mine, peer, text] of [
-  ["valid", "mdtypes", "typia is", "`isX` no slower than typia's `is`"],
-  ["invalid", "mdtypes", "ajv (allErrors)", "invalid `validateX` no slower than ajv with `allErrors`"],
+for (const [label, peer, text] of [
+  ["valid: `isX`", "typia is", "`isX` no slower than typia's `is`"],
+  ["invalid: `validateX`", "ajv (allErrors)", "invalid `validateX` no slower than ajv with `allErrors`"],
 ]) {
-  const rows = results.filter((r) => r.set === set);
-  const each = rows.map((r) => {
-    const xs = ratios(r, peer, mine);
-    return { shape: r.shape, ratio: median(xs), low: Math.min(...xs), high: Math.max(...xs) };
-  });
+  const each = results
+    .filter((r) => r.label === label)
+    .map((r) => {
+      const xs = ratios(r, peer);
+      return { shape: r.shape, ratio: median(xs), low: Math.min(...xs), high: Math.max(...xs) };
+    });
   const ok = each.every((e) => e.ratio >= 1);
   console.log(`- ${ok ? "met" : "NOT met"}: ${text} on every shape: ${each.map((e) => `${e.shape} ${e.ratio.toFixed(2)}× (${e.low.toFixed(2)}–${e.high.toFixed(2)})`).join(", ")}`);
 }
