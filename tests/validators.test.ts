@@ -333,15 +333,18 @@ describe("discriminated unions", () => {
     });
   });
 
-  it("show a string received as JSON shows it: quoted, escaped where JSON.stringify escapes (quotes, backslashes, control characters, lone surrogates), its first 40 code units then `…`", () => {
-    const shown = (s: string) => (s.length > 40 ? `${JSON.stringify(s.slice(0, 40))}…` : JSON.stringify(s));
+  it("show a string received as JSON shows it: quoted, escaped where JSON.stringify escapes (quotes, backslashes, control characters, lone surrogates), its first 40 code units (39 where a pair would be split) then `…`", () => {
+    const cut = (s: string) => s.slice(0, /^[\ud800-\udbff][\udc00-\udfff]/.test(s.slice(39, 41)) ? 39 : 40);
+    const shown = (s: string) => (s.length > 40 ? `${JSON.stringify(cut(s))}…` : JSON.stringify(s));
     const check = (s: string) => {
       const result = validateEvent({ ...sale, amount: s });
       expect(result).toEqual({ ok: false, issues: [{ path: "/amount", expected: "number", received: shown(s), message: `Expected number, received ${shown(s)}` }] });
       // Well-formed, as JSON.stringify's output is since ES2019: a lone surrogate (`\p{Cs}` in a `u` expression) is escaped, never shown raw.
       expect(/\p{Cs}/u.test(result.ok ? "" : (result.issues[0]?.received ?? ""))).toBe(false);
     };
-    for (const s of ["x\ud800y", "\udc00", "😀", "\u2028", "a\"b\\c", "\u0000\u001f", "😀".repeat(25)]) check(s);
+    for (const s of ["x\ud800y", "\udc00", "😀", "\u2028", "a\"b\\c", "\u0000\u001f", "😀".repeat(25), `${"x".repeat(39)}😀`, `${"x".repeat(39)}\ud800x`]) check(s);
+    // A pair the cut would split is left out whole: never half a character, escaped.
+    expect(validateEvent({ ...sale, amount: `${"x".repeat(39)}😀` })).toMatchObject({ issues: [{ received: `"${"x".repeat(39)}"…` }] });
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => check(s)));
   });
 

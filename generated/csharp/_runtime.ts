@@ -8,7 +8,7 @@ export interface ValidationIssue {
   path: string;
   /** What the model allows there, e.g. `string`, `"a" | "b"`, `Pet`. */
   expected: string;
-  /** What was found: the value for strings, numbers and booleans, else its kind (`null`, `array`, `object`, `undefined`). */
+  /** What was found: a string as JSON shows it (its first 40 UTF-16 code units, then `…`), a boolean as itself, else the kind (`integer`, `number`, `NaN`, `Infinity`, `null`, `array`, `object`, `undefined`). */
   received: string;
   /** `expected` and `received` as one sentence. */
   message: string;
@@ -384,14 +384,16 @@ const $$PLAIN_TEXT = /^[^"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
 
 /**
  * How a value is shown in `received`: strings and booleans as values (strings
- * quoted, cut at 40), numbers by kind (`integer`, `number`, `NaN`,
+ * as `JSON.stringify` shows them, cut after 40 UTF-16 code units, or 39 where
+ * the 40th begins a surrogate pair), numbers by kind (`integer`, `number`, `NaN`,
  * `Infinity`: formatting a float costs more than the rest of a check), the
  * rest by kind (`null`, `array`, `object`, `undefined`).
  */
 function $$received(v: unknown): string {
   switch (typeof v) {
     case "string":
-      if (v.length > 40) return `${JSON.stringify(v.slice(0, 40))}…`;
+      // Cut before a pair of surrogates the 40th code unit would split: the cut shows no half a character.
+      if (v.length > 40) return `${JSON.stringify(v.slice(0, (v.charCodeAt(39) & 0xfc00) === 0xd800 && (v.charCodeAt(40) & 0xfc00) === 0xdc00 ? 39 : 40))}…`;
       return $$PLAIN_TEXT.test(v) ? `"${v}"` : JSON.stringify(v);
     case "number":
       return Number.isInteger(v) ? "integer" : Number.isFinite(v) ? "number" : v > 0 ? "Infinity" : v < 0 ? "-Infinity" : "NaN";
