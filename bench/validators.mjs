@@ -49,7 +49,8 @@ if (NODE_FLAGS.length > 0) {
   // something else (`--version`, `-p`), would fail every cell after minutes of building.
   const probe = join(tmpdir(), `mdtypes-bench-flag-${process.pid}.mjs`);
   writeFileSync(probe, 'process.stdout.write("flag-ok"); process.exitCode = 7;\n');
-  const tried = spawnSync(process.execPath, [...NODE_FLAGS, probe], { encoding: "utf8" });
+  // With a time limit: a flag that waits (`--inspect-brk`) would hold the run forever.
+  const tried = spawnSync(process.execPath, [...NODE_FLAGS, probe], { encoding: "utf8", timeout: 30_000 });
   rmSync(probe, { force: true });
   if (tried.status !== 7 || tried.stdout !== "flag-ok") usage(`--node-flag: Node does not run a script with ${NODE_FLAGS.join(" ")}${tried.stderr.trim() ? `: ${tried.stderr.trim().split("\n").pop()}` : ""}`);
 }
@@ -66,8 +67,10 @@ const CELL = args.includes("--cell") ? (args[args.indexOf("--cell") + 1] ?? "").
 if (CELL) {
   // A cell runs in this process, on what a full run built.
   if (CELL.length !== 3 && CELL.length !== 4) usage("--cell takes <Model>,<set>,<validator>[,<validator>] (--cell Event,invalid,mdtypes)");
+  if (args.includes("--json")) usage("--cell prints its own JSON: --json writes a full run's results");
   if (NODE_FLAGS.length > 0) usage(`--cell runs in this process: give Node's flags to node itself (node ${NODE_FLAGS.join(" ")} bench/validators.mjs --cell ${CELL.join(",")})`);
-  if (!existsSync(join(OUT, "js", "models")) || !existsSync(join(HERE, "node_modules"))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
+  const built = [join(OUT, "js", "models", "order.js"), join(OUT, "typia", "js", "validators.js"), join(HERE, "node_modules")];
+  if (!built.every((path) => existsSync(path))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
 } else {
   if (!existsSync(join(HERE, "node_modules"))) sh("npm", ["ci", "--no-audit", "--no-fund"], HERE);
   rmSync(OUT, { recursive: true, force: true });
@@ -411,9 +414,11 @@ function timer() {
   );
 }
 
+/** The median: of an even count, the mean of the two middle values. */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
 /** The data sets of one shape: the same values in every process (the generator is seeded per shape). */
@@ -443,11 +448,13 @@ if (CELL) {
   const wrong = fns.reduce((sum, fn) => sum + data.filter((v) => fn(v) !== expected).length, 0);
   const timers = fns.map(() => timer());
   const samples = fns.map(() => []);
+  // A round each, untimed, first: the first rounds can run before the code is optimized.
+  for (let i = 0; i < fns.length; i++) timers[i](fns[i], data);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? fns.map((_, i) => i) : fns.map((_, i) => fns.length - 1 - i);
     for (const i of order) samples[i].push(timers[i](fns[i], data).nsPerValue);
   }
-  process.stdout.write(JSON.stringify({ ns: Object.fromEntries(names.map((name, i) => [name, median(samples[i])])), wrong, size: data.length }));
+  process.stdout.write(`${JSON.stringify({ ns: Object.fromEntries(names.map((name, i) => [name, median(samples[i])])), wrong, size: data.length })}\n`);
   process.exit(0);
 }
 
@@ -506,7 +513,7 @@ for (const [shape, model] of Object.entries(shapes)) {
 const fmt = (ns) => (ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`);
 console.log(
   `\nValidators on ${SIZE} generated values per shape (the invalid set: those of their one-to-three-mutation copies that the JSON Schema rejects). ` +
-    `Each ratio: mdtypes and the peer in a fresh process, timed in turn, median of ${ROUNDS} rounds each; the median of ${PASSES} interleaved passes (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
+    `Each ratio: mdtypes and the peer in a fresh process, timed in turn, median of ${ROUNDS} rounds each; the median of ${PASSES === 1 ? "one pass" : `${PASSES} interleaved passes`} (Node ${process.version}${NODE_FLAGS.length > 0 ? ` ${NODE_FLAGS.join(" ")}` : ""}). ` +
     `Ratio = peer time / mdtypes time (> 1: mdtypes faster). Times: the median of every process's.\n`,
 );
 console.log("| shape | set | mdtypes | ajv | typebox | zod 4 | typia |");
@@ -536,6 +543,11 @@ for (const [label, peer, text] of [
       return { shape: r.shape, ratio: median(xs), low: Math.min(...xs), high: Math.max(...xs) };
     });
   const ok = each.every((e) => e.ratio >= 1);
-  console.log(`- ${ok ? "met" : "NOT met"}: ${text} on every shape: ${each.map((e) => `${e.shape} ${e.ratio.toFixed(2)}× (${e.low.toFixed(2)}–${e.high.toFixed(2)})`).join(", ")}`);
+  // Two decimals, or three where two would round a ratio below 1 up to 1.00.
+  const x = (ratio) => (ratio < 1 && ratio.toFixed(2) === "1.00" ? ratio.toFixed(3) : ratio.toFixed(2));
+  console.log(`- ${ok ? "met" : "NOT met"}: ${text} on every shape: ${each.map((e) => `${e.shape} ${x(e.ratio)}× (${x(e.low)}–${x(e.high)})`).join(", ")}`);
 }
-if (args.includes("--json")) writeFileSync(join(OUT, "validators.json"), JSON.stringify(results, null, 2));
+if (args.includes("--json")) {
+  const run = { node: process.version, nodeFlags: NODE_FLAGS, values: SIZE, rounds: ROUNDS, passes: PASSES };
+  writeFileSync(join(OUT, "validators.json"), JSON.stringify({ run, results }, null, 2));
+}
