@@ -73,7 +73,8 @@ if (CELL) {
   if (!built.every((path) => existsSync(path))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
 } else {
   if (!existsSync(join(HERE, "node_modules"))) sh("npm", ["ci", "--no-audit", "--no-fund"], HERE);
-  rmSync(OUT, { recursive: true, force: true });
+  // What this bench builds, not the whole folder: bench/codegen.mjs keeps its results there too.
+  for (const built of ["ts", "js", "typia", "tsconfig.json", "validators.json"]) rmSync(join(OUT, built), { recursive: true, force: true });
   // As documented: the peers' schemas below are written to the docs' letter (no null where the docs do not say it).
   sh(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", join(HERE, "docs"), "--out", join(OUT, "ts"), "--nullability", "as-documented", "--no-cache"]);
   writeFileSync(join(OUT, "ts", "package.json"), '{ "type": "module" }\n');
