@@ -8,7 +8,7 @@ export interface ValidationIssue {
   path: string;
   /** What the model allows there, e.g. `string`, `"a" | "b"`, `Pet`. */
   expected: string;
-  /** What was found: a string as JSON shows it (its first 40 UTF-16 code units, then `…`), a boolean as itself, else the kind (`integer`, `number`, `NaN`, `Infinity`, `null`, `array`, `object`, `undefined`). */
+  /** What was found: a string as JSON shows it (past 40 UTF-16 code units, its first 40, or 39 where a surrogate pair would be split, then `…`), a boolean as itself, else the kind (`integer`, `number`, `NaN`, `Infinity`, `null`, `array`, `object`, `undefined`). */
   received: string;
   /** `expected` and `received` as one sentence. */
   message: string;
