@@ -3,7 +3,8 @@
 // them at once, against openapi-typescript on the OpenAPI spec the Discord docs came from;
 // then how time grows with the input, up to a tree of over 10,000 docs (the largest SDK
 // copied seven times), in docs/s and MB/s. Wall time (median of several runs, the
-// scenarios interleaved within each round) and peak memory (resident, all threads). Ends
+// scenarios interleaved within each round), peak memory (resident, all threads) and, for
+// the cold runs against openapi-typescript and the large trees, user and system CPU time. Ends
 // with the goals of issue 15, each marked met or not met.
 //
 //   npm run bench:codegen                  (from the repository root; builds first)
@@ -27,7 +28,7 @@ import { benchArgs, countOption, usage } from "./args.mjs";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 const BIN = join(ROOT, "bin", "mdtypes.js");
-const PEAK = join(HERE, "peak.cjs");
+const USAGE = join(HERE, "usage.cjs");
 const CORPUS = join(ROOT, "..", "shared", "corpus", "speakeasy");
 const SPEC = join(ROOT, "..", "shared", "corpus", "specs", "discord-openapi.json");
 const args = benchArgs(
@@ -86,17 +87,20 @@ process.on("SIGINT", () => process.exit(130));
 
 // ---------------------------------------------------------------- measuring one run
 
-let peakFiles = 0;
+let usageFiles = 0;
 
-/** Runs `node argv` in `cwd`: wall seconds, peak resident MiB, exit status, stdout. */
+/**
+ * Runs `node argv` in `cwd`: wall seconds, peak resident MiB, user and system CPU seconds (all
+ * threads of the process), exit status, stdout.
+ */
 function measure(argv, cwd = SCRATCH) {
-  const peakFile = join(SCRATCH, `peak-${peakFiles++}`);
+  const usageFile = join(SCRATCH, `usage-${usageFiles++}`);
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--require", PEAK, ...argv], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_PEAK_FILE: peakFile, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, ["--require", USAGE, ...argv], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: "1" } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.signal === "SIGINT" || result.signal === "SIGTERM") process.exit(result.signal === "SIGINT" ? 130 : 143);
-  const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, "utf8")) / 1024 : NaN;
-  return { seconds, peak, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const [peakKiB, userUs, systemUs] = existsSync(usageFile) ? readFileSync(usageFile, "utf8").split(" ").map(Number) : [NaN, NaN, NaN];
+  return { seconds, peak: peakKiB / 1024, user: userUs / 1e6, system: systemUs / 1e6, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
@@ -116,7 +120,7 @@ const median = (xs) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Collects runs per scenario; `summary()` gives the median time, the median peak and the runs' counts. */
+/** Collects runs per scenario: their median wall time, highest peak memory, median CPU times and docs parsed. */
 class Scenario {
   constructor() {
     this.runs = [];
@@ -130,6 +134,13 @@ class Scenario {
   }
   get peak() {
     return Math.max(...this.runs.map((r) => r.peak));
+  }
+  /** Median CPU seconds of the runs, all threads: user and system. */
+  get user() {
+    return median(this.runs.map((r) => r.user));
+  }
+  get system() {
+    return median(this.runs.map((r) => r.system));
   }
   get parsed() {
     return [...new Set(this.runs.map((r) => r.parsed))].join("/");
@@ -366,18 +377,19 @@ out(`| openapi-typescript ${versionOf("openapi-typescript")} on discord-openapi.
 out();
 if (results[discord.name]) {
   const mine = results[discord.name].coldGenerate.seconds;
-  out(`Cold \`generate\` of the Discord docs: ${s2(mine)}; openapi-typescript on the spec they came from: ${s2(ot.seconds)} (mdtypes takes ${(mine / ot.seconds).toFixed(2)}× its time).`);
+  const cpu = (scenario) => `CPU ${s2(scenario.user)} user, ${s2(scenario.system)} system`;
+  out(`Cold \`generate\` of the Discord docs: ${s2(mine)} (${cpu(results[discord.name].coldGenerate)}); openapi-typescript on the spec they came from: ${s2(ot.seconds)} (${cpu(ot)}); mdtypes takes ${(mine / ot.seconds).toFixed(2)}× its time.`);
   out();
 }
 out("Cold `generate` (fresh output folder, no cache) as the input grows:");
 out();
-out("| input | docs | size | cold generate | per doc | docs/s | MB/s | per doc ÷ the first row's | peak memory |");
-out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+out("| input | docs | size | cold generate | per doc | docs/s | MB/s | per doc ÷ the first row's | CPU: user, system | peak memory |");
+out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 const scaleRows = [...scaling, ...corpusRows];
 const perDoc = (row) => (row.scenario.seconds * 1000) / row.docs;
 scaleRows.forEach((row) => {
   const first = scaleRows.find((r) => r.label.split(" ×")[0] === row.label.split(" ×")[0]);
-  out(`| ${row.label} | ${row.docs} | ${mb(row.bytes)} | ${s2(row.scenario.seconds)} | ${perDoc(row).toFixed(3)} ms | ${Math.round(row.docs / row.scenario.seconds)} | ${(row.bytes / 1e6 / row.scenario.seconds).toFixed(2)} | ${first === row ? "" : `${(perDoc(row) / perDoc(first)).toFixed(2)}×`} | ${mib(row.scenario.peak)} |`);
+  out(`| ${row.label} | ${row.docs} | ${mb(row.bytes)} | ${s2(row.scenario.seconds)} | ${perDoc(row).toFixed(3)} ms | ${Math.round(row.docs / row.scenario.seconds)} | ${(row.bytes / 1e6 / row.scenario.seconds).toFixed(2)} | ${first === row ? "" : `${(perDoc(row) / perDoc(first)).toFixed(2)}×`} | ${s2(row.scenario.user)}, ${s2(row.scenario.system)} | ${mib(row.scenario.peak)} |`);
 });
 out();
 out(`Cold \`check\` of ${workerInput.label} (${workerInput.docs} docs in one tree) by number of worker threads besides the main one (\`auto\` chooses ${autoWorkers(workerInput.bytes)} here):`);
@@ -404,12 +416,12 @@ const warmRatios = sdks.map((sdk) => [sdk.name, results[sdk.name].warmCheck.seco
 const worstWarm = warmRatios.reduce((a, b) => (b[1] > a[1] ? b : a));
 goal(worstWarm[1] <= 0.15, `warm \`check\` ≤ 0.15× cold \`generate\` on every SDK${option("--only", undefined) ? ` (of the ${sdks.length} --only kept)` : ""}: the highest ${worstWarm[1].toFixed(3)}× (${worstWarm[0]})`);
 const biggest = scaling[scaling.length - 1];
-goal(biggest.docs >= 10000 && perDoc(biggest) <= 0.45, `cold \`generate\` of ${biggest.docs} docs ≤ 0.45 ms per doc: ${perDoc(biggest).toFixed(3)} ms (${Math.round(biggest.docs / biggest.scenario.seconds)} docs/s, ${(biggest.bytes / 1e6 / biggest.scenario.seconds).toFixed(2)} MB/s)`);
+goal(biggest.docs >= 10000 && perDoc(biggest) <= 0.45, `cold \`generate\` of ${biggest.docs} docs ≤ 0.45 ms per doc: ${perDoc(biggest).toFixed(3)} ms (${Math.round(biggest.docs / biggest.scenario.seconds)} docs/s, ${(biggest.bytes / 1e6 / biggest.scenario.seconds).toFixed(2)} MB/s; CPU ${s2(biggest.scenario.user)} user, ${s2(biggest.scenario.system)} system)`);
 const growth = perDoc(biggest) / perDoc(scaling[0]);
 goal(growth <= 1.15, `time linear in the docs: per doc at ×${copies[copies.length - 1]} ÷ per doc at ×1 = ${growth.toFixed(2)} (≤ 1.15)`);
 goal(biggest.scenario.peak <= 512, `peak memory of that run ≤ 512 MiB: ${mib(biggest.scenario.peak)}`);
 
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });
-const raw = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([name, s]) => [name, s.runs.map(({ seconds, peak, parsed }) => ({ seconds, peak, parsed }))]))]));
-writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, results: raw, openapiTypescript: ot.runs.map(({ seconds, peak }) => ({ seconds, peak })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak }) => ({ seconds, peak })) })) }, null, 2));
+const raw = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([name, s]) => [name, s.runs.map(({ seconds, peak, user, system, parsed }) => ({ seconds, peak, user, system, parsed }))]))]));
+writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, results: raw, openapiTypescript: ot.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })) })) }, null, 2));
