@@ -63,8 +63,59 @@ function sh(command, argv, cwd = ROOT) {
   return result.stdout;
 }
 
+// ---------------------------------------------------------------- one run at a time
+
+/**
+ * A full run clears and rebuilds bench/.out (ts, js, typia) and then times cells that load it:
+ * a second run at the same time would delete it under the first. A run holds
+ * bench/.out/validators.lock (its process id) from before it clears the folder until it ends; a
+ * lock whose process is gone (a run killed) is stale and taken over. A `--cell` of one's own
+ * refuses to start while a run holds it; the cells a run starts are given its id.
+ */
+const LOCK = join(OUT, "validators.lock");
+const RUN_ENV = "MDTYPES_BENCH_VALIDATORS_RUN";
+
+/** The id of the live process holding the lock, if any. */
+function lockHolder() {
+  let pid;
+  try {
+    pid = Number(readFileSync(LOCK, "utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // EPERM: the process is there, another user's.
+    return error.code === "EPERM" ? pid : undefined;
+  }
+}
+
+/** Takes the lock for this run (or ends with exit 2, naming the run that holds it) until the process exits. */
+function lock() {
+  mkdirSync(OUT, { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const holder = lockHolder();
+      if (holder !== undefined) usage(`another run (process ${holder}) is building and timing bench/.out: start this one when it has ended`);
+      rmSync(LOCK, { force: true });
+    }
+  }
+  process.on("exit", () => {
+    if (lockHolder() === process.pid) rmSync(LOCK, { force: true });
+  });
+}
+
 const CELL = args.includes("--cell") ? (args[args.indexOf("--cell") + 1] ?? "").split(",") : undefined;
 if (CELL) {
+  const holder = lockHolder();
+  if (holder !== undefined && String(holder) !== process.env[RUN_ENV]) usage(`a run (process ${holder}) is rebuilding bench/.out: time a cell when it has ended`);
   // A cell runs in this process, on what a full run built.
   if (CELL.length !== 3 && CELL.length !== 4) usage("--cell takes <Model>,<set>,<validator>[,<validator>] (--cell Event,invalid,mdtypes)");
   if (args.includes("--json")) usage("--cell prints its own JSON: --json writes a full run's results");
@@ -72,6 +123,7 @@ if (CELL) {
   const built = [join(OUT, "js", "models", "order.js"), join(OUT, "typia", "js", "validators.js"), join(HERE, "node_modules")];
   if (!built.every((path) => existsSync(path))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
 } else {
+  lock();
   if (!existsSync(join(HERE, "node_modules"))) sh("npm", ["ci", "--no-audit", "--no-fund"], HERE);
   // What this bench builds, not the whole folder: bench/codegen.mjs keeps its results there too.
   for (const built of ["ts", "js", "typia", "tsconfig.json", "validators.json"]) rmSync(join(OUT, built), { recursive: true, force: true });
@@ -497,7 +549,7 @@ for (const [shape, model] of Object.entries(shapes)) {
     // pass runs them in the reverse order, so that none is always first after another.
     for (let pass = 0; pass < PASSES; pass++) {
       for (const peer of pass % 2 === 0 ? peers : [...peers].reverse()) {
-        const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${mine},${peer}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
+        const out = spawnSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), "--cell", `${model},${set},${mine},${peer}`, "--rounds", String(ROUNDS), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8", env: { ...process.env, [RUN_ENV]: String(process.pid) } });
         if (out.status !== 0) throw new Error(`${mine} and ${peer} on ${model}/${set} failed:\n${out.stderr}`);
         const cell = JSON.parse(out.stdout);
         if (cell.wrong > 0) throw new Error(`${mine} or ${peer} disagrees on ${cell.wrong} of the ${cell.size} ${set} ${model} values`);
