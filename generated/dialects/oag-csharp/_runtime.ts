@@ -727,12 +727,15 @@ export function $$close(c: $$Context): ValidationIssue[] {
   return c.issues.length > 0 ? c.issues : [$$invalid()];
 }
 
-/** The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as {@link $$fieldsOf}, `null` when `o` is not plain. */
+/**
+ * The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as
+ * {@link $$fieldsOf}, `null` when `o` is not plain. Called at the top of `validateX` only, so
+ * `key` is the whole path, and the list of one is built without a walk's context.
+ */
 export function $$tagMiss(o: Record<string, unknown>, key: string, expected: string, prefix: string, tag: unknown): ValidationIssue[] | null | undefined {
   if (Object.getPrototypeOf(o) !== $$OP) return null;
-  const c = $$open();
-  $$miss(c, key, expected, prefix, tag);
-  return $$close(c);
+  const received = $$received(tag);
+  return [{ path: key, expected, received, message: prefix + received }];
 }
 
 /** The verdict of the safe walk, for a polluted environment. */
