@@ -36,6 +36,7 @@ const args = benchArgs(
     "--node-flag": "<flag> a Node flag for every cell's process (--node-flag --single-threaded-gc)",
     "--cell": "<Model,set,validator[,validator]> time one validator, or two in turn, in this process, on what a full run built (Event,invalid,mdtypes,ajv (allErrors))",
     "--json": "also write bench/.out/validators.json",
+    "--per-value": "with --cell: time each value of the set alone (the validators in turn, median of --rounds) and print them, the second validator's time ÷ the first's, lowest first",
   },
   { repeatable: ["--node-flag"] },
 );
@@ -113,12 +114,14 @@ function lock() {
 }
 
 const CELL = args.includes("--cell") ? (args[args.indexOf("--cell") + 1] ?? "").split(",") : undefined;
+if (!CELL && args.includes("--per-value")) usage("--per-value times one cell's values: --cell <Model>,<set>,<validator>,<validator> --per-value");
 if (CELL) {
   const holder = lockHolder();
   if (holder !== undefined && String(holder) !== process.env[RUN_ENV]) usage(`a run (process ${holder}) is rebuilding bench/.out: time a cell when it has ended`);
   // A cell runs in this process, on what a full run built.
   if (CELL.length !== 3 && CELL.length !== 4) usage("--cell takes <Model>,<set>,<validator>[,<validator>] (--cell Event,invalid,mdtypes)");
   if (args.includes("--json")) usage("--cell prints its own JSON: --json writes a full run's results");
+  if (args.includes("--per-value") && CELL.length !== 4) usage("--per-value compares two validators: --cell <Model>,<set>,<validator>,<validator> --per-value");
   if (NODE_FLAGS.length > 0) usage(`--cell runs in this process: give Node's flags to node itself (node ${NODE_FLAGS.join(" ")} bench/validators.mjs --cell ${CELL.join(",")})`);
   const built = [join(OUT, "js", "models", "order.js"), join(OUT, "typia", "js", "validators.js"), join(HERE, "node_modules")];
   if (!built.every((path) => existsSync(path))) usage("--cell times what a full run built: run `node bench/validators.mjs` (or `npm run bench:validators`) once first");
@@ -500,6 +503,27 @@ if (CELL) {
   const expected = set === "valid";
   const wrong = fns.reduce((sum, fn) => sum + data.filter((v) => fn(v) !== expected).length, 0);
   const timers = fns.map(() => timer());
+  if (args.includes("--per-value")) {
+    // Each value alone, the two validators in turn as below: where on the set one gains or loses.
+    const rows = data.map((value) => {
+      const one = [value];
+      for (let i = 0; i < fns.length; i++) timers[i](fns[i], one);
+      const times = fns.map(() => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? [0, 1] : [1, 0];
+        for (const i of order) times[i].push(timers[i](fns[i], one).nsPerValue);
+      }
+      const [a, b] = times.map(median);
+      return { a, b, value };
+    });
+    rows.sort((x, y) => x.b / x.a - y.b / y.a);
+    const lines = [`| ${names[0]} | ${names[1]} | ÷ | value (JSON, its first 100 characters) |`, "| ---: | ---: | ---: | --- |"];
+    for (const { a, b, value } of rows) lines.push(`| ${a.toFixed(0)} ns | ${b.toFixed(0)} ns | ${(b / a).toFixed(2)}× | \`${JSON.stringify(value).slice(0, 100).replace(/\|/g, "\\|")}\` |`);
+    const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
+    lines.push("", `Whole set, the values' times added: ${total("a").toFixed(0)} against ${total("b").toFixed(0)} ns (${(total("b") / total("a")).toFixed(2)}×); ${wrong} verdicts wrong.`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+    process.exit(0);
+  }
   const samples = fns.map(() => []);
   // A round each, untimed, first: the first rounds can run before the code is optimized.
   for (let i = 0; i < fns.length; i++) timers[i](fns[i], data);
