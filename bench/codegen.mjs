@@ -18,7 +18,7 @@
 // Reads the corpus in place and writes only to a scratch folder in the system's temp
 // folder (removed at the end) and to bench/.out/codegen.json.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -79,11 +79,18 @@ process.on("exit", () => {
 });
 // The bench runs its commands synchronously, so a signal handler of its own runs only when the whole
 // bench ends. Ctrl-C reaches the command under way too: the handler keeps Node from dying of it, the
-// command does, and the bench exits then (see `measure`), removing the scratch folder. SIGTERM has no
-// handler: it stops the bench at once and leaves the scratch folder (mdtypes-bench-codegen-*) in the
-// system's temp folder. A Ctrl-C that comes while no command runs (the parse stage is timed in this
-// process) is acted on only when the bench next waits for something asynchronous, or ends.
+// command does, and the bench exits then (see `measure`), removing the scratch folder. A Ctrl-C that
+// comes while no command runs (the parse stage is timed in this process) is acted on only when the
+// bench next waits for something asynchronous, or ends. SIGTERM and SIGKILL stop the bench at once,
+// with no handler run: a watchdog in a process group of its own removes the scratch folder once the
+// bench's process has gone, whatever ended it.
 process.on("SIGINT", () => process.exit(130));
+if (!args.includes("--keep")) {
+  const watchdog = `const [pid, dir] = process.argv.slice(1);
+const gone = () => { try { process.kill(Number(pid), 0); return false; } catch (error) { return error.code !== "EPERM"; } };
+const timer = setInterval(() => { if (gone()) { clearInterval(timer); require("node:fs").rmSync(dir, { recursive: true, force: true }); } }, 1000);`;
+  spawn(process.execPath, ["-e", watchdog, String(process.pid), SCRATCH], { detached: true, stdio: "ignore" }).unref();
+}
 
 // ---------------------------------------------------------------- measuring one run
 
@@ -259,7 +266,8 @@ function coldAndWarm(label, dir, runs, extra) {
   // A file changed less than two seconds before a `check` is never trusted by its times alone (the
   // replay's "racy" rule): the output is left that long, as any output is by the time CI checks it.
   sleep(2100);
-  mdtypes(dir, ["check", "--cache-dir", "cache"]); // fills the cache
+  mdtypes(dir, ["check", "--cache-dir", "cache"]); // fills the cache (it parses, so it records no replay)
+  mdtypes(dir, ["check", "--cache-dir", "cache"]); // answered by the cache: records the replay a warm check takes
   for (let round = 0; round < runs; round++) {
     retarget(dir, `fresh-${round}`, "fresh.config.json");
     s.coldGenerate.add(mdtypes(dir, ["generate", "--no-cache", "--config", "fresh.config.json"]));
