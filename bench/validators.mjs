@@ -53,7 +53,10 @@ if (NODE_FLAGS.length > 0) {
   // With a time limit: a flag that waits (`--inspect-brk`) would hold the run forever.
   const tried = spawnSync(process.execPath, [...NODE_FLAGS, probe], { encoding: "utf8", timeout: 30_000 });
   rmSync(probe, { force: true });
-  if (tried.status !== 7 || tried.stdout !== "flag-ok") usage(`--node-flag: Node does not run a script with ${NODE_FLAGS.join(" ")}${tried.stderr.trim() ? `: ${tried.stderr.trim().split("\n").pop()}` : ""}`);
+  // Node's own complaint: the first line that names one of the flags (it can go on to list others).
+  const said = tried.stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  const why = said.find((line) => NODE_FLAGS.some((flag) => line.includes(flag.split("=")[0]))) ?? said[0];
+  if (tried.status !== 7 || tried.stdout !== "flag-ok") usage(`--node-flag: Node does not run a script with ${NODE_FLAGS.join(" ")}${why ? `: ${why}` : ""}`);
 }
 
 // ---------------------------------------------------------------- build the mdtypes validators
@@ -87,11 +90,19 @@ function lockHolder() {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch (error) {
     // EPERM: the process is there, another user's.
     return error.code === "EPERM" ? pid : undefined;
   }
+  // A process id given again to another program (after a restart, in a container) holds no run:
+  // where the system shows a process's command line (Linux's /proc), a holder must be this bench.
+  let command;
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return pid;
+  }
+  return command.includes("validators.mjs") ? pid : undefined;
 }
 
 /** Takes the lock for this run (or ends with exit 2, naming the run that holds it) until the process exits. */
@@ -104,7 +115,7 @@ function lock() {
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       const holder = lockHolder();
-      if (holder !== undefined) usage(`another run (process ${holder}) is building and timing bench/.out: start this one when it has ended`);
+      if (holder !== undefined) usage(`another run (process ${holder}) is building and timing bench/.out: start this one when it has ended (if no run is going on, delete bench/.out/validators.lock)`);
       rmSync(LOCK, { force: true });
     }
   }
