@@ -358,6 +358,26 @@ describe("discriminated unions", () => {
     expect(validateEvent("click")).toMatchObject({ ok: false, issues: [{ path: "", expected: "Click | Sale", received: '"click"' }] });
   });
 
+  it("report a tag of another type by its kind, in a list of its own each call, inside another walk too", () => {
+    expect(validateEvent({ type: 7 })).toEqual({ ok: false, issues: [{ path: "/type", expected: '"click" | "sale"', received: "integer", message: 'Expected "click" | "sale", received integer' }] });
+    expect(validateEvent({ type: null })).toMatchObject({ ok: false, issues: [{ path: "/type", received: "null" }] });
+    const first = validateEvent({ type: "view" });
+    const second = validateEvent({ type: "view" });
+    expect(first.ok ? undefined : first.issues).not.toBe(second.ok ? undefined : second.issues);
+    // A getter that validates while a walk is under way gets the same issue, and the outer walk its own.
+    let inner: unknown;
+    const outer = validateClick({
+      type: "click",
+      channel: "web",
+      get id() {
+        inner = validateEvent({ type: "view" });
+        return 5;
+      },
+    });
+    expect(inner).toEqual({ ok: false, issues: [{ path: "/type", expected: '"click" | "sale"', received: '"view"', message: 'Expected "click" | "sale", received "view"' }] });
+    expect(paths(outer)).toEqual(["/id"]);
+  });
+
   it("a member's other keys are checked in document order, the matched tag is not reported again", () => {
     expect(paths(validateEvent({ type: "click", channel: 5, country: 7 }))).toEqual(["/id", "/channel", "/country"]);
     // The member alone checks its tag, in its place among the keys.
