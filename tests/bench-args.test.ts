@@ -12,7 +12,7 @@ const bench = (script: string, args: string[]) => spawnSync(process.execPath, [j
 
 describe("bench command lines", () => {
   it.each([
-    ["validators.mjs", ["--rounds", "--quick", "--node-flag", "--cell", "--json"]],
+    ["validators.mjs", ["--rounds", "--quick", "--node-flag", "--cell", "--json", "--per-value"]],
     ["codegen.mjs", ["--runs", "--quick", "--keep", "--only", "--parse-only", "--parse-baseline", "--parse-rounds"]],
   ])("%s --help lists every option and exits 0, wherever -h stands", (script, options) => {
     for (const args of [["--help"], ["--quick", "-h"]]) {
@@ -28,6 +28,8 @@ describe("bench command lines", () => {
     ["validators.mjs", ["--rounds=0x10"], "--rounds takes a whole number from 1 to 1000"],
     ["codegen.mjs", ["--runs", " 5"], "--runs takes a whole number from 1 to 1000"],
     ["codegen.mjs", ["--bogus"], 'unknown argument "--bogus"'],
+    ["validators.mjs", ["--per-value"], "--per-value times one cell's values"],
+    ["validators.mjs", ["--cell", "Event,invalid,mdtypes", "--per-value"], "--per-value compares two validators"],
   ])("%s %j: one line, exit 2", (script, args, message) => {
     const run = bench(script, args);
     expect(run.status).toBe(2);
