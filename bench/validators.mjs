@@ -514,17 +514,21 @@ if (CELL) {
   const expected = set === "valid";
   const wrong = fns.reduce((sum, fn) => sum + data.filter((v) => fn(v) !== expected).length, 0);
   const timers = fns.map(() => timer());
+  /** The validators on `values` in turn, round by round (every other round in reverse order): each one's median ns per value. */
+  const inTurn = (values) => {
+    const samples = fns.map(() => []);
+    // A round each, untimed, first: the first rounds can run before the code is optimized.
+    for (let i = 0; i < fns.length; i++) timers[i](fns[i], values);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? fns.map((_, i) => i) : fns.map((_, i) => fns.length - 1 - i);
+      for (const i of order) samples[i].push(timers[i](fns[i], values).nsPerValue);
+    }
+    return samples.map(median);
+  };
   if (args.includes("--per-value")) {
     // Each value alone, the two validators in turn as below: where on the set one gains or loses.
     const rows = data.map((value) => {
-      const one = [value];
-      for (let i = 0; i < fns.length; i++) timers[i](fns[i], one);
-      const times = fns.map(() => []);
-      for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? [0, 1] : [1, 0];
-        for (const i of order) times[i].push(timers[i](fns[i], one).nsPerValue);
-      }
-      const [a, b] = times.map(median);
+      const [a, b] = inTurn([value]);
       return { a, b, value };
     });
     rows.sort((x, y) => x.b / x.a - y.b / y.a);
@@ -535,14 +539,8 @@ if (CELL) {
     process.stdout.write(`${lines.join("\n")}\n`);
     process.exit(0);
   }
-  const samples = fns.map(() => []);
-  // A round each, untimed, first: the first rounds can run before the code is optimized.
-  for (let i = 0; i < fns.length; i++) timers[i](fns[i], data);
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? fns.map((_, i) => i) : fns.map((_, i) => fns.length - 1 - i);
-    for (const i of order) samples[i].push(timers[i](fns[i], data).nsPerValue);
-  }
-  process.stdout.write(`${JSON.stringify({ ns: Object.fromEntries(names.map((name, i) => [name, median(samples[i])])), wrong, size: data.length })}\n`);
+  const ns = inTurn(data);
+  process.stdout.write(`${JSON.stringify({ ns: Object.fromEntries(names.map((name, i) => [name, ns[i]])), wrong, size: data.length })}\n`);
   process.exit(0);
 }
 
