@@ -21,11 +21,12 @@
 // folder (removed at the end) and to bench/.out/codegen.json.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage } from "./args.mjs";
+import { microseconds as us, PROBE_FILES, SETTLE_SECONDS, settledFileCreation } from "./file-creation.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -40,7 +41,7 @@ const args = benchArgs(
     "--runs": "<n> runs of each scenario, the median reported (default 5; 3 with --quick); at most 3 on the whole corpus and the large trees",
     "--quick": "3 runs (1 on the large trees) and fewer tree sizes, for a first look",
     "--keep": "keep the scratch folder (its path is printed)",
-    "--no-settle": "start at once even when creating files is slow now (by default the bench waits, up to 7 minutes, for it to be fast again)",
+    "--no-settle": `start at once even when creating files is slow now (by default the bench waits, up to ${SETTLE_SECONDS / 60} minutes, for it to be fast again)`,
     "--only": "<text> only the SDKs whose folder name contains the text",
     "--parse-only": "time the parse stage alone, in this process, and stop",
     "--parse-baseline": "<dist> interleave the parse rounds with another build's parser (its dist folder)",
@@ -124,70 +125,6 @@ function mdtypes(cwd, argv, ok = [0]) {
 
 /** Waits `ms` milliseconds (the benchmark runs its commands one after the other, synchronously). */
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-// ---------------------------------------------------------------- the file system's state
-
-/** Empty files {@link fileCreation} makes. */
-const PROBE_FILES = 2000;
-
-/** Microseconds per file above which {@link fileCreation}'s figure is called slow (on this machine 20–30 µs is usual). */
-const SLOW_CREATION_US = 100;
-
-let probes = 0;
-
-/**
- * Microseconds to create one empty file, the mean of {@link PROBE_FILES} made in a new folder of
- * the scratch folder (kept until the scratch folder is removed: removing files is what slows
- * creating them). A cold `generate` creates a file per model, and some file systems create files
- * many times slower for minutes after many were deleted: ext4 without a journal passes over the
- * inodes freed in the last minute (or six, while their blocks are not yet written back) at every
- * file it creates. On this machine, 20–30 µs a file usually, and 170–340 µs in the six minutes after
- * some 350,000 files were removed (the README has the figures). The report prints it beside the runs
- * it concerns, so that a slow file system is not read as a slow build.
- */
-function fileCreation() {
-  const folder = join(SCRATCH, `file-creation-${probes++}`);
-  mkdirSync(folder);
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < PROBE_FILES; i++) closeSync(openSync(join(folder, `f${i}`), "wx"));
-  return Number(process.hrtime.bigint() - start) / 1e3 / PROBE_FILES;
-}
-
-/** `x` µs a file, as the report shows it. */
-const us = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} µs`;
-
-/** The longest the bench waits for creating files to be fast again: ext4 passes over a freed inode for at most six minutes. */
-const SETTLE_SECONDS = 420;
-
-/** Seconds between two measurements while waiting. */
-const SETTLE_POLL_SECONDS = 30;
-
-/**
- * Measures file creation now (`when`: before what, for the messages). When it is slow, waits
- * (unless `--no-settle`) until it is fast again, measuring every {@link SETTLE_POLL_SECONDS} s, for at
- * most {@link SETTLE_SECONDS} s; says so on stderr, and warns when it is still slow. The last figure
- * (µs a file) and the seconds waited.
- */
-async function settledFileCreation(when) {
-  let perFile = fileCreation();
-  if (perFile <= SLOW_CREATION_US) return { perFile, waited: 0 };
-  const slow = `creating a file takes ${us(perFile)} here now (${when}), over ${SLOW_CREATION_US} µs: files deleted in the last minutes can do that (see the README's "Codegen speed")`;
-  const slower = "cold runs, which create a file per model, will be slower than the build is";
-  if (args.includes("--no-settle")) {
-    log(`bench/codegen.mjs: ${slow}; ${slower} (--no-settle).`);
-    return { perFile, waited: 0 };
-  }
-  log(`bench/codegen.mjs: ${slow}; waiting for it to be fast again, up to ${SETTLE_SECONDS / 60} minutes (--no-settle starts at once).`);
-  const start = Date.now();
-  while (perFile > SLOW_CREATION_US && (Date.now() - start) / 1000 + SETTLE_POLL_SECONDS <= SETTLE_SECONDS) {
-    // Asynchronously: a Ctrl-C while waiting ends the bench (its handler runs only when the bench waits so).
-    await new Promise((wake) => setTimeout(wake, SETTLE_POLL_SECONDS * 1000));
-    perFile = fileCreation();
-  }
-  const waited = Math.round((Date.now() - start) / 1000);
-  log(perFile > SLOW_CREATION_US ? `bench/codegen.mjs: still ${us(perFile)} a file after ${waited} s; going on: ${slower}.` : `bench/codegen.mjs: ${us(perFile)} a file after ${waited} s; going on.`);
-  return { perFile, waited };
-}
 
 const median = (xs) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
@@ -374,7 +311,9 @@ const otRun = (round) => {
   ot.add(run);
 };
 
-const creation = { start: await settledFileCreation("before the first runs"), largeTrees: undefined };
+/** How fast files are created before the first runs and before the large trees (see bench/file-creation.mjs). */
+const settle = (when) => settledFileCreation(SCRATCH, when, { log, settle: !args.includes("--no-settle") });
+const creation = { start: await settle("before the first runs"), largeTrees: undefined };
 for (const sdk of sdks) {
   const dir = project(sdk.name, { [sdk.name]: sdk.docs });
   // openapi-typescript runs interleaved with the Discord rounds: the same moments of a noisy machine.
@@ -403,7 +342,7 @@ for (const k of copies) {
   scaling.push({ label: `${large.name} ×${k}`, docs: large.count * k, bytes: large.bytes * k, dir: project(`scale-${k}`, { [`x${k}`]: input }), scenario: new Scenario() });
 }
 // After the copies are made (creating files is what is measured, not removing them).
-creation.largeTrees = await settledFileCreation("before the large trees");
+creation.largeTrees = await settle("before the large trees");
 for (let round = 0; round < LONG_RUNS; round++) {
   for (const row of scaling) {
     retarget(row.dir, `fresh-${round}`);
@@ -459,7 +398,7 @@ if (results[discord.name]) {
   out(`Cold \`generate\` of the Discord docs: ${s2(mine)} (${cpu(results[discord.name].coldGenerate)}); openapi-typescript on the spec they came from: ${s2(ot.seconds)} (${cpu(ot)}); mdtypes takes ${(mine / ot.seconds).toFixed(2)}× its time.`);
   out();
 }
-const creationText = ({ perFile, waited }) => `${us(perFile)}${waited > 0 ? ` (after waiting ${waited} s for it to be fast again)` : ""}`;
+const creationText = ({ perFile, waited }) => `${us(perFile)}${waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
 out(`Creating an empty file in the scratch folder took ${creationText(creation.start)} before the first runs and ${creationText(creation.largeTrees)} before the large trees (the mean of ${PROBE_FILES.toLocaleString("en-US")}; some file systems take many times longer for minutes after many files were deleted: see the README).`);
 out();
 out("Cold `generate` (fresh output folder, no cache) as the input grows:");

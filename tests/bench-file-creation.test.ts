@@ -1,0 +1,99 @@
+/**
+ * The codegen bench's measure of file creation (`bench/file-creation.mjs`): a figure per file,
+ * and the wait while it is slow (measured again until it is fast, for a bounded time, or not at
+ * all with `--no-settle`), each said on stderr.
+ */
+
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain JavaScript module of the bench, without declarations.
+import { fileCreation, microseconds, settledFileCreation } from "../bench/file-creation.mjs";
+
+let scratch: string;
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), "mdtypes-file-creation-"));
+});
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A measuring function that gives `figures` in turn (the last one again when they run out), and the folders it was given. */
+function scripted(figures: number[]) {
+  const folders: string[] = [];
+  const time = (folder: string) => {
+    folders.push(folder);
+    return figures[Math.min(folders.length - 1, figures.length - 1)]!;
+  };
+  return { time, folders };
+}
+
+describe("file creation, as the codegen bench measures it", () => {
+  it("creates the files in a new folder and gives microseconds per file", () => {
+    const folder = join(scratch, "probe");
+    const perFile = fileCreation(folder, 50);
+    expect(readdirSync(folder)).toHaveLength(50);
+    expect(Number.isFinite(perFile) && perFile > 0).toBe(true);
+    // A folder that exists is not measured into: its files would not be new.
+    expect(() => fileCreation(folder, 1)).toThrow(/EEXIST/);
+  });
+
+  it("shows a figure as the report does", () => {
+    expect(microseconds(4.26)).toBe("4.3 µs");
+    expect(microseconds(23.6)).toBe("24 µs");
+  });
+
+  it("measures once, in a folder of its own, and says nothing when creating files is fast", async () => {
+    const lines: string[] = [];
+    const result = await settledFileCreation(scratch, "before the first runs", { log: (line: string) => lines.push(line), files: 20 });
+    expect(lines).toEqual([]);
+    expect(result.waited).toBe(0);
+    const folders = readdirSync(scratch);
+    expect(folders).toHaveLength(1);
+    expect(readdirSync(join(scratch, folders[0]!))).toHaveLength(20);
+  });
+
+  it("waits while it is slow, measuring again until it is fast", async () => {
+    const lines: string[] = [];
+    const { time, folders } = scripted([700, 400, 25]);
+    const result = await settledFileCreation(scratch, "before the large trees", { log: (line: string) => lines.push(line), time, pollSeconds: 0.05, settleSeconds: 5 });
+    expect(folders).toHaveLength(3);
+    expect(new Set(folders).size).toBe(3);
+    expect(result.perFile).toBe(25);
+    expect(result.waited).toBeGreaterThanOrEqual(0.09);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      'bench/codegen.mjs: creating a file takes 700 µs here now (before the large trees), over 100 µs: files deleted in the last minutes can do that (see the README\'s "Codegen speed"); waiting for it to be fast again, up to 5 s (--no-settle starts at once).',
+    );
+    expect(lines[1]).toMatch(/^bench\/codegen\.mjs: 25 µs a file after \d+ s; going on\.$/);
+  });
+
+  it("stops waiting after the time allowed, and warns that it is still slow", async () => {
+    const lines: string[] = [];
+    const { time, folders } = scripted([700]);
+    const result = await settledFileCreation(scratch, "before the first runs", { log: (line: string) => lines.push(line), time, pollSeconds: 0.05, settleSeconds: 0.3 });
+    // The first measure, then one every 0.05 s while another fits in the 0.3 s: at most 6 more.
+    expect(folders.length).toBeGreaterThanOrEqual(2);
+    expect(folders.length).toBeLessThanOrEqual(7);
+    expect(result.perFile).toBe(700);
+    expect(result.waited).toBeLessThan(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("waiting for it to be fast again, up to 0.3 s");
+    expect(lines[1]).toMatch(/^bench\/codegen\.mjs: still 700 µs a file after \d+ s; going on: cold runs, which create a file per model, will be slower than the build is\.$/);
+  });
+
+  it("with --no-settle, warns once and does not wait", async () => {
+    const lines: string[] = [];
+    const { time, folders } = scripted([700, 25]);
+    const result = await settledFileCreation(scratch, "before the first runs", { log: (line: string) => lines.push(line), time, settle: false, pollSeconds: 0.05 });
+    expect(folders).toHaveLength(1);
+    expect(result).toEqual({ perFile: 700, waited: 0 });
+    expect(lines).toEqual([
+      'bench/codegen.mjs: creating a file takes 700 µs here now (before the first runs), over 100 µs: files deleted in the last minutes can do that (see the README\'s "Codegen speed"); cold runs, which create a file per model, will be slower than the build is (--no-settle).',
+    ]);
+  });
+
+  it("leaves the files it made for the caller to remove", async () => {
+    await settledFileCreation(scratch, "before the first runs", { log: () => {}, files: 5 });
+    for (const folder of readdirSync(scratch)) expect(existsSync(join(scratch, folder, "f4"))).toBe(true);
+  });
+});
