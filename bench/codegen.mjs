@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage } from "./args.mjs";
-import { microseconds as us, PROBE_FILES, SETTLE_SECONDS, settledFileCreation } from "./file-creation.mjs";
+import { microseconds as us, PROBE_FILES, SETTLE_SECONDS, settledFileCreation, SLOW_CREATION_US } from "./file-creation.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -398,7 +398,8 @@ if (results[discord.name]) {
   out(`Cold \`generate\` of the Discord docs: ${s2(mine)} (${cpu(results[discord.name].coldGenerate)}); openapi-typescript on the spec they came from: ${s2(ot.seconds)} (${cpu(ot)}); mdtypes takes ${(mine / ot.seconds).toFixed(2)}× its time.`);
   out();
 }
-const creationText = ({ perFile, waited }) => `${us(perFile)}${waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
+const creationText = ({ perFile, waited }) =>
+  `${us(perFile)}${perFile > SLOW_CREATION_US ? ` (still over ${us(SLOW_CREATION_US)}${waited > 0 ? ` after waiting ${Math.round(waited)} s` : ", not waited for (--no-settle)"}: the runs after it are slower than the build is)` : waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
 out(`Creating an empty file in the scratch folder took ${creationText(creation.start)} before the first runs and ${creationText(creation.largeTrees)} before the large trees (the mean of ${PROBE_FILES.toLocaleString("en-US")}; some file systems take many times longer for minutes after many files were deleted: see the README).`);
 out();
 out("Cold `generate` (fresh output folder, no cache) as the input grows:");
@@ -444,4 +445,4 @@ goal(biggest.scenario.peak <= 512, `peak memory of that run ≤ 512 MiB: ${mib(b
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });
 const raw = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([name, s]) => [name, s.runs.map(({ seconds, peak, user, system, parsed }) => ({ seconds, peak, user, system, parsed }))]))]));
-writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, fileCreationMicroseconds: creation, results: raw, openapiTypescript: ot.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })) })) }, null, 2));
+writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, fileCreation: Object.fromEntries(Object.entries(creation).map(([when, { perFile, waited }]) => [when, { microsecondsPerFile: Math.round(perFile * 10) / 10, waitedSeconds: Math.round(waited) }])), results: raw, openapiTypescript: ot.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })) })) }, null, 2));

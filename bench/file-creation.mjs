@@ -9,8 +9,11 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 
-/** Empty files one measurement makes. */
-export const PROBE_FILES = 2000;
+/**
+ * Empty files one measurement makes: enough to tell 20–30 µs from 170 µs and more, and few, since
+ * the files are removed with the scratch folder and removing many would slow the next run.
+ */
+export const PROBE_FILES = 300;
 
 /** Microseconds per file above which a measurement is called slow (20–30 µs is usual on the bench's machine). */
 export const SLOW_CREATION_US = 100;
@@ -65,6 +68,8 @@ export async function settledFileCreation(scratch, when, { log, settle = true, s
   while (perFile > slow && (Date.now() - start) / 1000 + pollSeconds <= settleSeconds) {
     await new Promise((wake) => setTimeout(wake, pollSeconds * 1000));
     perFile = measure();
+    // A line per measure: a wait of minutes must not look like a hang.
+    if (perFile > slow) log(`${script}: ${microseconds(perFile)} a file after ${Math.round((Date.now() - start) / 1000)} s.`);
   }
   const waited = (Date.now() - start) / 1000;
   const after = `after ${Math.round(waited)} s`;
