@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage } from "./args.mjs";
-import { microseconds as us, PROBE_FILES, SETTLE_SECONDS, settledFileCreation, SLOW_CREATION_US } from "./file-creation.mjs";
+import { FileCreationError, microseconds as us, PROBE_FILES, PROBE_FOLDERS, SETTLE_SECONDS, settledFileCreation, SLOW_CREATION_US } from "./file-creation.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -76,19 +76,33 @@ const { autoWorkers } = await import(new URL("../dist/io/pool.js", import.meta.u
 const OPENAPI_TS = join(HERE, "node_modules", "openapi-typescript", "bin", "cli.js");
 const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pkg, "package.json"), "utf8")).version;
 
+// A file system that refuses the bench's files (a full disk: ENOSPC; EACCES; a temp folder that is
+// not there: ENOENT) ends it with one line and exit 1, the file-creation measure's included;
+// anything else is a fault of the bench, its stack shown.
+process.on("uncaughtException", (error) => {
+  const system = error instanceof FileCreationError || (typeof error?.code === "string" && typeof error?.syscall === "string");
+  process.stderr.write(system ? `bench/codegen.mjs: ${error.message}\n` : `${error?.stack ?? error}\n`);
+  process.exit(1);
+});
 const SCRATCH = mkdtempSync(join(tmpdir(), "mdtypes-bench-codegen-"));
 process.on("exit", () => {
   if (args.includes("--keep")) console.error(`bench/codegen.mjs: the scratch folder is kept: ${SCRATCH}`);
   else rmSync(SCRATCH, { recursive: true, force: true });
 });
-// The bench runs its commands synchronously, so a signal handler of its own runs only when the whole
-// bench ends. Ctrl-C reaches the command under way too: the handler keeps Node from dying of it, the
-// command does, and the bench exits then (see `measure`), removing the scratch folder. A Ctrl-C that
-// comes while no command runs (the parse stage is timed in this process) is acted on only when the
-// bench next waits for something asynchronous, or ends. SIGTERM and SIGKILL stop the bench at once,
-// with no handler run: a watchdog in a process group of its own removes the scratch folder once the
-// bench's process has gone, whatever ended it.
-process.on("SIGINT", () => process.exit(130));
+// SIGINT (Ctrl-C, or `kill -INT` of the bench's process alone) stops the bench with exit 130, the
+// scratch folder removed: the command under way is sent SIGINT too (Ctrl-C has already reached it)
+// and the bench exits when it has ended (see `measure`). One that comes while the bench works in its
+// own process (the parse stage, copying the large trees) is acted on when that work ends. SIGTERM
+// and SIGKILL stop the bench at once, with no handler run: a watchdog in a process group of its own
+// removes the scratch folder once the bench's process has gone, whatever ended it.
+/** The command under way, if any (see `measure`). */
+let running;
+let interrupted = false;
+process.on("SIGINT", () => {
+  interrupted = true;
+  if (running === undefined) process.exit(130);
+  running.kill("SIGINT");
+});
 if (!args.includes("--keep")) {
   const watchdog = `const [pid, dir] = process.argv.slice(1);
 const gone = () => { try { process.kill(Number(pid), 0); return false; } catch (error) { return error.code !== "EPERM"; } };
@@ -101,30 +115,46 @@ const timer = setInterval(() => { if (gone()) { clearInterval(timer); require("n
 let usageFiles = 0;
 
 /**
- * Runs `node argv` in `cwd`: wall seconds, peak resident MiB, user and system CPU seconds (all
- * threads of the process), exit status, stdout.
+ * Runs `node argv` in `cwd`: wall seconds (until the process exits), peak resident MiB, user and
+ * system CPU seconds (all threads of the process), exit status, stdout and stderr. Asynchronous,
+ * so that a SIGINT sent to the bench alone is acted on while the command runs.
  */
 function measure(argv, cwd = SCRATCH) {
   const usageFile = join(SCRATCH, `usage-${usageFiles++}`);
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--require", USAGE, ...argv], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: "1" } });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.signal === "SIGINT" || result.signal === "SIGTERM") process.exit(result.signal === "SIGINT" ? 130 : 143);
-  const [peakKiB, userUs, systemUs] = existsSync(usageFile) ? readFileSync(usageFile, "utf8").split(" ").map(Number) : [NaN, NaN, NaN];
-  return { seconds, peak: peakKiB / 1024, user: userUs / 1e6, system: systemUs / 1e6, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    let seconds;
+    const child = spawn(process.execPath, ["--require", USAGE, ...argv], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: "1" } });
+    running = child;
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("exit", () => {
+      seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    });
+    child.on("close", (status, signal) => {
+      running = undefined;
+      if (interrupted || signal === "SIGINT") process.exit(130);
+      if (signal === "SIGTERM") process.exit(143);
+      const [peakKiB, userUs, systemUs] = existsSync(usageFile) ? readFileSync(usageFile, "utf8").split(" ").map(Number) : [NaN, NaN, NaN];
+      resolve({ seconds, peak: peakKiB / 1024, user: userUs / 1e6, system: systemUs / 1e6, status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
+    });
+  });
 }
 
 /** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
-function mdtypes(cwd, argv, ok = [0]) {
-  const run = measure([BIN, ...argv, "--reporter", "json"], cwd);
+async function mdtypes(cwd, argv, ok = [0]) {
+  const run = await measure([BIN, ...argv, "--reporter", "json"], cwd);
   if (!ok.includes(run.status)) throw new Error(`mdtypes ${argv.join(" ")} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
   const report = JSON.parse(run.stdout);
   const parsed = report.targets.reduce((n, t) => n + (t.stats?.parsed ?? 0), 0);
   return { ...run, parsed };
 }
 
-/** Waits `ms` milliseconds (the benchmark runs its commands one after the other, synchronously). */
-const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** Waits `ms` milliseconds. */
+const sleep = (ms) => new Promise((wake) => setTimeout(wake, ms));
 
 const median = (xs) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
@@ -263,22 +293,22 @@ if (args.includes("--parse-only")) {
  * Cold: --no-cache; `generate` into a fresh folder (every file written), `check` against
  * up-to-date output. Warm: the cache filled by an earlier run, nothing changed.
  */
-function coldAndWarm(label, dir, runs, extra) {
+async function coldAndWarm(label, dir, runs, extra) {
   const s = { coldGenerate: new Scenario(), coldCheck: new Scenario(), warmCheck: new Scenario(), warmGenerate: new Scenario() };
   retarget(dir, "ref");
-  mdtypes(dir, ["generate", "--no-cache"]);
+  await mdtypes(dir, ["generate", "--no-cache"]);
   // A file changed less than two seconds before a `check` is never trusted by its times alone (the
   // replay's "racy" rule): the output is left that long, as any output is by the time CI checks it.
-  sleep(2100);
-  mdtypes(dir, ["check", "--cache-dir", "cache"]); // fills the cache (it parses, so it records no replay)
-  mdtypes(dir, ["check", "--cache-dir", "cache"]); // answered by the cache: records the replay a warm check takes
+  await sleep(2100);
+  await mdtypes(dir, ["check", "--cache-dir", "cache"]); // fills the cache (it parses, so it records no replay)
+  await mdtypes(dir, ["check", "--cache-dir", "cache"]); // answered by the cache: records the replay a warm check takes
   for (let round = 0; round < runs; round++) {
     retarget(dir, `fresh-${round}`, "fresh.config.json");
-    s.coldGenerate.add(mdtypes(dir, ["generate", "--no-cache", "--config", "fresh.config.json"]));
-    extra?.(round);
-    s.coldCheck.add(mdtypes(dir, ["check", "--no-cache"]));
-    s.warmCheck.add(mdtypes(dir, ["check", "--cache-dir", "cache"]));
-    s.warmGenerate.add(mdtypes(dir, ["generate", "--cache-dir", "cache"]));
+    s.coldGenerate.add(await mdtypes(dir, ["generate", "--no-cache", "--config", "fresh.config.json"]));
+    await extra?.(round);
+    s.coldCheck.add(await mdtypes(dir, ["check", "--no-cache"]));
+    s.warmCheck.add(await mdtypes(dir, ["check", "--cache-dir", "cache"]));
+    s.warmGenerate.add(await mdtypes(dir, ["generate", "--cache-dir", "cache"]));
   }
   results[label] = s;
   log(`${label}: cold generate ${s.coldGenerate.seconds.toFixed(2)} s, warm check ${s.warmCheck.seconds.toFixed(2)} s`);
@@ -286,44 +316,45 @@ function coldAndWarm(label, dir, runs, extra) {
 }
 
 /** `check` after one doc changed: a copy of the SDK's docs, one doc edited before each run. */
-function oneDocChanged(sdk) {
+async function oneDocChanged(sdk) {
   // The folder keeps its name: the docs link to each other through it (`../models/x.md`).
   const docs = join(SCRATCH, "edit", sdk.name, basename(sdk.docs));
   cpSync(sdk.docs, docs, { recursive: true });
   const dir = project(`edit-${sdk.name}`, { [sdk.name]: docs });
   retarget(dir, "ref");
-  mdtypes(dir, ["generate", "--no-cache"]);
-  mdtypes(dir, ["check", "--cache-dir", "cache"]);
+  await mdtypes(dir, ["generate", "--no-cache"]);
+  await mdtypes(dir, ["check", "--cache-dir", "cache"]);
   const victim = listDocs(docs).sort()[0];
   const original = readFileSync(victim, "utf8");
   const scenario = new Scenario();
   for (let round = 0; round < RUNS; round++) {
     writeFileSync(victim, `${original}\n<!-- edited by the benchmark, round ${round} -->\n`);
-    scenario.add(mdtypes(dir, ["check", "--cache-dir", "cache"], [0, 1]));
+    scenario.add(await mdtypes(dir, ["check", "--cache-dir", "cache"], [0, 1]));
   }
   return scenario;
 }
 
 const ot = new Scenario();
-const otRun = (round) => {
-  const run = measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)]);
+const otRun = async (round) => {
+  const run = await measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)]);
   if (run.status !== 0) throw new Error(`openapi-typescript failed:\n${run.stderr}`);
   ot.add(run);
 };
 
 /** How fast files are created before the first runs and before the large trees (see bench/file-creation.mjs). */
-const settle = (when) => settledFileCreation(SCRATCH, when, { log, settle: !args.includes("--no-settle") });
+// A wait that ended still slow is not repeated: deleted files are not what slows that file system.
+const settle = (when, earlier) => settledFileCreation(SCRATCH, when, { log, settle: !args.includes("--no-settle"), waitedInVain: earlier !== undefined && earlier.waited > 0 && earlier.perFile > SLOW_CREATION_US });
 const creation = { start: await settle("before the first runs"), largeTrees: undefined };
 for (const sdk of sdks) {
   const dir = project(sdk.name, { [sdk.name]: sdk.docs });
   // openapi-typescript runs interleaved with the Discord rounds: the same moments of a noisy machine.
-  coldAndWarm(sdk.name, dir, RUNS, sdk.name.includes("discord") ? otRun : undefined);
-  results[sdk.name].oneDoc = oneDocChanged(sdk);
+  await coldAndWarm(sdk.name, dir, RUNS, sdk.name.includes("discord") ? otRun : undefined);
+  results[sdk.name].oneDoc = await oneDocChanged(sdk);
 }
-if (ot.runs.length === 0) for (let round = 0; round < RUNS; round++) otRun(round);
+if (ot.runs.length === 0) for (let round = 0; round < RUNS; round++) await otRun(round);
 
 const everything = project("all", Object.fromEntries(sdks.map((sdk) => [sdk.name, sdk.docs])));
-coldAndWarm("all", everything, LONG_RUNS);
+await coldAndWarm("all", everything, LONG_RUNS);
 
 // ---------------------------------------------------------------- scaling
 
@@ -342,11 +373,11 @@ for (const k of copies) {
   scaling.push({ label: `${large.name} ×${k}`, docs: large.count * k, bytes: large.bytes * k, dir: project(`scale-${k}`, { [`x${k}`]: input }), scenario: new Scenario() });
 }
 // After the copies are made (creating files is what is measured, not removing them).
-creation.largeTrees = await settle("before the large trees");
+creation.largeTrees = await settle("before the large trees", creation.start);
 for (let round = 0; round < LONG_RUNS; round++) {
   for (const row of scaling) {
     retarget(row.dir, `fresh-${round}`);
-    row.scenario.add(mdtypes(row.dir, ["generate", "--no-cache"]));
+    row.scenario.add(await mdtypes(row.dir, ["generate", "--no-cache"]));
   }
 }
 const corpusTwice = project("all-twice", Object.fromEntries(sdks.flatMap((sdk) => [[`${sdk.name}-a`, sdk.docs], [`${sdk.name}-b`, sdk.docs]])));
@@ -356,7 +387,7 @@ const corpusRows = [
 ];
 for (let round = 0; round < LONG_RUNS; round++) {
   retarget(corpusTwice, `fresh-${round}`);
-  corpusRows[1].scenario.add(mdtypes(corpusTwice, ["generate", "--no-cache"]));
+  corpusRows[1].scenario.add(await mdtypes(corpusTwice, ["generate", "--no-cache"]));
 }
 
 // ---------------------------------------------------------------- worker threads
@@ -365,9 +396,9 @@ for (let round = 0; round < LONG_RUNS; round++) {
 const workerRows = [0, 1, 2].map((n) => ({ workers: n, scenario: new Scenario() }));
 const workerInput = scaling.find((row) => row.label.endsWith("×4")) ?? scaling[scaling.length - 1];
 retarget(workerInput.dir, "ref");
-mdtypes(workerInput.dir, ["generate", "--no-cache"]);
+await mdtypes(workerInput.dir, ["generate", "--no-cache"]);
 for (let round = 0; round < LONG_RUNS; round++) {
-  for (const row of workerRows) row.scenario.add(mdtypes(workerInput.dir, ["check", "--no-cache", "--workers", String(row.workers)]));
+  for (const row of workerRows) row.scenario.add(await mdtypes(workerInput.dir, ["check", "--no-cache", "--workers", String(row.workers)]));
 }
 
 // ---------------------------------------------------------------- report
@@ -399,8 +430,8 @@ if (results[discord.name]) {
   out();
 }
 const creationText = ({ perFile, waited }) =>
-  `${us(perFile)}${perFile > SLOW_CREATION_US ? ` (still over ${us(SLOW_CREATION_US)}${waited > 0 ? ` after waiting ${Math.round(waited)} s` : ", not waited for (--no-settle)"}: the runs after it are slower than the build is)` : waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
-out(`Creating an empty file in the scratch folder took ${creationText(creation.start)} before the first runs and ${creationText(creation.largeTrees)} before the large trees (the mean of ${PROBE_FILES.toLocaleString("en-US")}; some file systems take many times longer for minutes after many files were deleted: see the README).`);
+  `${us(perFile)}${perFile > SLOW_CREATION_US ? ` (still over ${us(SLOW_CREATION_US)}${waited > 0 ? ` after waiting ${Math.round(waited)} s` : args.includes("--no-settle") ? ", not waited for (--no-settle)" : ", not waited for again"}: the runs after it are slower than the build is)` : waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
+out(`Creating an empty file in the scratch folder took, in CPU time, ${creationText(creation.start)} before the first runs and ${creationText(creation.largeTrees)} before the large trees (the median of ${PROBE_FOLDERS} folders, the mean of ${PROBE_FILES} files in each; some file systems take many times longer for minutes after many files were deleted: see the README).`);
 out();
 out("Cold `generate` (fresh output folder, no cache) as the input grows:");
 out();
@@ -445,4 +476,4 @@ goal(biggest.scenario.peak <= 512, `peak memory of that run ≤ 512 MiB: ${mib(b
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });
 const raw = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([name, s]) => [name, s.runs.map(({ seconds, peak, user, system, parsed }) => ({ seconds, peak, user, system, parsed }))]))]));
-writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, fileCreation: Object.fromEntries(Object.entries(creation).map(([when, { perFile, waited }]) => [when, { microsecondsPerFile: Math.round(perFile * 10) / 10, waitedSeconds: Math.round(waited) }])), results: raw, openapiTypescript: ot.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })) })) }, null, 2));
+writeFileSync(join(HERE, ".out", "codegen.json"), JSON.stringify({ node: process.version, runs: RUNS, fileCreation: Object.fromEntries(Object.entries(creation).map(([when, { perFile, waited }]) => [when, { cpuMicrosecondsPerFile: Math.round(perFile * 10) / 10, waitedSeconds: Math.round(waited) }])), results: raw, openapiTypescript: ot.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })), scaling: scaleRows.map((r) => ({ label: r.label, docs: r.docs, runs: r.scenario.runs.map(({ seconds, peak, user, system }) => ({ seconds, peak, user, system })) })) }, null, 2));
