@@ -76,37 +76,60 @@ const { autoWorkers } = await import(new URL("../dist/io/pool.js", import.meta.u
 const OPENAPI_TS = join(HERE, "node_modules", "openapi-typescript", "bin", "cli.js");
 const versionOf = (pkg) => JSON.parse(readFileSync(join(HERE, "node_modules", pkg, "package.json"), "utf8")).version;
 
+/** A run that cannot go on for a reason outside the bench (a command that failed, a full disk): one line, exit 1. */
+class BenchStop extends Error {}
 // A file system that refuses the bench's files (a full disk: ENOSPC; EACCES; a temp folder that is
-// not there: ENOENT) ends it with one line and exit 1, the file-creation measure's included;
-// anything else is a fault of the bench, its stack shown.
+// not there: ENOENT) and a command that fails end the bench with one line and exit 1; anything
+// else is a fault of the bench, its stack shown.
 process.on("uncaughtException", (error) => {
-  const system = error instanceof FileCreationError || (typeof error?.code === "string" && typeof error?.syscall === "string");
-  process.stderr.write(system ? `bench/codegen.mjs: ${error.message}\n` : `${error?.stack ?? error}\n`);
+  const outside = error instanceof BenchStop || error instanceof FileCreationError || (typeof error?.code === "string" && typeof error?.syscall === "string");
+  process.stderr.write(outside ? `bench/codegen.mjs: ${error.message}\n` : `${error?.stack ?? error}\n`);
   process.exit(1);
 });
 const SCRATCH = mkdtempSync(join(tmpdir(), "mdtypes-bench-codegen-"));
 process.on("exit", () => {
   if (args.includes("--keep")) console.error(`bench/codegen.mjs: the scratch folder is kept: ${SCRATCH}`);
-  else rmSync(SCRATCH, { recursive: true, force: true });
+  else {
+    try {
+      rmSync(SCRATCH, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Still written into (a copy cut short): the watchdog removes it once the bench has gone.
+    }
+  }
 });
-// SIGINT (Ctrl-C, or `kill -INT` of the bench's process alone) stops the bench with exit 130, the
-// scratch folder removed: the command under way is sent SIGINT too (Ctrl-C has already reached it)
-// and the bench exits when it has ended (see `measure`). One that comes while the bench works in its
-// own process (the parse stage, copying the large trees) is acted on when that work ends. SIGTERM
-// and SIGKILL stop the bench at once, with no handler run: a watchdog in a process group of its own
-// removes the scratch folder once the bench's process has gone, whatever ended it.
+// SIGINT (Ctrl-C, or `kill -INT` of the bench's process alone) and SIGTERM stop the bench with exit
+// 130 and 143, the scratch folder removed: the command under way is sent the signal too (Ctrl-C has
+// already reached it) and the bench exits when it has ended (see `measure`). One that comes while
+// the bench works in its own process (the parse stage; a copy of an SDK's docs) is acted on when
+// that piece of work ends. SIGKILL stops the bench at once, with no handler run: a watchdog in a
+// process group of its own removes the scratch folder once the bench's process has gone, whatever
+// ended it, again while a command left running writes into it.
 /** The command under way, if any (see `measure`). */
 let running;
-let interrupted = false;
-process.on("SIGINT", () => {
-  interrupted = true;
-  if (running === undefined) process.exit(130);
-  running.kill("SIGINT");
-});
+/** The exit status a signal asked for (130: SIGINT, 143: SIGTERM), once one came. */
+let interrupted;
+for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    interrupted ??= status;
+    if (running === undefined) process.exit(interrupted);
+    running.kill(signal);
+  });
+}
+/** Lets a signal that came during the bench's own synchronous work be acted on (see above). */
+const signalsIn = () => new Promise((go) => setImmediate(go));
 if (!args.includes("--keep")) {
+  // Once the bench has gone, it removes the folder every second until it has stayed gone for three
+  // (a command the bench left running can still write into it), for at most ten minutes.
   const watchdog = `const [pid, dir] = process.argv.slice(1);
+const fs = require("node:fs");
 const gone = () => { try { process.kill(Number(pid), 0); return false; } catch (error) { return error.code !== "EPERM"; } };
-const timer = setInterval(() => { if (gone()) { clearInterval(timer); require("node:fs").rmSync(dir, { recursive: true, force: true }); } }, 1000);`;
+let absent = 0, tries = 0;
+const timer = setInterval(() => {
+  if (tries === 0 && !gone()) return;
+  try { fs.rmSync(dir, { recursive: true, force: true }); } catch {}
+  absent = fs.existsSync(dir) ? 0 : absent + 1;
+  if (absent >= 3 || ++tries > 600) clearInterval(timer);
+}, 1000);`;
   spawn(process.execPath, ["-e", watchdog, String(process.pid), SCRATCH], { detached: true, stdio: "ignore" }).unref();
 }
 
@@ -136,18 +159,37 @@ function measure(argv, cwd = SCRATCH) {
     });
     child.on("close", (status, signal) => {
       running = undefined;
-      if (interrupted || signal === "SIGINT") process.exit(130);
-      if (signal === "SIGTERM") process.exit(143);
+      if (interrupted !== undefined) process.exit(interrupted);
+      if (signal === "SIGINT" || signal === "SIGTERM") process.exit(signal === "SIGINT" ? 130 : 143);
       const [peakKiB, userUs, systemUs] = existsSync(usageFile) ? readFileSync(usageFile, "utf8").split(" ").map(Number) : [NaN, NaN, NaN];
       resolve({ seconds, peak: peakKiB / 1024, user: userUs / 1e6, system: systemUs / 1e6, status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
     });
   });
 }
 
+/**
+ * Why an mdtypes run failed, on one line: its JSON report's failed targets (`error`) and first
+ * error diagnostics, else the first line of what it wrote to stderr.
+ */
+function whyFailed(run) {
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch {
+    report = undefined;
+  }
+  const reasons = [
+    ...(report?.targets ?? []).filter((t) => typeof t.error === "string").map((t) => `${t.name}: ${t.error}`),
+    ...(report?.diagnostics ?? []).filter((d) => d.severity === "error").slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
+  ];
+  const said = run.stderr.split("\n").map((line) => line.trim()).find(Boolean);
+  return (reasons.length > 0 ? reasons.join("; ") : (said ?? "no message")).replace(/\s*\n\s*/g, " ");
+}
+
 /** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
 async function mdtypes(cwd, argv, ok = [0]) {
   const run = await measure([BIN, ...argv, "--reporter", "json"], cwd);
-  if (!ok.includes(run.status)) throw new Error(`mdtypes ${argv.join(" ")} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
+  if (!ok.includes(run.status)) throw new BenchStop(`mdtypes ${argv.join(" ")} exited ${run.status}${run.status === null ? " (killed)" : ""}: ${whyFailed(run)}`);
   const report = JSON.parse(run.stdout);
   const parsed = report.targets.reduce((n, t) => n + (t.stats?.parsed ?? 0), 0);
   return { ...run, parsed };
@@ -320,6 +362,7 @@ async function oneDocChanged(sdk) {
   // The folder keeps its name: the docs link to each other through it (`../models/x.md`).
   const docs = join(SCRATCH, "edit", sdk.name, basename(sdk.docs));
   cpSync(sdk.docs, docs, { recursive: true });
+  await signalsIn();
   const dir = project(`edit-${sdk.name}`, { [sdk.name]: docs });
   retarget(dir, "ref");
   await mdtypes(dir, ["generate", "--no-cache"]);
@@ -337,7 +380,7 @@ async function oneDocChanged(sdk) {
 const ot = new Scenario();
 const otRun = async (round) => {
   const run = await measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)]);
-  if (run.status !== 0) throw new Error(`openapi-typescript failed:\n${run.stderr}`);
+  if (run.status !== 0) throw new BenchStop(`openapi-typescript exited ${run.status}: ${whyFailed({ stdout: "", stderr: run.stderr })}`);
   ot.add(run);
 };
 
@@ -369,7 +412,10 @@ const scaling = [];
 const copies = QUICK ? [1, 2, 7] : [1, 2, 4, 7];
 for (const k of copies) {
   const input = join(SCRATCH, "scale", `x${k}`);
-  for (let j = 0; j < k; j++) cpSync(large.docs, join(input, `copy${j}`, basename(large.docs)), { recursive: true });
+  for (let j = 0; j < k; j++) {
+    cpSync(large.docs, join(input, `copy${j}`, basename(large.docs)), { recursive: true });
+    await signalsIn();
+  }
   scaling.push({ label: `${large.name} ×${k}`, docs: large.count * k, bytes: large.bytes * k, dir: project(`scale-${k}`, { [`x${k}`]: input }), scenario: new Scenario() });
 }
 // After the copies are made (creating files is what is measured, not removing them).
@@ -430,7 +476,7 @@ if (results[discord.name]) {
   out();
 }
 const creationText = ({ perFile, waited }) =>
-  `${us(perFile)}${perFile > SLOW_CREATION_US ? ` (still over ${us(SLOW_CREATION_US)}${waited > 0 ? ` after waiting ${Math.round(waited)} s` : args.includes("--no-settle") ? ", not waited for (--no-settle)" : ", not waited for again"}: the runs after it are slower than the build is)` : waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
+  `${us(perFile)}${perFile > SLOW_CREATION_US ? ` (${waited > 0 ? `still over ${us(SLOW_CREATION_US)} after waiting ${Math.round(waited)} s` : `over ${us(SLOW_CREATION_US)}, not waited for ${args.includes("--no-settle") ? "(--no-settle)" : "again"}`}: the runs after it are slower than the build is)` : waited > 0 ? ` (after waiting ${Math.round(waited)} s for it to be fast again)` : ""}`;
 out(`Creating an empty file in the scratch folder took, in CPU time, ${creationText(creation.start)} before the first runs and ${creationText(creation.largeTrees)} before the large trees (the median of ${PROBE_FOLDERS} folders, the mean of ${PROBE_FILES} files in each; some file systems take many times longer for minutes after many files were deleted: see the README).`);
 out();
 out("Cold `generate` (fresh output folder, no cache) as the input grows:");

@@ -54,8 +54,14 @@ export function fileCreation(folder, files = PROBE_FILES) {
 /** Measurements made so far in this process: each folder of each one is new. */
 let probes = 0;
 
+/** `x` rounded as the bench shows it: to 0.1 under 10, else to a whole number. */
+const asShown = (x) => (x < 10 ? Math.round(x * 10) / 10 : Math.round(x));
+
 /** `x` µs (a file), as the bench shows it. */
-export const microseconds = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} µs`;
+export const microseconds = (x) => {
+  const shown = asShown(x);
+  return `${shown < 10 ? shown.toFixed(1) : shown} µs`;
+};
 
 /** The median of figures (of an even count, the mean of the two middle ones). */
 const median = (xs) => {
@@ -86,7 +92,8 @@ export class FileCreationError extends Error {}
 export async function settledFileCreation(scratch, when, { log, settle = true, slow = SLOW_CREATION_US, settleSeconds = SETTLE_SECONDS, pollSeconds = SETTLE_POLL_SECONDS, files = PROBE_FILES, folders = PROBE_FOLDERS, waitedInVain = false, script = "bench/codegen.mjs", time = fileCreation }) {
   const measure = () => {
     try {
-      return median(Array.from({ length: folders }, () => time(join(scratch, `file-creation-${probes++}`), files)));
+      // Rounded as shown, so that a figure shown as the line is not called over it.
+      return asShown(median(Array.from({ length: folders }, () => time(join(scratch, `file-creation-${probes++}`), files))));
     } catch (error) {
       if (typeof error?.code !== "string") throw error;
       throw new FileCreationError(`cannot create files to time it in ${scratch} (${error.code}: ${String(error.message).split("\n")[0].replace(/^[A-Z]+: /, "")})`);
@@ -102,11 +109,12 @@ export async function settledFileCreation(scratch, when, { log, settle = true, s
   }
   log(`${script}: ${slowText}; waiting for it to be fast again, up to ${settleSeconds >= 60 ? `${settleSeconds / 60} minutes` : `${settleSeconds} s`} (--no-settle starts at once).`);
   const start = Date.now();
-  while (perFile > slow && (Date.now() - start) / 1000 + pollSeconds <= settleSeconds) {
+  const another = () => (Date.now() - start) / 1000 + pollSeconds <= settleSeconds;
+  while (perFile > slow && another()) {
     await new Promise((wake) => setTimeout(wake, pollSeconds * 1000));
     perFile = measure();
-    // A line per measure: a wait of minutes must not look like a hang.
-    if (perFile > slow) log(`${script}: ${microseconds(perFile)} a file after ${Math.round((Date.now() - start) / 1000)} s.`);
+    // A line per measure that goes on waiting (the last one is said below): a wait of minutes must not look like a hang.
+    if (perFile > slow && another()) log(`${script}: ${microseconds(perFile)} a file after ${Math.round((Date.now() - start) / 1000)} s.`);
   }
   const waited = (Date.now() - start) / 1000;
   const after = `after ${Math.round(waited)} s`;

@@ -38,9 +38,14 @@ describe("file creation, as the codegen bench measures it", () => {
     expect(() => fileCreation(folder, 1)).toThrow(/EEXIST/);
   });
 
-  it("shows a figure as the report does", () => {
+  it("shows a figure as the report does, and judges it as shown", async () => {
     expect(microseconds(4.26)).toBe("4.3 µs");
     expect(microseconds(23.6)).toBe("24 µs");
+    expect(microseconds(9.96)).toBe("10 µs");
+    // 100.4 is shown as 100 µs: not called over 100 µs.
+    const lines: string[] = [];
+    expect(await settledFileCreation(scratch, "before the first runs", { log: (line: string) => lines.push(line), time: scripted([100.4]).time, folders: 1 })).toEqual({ perFile: 100, waited: 0 });
+    expect(lines).toEqual([]);
   });
 
   it("measures once, in a folder of its own under the scratch folder, and says nothing when creating files is fast", async () => {
@@ -92,8 +97,9 @@ describe("file creation, as the codegen bench measures it", () => {
     expect(folders.length).toBeLessThanOrEqual(7);
     expect(result.perFile).toBe(700);
     expect(result.waited).toBeLessThan(1);
-    // The start, a line per measure after the first, the end.
-    expect(lines).toHaveLength(folders.length + 1);
+    // The start, a line per measure after the first but the last, the end (which gives the last figure).
+    expect(lines).toHaveLength(folders.length);
+    expect(lines.filter((line) => line.includes("700 µs a file after"))).toHaveLength(folders.length - 1);
     expect(lines[0]).toContain("waiting for it to be fast again, up to 0.3 s");
     expect(lines.at(-1)).toMatch(/^bench\/codegen\.mjs: still 700 µs a file after \d+ s; going on: cold runs, which create a file per model, will be slower than the build is; a later measure will not wait\.$/);
   });
