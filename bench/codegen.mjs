@@ -140,9 +140,10 @@ let usageFiles = 0;
 /**
  * Runs `node argv` in `cwd`: wall seconds (until the process exits), peak resident MiB, user and
  * system CPU seconds (all threads of the process), exit status, stdout and stderr. Asynchronous,
- * so that a SIGINT sent to the bench alone is acted on while the command runs.
+ * so that a SIGINT sent to the bench alone is acted on while the command runs. `label` names the
+ * command in the error when it exits 0 but its usage record is missing.
  */
-function measure(argv, cwd = SCRATCH) {
+function measure(argv, cwd, label) {
   const usageFile = join(SCRATCH, `usage-${usageFiles++}`);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
@@ -162,6 +163,12 @@ function measure(argv, cwd = SCRATCH) {
       if (interrupted !== undefined) process.exit(interrupted);
       if (signal === "SIGINT" || signal === "SIGTERM") process.exit(signal === "SIGINT" ? 130 : 143);
       const [peakKiB, userUs, systemUs] = existsSync(usageFile) ? readFileSync(usageFile, "utf8").split(" ").map(Number) : [NaN, NaN, NaN];
+      // Written by the command at its exit (bench/usage.cjs): not there, or cut short, when it could not be written (a full
+      // disk). A command that failed is reported by its caller, which says why it failed.
+      if (status === 0 && ![peakKiB, userUs, systemUs].every(Number.isFinite)) {
+        reject(new BenchStop(`${label} left no record of its memory and CPU time in ${usageFile}: ${whyFailed({ stdout: "", stderr: Buffer.concat(stderr).toString("utf8") })}`));
+        return;
+      }
       resolve({ seconds, peak: peakKiB / 1024, user: userUs / 1e6, system: systemUs / 1e6, status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
     });
   });
@@ -182,13 +189,15 @@ function whyFailed(run) {
     ...(report?.targets ?? []).filter((t) => typeof t.error === "string").map((t) => `${t.name}: ${t.error}`),
     ...(report?.diagnostics ?? []).filter((d) => d.severity === "error").slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
   ];
-  const said = run.stderr.split("\n").map((line) => line.trim()).find(Boolean);
+  const lines = run.stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  // A Node process that crashed starts its stderr with the source line (`node:fs:2380`): the error's own line says why.
+  const said = lines.find((line) => /^(?:[A-Z]\w*)?Error\b/.test(line)) ?? lines[0];
   return (reasons.length > 0 ? reasons.join("; ") : (said ?? "no message")).replace(/\s*\n\s*/g, " ");
 }
 
 /** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
 async function mdtypes(cwd, argv, ok = [0]) {
-  const run = await measure([BIN, ...argv, "--reporter", "json"], cwd);
+  const run = await measure([BIN, ...argv, "--reporter", "json"], cwd, `mdtypes ${argv.join(" ")}`);
   if (!ok.includes(run.status)) throw new BenchStop(`mdtypes ${argv.join(" ")} exited ${run.status}${run.status === null ? " (killed)" : ""}: ${whyFailed(run)}`);
   const report = JSON.parse(run.stdout);
   const parsed = report.targets.reduce((n, t) => n + (t.stats?.parsed ?? 0), 0);
@@ -379,7 +388,7 @@ async function oneDocChanged(sdk) {
 
 const ot = new Scenario();
 const otRun = async (round) => {
-  const run = await measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)]);
+  const run = await measure([OPENAPI_TS, SPEC, "-o", join(SCRATCH, `openapi-typescript-${round}.ts`)], SCRATCH, "openapi-typescript");
   if (run.status !== 0) throw new BenchStop(`openapi-typescript exited ${run.status}: ${whyFailed({ stdout: "", stderr: run.stderr })}`);
   ot.add(run);
 };

@@ -81,7 +81,8 @@ export class FileCreationError extends Error {}
  * what, for the messages). When it is slow (over `slow` CPU µs a file), says so through `log`, then
  * waits unless `settle` is false or `waitedInVain` is true (an earlier wait ended still slow: then
  * the slowness is not that of deleted files, which ext4 forgets within six minutes): measures
- * again every `pollSeconds` until it is fast, for at most `settleSeconds`, and says how it ended
+ * again every `pollSeconds` until it is fast, at most `settleSeconds` ÷ `pollSeconds` times (at
+ * least once), and says how it ended
  * (still slow: a warning). `time` measures one folder (tests give their own). Asynchronous, so
  * that a signal's handler runs while it waits. Resolves to the last figure (µs a file) and the
  * seconds waited (0 when it did not wait); rejects with a {@link FileCreationError} when the file
@@ -109,12 +110,13 @@ export async function settledFileCreation(scratch, when, { log, settle = true, s
   }
   log(`${script}: ${slowText}; waiting for it to be fast again, up to ${settleSeconds >= 60 ? `${settleSeconds / 60} minutes` : `${settleSeconds} s`} (--no-settle starts at once).`);
   const start = Date.now();
-  const another = () => (Date.now() - start) / 1000 + pollSeconds <= settleSeconds;
-  while (perFile > slow && another()) {
+  // A count of measures, not a clock: timers drift late, and a clock would drop the last one (1e-9: 0.3 / 0.05 is 5.999…).
+  const polls = Math.max(1, Math.floor(settleSeconds / pollSeconds + 1e-9));
+  for (let poll = 1; poll <= polls && perFile > slow; poll++) {
     await new Promise((wake) => setTimeout(wake, pollSeconds * 1000));
     perFile = measure();
     // A line per measure that goes on waiting (the last one is said below): a wait of minutes must not look like a hang.
-    if (perFile > slow && another()) log(`${script}: ${microseconds(perFile)} a file after ${Math.round((Date.now() - start) / 1000)} s.`);
+    if (perFile > slow && poll < polls) log(`${script}: ${microseconds(perFile)} a file after ${Math.round((Date.now() - start) / 1000)} s.`);
   }
   const waited = (Date.now() - start) / 1000;
   const after = `after ${Math.round(waited)} s`;
