@@ -27,6 +27,8 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage } from "./args.mjs";
 import { FileCreationError, microseconds as us, PROBE_FILES, PROBE_FOLDERS, SETTLE_SECONDS, settledFileCreation, SLOW_CREATION_US } from "./file-creation.mjs";
+import { median } from "./median.mjs";
+import { whyFailed } from "./why-failed.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -174,27 +176,6 @@ function measure(argv, cwd, label) {
   });
 }
 
-/**
- * Why an mdtypes run failed, on one line: its JSON report's failed targets (`error`) and first
- * error diagnostics, else the first line of what it wrote to stderr.
- */
-function whyFailed(run) {
-  let report;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    report = undefined;
-  }
-  const reasons = [
-    ...(report?.targets ?? []).filter((t) => typeof t.error === "string").map((t) => `${t.name}: ${t.error}`),
-    ...(report?.diagnostics ?? []).filter((d) => d.severity === "error").slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
-  ];
-  const lines = run.stderr.split("\n").map((line) => line.trim()).filter(Boolean);
-  // A Node process that crashed starts its stderr with the source line (`node:fs:2380`): the error's own line says why.
-  const said = lines.find((line) => /^(?:[A-Z]\w*)?Error\b/.test(line)) ?? lines[0];
-  return (reasons.length > 0 ? reasons.join("; ") : (said ?? "no message")).replace(/\s*\n\s*/g, " ");
-}
-
 /** Runs mdtypes; fails the benchmark unless it exits with one of `ok`. */
 async function mdtypes(cwd, argv, ok = [0]) {
   const run = await measure([BIN, ...argv, "--reporter", "json"], cwd, `mdtypes ${argv.join(" ")}`);
@@ -207,10 +188,6 @@ async function mdtypes(cwd, argv, ok = [0]) {
 /** Waits `ms` milliseconds. */
 const sleep = (ms) => new Promise((wake) => setTimeout(wake, ms));
 
-const median = (xs) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Collects runs per scenario: their median wall time, highest peak memory, median CPU times and docs parsed. */
 class Scenario {

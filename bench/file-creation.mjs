@@ -10,6 +10,7 @@
 
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
+import { median } from "./median.mjs";
 
 /**
  * Empty files one measurement makes in each of its folders: enough to tell 20–30 µs from 170 µs
@@ -61,13 +62,6 @@ const asShown = (x) => (x < 10 ? Math.round(x * 10) / 10 : Math.round(x));
 export const microseconds = (x) => {
   const shown = asShown(x);
   return `${shown < 10 ? shown.toFixed(1) : shown} µs`;
-};
-
-/** The median of figures (of an even count, the mean of the two middle ones). */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
 /**

@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchArgs, countOption, usage as benchUsage } from "./args.mjs";
+import { median } from "./median.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -480,13 +481,6 @@ function timer() {
     }`,
   );
 }
-
-/** The median: of an even count, the mean of the two middle values. */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 /** The data sets of one shape: the same values in every process (the generator is seeded per shape). */
 function dataSets(model) {
