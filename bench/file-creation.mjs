@@ -26,7 +26,7 @@ export const PROBE_FILES = 100;
  */
 export const PROBE_FOLDERS = 3;
 
-/** CPU microseconds per file above which a measurement is called slow (20–30 µs is usual on the bench's machine). */
+/** CPU microseconds per file above which a measurement is called slow (20–40 µs is usual on the bench's machine). */
 export const SLOW_CREATION_US = 100;
 
 /** The longest {@link settledFileCreation} waits by default: ext4 passes over a freed inode for at most six minutes. */
@@ -40,7 +40,7 @@ export const SETTLE_POLL_SECONDS = 30;
  * made in `folder`, which must not exist (its parent must). CPU time, not wall time: what deleted
  * files add is the kernel's work at each new file, done on this process's time, while other
  * processes on the cores, or a disk that makes the process wait, lengthen the wall time only (on
- * the bench's machine, with eight CPU-bound processes on its two cores: 117–157 µs of wall time,
+ * the bench's machine, with six CPU-bound processes on its two cores: 117–157 µs of wall time,
  * 31–67 µs of CPU time). The files are left there: removing files is what slows creating them, so
  * the caller removes the folder when it is done timing.
  */
@@ -76,11 +76,10 @@ export class FileCreationError extends Error {}
  * waits unless `settle` is false or `waitedInVain` is true (an earlier wait ended still slow: then
  * the slowness is not that of deleted files, which ext4 forgets within six minutes): measures
  * again every `pollSeconds` until it is fast, at most `settleSeconds` ÷ `pollSeconds` times (at
- * least once), and says how it ended
- * (still slow: a warning). `time` measures one folder (tests give their own). Asynchronous, so
- * that a signal's handler runs while it waits. Resolves to the last figure (µs a file) and the
- * seconds waited (0 when it did not wait); rejects with a {@link FileCreationError} when the file
- * system refuses the files.
+ * least once), and says how it ended (still slow: a warning). `time` measures one folder (tests
+ * give their own). Asynchronous, so that a signal's handler runs while it waits. Resolves to the
+ * last figure (µs a file) and the seconds waited (0 when it did not wait); rejects with a
+ * {@link FileCreationError} when the file system refuses the files.
  *
  * @returns {Promise<{ perFile: number, waited: number }>}
  */
