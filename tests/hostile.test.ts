@@ -430,6 +430,52 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
     expect(validateNode({ id: "a", meta: { name: "m", tags: ["t"] } })).toMatchObject({ ok: true });
   });
 
+  it("a discriminated union's tags of one type (strings, numbers, booleans) or of several: a tag of another type, or none, picks no member, in the check, validateX and the walk", async () => {
+    const at = { line: 1, column: 1 };
+    const field = (name: string, type: TypeRef): Field => ({ name, type, required: true, place: at, typePlace: at });
+    const object = (name: string, fields: Field[]): Model => ({ kind: "object", id: `${name}.md`, name, examples: [], place: at, fields });
+    const ref = (name: string): TypeRef => ({ kind: "ref", target: `${name}.md` });
+    const union = (name: string, members: string[]): Model => ({ kind: "union", id: `${name}.md`, name, examples: [], place: at, members: members.map((m, i) => ({ label: `member ${i}`, type: ref(m), place: at })) });
+    const tagged = (name: string, tag: string | number | boolean): Model => object(name, [field("kind", { kind: "literal", value: tag }), field(`${name.toLowerCase()}_id`, { kind: "string" })]);
+    const mods = await generated(
+      [
+        tagged("S1", "one"), tagged("S2", "two"), union("Strings", ["S1", "S2"]),
+        tagged("N1", 1), tagged("N2", 2), union("Numbers", ["N1", "N2"]),
+        tagged("B1", true), tagged("B2", false), union("Booleans", ["B1", "B2"]),
+        tagged("M1", "1"), tagged("M2", 1), union("Mixed", ["M1", "M2"]),
+        // Each union inside an object: the walk from the top reaches its switch through the holder's walk.
+        object("Holder", [field("s", ref("Strings")), field("n", ref("Numbers")), field("b", ref("Booleans")), field("m", ref("Mixed"))]),
+      ],
+      512,
+    );
+    const fn = (model: string, name: string) => mods[model]?.[`${name}${model}`] as (v: unknown, c?: unknown) => unknown;
+    const cases: [string, unknown, string, unknown[]][] = [
+      ["Strings", "one", "s1_id", [1, true, null, "three", "1"]],
+      ["Numbers", 1, "n1_id", ["1", true, null, 3, 1.5]],
+      ["Booleans", true, "b1_id", ["true", 1, null, 0]],
+      ["Mixed", 1, "m2_id", ["2", 2, true, null]],
+    ];
+    for (const [model, tag, key, others] of cases) {
+      const is = fn(model, "is") as (v: unknown) => boolean;
+      const validate = fn(model, "validate");
+      expect(is({ kind: tag, [key]: "x" })).toBe(true);
+      expect(validate({ kind: tag, [key]: "x" })).toEqual({ ok: true, value: { kind: tag, [key]: "x" } });
+      expect(validate({ kind: tag, [key]: 5 })).toMatchObject({ ok: false, issues: [{ path: `/${key}`, received: "integer" }] });
+      for (const other of [...others, undefined]) {
+        const value = { kind: other, [key]: "x" };
+        expect(is(value)).toBe(false);
+        const result = validate(value) as { ok: boolean; issues: { path: string }[] };
+        expect(result).toEqual(twoPasses(is, fn(model, "$check") as Parameters<typeof $$collect>[0], value));
+        expect(result.issues.map((issue) => issue.path)).toEqual(["/kind"]);
+      }
+    }
+    // The same tags met by the walk of an object that holds the unions.
+    const holder = { s: { kind: 1, s1_id: "x" }, n: { kind: "1", n1_id: "x" }, b: { kind: null, b1_id: "x" }, m: { kind: "2", m1_id: "x" } };
+    expect(fn("Holder", "is")(holder)).toBe(false);
+    expect(paths(fn("Holder", "validate")(holder) as { ok: boolean; issues?: { path: string }[] })).toEqual(["/s/kind", "/n/kind", "/b/kind", "/m/kind"]);
+    expect(fn("Holder", "validate")({ s: { kind: "two", s2_id: "x" }, n: { kind: 2, n2_id: "x" }, b: { kind: false, b2_id: "x" }, m: { kind: "1", m1_id: "x" } })).toMatchObject({ ok: true });
+  });
+
   it("a getter that gives the walk another value than it gave the check never makes a failure look like success", () => {
     const changing = () => {
       let reads = 0;

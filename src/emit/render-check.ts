@@ -116,6 +116,18 @@ interface Discriminator {
   readonly cases: readonly { readonly value: string | number | boolean; readonly member: TypeRef }[];
 }
 
+/**
+ * The head of a discriminated union's `switch` on `tag`: guarded by the type its
+ * cases share (`typeof tag === "string"`), so that an engine compares the tag as
+ * that type rather than through the generic strict equality an invalid value's
+ * other types (a number, `null`) would otherwise bring to every case. A tag of
+ * another type falls through to what follows the switch, as no case matches it.
+ */
+function tagSwitch(discriminator: Discriminator): string {
+  const kinds = new Set(discriminator.cases.map((c) => typeof c.value));
+  return kinds.size === 1 ? `if (typeof tag === ${stringLiteral([...kinds][0] as string)}) switch (tag)` : "switch (tag)";
+}
+
 /** Builds check and collect code for one module, hoisting helpers as needed. */
 export class CheckWriter {
   private readonly scope: CheckScope;
@@ -385,7 +397,7 @@ export class CheckWriter {
       `  if (typeof v !== "object" || v === null) return null;\n` +
       `  const o = v as Record<string, unknown>;\n` +
       `  const tag = ${this.read("o", discriminator.field)};\n` +
-      `  switch (tag) {\n${cases}    default:\n      return ${miss};\n  }\n`
+      `  ${tagSwitch(discriminator)} {\n${cases}  }\n  return ${miss};\n`
     );
   }
 
@@ -438,7 +450,8 @@ export class CheckWriter {
       .join("");
     return (
       `  if (typeof v !== "object" || v === null) return false;\n` +
-      `  switch (${this.read("(v as Record<string, unknown>)", discriminator.field)}) {\n${cases}    default:\n      return false;\n  }\n`
+      `  const tag = ${this.read("(v as Record<string, unknown>)", discriminator.field)};\n` +
+      `  ${tagSwitch(discriminator)} {\n${cases}  }\n  return false;\n`
     );
   }
 
@@ -457,11 +470,12 @@ export class CheckWriter {
       return this.isLeafObject(model.fields, model.additionalProperties);
     });
     const tag = stringLiteral(discriminator.field);
-    const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      c.hits++;\n      ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n      break;\n`).join("");
+    const cases = discriminator.cases.map((c, i) => `      case ${literalText(c.value)}:\n        c.hits++;\n        ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n        break member;\n`).join("");
     return (
       `  const o = ${rt("$$enter")}(c, v, ${stringLiteral(this.expected(type))}, ${leaf});\n  if (o === undefined) return;\n` +
       `  const tag = ${this.read("o", discriminator.field)};\n` +
-      `  switch (tag) {\n${cases}    default:\n      ${rt("$$miss")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
+      `  member: {\n    ${tagSwitch(discriminator)} {\n${cases}    }\n` +
+      `    ${rt("$$miss")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
       (leaf ? "" : `  ${rt("$$pop")}(c);\n`)
     );
   }

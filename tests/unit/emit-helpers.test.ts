@@ -324,7 +324,9 @@ describe("`validateX`'s check of its own", () => {
     expect(validate(Event as string)).toContain("const issues = $validEvent(value);");
     // The union's check hands the matched tag to the member's, which does not read it again.
     expect(Event).toMatch(/case "click":\n\s+return \$validClick\(o, "type"\);/);
-    expect(Event).toContain('default:\n      return $$tagMiss(o, "/type", ');
+    // The tags are strings: the switch is guarded so that the engine compares strings; any other tag falls through to the miss.
+    expect(Event).toContain('if (typeof tag === "string") switch (tag) {');
+    expect(Event).toContain('  }\n  return $$tagMiss(o, "/type", ');
     for (const text of [Extra, Status, Either]) expect(validate(text as string)).toMatch(/return \$is\w+\(value, 0\) \? \{ ok: true, value \} : \{ ok: false, issues: \$\$collect\(\$check\w+, value\) \};/);
     const rejecting = modules([object("Click.md", [field("type", literal("click")), field("url", str)]), object("Lead.md", [field("type", literal("lead"))]), union("Event.md", [ref("Click.md"), ref("Lead.md")])], "reject");
     expect(validate(rejecting.Click as string)).toContain("$$collect(");
@@ -414,5 +416,22 @@ describe("unions whose check backtracks through a cycle", () => {
     ]);
     expect(tagged.Tree).toContain("switch (");
     expect(tagged.Tree).not.toContain("$$anyOf");
+  });
+
+  it("a discriminated union's switch is guarded by the one type its tags share, in the check, the walk and validateX's check; tags of several types keep a bare switch", () => {
+    const tag = (value: string | number | boolean): TypeRef => ({ kind: "literal", value });
+    const unionOf = (name: string, a: string | number | boolean, b: string | number | boolean) => [
+      object(`${name}A.md`, [field("kind", tag(a))]),
+      object(`${name}B.md`, [field("kind", tag(b))]),
+      union(`${name}.md`, [ref(`${name}A.md`), ref(`${name}B.md`)]),
+    ];
+    const { Str, Num, Bool, Mixed } = modules([...unionOf("Str", "a", "b"), ...unionOf("Num", 1, 2), ...unionOf("Bool", true, false), ...unionOf("Mixed", "1", 1)]);
+    for (const [text, kind] of [[Str, "string"], [Num, "number"], [Bool, "boolean"]] as const) {
+      // $isX, $checkX and $validX: three switches, each guarded.
+      expect(text?.split(`if (typeof tag === "${kind}") switch (tag) {`).length).toBe(4);
+      expect(text).not.toMatch(/^\s*switch \(tag\)/m);
+    }
+    expect(Mixed).not.toContain("if (typeof tag ===");
+    expect(Mixed?.match(/^\s*switch \(tag\) \{/gm)?.length).toBe(3);
   });
 });

@@ -31,14 +31,14 @@ export const orderDiscountSchema: StandardSchema<OrderDiscount> = $$standard(val
 /** @internal The check behind {@link isOrderDiscount}; `d` is the nesting depth. */
 export function $isOrderDiscount(v: unknown, d: number): v is OrderDiscount {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
+  const tag = (v as Record<string, unknown>)["type"];
+  if (typeof tag === "string") switch (tag) {
     case "fixed":
       return $isDiscountFixed(v, d, "type");
     case "percentage":
       return $isDiscountPercentage(v, d, "type");
-    default:
-      return false;
   }
+  return false;
 }
 
 /** @internal The issue-collecting walk behind {@link validateOrderDiscount}. */
@@ -46,17 +46,18 @@ export function $checkOrderDiscount(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "DiscountFixed | DiscountPercentage", true);
   if (o === undefined) return;
   const tag = o["type"];
-  switch (tag) {
-    case "fixed":
-      c.hits++;
-      $fieldsDiscountFixed(o, c, "type");
-      break;
-    case "percentage":
-      c.hits++;
-      $fieldsDiscountPercentage(o, c, "type");
-      break;
-    default:
-      $$miss(c, "/type", "\"fixed\" | \"percentage\"", "Expected \"fixed\" | \"percentage\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "fixed":
+        c.hits++;
+        $fieldsDiscountFixed(o, c, "type");
+        break member;
+      case "percentage":
+        c.hits++;
+        $fieldsDiscountPercentage(o, c, "type");
+        break member;
+    }
+    $$miss(c, "/type", "\"fixed\" | \"percentage\"", "Expected \"fixed\" | \"percentage\", received ", tag);
   }
 }
 
@@ -65,14 +66,13 @@ export function $validOrderDiscount(v: unknown): ValidationIssue[] | null | unde
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const tag = o["type"];
-  switch (tag) {
+  if (typeof tag === "string") switch (tag) {
     case "fixed":
       return $validDiscountFixed(o, "type");
     case "percentage":
       return $validDiscountPercentage(o, "type");
-    default:
-      return $$tagMiss(o, "/type", "\"fixed\" | \"percentage\"", "Expected \"fixed\" | \"percentage\", received ", tag);
   }
+  return $$tagMiss(o, "/type", "\"fixed\" | \"percentage\"", "Expected \"fixed\" | \"percentage\", received ", tag);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */

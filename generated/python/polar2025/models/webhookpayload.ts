@@ -32,14 +32,14 @@ export const webhookPayloadSchema: StandardSchema<WebhookPayload> = $$standard(v
 /** @internal The check behind {@link isWebhookPayload}; `d` is the nesting depth. */
 export function $isWebhookPayload(v: unknown, d: number): v is WebhookPayload {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
+  const tag = (v as Record<string, unknown>)["type"];
+  if (typeof tag === "string") switch (tag) {
     case "order.created":
       return $isWebhookOrderCreatedPayload(v, d, "type");
     case "order.paid":
       return $isWebhookOrderPaidPayload(v, d, "type");
-    default:
-      return false;
   }
+  return false;
 }
 
 /** @internal The issue-collecting walk behind {@link validateWebhookPayload}. */
@@ -47,17 +47,18 @@ export function $checkWebhookPayload(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "WebhookOrderCreatedPayload | WebhookOrderPaidPayload", false);
   if (o === undefined) return;
   const tag = o["type"];
-  switch (tag) {
-    case "order.created":
-      c.hits++;
-      $fieldsWebhookOrderCreatedPayload(o, c, "type");
-      break;
-    case "order.paid":
-      c.hits++;
-      $fieldsWebhookOrderPaidPayload(o, c, "type");
-      break;
-    default:
-      $$miss(c, "/type", "\"order.created\" | \"order.paid\"", "Expected \"order.created\" | \"order.paid\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "order.created":
+        c.hits++;
+        $fieldsWebhookOrderCreatedPayload(o, c, "type");
+        break member;
+      case "order.paid":
+        c.hits++;
+        $fieldsWebhookOrderPaidPayload(o, c, "type");
+        break member;
+    }
+    $$miss(c, "/type", "\"order.created\" | \"order.paid\"", "Expected \"order.created\" | \"order.paid\", received ", tag);
   }
   $$pop(c);
 }
@@ -67,12 +68,11 @@ export function $validWebhookPayload(v: unknown): ValidationIssue[] | null | und
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const tag = o["type"];
-  switch (tag) {
+  if (typeof tag === "string") switch (tag) {
     case "order.created":
       return $validWebhookOrderCreatedPayload(o, "type");
     case "order.paid":
       return $validWebhookOrderPaidPayload(o, "type");
-    default:
-      return $$tagMiss(o, "/type", "\"order.created\" | \"order.paid\"", "Expected \"order.created\" | \"order.paid\", received ", tag);
   }
+  return $$tagMiss(o, "/type", "\"order.created\" | \"order.paid\"", "Expected \"order.created\" | \"order.paid\", received ", tag);
 }

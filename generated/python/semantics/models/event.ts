@@ -32,14 +32,14 @@ export const eventSchema: StandardSchema<Event> = $$standard(validateEvent);
 /** @internal The check behind {@link isEvent}; `d` is the nesting depth. */
 export function $isEvent(v: unknown, d: number): v is Event {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
+  const tag = (v as Record<string, unknown>)["type"];
+  if (typeof tag === "string") switch (tag) {
     case "click":
       return $isClick(v, d, "type");
     case "sale":
       return $isSale(v, d, "type");
-    default:
-      return false;
   }
+  return false;
 }
 
 /** @internal The issue-collecting walk behind {@link validateEvent}. */
@@ -47,17 +47,18 @@ export function $checkEvent(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Click | Sale", true);
   if (o === undefined) return;
   const tag = o["type"];
-  switch (tag) {
-    case "click":
-      c.hits++;
-      $fieldsClick(o, c, "type");
-      break;
-    case "sale":
-      c.hits++;
-      $fieldsSale(o, c, "type");
-      break;
-    default:
-      $$miss(c, "/type", "\"click\" | \"sale\"", "Expected \"click\" | \"sale\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "click":
+        c.hits++;
+        $fieldsClick(o, c, "type");
+        break member;
+      case "sale":
+        c.hits++;
+        $fieldsSale(o, c, "type");
+        break member;
+    }
+    $$miss(c, "/type", "\"click\" | \"sale\"", "Expected \"click\" | \"sale\", received ", tag);
   }
 }
 
@@ -66,14 +67,13 @@ export function $validEvent(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const tag = o["type"];
-  switch (tag) {
+  if (typeof tag === "string") switch (tag) {
     case "click":
       return $validClick(o, "type");
     case "sale":
       return $validSale(o, "type");
-    default:
-      return $$tagMiss(o, "/type", "\"click\" | \"sale\"", "Expected \"click\" | \"sale\", received ", tag);
   }
+  return $$tagMiss(o, "/type", "\"click\" | \"sale\"", "Expected \"click\" | \"sale\", received ", tag);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */

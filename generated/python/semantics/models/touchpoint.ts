@@ -32,14 +32,14 @@ export const touchpointSchema: StandardSchema<Touchpoint> = $$standard(validateT
 /** @internal The check behind {@link isTouchpoint}; `d` is the nesting depth. */
 export function $isTouchpoint(v: unknown, d: number): v is Touchpoint {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["channel"]) {
+  const tag = (v as Record<string, unknown>)["channel"];
+  if (typeof tag === "string") switch (tag) {
     case "web":
       return $isClick(v, d, "channel");
     case "app":
       return $isAppVisit(v, d, "channel");
-    default:
-      return false;
   }
+  return false;
 }
 
 /** @internal The issue-collecting walk behind {@link validateTouchpoint}. */
@@ -47,17 +47,18 @@ export function $checkTouchpoint(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Click | AppVisit", true);
   if (o === undefined) return;
   const tag = o["channel"];
-  switch (tag) {
-    case "web":
-      c.hits++;
-      $fieldsClick(o, c, "channel");
-      break;
-    case "app":
-      c.hits++;
-      $fieldsAppVisit(o, c, "channel");
-      break;
-    default:
-      $$miss(c, "/channel", "\"web\" | \"app\"", "Expected \"web\" | \"app\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "web":
+        c.hits++;
+        $fieldsClick(o, c, "channel");
+        break member;
+      case "app":
+        c.hits++;
+        $fieldsAppVisit(o, c, "channel");
+        break member;
+    }
+    $$miss(c, "/channel", "\"web\" | \"app\"", "Expected \"web\" | \"app\", received ", tag);
   }
 }
 
@@ -66,14 +67,13 @@ export function $validTouchpoint(v: unknown): ValidationIssue[] | null | undefin
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const tag = o["channel"];
-  switch (tag) {
+  if (typeof tag === "string") switch (tag) {
     case "web":
       return $validClick(o, "channel");
     case "app":
       return $validAppVisit(o, "channel");
-    default:
-      return $$tagMiss(o, "/channel", "\"web\" | \"app\"", "Expected \"web\" | \"app\", received ", tag);
   }
+  return $$tagMiss(o, "/channel", "\"web\" | \"app\"", "Expected \"web\" | \"app\", received ", tag);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */

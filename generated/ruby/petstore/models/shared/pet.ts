@@ -346,14 +346,14 @@ function $h0(v: unknown, d: number): boolean {
 
 function $h1(v: unknown, d: number): boolean {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
+  const tag = (v as Record<string, unknown>)["type"];
+  if (typeof tag === "string") switch (tag) {
     case "cat":
       return $isCat(v, d, "type");
     case "dog":
       return $isDog(v, d, "type");
-    default:
-      return false;
   }
+  return false;
 }
 
 function $h2(v: unknown, d: number): boolean {
@@ -411,17 +411,18 @@ function $c7(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Cat | Dog", true);
   if (o === undefined) return;
   const tag = o["type"];
-  switch (tag) {
-    case "cat":
-      c.hits++;
-      $fieldsCat(o, c, "type");
-      break;
-    case "dog":
-      c.hits++;
-      $fieldsDog(o, c, "type");
-      break;
-    default:
-      $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "cat":
+        c.hits++;
+        $fieldsCat(o, c, "type");
+        break member;
+      case "dog":
+        c.hits++;
+        $fieldsDog(o, c, "type");
+        break member;
+    }
+    $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
   }
 }
 

@@ -32,14 +32,14 @@ export const animalSchema: StandardSchema<Animal> = $$standard(validateAnimal);
 /** @internal The check behind {@link isAnimal}; `d` is the nesting depth. */
 export function $isAnimal(v: unknown, d: number): v is Animal {
   if (typeof v !== "object" || v === null) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
+  const tag = (v as Record<string, unknown>)["type"];
+  if (typeof tag === "string") switch (tag) {
     case "cat":
       return $isCat(v, d, "type");
     case "dog":
       return $isDog(v, d, "type");
-    default:
-      return false;
   }
+  return false;
 }
 
 /** @internal The issue-collecting walk behind {@link validateAnimal}. */
@@ -47,17 +47,18 @@ export function $checkAnimal(v: unknown, c: $$Context): void {
   const o = $$enter(c, v, "Cat | Dog", true);
   if (o === undefined) return;
   const tag = o["type"];
-  switch (tag) {
-    case "cat":
-      c.hits++;
-      $fieldsCat(o, c, "type");
-      break;
-    case "dog":
-      c.hits++;
-      $fieldsDog(o, c, "type");
-      break;
-    default:
-      $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
+  member: {
+    if (typeof tag === "string") switch (tag) {
+      case "cat":
+        c.hits++;
+        $fieldsCat(o, c, "type");
+        break member;
+      case "dog":
+        c.hits++;
+        $fieldsDog(o, c, "type");
+        break member;
+    }
+    $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
   }
 }
 
@@ -66,14 +67,13 @@ export function $validAnimal(v: unknown): ValidationIssue[] | null | undefined {
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const tag = o["type"];
-  switch (tag) {
+  if (typeof tag === "string") switch (tag) {
     case "cat":
       return $validCat(o, "type");
     case "dog":
       return $validDog(o, "type");
-    default:
-      return $$tagMiss(o, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
   }
+  return $$tagMiss(o, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
 }
 
 /** `Object.prototype`, a constant of this module: see the guard below. */
