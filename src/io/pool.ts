@@ -43,6 +43,15 @@ const MAX_AUTO_WORKERS = 7;
 /** Docs per claim: small enough to balance, large enough that claims and messages cost nothing. */
 const BATCH = 8;
 
+/**
+ * Milliseconds the main thread reads before it lets the event loop turn once.
+ * Reading never yields otherwise, and the loop is where a SIGINT or SIGTERM
+ * is taken: a run staging a new output folder (which listens for them to
+ * remove it) would act on a Ctrl-C only after reading and rendering every doc,
+ * seconds on a large tree. A turn costs microseconds.
+ */
+const YIELD_EVERY_MS = 50;
+
 /** What a worker is given. */
 export interface WorkerInput {
   readonly docs: readonly SourceDoc[];
@@ -88,6 +97,8 @@ export interface ReadSettings {
   readonly progress?: (done: number, total: number) => void;
   /** The worker's module (tests give one that fails); by default `read-worker.js`. */
   readonly workerFile?: string;
+  /** Milliseconds of reading between turns of the event loop (tests give 0: a turn after every batch); by default 50. */
+  readonly yieldEvery?: number;
 }
 
 /** Reads `docs` (in any order, on any number of threads); the results are in the order of `docs`. */
@@ -117,13 +128,20 @@ export async function readDocs(docs: readonly SourceDoc[], options: Options, set
       );
     }
   }
-  // The main thread claims batches like any worker.
+  // The main thread claims batches like any worker, and lets the event loop turn now and then (see YIELD_EVERY_MS).
+  const yieldEvery = settings.yieldEvery ?? YIELD_EVERY_MS;
+  let turned = performance.now();
   for (;;) {
     const start = Atomics.add(counters, 0, 1) * BATCH;
     if (start >= docs.length) break;
     const end = Math.min(start + BATCH, docs.length);
     for (let i = start; i < end; i++) results[i] = readDoc(docs[i]!.id, docs[i]!.source, options);
     settings.progress?.(Atomics.add(counters, 1, end - start) + end - start, docs.length);
+    if (performance.now() - turned >= yieldEvery) {
+      // One turn of the loop; by the next such turn it has polled for events, where a signal is taken.
+      await new Promise<void>((turn) => setImmediate(turn));
+      turned = performance.now();
+    }
   }
   await Promise.all(finished);
   if (docs.length > 0) settings.progress?.(docs.length, docs.length);

@@ -62,3 +62,42 @@ describe("readDocs with workers that fail", () => {
     expect(existsSync(`${base}.claims`)).toBe(!name.startsWith("cannot start"));
   });
 });
+
+describe("readDocs and the event loop", () => {
+  it("lets the event loop turn while the main thread reads (a signal is taken then, not after every doc is read)", async () => {
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    // Turns counted at each batch's end: with a turn after every batch, they grow while reading goes on.
+    const seen: number[] = [];
+    setImmediate(tick);
+    const results = await readDocs(sources, options, { workers: 0, yieldEvery: 0, progress: () => seen.push(turns) });
+    done = true;
+    expect(results).toEqual(expected);
+    const whileReading = seen.slice(0, -1);
+    expect(whileReading.length).toBeGreaterThan(10);
+    // Every batch after the first began after a turn of the loop.
+    expect(new Set(whileReading).size).toBeGreaterThan(whileReading.length / 2);
+    expect(whileReading.at(-1)).toBeGreaterThan(10);
+  });
+
+  it("by default reads for a while between turns, and gives the same results", async () => {
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    const results = await readDocs(sources, options, { workers: 0, progress: () => seen.push(turns) });
+    done = true;
+    expect(results).toEqual(expected);
+    // Fewer turns than batches: a turn every 50 ms of reading, not after every batch (a batch of these docs takes a few ms).
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.at(-2) ?? 0).toBeLessThan(seen.length - 1);
+  });
+});
