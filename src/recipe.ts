@@ -31,7 +31,7 @@ import { prepare } from "./stages/prepare.js";
 import { loadRemarkPlugins } from "./stages/remark-plugins.js";
 import { resolve } from "./stages/resolve.js";
 import { readSources } from "./io/sources.js";
-import { discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
+import { clearToRender, discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
 
 export { readDoc, type DocResult } from "./stages/read.js";
 
@@ -102,6 +102,7 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
   const { docs, parsed } = await readDocsCached(settings.cache, input, sources, options, prepared.options, readSettings);
+  await clearToRender();
   // Read once: the run renders with these bytes and files its cache entry by them, whatever the folder holds by then.
   const templates = readTemplateFolder(options.templates);
   const result = finishEmitting(input, docs, prepared.options, prepared.diagnostics, parsed, onFile, templates);

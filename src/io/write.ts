@@ -251,6 +251,14 @@ async function clearToCommit(): Promise<void> {
   if (ending) await new Promise<never>(() => {});
 }
 
+/**
+ * {@link clearToCommit} before the render, which never yields either: a
+ * signal taken at the end of reading (whose handler needs more turns of the
+ * loop to remove the staging folder) ends the run there, instead of once
+ * every module is rendered.
+ */
+export const clearToRender = clearToCommit;
+
 /** Staging folders of this process not yet committed or removed, with the thread filling one. */
 const live = new Map<string, Worker | undefined>();
 
