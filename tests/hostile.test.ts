@@ -385,6 +385,11 @@ function twoPasses(is: (v: unknown) => boolean, collect: Parameters<typeof $$col
   return is(value) ? { ok: true, value } : { ok: false, issues: $$collect(collect, value) };
 }
 
+/** Hand-written models for {@link generated}: a place, a (required) field, an object model. */
+const at = { line: 1, column: 1 };
+const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
+const object = (name: string, fields: Field[]): Model => ({ kind: "object", id: `${name}.md`, name, examples: [], place: at, fields });
+
 /** The modules of hand-written models, generated into a scratch folder and imported (`maxDepth` as given). */
 async function generated(models: Model[], maxDepth: number): Promise<Record<string, Record<string, unknown>>> {
   const dir = mkdtempSync(join(tmpdir(), "mdtypes-hostile-"));
@@ -413,9 +418,6 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
   });
 
   it("an object holding a checked array is measured against the depth limit as the check measures it", async () => {
-    const at = { line: 1, column: 1 };
-    const field = (name: string, type: TypeRef, required = true): Field => ({ name, type, required, place: at, typePlace: at });
-    const object = (name: string, fields: Field[]): Model => ({ kind: "object", id: `${name}.md`, name, examples: [], place: at, fields });
     const { Node } = await generated(
       [object("Node", [field("id", { kind: "string" }), field("child", { kind: "ref", target: "Node.md" }, false), field("meta", { kind: "ref", target: "Tagged.md" }, false)]), object("Tagged", [field("name", { kind: "string" }), field("tags", { kind: "array", items: { kind: "string" } })])],
       3,
@@ -431,9 +433,6 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
   });
 
   it("a discriminated union's tags of one type (strings, numbers, booleans) or of several: a tag of another type, or none, picks no member, in the check, validateX and the walk", async () => {
-    const at = { line: 1, column: 1 };
-    const field = (name: string, type: TypeRef): Field => ({ name, type, required: true, place: at, typePlace: at });
-    const object = (name: string, fields: Field[]): Model => ({ kind: "object", id: `${name}.md`, name, examples: [], place: at, fields });
     const ref = (name: string): TypeRef => ({ kind: "ref", target: `${name}.md` });
     const union = (name: string, members: string[]): Model => ({ kind: "union", id: `${name}.md`, name, examples: [], place: at, members: members.map((m, i) => ({ label: `member ${i}`, type: ref(m), place: at })) });
     const tagged = (name: string, tag: string | number | boolean): Model => object(name, [field("kind", { kind: "literal", value: tag }), field(`${name.toLowerCase()}_id`, { kind: "string" })]);
