@@ -298,8 +298,12 @@ let release: NodeJS.Immediate | undefined;
 /**
  * SIGINT or SIGTERM while staging: remove the staging folders (their
  * threads stopped first, so none is refilled), then end as the signal would
- * have (exit 130 or 143). When something else also listens (watch mode,
- * which lets the run finish before it stops), that listener decides.
+ * have (exit 130 or 143). When something else also listens (a program that
+ * runs mdtypes and handles its own signals), that listener decides. Watch
+ * mode's listener is not one: it removes itself as the signal comes, before
+ * this one is called, so a regeneration that is staging ends here too; one
+ * still reading or rendering (no staging folder yet, for an existing output)
+ * runs to its end, and watch mode then stops (`cli/watch.ts`).
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
