@@ -475,6 +475,32 @@ describe("`validateX`'s check, and the walk it starts where a key fails", () => 
     expect(fn("Holder", "validate")({ s: { kind: "two", s2_id: "x" }, n: { kind: 2, n2_id: "x" }, b: { kind: false, b2_id: "x" }, m: { kind: "1", m1_id: "x" } })).toMatchObject({ ok: true });
   });
 
+  it("a discriminated union's absent tag is a missing required property, as an object's is: at the top, in a holder's walk, on an object that is not plain, in a polluted environment", async () => {
+    const missing = { path: "/type", expected: '"click" | "sale"', received: "undefined", message: 'Missing required property "type"' };
+    expect(validateEvent({ id: "1" })).toEqual({ ok: false, issues: [missing] });
+    expect(validateEvent({ type: undefined, id: "1" })).toEqual({ ok: false, issues: [missing] });
+    expect(validateEvent(Object.assign(Object.create({ inherited: true }), { id: "1" }))).toEqual({ ok: false, issues: [missing] });
+    polluted(Object.prototype, "type", "click", () => expect(validateEvent({ id: "1" })).toEqual({ ok: false, issues: [missing] }));
+    // A tag that is there but names no member keeps its own message.
+    expect(validateEvent({ type: "refund", id: "1" })).toEqual({ ok: false, issues: [{ ...missing, received: '"refund"', message: 'Expected "click" | "sale", received "refund"' }] });
+
+    const ref = (name: string): TypeRef => ({ kind: "ref", target: `${name}.md` });
+    const mods = await generated(
+      [
+        object("A", [field("type", { kind: "literal", value: "a" }), field("a_id", { kind: "string" })]),
+        object("B", [field("type", { kind: "literal", value: "b" }), field("b_id", { kind: "string" })]),
+        { kind: "union", id: "AB.md", name: "AB", examples: [], place: at, members: [{ label: "a", type: ref("A"), place: at }, { label: "b", type: ref("B"), place: at }] },
+        object("Holder", [field("items", { kind: "array", items: ref("AB") })]),
+      ],
+      512,
+    );
+    const validateHolder = mods["Holder"]?.["validateHolder"] as (v: unknown) => unknown;
+    expect(validateHolder({ items: [{ type: "a", a_id: "x" }, { b_id: "y" }] })).toEqual({
+      ok: false,
+      issues: [{ path: "/items/1/type", expected: '"a" | "b"', received: "undefined", message: 'Missing required property "type"' }],
+    });
+  });
+
   it("a getter that gives the walk another value than it gave the check never makes a failure look like success", () => {
     const changing = () => {
       let reads = 0;

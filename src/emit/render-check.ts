@@ -392,7 +392,7 @@ export class CheckWriter {
     const tag = stringLiteral(discriminator.field);
     const tagText = discriminator.cases.map((c) => literalText(c.value)).join(" | ");
     const cases = discriminator.cases.map((c, i) => `    case ${literalText(c.value)}:\n      return ${this.scope.refValid(targets[i] as string)}(o, ${tag});\n`).join("");
-    const miss = `${rt("$$tagMiss")}(o, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${stringLiteral(tagText)}, ${stringLiteral(`Expected ${tagText}, received `)}, tag)`;
+    const miss = `${rt("$$tagMiss")}(o, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${stringLiteral(tagText)}, ${stringLiteral(`Expected ${tagText}, received `)}, ${missingMessage(discriminator.field)}, tag)`;
     return (
       `  if (typeof v !== "object" || v === null) return null;\n` +
       `  const o = v as Record<string, unknown>;\n` +
@@ -470,12 +470,14 @@ export class CheckWriter {
       return this.isLeafObject(model.fields, model.additionalProperties);
     });
     const tag = stringLiteral(discriminator.field);
+    const at = stringLiteral(`/${pointerToken(discriminator.field)}`);
     const cases = discriminator.cases.map((c, i) => `      case ${literalText(c.value)}:\n        c.hits++;\n        ${this.scope.refFields(targets[i] as string)}(o, c, ${tag});\n        break member;\n`).join("");
     return (
       `  const o = ${rt("$$enter")}(c, v, ${stringLiteral(this.expected(type))}, ${leaf});\n  if (o === undefined) return;\n` +
       `  const tag = ${this.read("o", discriminator.field)};\n` +
       `  member: {\n    ${tagSwitch(discriminator)} {\n${cases}    }\n` +
-      `    ${rt("$$miss")}(c, ${stringLiteral(`/${pointerToken(discriminator.field)}`)}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
+      `    if (tag === undefined) ${rt("$$missing")}(c, ${at}, ${tags}, ${missingMessage(discriminator.field)});\n` +
+      `    else ${rt("$$miss")}(c, ${at}, ${tags}, ${stringLiteral(`Expected ${tagText}, received `)}, tag);\n  }\n` +
       (leaf ? "" : `  ${rt("$$pop")}(c);\n`)
     );
   }

@@ -728,12 +728,14 @@ export function $$close(c: $$Context): ValidationIssue[] {
 }
 
 /**
- * The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member: as
+ * The issue of `o`, a discriminated union's value whose tag (at `key`, a token) names no member, or
+ * is absent (`missing` is then the message, as for any required key: see {@link $$missing}): as
  * {@link $$fieldsOf}, `null` when `o` is not plain. Called at the top of `validateX` only, so
  * `key` is the whole path, and the list of one is built without a walk's context.
  */
-export function $$tagMiss(o: Record<string, unknown>, key: string, expected: string, prefix: string, tag: unknown): ValidationIssue[] | null | undefined {
+export function $$tagMiss(o: Record<string, unknown>, key: string, expected: string, prefix: string, missing: string, tag: unknown): ValidationIssue[] | null | undefined {
   if (Object.getPrototypeOf(o) !== $$OP) return null;
+  if (tag === undefined) return [{ path: key, expected, received: "undefined", message: missing }];
   const received = $$received(tag);
   return [{ path: key, expected, received, message: prefix + received }];
 }

@@ -422,7 +422,8 @@ function $c7(v: unknown, c: $$Context): void {
         $fieldsDog(o, c, "type");
         break member;
     }
-    $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
+    if (tag === undefined) $$missing(c, "/type", "\"cat\" | \"dog\"", "Missing required property \"type\"");
+    else $$miss(c, "/type", "\"cat\" | \"dog\"", "Expected \"cat\" | \"dog\", received ", tag);
   }
 }
 
