@@ -18,7 +18,8 @@ import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } fro
 import type { SourceDoc } from "./dialects/dialect.js";
 import { dialectOf, fingerprints } from "./dialects/detect.js";
 import type { OutputFile } from "./emit/emit.js";
-import { emitTarget } from "./emit/targets.js";
+import { drain, type Steps } from "./emit/steps.js";
+import { emitTargetSteps } from "./emit/targets.js";
 import { readTemplateFolder } from "./io/templates.js";
 import type { TemplateOverrides } from "./emit/templates.js";
 import type { Program } from "./ir/ir.js";
@@ -31,7 +32,8 @@ import { prepare } from "./stages/prepare.js";
 import { loadRemarkPlugins } from "./stages/remark-plugins.js";
 import { resolve } from "./stages/resolve.js";
 import { readSources } from "./io/sources.js";
-import { clearToRender, discardStaging, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
+import { runPaced } from "./io/pace.js";
+import { clearToRender, discardStaging, endingBySignal, prepareFreshStaging, write, type WriteReport } from "./io/write.js";
 
 export { readDoc, type DocResult } from "./stages/read.js";
 
@@ -78,6 +80,8 @@ export interface RunSettings {
   readonly cache?: Cache;
   /** Worker threads for reading docs: a number (0: none) or `auto` (the default: by input size and cores). */
   readonly workers?: WorkerSetting;
+  /** Milliseconds of work (reading, rendering) between turns of the event loop, where a signal is taken: by default 50 (`io/pace.ts`); tests give 0, a turn after every batch of docs and every model. */
+  readonly yieldEvery?: number;
 }
 
 /** The outcome of rendering an input folder in memory. */
@@ -100,12 +104,13 @@ export async function render(input: string, options: Options, settings: RunSetti
 export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => void): Promise<RenderResult> {
   await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
-  const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}) };
+  const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}), ...(settings.yieldEvery !== undefined ? { yieldEvery: settings.yieldEvery } : {}) };
   const { docs, parsed } = await readDocsCached(settings.cache, input, sources, options, prepared.options, readSettings);
   await clearToRender();
   // Read once: the run renders with these bytes and files its cache entry by them, whatever the folder holds by then.
   const templates = readTemplateFolder(options.templates);
-  const result = finishEmitting(input, docs, prepared.options, prepared.diagnostics, parsed, onFile, templates);
+  // The render lets the event loop turn every 50 ms, and stops there for good when a signal is ending the run.
+  const result = await runPaced(finishSteps(input, docs, prepared.options, prepared.diagnostics, parsed, onFile, templates), settings.yieldEvery, endingBySignal);
   if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize, templates);
   return result;
 }
@@ -115,14 +120,14 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
  * `parsed` is how many of them this run parsed (the rest came from a cache).
  */
 export function finish(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[] = [], parsed = docs.length): RenderResult {
-  return finishEmitting(input, docs, options, treeDiagnostics, parsed, undefined, readTemplateFolder(options.templates));
+  return drain(finishSteps(input, docs, options, treeDiagnostics, parsed, undefined, readTemplateFolder(options.templates)));
 }
 
-/** {@link finish}, handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`), with the user's `templates` as read. */
-function finishEmitting(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined, templates: TemplateOverrides | undefined): RenderResult {
+/** {@link finish} in steps, one a model (see `emit/steps.ts`), handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`), with the user's `templates` as read. */
+function* finishSteps(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined, templates: TemplateOverrides | undefined): Steps<RenderResult> {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
-  const emitted = emitTarget(resolved.program, { ...options, templateOverrides: templates, onFile });
+  const emitted = yield* emitTargetSteps(resolved.program, { ...options, templateOverrides: templates, onFile });
   // Title-only docs alone make no API (prose, a README, a wrong folder): as good as no model at all.
   const noModel = models.every((m) => m.kind === "opaque");
   const all = [...treeDiagnostics, ...(noModel ? [noModels(docs, options)] : []), ...docs.flatMap((d) => d.diagnostics), ...resolved.diagnostics, ...emitted.diagnostics];

@@ -13,6 +13,7 @@ import { modelsNestingWithoutBound } from "./cycles.js";
 import { CheckWriter, modelsAcceptingAnything, taggedMembers, type CheckScope, type RuntimeName } from "./render-check.js";
 import { literalText, renderType } from "./render-type.js";
 import { findSlotHash, slotTableSource } from "./slot-hash.js";
+import { drain, type Steps } from "./steps.js";
 import { templateSet, type TemplateOverrides, type TemplateSet } from "./templates.js";
 import { GENERATED_MARKER, moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "./marker.js";
 
@@ -45,8 +46,19 @@ export interface EmitOptions {
 /** The first line of every file mdtypes writes: how it recognises its own files. */
 export { GENERATED_MARKER };
 
+/** What an emitter gives: the output files, sorted by path, and its diagnostics. */
+export interface Emitted {
+  readonly files: OutputFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Renders every module, the runtime and the index. Output files are sorted by path. */
-export function emit(program: Program, options: EmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+export function emit(program: Program, options: EmitOptions): Emitted {
+  return drain(emitSteps(program, options));
+}
+
+/** {@link emit} in steps, one a model (see `steps.ts`). */
+export function* emitSteps(program: Program, options: EmitOptions): Steps<Emitted> {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const { paths, renamed } = modulePaths([...byId.keys()]);
@@ -65,7 +77,11 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     const names = singleModuleNames(program.models, paths, SINGLE_MODULE_RESERVED, (name) => Object.values(modelNames(name)));
     diagnostics.push(...names.diagnostics);
     const context: EmitContext = { modelOf, paths, identifiers: names.identifiers, options, templates, single: true, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), unbounded: modelsNestingWithoutBound(program.models) };
-    const models = program.models.map((model) => modelView(model, context));
+    const models: object[] = [];
+    for (const model of program.models) {
+      models.push(modelView(model, context));
+      yield;
+    }
     return { files: [{ path: options.singleFile, content: templates.render("single.ts", { header: SINGLE_MODULE_HEADER, ...runtimeView, models }) }], diagnostics };
   }
   const context: EmitContext = { modelOf, paths, identifiers, options, templates, single: false, tagged: taggedMembers(program.models, modelOf), accepting: modelsAcceptingAnything(program.models), unbounded: modelsNestingWithoutBound(program.models) };
@@ -76,6 +92,7 @@ export function emit(program: Program, options: EmitOptions): { files: OutputFil
     const file = { path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) };
     files.push(file);
     onFile?.(file);
+    yield;
   }
   files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });
   const barrels = emitBarrels(program.models, {

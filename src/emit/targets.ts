@@ -5,13 +5,13 @@
  */
 
 import { usageError } from "../ir/errors.js";
-import type { Diagnostic } from "../ir/diagnostics.js";
 import type { Program } from "../ir/ir.js";
 import type { OutputTarget } from "../ir/options.js";
-import { emit, type EmitOptions, type OutputFile } from "./emit.js";
-import { emitJsonSchema } from "./json-schema/emit-json-schema.js";
+import { emitSteps, type EmitOptions, type Emitted } from "./emit.js";
+import { emitJsonSchemaSteps } from "./json-schema/emit-json-schema.js";
+import { drain, type Steps } from "./steps.js";
 import { templateSet, type TemplateOverrides } from "./templates.js";
-import { emitZod } from "./zod/emit-zod.js";
+import { emitZodSteps } from "./zod/emit-zod.js";
 
 /** The options of {@link emitTarget}: the emit options and which target. */
 export interface TargetEmitOptions extends EmitOptions {
@@ -19,15 +19,20 @@ export interface TargetEmitOptions extends EmitOptions {
 }
 
 /** Renders `program` as `options.target` asks: output files sorted by path, and emit diagnostics. */
-export function emitTarget(program: Program, options: TargetEmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+export function emitTarget(program: Program, options: TargetEmitOptions): Emitted {
+  return drain(emitTargetSteps(program, options));
+}
+
+/** {@link emitTarget} in steps, one a model (see `steps.ts`). */
+export function* emitTargetSteps(program: Program, options: TargetEmitOptions): Steps<Emitted> {
   switch (options.target) {
     case "ts":
-      return emit(program, options);
+      return yield* emitSteps(program, options);
     case "zod":
-      return emitZod(program, options, options.singleFile === undefined ? { kind: "modules" } : { kind: "single", path: options.singleFile });
+      return yield* emitZodSteps(program, options, options.singleFile === undefined ? { kind: "modules" } : { kind: "single", path: options.singleFile });
     case "json-schema":
       checkTemplates(options.target, options.templateOverrides);
-      return emitJsonSchema(program, options);
+      return yield* emitJsonSchemaSteps(program, options);
   }
 }
 

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SourceDoc } from "../dialects/dialect.js";
 import { CODE_ROOT } from "./package-root.js";
+import { pacer } from "./pace.js";
 import { reconcileLoadedPlugins } from "./plugin-settings.js";
 import type { Options } from "../ir/options.js";
 import { readDoc, type DocResult } from "../stages/read.js";
@@ -42,15 +43,6 @@ const MAX_AUTO_WORKERS = 7;
 
 /** Docs per claim: small enough to balance, large enough that claims and messages cost nothing. */
 const BATCH = 8;
-
-/**
- * Milliseconds the main thread reads before it lets the event loop turn once.
- * Reading never yields otherwise, and the loop is where a SIGINT or SIGTERM
- * is taken: a run staging a new output folder (which listens for them to
- * remove it) would act on a Ctrl-C only after reading and rendering every doc,
- * seconds on a large tree. A turn costs microseconds.
- */
-const YIELD_EVERY_MS = 50;
 
 /** What a worker is given. */
 export interface WorkerInput {
@@ -128,20 +120,15 @@ export async function readDocs(docs: readonly SourceDoc[], options: Options, set
       );
     }
   }
-  // The main thread claims batches like any worker, and lets the event loop turn now and then (see YIELD_EVERY_MS).
-  const yieldEvery = settings.yieldEvery ?? YIELD_EVERY_MS;
-  let turned = performance.now();
+  // The main thread claims batches like any worker, and lets the event loop turn now and then (see `pace.ts`).
+  const pace = pacer(settings.yieldEvery);
   for (;;) {
     const start = Atomics.add(counters, 0, 1) * BATCH;
     if (start >= docs.length) break;
     const end = Math.min(start + BATCH, docs.length);
     for (let i = start; i < end; i++) results[i] = readDoc(docs[i]!.id, docs[i]!.source, options);
     settings.progress?.(Atomics.add(counters, 1, end - start) + end - start, docs.length);
-    if (performance.now() - turned >= yieldEvery) {
-      // One turn of the loop; by the next such turn it has polled for events, where a signal is taken.
-      await new Promise<void>((turn) => setImmediate(turn));
-      turned = performance.now();
-    }
+    await pace();
   }
   await Promise.all(finished);
   if (docs.length > 0) settings.progress?.(docs.length, docs.length);

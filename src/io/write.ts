@@ -237,9 +237,10 @@ let ending = false;
 
 /**
  * Lets the event loop poll once before a commit, then settles only if no
- * signal is ending the process (else never: the handler ends it). Rendering
- * and writing the staged files never yield to the event loop, so a SIGINT or
- * SIGTERM that came meanwhile is still pending; without the poll, the commit
+ * signal is ending the process (else never: the handler ends it). The end
+ * of the render (up to 50 ms since its last pause, `pace.ts`) and writing the
+ * staged files never yield to the event loop, so a SIGINT or SIGTERM that
+ * came meanwhile is still pending; without the poll, the commit
  * would run, the handlers be removed, and the signal be handled only after
  * the output was committed (or be lost: the run ending with exit 0, or watch
  * mode going on). Two turns: an immediate runs in the loop's check phase,
@@ -252,12 +253,17 @@ async function clearToCommit(): Promise<void> {
 }
 
 /**
- * {@link clearToCommit} before the render, which never yields either: a
- * signal taken at the end of reading (whose handler needs more turns of the
- * loop to remove the staging folder) ends the run there, instead of once
- * every module is rendered.
+ * {@link clearToCommit} before the render: a signal taken at the end of
+ * reading (whose handler needs more turns of the loop to remove the staging
+ * folder) ends the run there, before the first module is rendered, instead
+ * of at the render's first pause (`pace.ts`).
  */
 export const clearToRender = clearToCommit;
+
+/** Whether a SIGINT or SIGTERM is ending the process (its handler removing the staging folders): work under way stops at its next pause (see `pace.ts`). */
+export function endingBySignal(): boolean {
+  return ending;
+}
 
 /** Staging folders of this process not yet committed or removed, with the thread filling one. */
 const live = new Map<string, Worker | undefined>();

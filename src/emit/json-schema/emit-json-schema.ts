@@ -33,10 +33,11 @@
 
 import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Field, type Model, type ObjectModel, type Program, type TypeRef } from "../../ir/ir.js";
-import type { EmitOptions, OutputFile } from "../emit.js";
+import type { EmitOptions, Emitted, OutputFile } from "../emit.js";
 import { jsonModuleComment, JSON_BUNDLE_COMMENT } from "../marker.js";
 import { modulePaths, pathClashReports, type ModuleLayout } from "../names.js";
 import { acceptsAnything, findDiscriminator, modelsAcceptingAnything } from "../render-check.js";
+import { drain, type Steps } from "../steps.js";
 import { stringifyJson, type Json, type JsonObject } from "./json.js";
 
 /** The dialect every document declares (`$schema`). */
@@ -68,7 +69,12 @@ export const SCHEMA_LAYOUT: ModuleLayout = { extension: SCHEMA_EXTENSION, ownFil
  * of them as one bundle). Output files are sorted by path; the diagnostics
  * are the `output-path-clash` reports of this target's own paths (none for a bundle).
  */
-export function emitJsonSchema(program: Program, options: EmitOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+export function emitJsonSchema(program: Program, options: EmitOptions): Emitted {
+  return drain(emitJsonSchemaSteps(program, options));
+}
+
+/** {@link emitJsonSchema} in steps, one a model (see `steps.ts`). */
+export function* emitJsonSchemaSteps(program: Program, options: EmitOptions): Steps<Emitted> {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const { paths, renamed } = modulePaths([...byId.keys()], SCHEMA_LAYOUT);
@@ -85,17 +91,22 @@ export function emitJsonSchema(program: Program, options: EmitOptions): { files:
     const key = (id: string) => (paths.get(id) as string).slice(0, -SCHEMA_EXTENSION.length);
     const writer = new SchemaWriter({ modelOf, accepting, unknownKeys: options.unknownKeys, ref: (target) => `#/$defs/${uriFragment(pointerToken(key(target)))}` });
     const defs = new Map<string, Json>();
-    for (const model of [...program.models].sort((a, b) => compareStrings(key(a.id), key(b.id)))) defs.set(key(model.id), writer.model(model));
+    for (const model of [...program.models].sort((a, b) => compareStrings(key(a.id), key(b.id)))) {
+      defs.set(key(model.id), writer.model(model));
+      yield;
+    }
     const bundle: JsonObject = { $comment: JSON_BUNDLE_COMMENT, $schema: JSON_SCHEMA_DIALECT, $defs: defs };
     return { files: [{ path: options.singleFile, content: stringifyJson(bundle) }], diagnostics };
   }
 
-  const files: OutputFile[] = program.models.map((model) => {
+  const files: OutputFile[] = [];
+  for (const model of program.models) {
     const from = paths.get(model.id) as string;
     const writer = new SchemaWriter({ modelOf, accepting, unknownKeys: options.unknownKeys, ref: (target) => (target === model.id ? "#" : relativeReference(from, paths.get(target) as string)) });
     const document: JsonObject = { $comment: jsonModuleComment(model.id), $schema: JSON_SCHEMA_DIALECT, ...(writer.model(model) as JsonObject) };
-    return { path: from, content: stringifyJson(document) };
-  });
+    files.push({ path: from, content: stringifyJson(document) });
+    yield;
+  }
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, diagnostics };
 }

@@ -17,7 +17,7 @@
 
 import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type Program, type TypeRef } from "../../ir/ir.js";
-import type { EmitOptions, OutputFile } from "../emit.js";
+import type { EmitOptions, Emitted, OutputFile } from "../emit.js";
 import { modelDoc, objectView } from "../emit.js";
 import { jsdoc, stringLiteral } from "../escape.js";
 import { moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
@@ -25,6 +25,7 @@ import { importSpecifier, literalKey, modelIdentifier, modulePaths, pathClashRep
 import { emitBarrels, SINGLE_MODULE_RESERVED } from "../barrels.js";
 import { modelsAcceptingAnything, taggedMembers } from "../render-check.js";
 import { literalText, renderType } from "../render-type.js";
+import { drain, type Steps } from "../steps.js";
 import { templateSet, type TemplateSet } from "../templates.js";
 import { readsOwnKeys, ZodWriter, type ZodRuntimeName, type ZodScope } from "./render-zod.js";
 
@@ -40,7 +41,12 @@ export type ZodLayout = { readonly kind: "modules" } | { readonly kind: "single"
 const RUNTIME_NAMES: readonly ZodRuntimeName[] = ["$$dateTime", "$$integer", "$$ownKeys"];
 
 /** Renders every model as zod schemas. Output files are sorted by path. */
-export function emitZod(program: Program, options: EmitOptions, layout: ZodLayout = { kind: "modules" }): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+export function emitZod(program: Program, options: EmitOptions, layout: ZodLayout = { kind: "modules" }): Emitted {
+  return drain(emitZodSteps(program, options, layout));
+}
+
+/** {@link emitZod} in steps, one a model (see `steps.ts`). */
+export function* emitZodSteps(program: Program, options: EmitOptions, layout: ZodLayout = { kind: "modules" }): Steps<Emitted> {
   const byId = new Map(program.models.map((m) => [m.id, m]));
   const modelOf = (target: string): Model => {
     const model = byId.get(target);
@@ -54,7 +60,7 @@ export function emitZod(program: Program, options: EmitOptions, layout: ZodLayou
     accepting: modelsAcceptingAnything(program.models),
     templates: templateSet("zod", options.templateOverrides),
   };
-  return layout.kind === "single" ? emitSingle(program, context, layout.path) : emitModules(program, context);
+  return layout.kind === "single" ? yield* emitSingle(program, context, layout.path) : yield* emitModules(program, context);
 }
 
 interface ZodContext {
@@ -77,7 +83,7 @@ function localNames(identifier: string): LocalNames {
   return { type: identifier, schema: schemaName(identifier) };
 }
 
-function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+function* emitModules(program: Program, ctx: ZodContext): Steps<Emitted> {
   const diagnostics: Diagnostic[] = [];
   const { paths, renamed } = modulePaths(program.models.map((m) => m.id));
   diagnostics.push(...pathClashReports(renamed, paths, ctx.modelOf));
@@ -90,6 +96,7 @@ function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; 
     const file = { path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) };
     files.push(file);
     ctx.options.onFile?.(file);
+    yield;
   }
   files.push({ path: RUNTIME_MODULE, content: ctx.templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView(new Set(RUNTIME_NAMES), true) }) });
   const barrels = emitBarrels(program.models, { paths, identifiers, importExtension: ctx.options.importExtension, exported: ["type", "schema"], render: ({ header, exports }) => ctx.templates.render("index.ts", { header, exports }) });
@@ -99,13 +106,17 @@ function emitModules(program: Program, ctx: ZodContext): { files: OutputFile[]; 
   return { files, diagnostics };
 }
 
-function emitSingle(program: Program, ctx: ZodContext, path: string): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+function* emitSingle(program: Program, ctx: ZodContext, path: string): Steps<Emitted> {
   const { paths } = modulePaths(program.models.map((m) => m.id));
   // The ts target's names (zod's import is `$z` when a model is named `z`): switching targets keeps every name.
   const { identifiers, diagnostics } = singleModuleNames(program.models, paths, SINGLE_MODULE_RESERVED, (identifier) => Object.values(modelNames(identifier)));
   const names = new Map([...identifiers].map(([id, identifier]) => [id, localNames(identifier)]));
   const scope = new ModuleScope(ctx, names, undefined);
-  const views = program.models.map((model) => modelView(model, scope, ctx));
+  const views: ReturnType<typeof modelView>[] = [];
+  for (const model of program.models) {
+    views.push(modelView(model, scope, ctx));
+    yield;
+  }
   const runtime = ctx.templates.render("runtime.ts", { header: "", ...runtimeView(scope.runtimeUsed, false, scope.z) }).trimEnd();
   const content = ctx.templates.render("model.ts", { header: SINGLE_MODULE_HEADER, imports: scope.importLines(), runtime: runtime || false, models: views });
   return { files: [{ path, content }], diagnostics };
