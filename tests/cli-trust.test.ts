@@ -699,6 +699,36 @@ describe("watch mode", () => {
     expect(reports[1]?.targets[0]?.written.written).toEqual(["models/circle.ts"]);
     expect(watch.child.exitCode).toBe(130);
   });
+
+  it("Ctrl-C during a regeneration ends it where it stands, as it ends a generate: nothing written, the process ended by the signal", async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "fixtures", "python", "semantics"), join(dir, "docs"), { recursive: true });
+    // A remark plugin that holds the reading of a doc that says SLOW for a while, having said so: the signal lands during the regeneration.
+    mkdirSync(join(dir, "plugins"));
+    writeFileSync(
+      join(dir, "plugins", "slow.mjs"),
+      `import { writeFileSync } from "node:fs";
+export default function slow() {
+  return (tree) => {
+    if (!JSON.stringify(tree).includes("SLOW")) return;
+    writeFileSync("started", "");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  };
+}
+`,
+    );
+    writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "out", remarkPlugins: ["./plugins/slow.mjs"] }));
+    expect(run(dir, ["generate"]).status).toBe(0);
+    const before = readFileSync(join(dir, "out", "models", "circle.ts"), "utf8");
+    const watch = watching(dir, "--workers", "0");
+    await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
+    editDoc(dir, "SLOW");
+    await watch.until(() => existsSync(join(dir, "started")), "the regeneration");
+    await watch.stop();
+    expect(watch.child.signalCode).toBe("SIGINT");
+    expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toBe(before);
+    expect(readdirSync(join(dir, "out")).filter((name) => name.includes("mdtypes-staging"))).toEqual([]);
+  });
 });
 
 describe("found by a newcomer's pass", () => {

@@ -10,6 +10,7 @@
 import { watch } from "chokidar";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { specifierOf } from "../io/plugin-settings.js";
+import { endBySignal } from "../io/write.js";
 import type { CliIo } from "./io.js";
 import { ExpectedError } from "../ir/errors.js";
 import { terminalSafe } from "./report.js";
@@ -48,6 +49,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   let configChanged = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  /** Whether a regeneration is under way: a signal then ends it where it stands, as it ends a generate. */
+  let busy = false;
 
   const flush = () => {
     timer = undefined;
@@ -56,6 +59,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     pending.clear();
     configChanged = false;
     running = running.then(async () => {
+      busy = true;
       try {
         if (reload) {
           const next = await hooks.reload();
@@ -71,6 +75,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
         }
       } catch (error) {
         io.stderr(`mdtypes: ${(error instanceof ExpectedError ? error.message : ((error as Error).stack ?? String(error))).split("\n").map(terminalSafe).join("\n")}\n`);
+      } finally {
+        busy = false;
       }
       io.stderr("Watching for changes (Ctrl-C to stop)\n");
     });
@@ -117,6 +123,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     const end = (signal: "SIGINT" | "SIGTERM") => {
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
+      // A regeneration under way: its staging folder removed, nothing committed after this, the process ended by the signal.
+      if (busy) endBySignal(signal);
       stop(signal);
     };
     process.on("SIGINT", onInt);

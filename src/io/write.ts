@@ -32,6 +32,7 @@ import { compareStrings } from "../ir/diagnostics.js";
 import type { OutputFile } from "../emit/emit.js";
 import { GENERATED_MARKER, HEADER_BYTES, ownsFile } from "../emit/marker.js";
 import { ExpectedError, ioError } from "../ir/errors.js";
+import { runPaced } from "./pace.js";
 import { NOT_A_FILE, readRegularBytes } from "./read-bytes.js";
 
 /** What a write did, as paths relative to the output folder. */
@@ -302,17 +303,26 @@ function untrack(path: string): void {
 let release: NodeJS.Immediate | undefined;
 
 /**
- * SIGINT or SIGTERM while staging: remove the staging folders (their
- * threads stopped first, so none is refilled), then end as the signal would
- * have (exit 130 or 143). When something else also listens (a program that
- * runs mdtypes and handles its own signals), that listener decides. Watch
- * mode's listener is not one: it removes itself as the signal comes, before
- * this one is called, so a regeneration that is staging ends here too; one
- * still reading or rendering (no staging folder yet, for an existing output)
- * runs to its end, and watch mode then stops (`cli/watch.ts`).
+ * SIGINT or SIGTERM while staging: {@link endBySignal}. When something else
+ * also listens (a program that runs mdtypes and handles its own signals),
+ * that listener decides. Watch mode's listener is not one: it removes itself
+ * as the signal comes, before this one is called, and ends a regeneration
+ * under way itself (`cli/watch.ts`).
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
+  endBySignal(signal);
+}
+
+/**
+ * Ends the process as `signal` ends it (exit 130 or 143 in a shell), once the
+ * staging folders are removed, their threads stopped first so that none is
+ * refilled. Work under way stops at its next pause (`pace.ts`) and nothing is
+ * committed after this call; a commit under way (which never pauses) ends
+ * first, whole. Later calls do nothing.
+ */
+export function endBySignal(signal: NodeJS.Signals): void {
+  if (ending) return;
   ending = true;
   void (async () => {
     const paths = [...live];
@@ -455,8 +465,11 @@ function writeFailed(output: string, error: unknown, staging: string, left: stri
  * Brings `output` in line with `files`. Throws an I/O error, having changed
  * nothing, when it cannot. `fresh`: a staging folder made ahead (see
  * {@link prepareFreshStaging}), used when the output folder still does not exist.
+ * `orphans`: whether files mdtypes wrote that `files` no longer has are removed
+ * (not for `--out-file`); `yieldEvery`: milliseconds of staging between turns
+ * of the event loop (`pace.ts`; 50 by default, tests give 0).
  */
-export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging, { orphans: removeOrphans = true } = {}): Promise<WriteReport> {
+export async function write(output: string, files: readonly OutputFile[], fresh?: FreshStaging, { orphans: removeOrphans = true, yieldEvery }: { orphans?: boolean; yieldEvery?: number } = {}): Promise<WriteReport> {
   const root = resolve(output);
   // Fault injection (`MDTYPES_FAULT=rendered:SIGINT`): a signal that came while the main thread was
   // busy rendering, not handled yet when the writing starts (see `clearToCommit`).
@@ -497,7 +510,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
   }
   if (changed.length === 0 && orphans.length === 0) return { written: [], unchanged, deleted: [] };
 
-  const staging = await stage(root, output, changed);
+  const staging = await stage(root, output, changed, yieldEvery);
   await crashPoint("after-staging");
   await clearToCommit();
   let moved = 0;
@@ -855,7 +868,7 @@ async function writeFresh(root: string, output: string, files: readonly OutputFi
 }
 
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
-async function stage(root: string, output: string, files: readonly OutputFile[]): Promise<string> {
+async function stage(root: string, output: string, files: readonly OutputFile[], yieldEvery?: number): Promise<string> {
   const staging = stagingPathFor(root);
   // Tracked before the output folder is made: a SIGINT or SIGTERM from here on removes what was made.
   track(staging);
@@ -881,15 +894,22 @@ async function stage(root: string, output: string, files: readonly OutputFile[])
   try {
     // Git ignores a staging folder by itself, should one outlive its run.
     writeFileSync(join(staging, ".gitignore"), "*\n");
-    const made = new Set<string>();
-    for (const file of files) {
-      const path = join(staging, file.path);
-      makeFolder(dirname(path), made);
-      writeFileSync(path, file.content, "utf8");
-    }
+    // Seconds for a large tree: the loop turns every 50 ms, and a signal taken then ends the run here (its handler removes the folder).
+    await runPaced(writeEach(staging, files), yieldEvery, endingBySignal);
     return staging;
   } catch (error) {
     throw writeFailed(output, error, staging, abandonStaging(staging));
+  }
+}
+
+/** Writes `files` into `folder`, one a step (see `pace.ts`). */
+function* writeEach(folder: string, files: readonly OutputFile[]): Generator<undefined, void, undefined> {
+  const made = new Set<string>();
+  for (const file of files) {
+    const path = join(folder, file.path);
+    makeFolder(dirname(path), made);
+    writeFileSync(path, file.content, "utf8");
+    yield;
   }
 }
 

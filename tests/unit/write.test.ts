@@ -128,3 +128,32 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     expect(existsSync(dirname(out))).toBe(false);
   });
 });
+
+describe("write and the event loop", () => {
+  /** Counts turns of the event loop while `body` runs. */
+  async function turnsDuring(body: () => Promise<unknown>): Promise<number> {
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await body();
+    done = true;
+    return turns;
+  }
+
+  const files = Array.from({ length: 40 }, (_, i) => ({ path: `models/m${i}.ts`, content: `${moduleHeader(`models/m${i}.md`)}\nexport const n = ${i};\n` }));
+
+  it("staging the files of an existing output folder lets the loop turn between files (a signal is taken then), and writes them all", async () => {
+    const paced = tree("paced-existing", { "keep.txt": "not mdtypes'\n" });
+    const turns = await turnsDuring(() => write(paced, files, undefined, { yieldEvery: 0 }));
+    // A turn after each staged file, besides the few of the commit's gate.
+    expect(turns).toBeGreaterThanOrEqual(files.length);
+    for (const file of files) expect(readFileSync(join(paced, file.path), "utf8")).toBe(file.content);
+    const once = tree("once-existing", { "keep.txt": "not mdtypes'\n" });
+    expect(await turnsDuring(() => write(once, files, undefined, { yieldEvery: 60_000 }))).toBeLessThan(files.length / 2);
+    for (const file of files) expect(readFileSync(join(once, file.path), "utf8")).toBe(file.content);
+  });
+});
