@@ -90,3 +90,15 @@ export function startWatch(dir: string, args: readonly string[] = []): WatchProc
     },
   };
 }
+
+/** Counts turns of the event loop (an immediate that schedules the next) from now until `stop()`: work that lets the loop turn shows as a count that grows while it runs. */
+export function turnCounter(): { readonly turns: () => number; readonly stop: () => void } {
+  let turns = 0;
+  let stopped = false;
+  const tick = () => {
+    turns++;
+    if (!stopped) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return { turns: () => turns, stop: () => (stopped = true) };
+}

@@ -11,19 +11,7 @@ import { resolveOptions } from "../../src/ir/options.js";
 import { render, renderSources } from "../../src/recipe.js";
 import type { OutputFile } from "../../src/emit/emit.js";
 import { readSources } from "../../src/io/sources.js";
-import { ROOT } from "../helpers.js";
-
-/** Counts turns of the event loop from now until `stop()`. */
-function turnCounter(): { readonly turns: () => number; readonly stop: () => void } {
-  let turns = 0;
-  let stopped = false;
-  const tick = () => {
-    turns++;
-    if (!stopped) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return { turns: () => turns, stop: () => (stopped = true) };
-}
+import { ROOT, turnCounter } from "../helpers.js";
 
 /** A generator of `n` steps that records, at each, how many turns the loop had made; returns "done". */
 function* counted(n: number, counter: { turns: () => number }, seen: number[]): Generator<undefined, string, undefined> {

@@ -13,7 +13,7 @@ import { resolveOptions } from "../../src/ir/options.js";
 import { readDocs } from "../../src/io/pool.js";
 import { prepare } from "../../src/stages/prepare.js";
 import { readSources } from "../../src/io/sources.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, turnCounter } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "mdtypes-pool-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -65,17 +65,11 @@ describe("readDocs with workers that fail", () => {
 
 describe("readDocs and the event loop", () => {
   it("lets the event loop turn while the main thread reads (a signal is taken then, not after every doc is read)", async () => {
-    let turns = 0;
-    const tick = () => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    let done = false;
+    const counter = turnCounter();
     // Turns counted at each batch's end: with a turn after every batch, they grow while reading goes on.
     const seen: number[] = [];
-    setImmediate(tick);
-    const results = await readDocs(sources, options, { workers: 0, yieldEvery: 0, progress: () => seen.push(turns) });
-    done = true;
+    const results = await readDocs(sources, options, { workers: 0, yieldEvery: 0, progress: () => seen.push(counter.turns()) });
+    counter.stop();
     expect(results).toEqual(expected);
     const whileReading = seen.slice(0, -1);
     expect(whileReading.length).toBeGreaterThan(10);
@@ -85,16 +79,10 @@ describe("readDocs and the event loop", () => {
   });
 
   it("by default reads for a while between turns, and gives the same results", async () => {
-    let turns = 0;
-    let done = false;
-    const tick = () => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter();
     const seen: number[] = [];
-    const results = await readDocs(sources, options, { workers: 0, progress: () => seen.push(turns) });
-    done = true;
+    const results = await readDocs(sources, options, { workers: 0, progress: () => seen.push(counter.turns()) });
+    counter.stop();
     expect(results).toEqual(expected);
     // Fewer turns than batches: a turn every 50 ms of reading, not after every batch (a batch of these docs takes a few ms).
     expect(seen.length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { barrelHeader, jsonModuleComment, moduleHeader, RUNTIME_HEADER } from "../../src/emit/marker.js";
 import { discardStaging, listOwned, prepareFreshStaging, write } from "../../src/io/write.js";
+import { turnCounter } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "mdtypes-write-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -130,18 +131,12 @@ describe("a new output folder, staged ahead: files handed over as they are rende
 });
 
 describe("write and the event loop", () => {
-  /** Counts turns of the event loop while `body` runs. */
+  /** How many turns the event loop made while `body` ran. */
   async function turnsDuring(body: () => Promise<unknown>): Promise<number> {
-    let turns = 0;
-    let done = false;
-    const tick = () => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter();
     await body();
-    done = true;
-    return turns;
+    counter.stop();
+    return counter.turns();
   }
 
   const files = Array.from({ length: 40 }, (_, i) => ({ path: `models/m${i}.ts`, content: `${moduleHeader(`models/m${i}.md`)}\nexport const n = ${i};\n` }));
