@@ -58,7 +58,12 @@ function project(): string {
 
 /** `mdtypes generate --watch` running in `dir`: its output so far, a wait for a condition on it, and Ctrl-C. */
 function watching(dir: string, ...args: string[]) {
-  const child = spawn(process.execPath, [BIN, "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "" } });
+  return watchingWith({}, dir, ...args);
+}
+
+/** {@link watching} with more environment variables (`MDTYPES_FAULT`). */
+function watchingWith(env: Record<string, string>, dir: string, ...args: string[]) {
+  const child = spawn(process.execPath, [BIN, "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", ...env } });
   const watch = {
     child,
     stdout: "",
@@ -728,6 +733,22 @@ export default function slow() {
     expect(watch.child.signalCode).toBe("SIGINT");
     expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toBe(before);
     expect(readdirSync(join(dir, "out")).filter((name) => name.includes("mdtypes-staging"))).toEqual([]);
+  });
+
+  it("a signal during a watch regeneration's commit (which never pauses): the output committed whole, no 'Watching for changes' after it, the process ended by the signal", async () => {
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      const dir = project();
+      // The output is up to date: the watch's first run commits nothing, so the fault fires in the regeneration's commit.
+      const watch = watchingWith({ MDTYPES_FAULT: `in-commit:${signal}` }, dir);
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
+      const mark = watch.stderr.length;
+      editDoc(dir);
+      if (watch.child.exitCode === null && watch.child.signalCode === null) await new Promise((r) => watch.child.on("exit", r));
+      expect(watch.child.signalCode).toBe(signal);
+      expect(watch.stderr.slice(mark)).not.toMatch(/Watching for changes/);
+      expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toContain("/** Edited. */");
+      expect(run(dir, ["check", "--no-cache"]).status).toBe(0);
+    }
   });
 });
 

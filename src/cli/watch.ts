@@ -51,6 +51,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   let running: Promise<void> = Promise.resolve();
   /** Whether a regeneration is under way: a signal then ends it where it stands, as it ends a generate. */
   let busy = false;
+  /** Whether a signal has come: a regeneration that still ends (a commit never pauses) says nothing of watching on. */
+  let stopping = false;
 
   const flush = () => {
     timer = undefined;
@@ -78,7 +80,10 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
       } finally {
         busy = false;
       }
-      io.stderr("Watching for changes (Ctrl-C to stop)\n");
+      // A signal that came during the commit (which never pauses) is taken when the event loop next polls:
+      // after two turns it has, and a run that is ending says nothing of watching on.
+      await new Promise<void>((turn) => setImmediate(() => setImmediate(turn)));
+      if (!stopping) io.stderr("Watching for changes (Ctrl-C to stop)\n");
     });
   };
 
@@ -121,6 +126,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     const onInt = () => end("SIGINT");
     const onTerm = () => end("SIGTERM");
     const end = (signal: "SIGINT" | "SIGTERM") => {
+      stopping = true;
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
       // A regeneration under way: its staging folder removed, nothing committed after this, the process ended by the signal.
