@@ -3,7 +3,7 @@
  * checked for what they are, rows checked against their header, interrupts
  * that leave nothing behind, colour decided per stream, the config found from
  * a subfolder or named, summaries on a terminal, one-line usage errors, drift
- * in GitHub annotations, NDJSON and exit 130 in watch mode.
+ * in GitHub annotations, NDJSON and signals in watch mode.
  */
 
 import { spawn, spawnSync } from "node:child_process";
@@ -61,9 +61,14 @@ function watching(dir: string, ...args: string[]) {
   return watchingWith({}, dir, ...args);
 }
 
-/** {@link watching} with more environment variables (`MDTYPES_FAULT`). */
+/** {@link watching} with more environment variables (`MDTYPES_FAULT`), and as another user (`uid`, `gid`: root only). */
 function watchingWith(env: Record<string, string>, dir: string, ...args: string[]) {
-  const child = spawn(process.execPath, [BIN, "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", ...env } });
+  return watchingAs({ env }, dir, ...args);
+}
+
+function watchingAs(options: { env?: Record<string, string>; uid?: number; gid?: number }, dir: string, ...args: string[]) {
+  const { env = {}, ...user } = options;
+  const child = spawn(process.execPath, [BIN, "generate", "--watch", ...args], { cwd: dir, env: { ...process.env, MDTYPES_FAULT: "", ...env }, ...user });
   const watch = {
     child,
     stdout: "",
@@ -77,7 +82,10 @@ function watchingWith(env: Record<string, string>, dir: string, ...args: string[
     },
     async stop(): Promise<void> {
       child.kill("SIGINT");
-      if (child.exitCode === null) await new Promise((r) => child.on("exit", r));
+      await watch.ended();
+    },
+    async ended(): Promise<void> {
+      if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.on("exit", r));
     },
   };
   child.stdout.on("data", (chunk: Buffer) => void (watch.stdout += chunk.toString()));
@@ -404,9 +412,9 @@ describe("two runs into one new output folder", () => {
 describe("interrupts leave nothing behind", () => {
   const stagings = (dir: string) => [...readdirSync(dir), ...(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).map((n) => `out/${n}`) : [])].filter((n) => n.includes("mdtypes-staging"));
 
-  it("SIGINT or SIGTERM while writing a new output folder: the staging folder is removed, the process ends by the signal", () => {
+  it("SIGINT, SIGTERM or SIGHUP (the terminal closed) while writing a new output folder: the staging folder is removed, the process ends by the signal", () => {
     const dir = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
-    for (const signal of ["SIGINT", "SIGTERM"]) {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
       const result = run(dir, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `after-staging:${signal}` });
       expect(result.signal).toBe(signal);
       expect(existsSync(join(dir, "out"))).toBe(false);
@@ -452,8 +460,8 @@ describe("interrupts leave nothing behind", () => {
     }
   });
 
-  it("SIGINT or SIGTERM during the commit (which never yields): the output is committed whole, then the process ends by the signal, not with exit 0", () => {
-    for (const signal of ["SIGINT", "SIGTERM"]) {
+  it("SIGINT, SIGTERM or SIGHUP during the commit (which never yields): the output is committed whole, then the process ends by the signal, not with exit 0", () => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
       // A new output folder: committed by one rename.
       const fresh = tree({ "docs/widget.md": DOC("Widget"), "docs/gadget.md": DOC("Gadget") });
       const first = run(fresh, ["generate", "docs", "--out", "out", "--flavour", "python"], { MDTYPES_FAULT: `in-commit:${signal}` });
@@ -687,7 +695,7 @@ describe("the surface", () => {
 });
 
 describe("watch mode", () => {
-  it("--reporter json prints one report per line (NDJSON); Ctrl-C ends it with 130", async () => {
+  it("--reporter json prints one report per line (NDJSON); Ctrl-C ends the process by the signal (130 in a shell)", async () => {
     const dir = project();
     const watch = watching(dir, "--reporter", "json");
     try {
@@ -702,7 +710,74 @@ describe("watch mode", () => {
     const reports = lines.map((line) => JSON.parse(line) as { ok: boolean; targets: { written: { written: string[] } }[] });
     expect(reports.every((r) => r.ok)).toBe(true);
     expect(reports[1]?.targets[0]?.written.written).toEqual(["models/circle.ts"]);
-    expect(watch.child.exitCode).toBe(130);
+    expect(watch.child.signalCode).toBe("SIGINT");
+  });
+
+  it("a signal that comes while idle, a change waiting out its debounce or not, ends the process by the signal at once: no regeneration starts", async () => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      const dir = project();
+      const watch = watching(dir);
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
+      const mark = watch.stderr.length;
+      editDoc(dir);
+      watch.child.kill(signal);
+      await watch.ended();
+      expect(watch.child.signalCode).toBe(signal);
+      expect(watch.stderr.slice(mark)).toBe("");
+      expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).not.toContain("Edited.");
+    }
+  });
+
+  it("a config deleted and made again (a branch switched, a stash popped) is seen: every target regenerates with it", async () => {
+    const dir = project();
+    const watch = watching(dir);
+    try {
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
+      rmSync(join(dir, "mdtypes.config.json"));
+      await watch.until(() => /Nothing to do/.test(watch.stderr), "the config's going");
+      writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "elsewhere" }));
+      await watch.until(() => existsSync(join(dir, "elsewhere", "models", "circle.ts")), "the config's return");
+      writeFileSync(join(dir, "mdtypes.config.json"), JSON.stringify({ input: "docs", output: "third" }));
+      await watch.until(() => existsSync(join(dir, "third", "models", "circle.ts")), "a change to the config made again");
+    } finally {
+      await watch.stop();
+    }
+    expect(watch.stderr).not.toMatch(STACK);
+  });
+
+  it("the reader of its output gone (--reporter json | head -1): the watch ends after the run under way, exit 141, no stack", async () => {
+    const dir = project();
+    const watch = watching(dir, "--reporter", "json");
+    await watch.until(() => watch.stdout.includes("\n"), "the first report");
+    watch.child.stdout.destroy();
+    editDoc(dir);
+    await watch.ended();
+    expect(watch.child.exitCode).toBe(141);
+    expect(watch.stderr).not.toMatch(STACK);
+    expect(run(dir, ["check", "--no-cache"]).status).toBe(0);
+  });
+
+  it("a folder or file it cannot watch (no permission) is told in one line, and watching goes on", async () => {
+    const dir = project();
+    // Root reads every folder: the watch then runs as another user, whom a folder made by root with mode 700 shuts out.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) spawnSync("chmod", ["-R", "a+rwX", dir]);
+    const watch = watchingAs(asRoot ? { uid: 65534, gid: 65534 } : {}, dir);
+    try {
+      await watch.until(() => /Watching 1 folder/.test(watch.stderr), "the watcher");
+      mkdirSync(join(dir, "docs", "shut"), { mode: asRoot ? 0o700 : 0o000 });
+      await watch.until(() => /Cannot watch docs\/shut: EACCES; watching goes on/.test(watch.stderr), "the one line");
+      spawnSync("chmod", ["700", join(dir, "docs", "shut")]);
+      rmSync(join(dir, "docs", "shut"), { recursive: true, force: true });
+      const mark = watch.stderr.length;
+      editDoc(dir);
+      await watch.until(() => /Watching for changes/.test(watch.stderr.slice(mark)), "a regeneration after it");
+      expect(readFileSync(join(dir, "out", "models", "circle.ts"), "utf8")).toContain("Edited.");
+    } finally {
+      await watch.stop();
+    }
+    expect(watch.child.signalCode).toBe("SIGINT");
+    expect(watch.stderr).not.toMatch(STACK);
   });
 
   it("Ctrl-C during a regeneration ends it where it stands, as it ends a generate: nothing written, the process ended by the signal", async () => {

@@ -7,6 +7,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { constants } from "node:os";
 import { inSync } from "../stages/compare.js";
 import { hasErrors, type Diagnostic } from "../ir/diagnostics.js";
 import { ExpectedError, usageError } from "../ir/errors.js";
@@ -29,23 +30,30 @@ import { DIALECT_CHOICES, dialectLabel as labelOfDialect } from "../dialects/cho
 import { colors, driftAnnotations, formatDrift, formatGithub, formatHuman, githubOrder, humanEntries, SHOWN_PER_RULE, summarize, terminalSafe, summarizeDrift, type ReporterName } from "./report.js";
 
 function processIo(): CliIo {
+  const gone = new Set<() => void>();
+  const onGone = () => {
+    for (const listener of gone) listener();
+    gone.clear();
+  };
   return {
-    stdout: pipeWriter(process.stdout),
-    stderr: pipeWriter(process.stderr),
+    stdout: pipeWriter(process.stdout, onGone),
+    stderr: pipeWriter(process.stderr, onGone),
     cwd: process.cwd(),
+    readerGone: (listener) => void gone.add(listener),
     ...processDecisions(),
   };
 }
 
 /**
  * Writes to a stream that may be closed by its reader (`mdtypes ir | head`):
- * once a write fails (EPIPE), later writes are dropped and the command
- * finishes with its own exit code, with no error printed.
+ * once a write fails (EPIPE), later writes are dropped, `gone` is called, and
+ * the command finishes with its own exit code, with no error printed.
  */
-function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+function pipeWriter(stream: NodeJS.WriteStream, gone: () => void): (text: string) => void {
   let closed = false;
   stream.on("error", () => {
     closed = true;
+    gone();
   });
   return (text) => {
     if (!closed && !stream.destroyed) stream.write(text);
@@ -187,7 +195,7 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
         "  mdtypes ir docs/models > ir.json                   # the intermediate representation",
         "  mdtypes generate --help                            # a command's flags, examples and exit codes",
         "",
-        "Exit codes: 0 success, 1 errors in the docs (or drift, for check), 2 usage, I/O or internal error.",
+        "Exit codes: 0 success, 1 errors in the docs (or drift, for check), 2 usage, I/O or internal error; stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP, the process ends by that signal (130, 143 or 129 in a shell), in watch mode too.",
       ].join("\n"),
     );
 
@@ -231,7 +239,7 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
       "  mdtypes generate docs/models -o src/generated --rule unresolved-link=warning",
       "  mdtypes generate --config ci/mdtypes.json --reporter json",
     ].join("\n"),
-    "0 written (or nothing to write), 1 errors in the docs (nothing written), 130 when stopped by Ctrl-C, 143 by SIGTERM (in watch mode too)",
+    "0 written (or nothing to write), 1 errors in the docs (nothing written), 130 when stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (in watch mode too), 141 in watch mode when the reader of its output has gone",
   ).action(async (input: string | undefined, flags: Flags) => {
     const project = await projectOf(io, input, flags);
     const code = await runTargets("generate", project, flags, io);
@@ -246,8 +254,10 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
           await runTargets("generate", { ...project, targets: changed }, flags, io);
         },
       });
-      // Stopped by Ctrl-C (SIGINT) or SIGTERM: the shell's codes for a process ended by that signal.
-      setExit(stopped === "SIGINT" ? 130 : 143);
+      // Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP: the process ends by that signal (watch.ts); should another
+      // listener of the signal keep it alive (a program that runs mdtypes), the shell's code for that signal, 128 + its number.
+      // Or its output's reader gone (`--watch --reporter json | head -1`): 141, as a writer ended by SIGPIPE.
+      setExit(128 + constants.signals[stopped === "EPIPE" ? "SIGPIPE" : stopped]);
     }
   });
 

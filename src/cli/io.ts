@@ -15,6 +15,8 @@ export interface CliIo {
   readonly stdoutColor?: boolean;
   /** A progress line while docs are read (a terminal, not CI). */
   readonly progress: boolean;
+  /** Calls `listener` once, when the reader of stdout or stderr has gone (a write failed with EPIPE): a watch whose output nobody reads ends. */
+  readonly readerGone?: (listener: () => void) => void;
   /** How a time the CLI prints (`0.07s`) is handed to `stdout` and `stderr`: as it is when not given (see `replay-record.ts`). */
   readonly timed?: (time: string) => string;
 }

@@ -1,8 +1,9 @@
 /**
  * `mdtypes generate --watch`: regenerates a target whenever one of its docs
  * changes, and every target when the config changes. Changes are debounced,
- * runs never overlap, and an error in one run is reported while watching
- * goes on. A remark plugin's module that changes is reported, not loaded
+ * runs never overlap (changes during one are taken together by the next),
+ * and an error in one run, or a folder that cannot be watched, is reported
+ * while watching goes on. A remark plugin's module that changes is reported, not loaded
  * again (an ES module is loaded once per process, here when a doc is first
  * parsed: after a start from the cache, perhaps only after the change).
  */
@@ -10,7 +11,7 @@
 import { watch } from "chokidar";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { specifierOf } from "../io/plugin-settings.js";
-import { endBySignal } from "../io/write.js";
+import { ENDING_SIGNALS, endBySignal, type EndingSignal } from "../io/write.js";
 import type { CliIo } from "./io.js";
 import { ExpectedError } from "../ir/errors.js";
 import { terminalSafe } from "./report.js";
@@ -28,8 +29,15 @@ export interface WatchHooks {
   readonly run: (targets: Target[]) => Promise<void>;
 }
 
-/** Watches until the process is asked to stop; returns the signal that stopped it. */
-export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<"SIGINT" | "SIGTERM"> {
+/** What ended a watch: Ctrl-C, SIGTERM, the terminal closed (SIGHUP), or the reader of its output gone (a write failed with EPIPE). */
+export type WatchEnd = EndingSignal | "EPIPE";
+
+/**
+ * Watches until the process is asked to stop (one of the ENDING_SIGNALS: the
+ * process then ends by that signal, see {@link endBySignal}) or nobody reads what it
+ * prints; returns what ended it.
+ */
+export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<WatchEnd> {
   let targets = [...initial];
   const config = resolve(hooks.config);
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
@@ -39,7 +47,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   // cannot be loaded again): a change to one is told, not silently ignored.
   const pluginsOf = (list: readonly Target[]) => list.flatMap((t) => t.options.remarkPlugins.map(specifierOf).filter((path) => isAbsolute(path)));
   const watchedOf = (list: readonly Target[]) => [...new Set([...inputsOf(list), ...list.flatMap((t) => templatesOf(t) ?? []), ...pluginsOf(list)])];
-  const watcher = watch([...watchedOf(targets), config], {
+  const watcher = watch(watchedOf(targets), {
     ignoreInitial: true,
     // Editors save in bursts (temp file, rename): wait for the write to settle.
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
@@ -49,19 +57,25 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   let configChanged = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  /** Whether a regeneration is under way: a signal then ends it where it stands, as it ends a generate. */
-  let busy = false;
-  /** Whether a signal has come: a regeneration that still ends (a commit never pauses) says nothing of watching on. */
+  /** Whether the watch is ending (a signal, its reader gone): no run starts, and one that still ends (a commit never pauses) says nothing of watching on. */
   let stopping = false;
+
+  /** Whether a run waits its turn: it takes what is pending when it starts, so changes that come meanwhile join it (never a backlog of runs). */
+  let queued = false;
 
   const flush = () => {
     timer = undefined;
-    const batch = [...pending];
-    const reload = configChanged;
-    pending.clear();
-    configChanged = false;
+    if (queued) return;
+    queued = true;
     running = running.then(async () => {
-      busy = true;
+      queued = false;
+      // A signal that came between two runs: the one waiting does not start.
+      if (stopping) return;
+      const batch = [...pending];
+      const reload = configChanged;
+      pending.clear();
+      configChanged = false;
+      if (batch.length === 0 && !reload) return;
       try {
         if (reload) {
           const next = await hooks.reload();
@@ -77,14 +91,17 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
         }
       } catch (error) {
         io.stderr(`mdtypes: ${(error instanceof ExpectedError ? error.message : ((error as Error).stack ?? String(error))).split("\n").map(terminalSafe).join("\n")}\n`);
-      } finally {
-        busy = false;
       }
       // A signal that came during the commit (which never pauses) is taken when the event loop next polls:
       // after two turns it has, and a run that is ending says nothing of watching on.
       await new Promise<void>((turn) => setImmediate(() => setImmediate(turn)));
       if (!stopping) io.stderr("Watching for changes (Ctrl-C to stop)\n");
     });
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
   };
 
   watcher.on("all", (_event, path) => {
@@ -102,42 +119,65 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     }
     if (absolute.endsWith(".hbs")) for (const target of targets) if (templatesOf(target) === dirname(absolute)) pending.add(target);
     if (pending.size === 0 && !configChanged) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    schedule();
   });
 
   // An input folder moved away and back (or deleted and restored) is watched again: its parent is
-  // watched too, one level deep, for the folder to reappear.
-  const parents = watch([...new Set(inputsOf(targets).map((input) => dirname(input)))], { ignoreInitial: true, depth: 0 });
-  parents.on("addDir", (path) => {
+  // watched too, one level deep, for the folder to reappear. So is the config's folder: a config
+  // deleted and made again (a branch switched, a stash popped) is seen, which a watch of the file
+  // alone loses with the file.
+  const parents = watch([...new Set([...inputsOf(targets).map((input) => dirname(input)), dirname(config)])], {
+    ignoreInitial: true,
+    depth: 0,
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+  });
+  parents.on("all", (event, path) => {
     const absolute = resolve(path);
+    if (absolute === config) {
+      configChanged = true;
+      schedule();
+      return;
+    }
+    if (event !== "addDir") return;
     const back = targets.filter((t) => resolve(t.input) === absolute);
     if (back.length === 0) return;
     watcher.add(absolute);
     for (const target of back) pending.add(target);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    schedule();
   });
+
+  // A folder or file that cannot be watched (no permission, the system's limit on watches reached) is told, in one line, and watching goes on.
+  const onError = (error: unknown) => {
+    const { code, path, message } = error as NodeJS.ErrnoException;
+    const limit = code === "ENOSPC" || code === "EMFILE" ? " (the system's limit on watched files is reached: on Linux, raise fs.inotify.max_user_watches)" : "";
+    const what = code !== undefined && path !== undefined ? `Cannot watch ${relative(io.cwd, path) || path}: ${code}` : String(message ?? error);
+    io.stderr(`mdtypes: ${terminalSafe(what)}${limit}; watching goes on, but changes there may go unseen\n`);
+  };
+  watcher.on("error", onError);
+  parents.on("error", onError);
 
   await Promise.all([new Promise<void>((ready) => watcher.on("ready", () => ready())), new Promise<void>((ready) => parents.on("ready", () => ready()))]);
   io.stderr(`Watching ${targets.length === 1 ? "1 folder" : `${targets.length} folders`} for changes (Ctrl-C to stop)\n`);
 
-  const signal = await new Promise<"SIGINT" | "SIGTERM">((stop) => {
-    const onInt = () => end("SIGINT");
-    const onTerm = () => end("SIGTERM");
-    const end = (signal: "SIGINT" | "SIGTERM") => {
+  const stopped = await new Promise<WatchEnd>((stop) => {
+    const onSignal = (signal: EndingSignal) => end(signal);
+    const end = (why: WatchEnd) => {
+      if (stopping) return;
       stopping = true;
-      process.off("SIGINT", onInt);
-      process.off("SIGTERM", onTerm);
-      // A regeneration under way: its staging folder removed, nothing committed after this, the process ended by the signal.
-      if (busy) endBySignal(signal);
-      stop(signal);
+      for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
+      // A regeneration under way: its staging folder removed, nothing committed after this. Under way
+      // or not, the process ends by the signal, as a program that catches it to clean up should
+      // (the shell then knows it was stopped, not that it ended on its own), and at once: no run
+      // waiting its turn starts, no watcher's timer holds the process.
+      if (why !== "EPIPE") endBySignal(why);
+      stop(why);
     };
-    process.on("SIGINT", onInt);
-    process.on("SIGTERM", onTerm);
+    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+    // Nobody reads what it prints: the run under way ends as it would (whole or not at all), no other starts.
+    io.readerGone?.(() => end("EPIPE"));
   });
   if (timer) clearTimeout(timer);
   await running;
   await Promise.all([watcher.close(), parents.close()]);
-  return signal;
+  return stopped;
 }

@@ -11,8 +11,8 @@
  * folder inside the output folder (`.mdtypes-staging-<pid>-…`: same file
  * system, and only the output folder need be writable), and only then
  * renamed into place, followed by the deletions. Failing or dying while
- * staging leaves the output tree as it was: SIGINT and SIGTERM remove the
- * staging folder before the process ends as the signal would end it, and a
+ * staging leaves the output tree as it was: SIGINT, SIGTERM and SIGHUP (the
+ * terminal closed) remove the staging folder before the process ends as the signal would end it, and a
  * staging folder left by a run that died otherwise (SIGKILL, power) is
  * removed by the next run. The commit is a burst of renames; if the process
  * dies inside it, the next `generate` finishes the job, since it rewrites
@@ -134,7 +134,7 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
   const root = resolve(output);
   if (existsSync(root)) return undefined;
   const path = freshStagingPathFor(root);
-  // Tracked before it exists: a SIGINT or SIGTERM from here on removes it.
+  // Tracked before it exists: a SIGINT, SIGTERM or SIGHUP from here on removes it.
   track(path);
   try {
     const madeFrom = mkdirSync(path, { recursive: true }) ?? path;
@@ -261,7 +261,15 @@ async function clearToCommit(): Promise<void> {
  */
 export const clearToRender = clearToCommit;
 
-/** Whether a SIGINT or SIGTERM is ending the process (its handler removing the staging folders): work under way stops at its next pause (see `pace.ts`). */
+/**
+ * The signals that end a run cleanly (its staging folders removed, then the
+ * process ended by the signal): Ctrl-C, `kill`, and the terminal closed
+ * (an SSH session dropped). A shell shows them as 130, 143 and 129.
+ */
+export const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+export type EndingSignal = (typeof ENDING_SIGNALS)[number];
+
+/** Whether one of the {@link ENDING_SIGNALS} is ending the process (its handler removing the staging folders): work under way stops at its next pause (see `pace.ts`). */
 export function endingBySignal(): boolean {
   return ending;
 }
@@ -275,8 +283,7 @@ function track(path: string, worker?: Worker): void {
     clearImmediate(release);
     release = undefined;
   } else if (live.size === 0) {
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
+    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
   }
   live.set(path, worker);
 }
@@ -292,8 +299,7 @@ function untrack(path: string): void {
       release = setImmediate(() => {
         release = undefined;
         if (live.size > 0) return;
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
+        for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
       });
     });
   }
@@ -303,7 +309,7 @@ function untrack(path: string): void {
 let release: NodeJS.Immediate | undefined;
 
 /**
- * SIGINT or SIGTERM while staging: {@link endBySignal}. When something else
+ * One of the {@link ENDING_SIGNALS} while staging: {@link endBySignal}. When something else
  * also listens (a program that runs mdtypes and handles its own signals),
  * that listener decides. Watch mode's listener is not one: it removes itself
  * as the signal comes, before this one is called, and ends a regeneration
@@ -315,7 +321,7 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * Ends the process as `signal` ends it (exit 130 or 143 in a shell), once the
+ * Ends the process as `signal` ends it (exit 130, 143 or 129 in a shell), once the
  * staging folders are removed, their threads stopped first so that none is
  * refilled. Work under way stops at its next pause (`pace.ts`) and nothing is
  * committed after this call; a commit under way (which never pauses) ends
@@ -330,8 +336,7 @@ export function endBySignal(signal: NodeJS.Signals): void {
       await worker?.terminate();
       abandonStaging(path);
     }
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    for (const ended of ENDING_SIGNALS) process.off(ended, onSignal);
     process.kill(process.pid, signal);
   })();
 }
@@ -870,7 +875,7 @@ async function writeFresh(root: string, output: string, files: readonly OutputFi
 /** Writes `files` in full into a new staging folder beside `root`; returns its path. */
 async function stage(root: string, output: string, files: readonly OutputFile[], yieldEvery?: number): Promise<string> {
   const staging = stagingPathFor(root);
-  // Tracked before the output folder is made: a SIGINT or SIGTERM from here on removes what was made.
+  // Tracked before the output folder is made: a SIGINT, SIGTERM or SIGHUP from here on removes what was made.
   track(staging);
   try {
     const madeFrom = mkdirSync(root, { recursive: true });
