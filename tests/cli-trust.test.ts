@@ -748,7 +748,8 @@ describe("watch mode", () => {
   it("the reader of its output gone (--reporter json | head -1): the watch ends after the run under way, exit 141, no stack", async () => {
     const dir = project();
     const watch = watching(dir, "--reporter", "json");
-    await watch.until(() => watch.stdout.includes("\n"), "the first report");
+    // The first report comes before the watcher is ready: a change before then would go unseen.
+    await watch.until(() => watch.stdout.includes("\n") && /Watching 1 folder/.test(watch.stderr), "the first report and the watcher");
     watch.child.stdout.destroy();
     editDoc(dir);
     await watch.ended();
