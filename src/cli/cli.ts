@@ -247,17 +247,16 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
     // A first run that could not start (a missing input, an output in the way: exit 2) is not watched.
     if (flags.watch && code !== 2) {
       const { watchTargets } = await import("./watch.js");
-      const stopped = await watchTargets(project.targets, io, {
+      await watchTargets(project.targets, io, {
         config: project.configPath ?? resolve(io.cwd, CONFIG_FILE),
         reload: async () => (await projectOf(io, input, flags)).targets,
         run: async (changed) => {
           await runTargets("generate", { ...project, targets: changed }, flags, io);
         },
       });
-      // Stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP: the process ends by that signal (watch.ts); should another
-      // listener of the signal keep it alive (a program that runs mdtypes), the shell's code for that signal, 128 + its number.
-      // Or its output's reader gone (`--watch --reporter json | head -1`): 141, as a writer ended by SIGPIPE.
-      setExit(128 + constants.signals[stopped === "EPIPE" ? "SIGPIPE" : stopped]);
+      // A signal ends the process (watch.ts). The watch returns when its output's reader has gone
+      // (`--watch --reporter json | head -1`): 141, as a writer ended by SIGPIPE.
+      setExit(128 + constants.signals.SIGPIPE);
     }
   });
 

@@ -11,7 +11,6 @@
 import { watch } from "chokidar";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { specifierOf } from "../io/plugin-settings.js";
-import { ENDING_SIGNALS, endBySignal, type EndingSignal } from "../io/write.js";
 import type { CliIo } from "./io.js";
 import { ExpectedError } from "../ir/errors.js";
 import { terminalSafe } from "./report.js";
@@ -29,15 +28,12 @@ export interface WatchHooks {
   readonly run: (targets: Target[]) => Promise<void>;
 }
 
-/** What ended a watch: Ctrl-C, SIGTERM, the terminal closed (SIGHUP), or the reader of its output gone (a write failed with EPIPE). */
-export type WatchEnd = EndingSignal | "EPIPE";
-
 /**
- * Watches until the process is asked to stop (one of the ENDING_SIGNALS: the
- * process then ends by that signal, see {@link endBySignal}) or nobody reads what it
- * prints; returns what ended it.
+ * Watches until nobody reads what it prints (a write failed with EPIPE), and
+ * returns then; a signal ends the process, as it ends a generate (see
+ * `endBySignal` in `io/write.ts`).
  */
-export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<WatchEnd> {
+export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<"EPIPE"> {
   let targets = [...initial];
   const config = resolve(hooks.config);
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
@@ -57,7 +53,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   let configChanged = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  /** Whether the watch is ending (a signal, its reader gone): no run starts, and one that still ends (a commit never pauses) says nothing of watching on. */
+  /** Whether the watch is ending (its reader gone): no run starts, and one that still ends says nothing of watching on. */
   let stopping = false;
 
   /** Whether a run waits its turn: it takes what is pending when it starts, so changes that come meanwhile join it (never a backlog of runs). */
@@ -69,7 +65,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     queued = true;
     running = running.then(async () => {
       queued = false;
-      // A signal that came between two runs: the one waiting does not start.
+      // The watch ended between two runs: the one waiting does not start.
       if (stopping) return;
       const batch = [...pending];
       const reload = configChanged;
@@ -151,7 +147,7 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
     const { code, path, message } = error as NodeJS.ErrnoException;
     const limit = code === "ENOSPC" || code === "EMFILE" ? " (the system's limit on watched files is reached: on Linux, raise fs.inotify.max_user_watches)" : "";
     const what = code !== undefined && path !== undefined ? `Cannot watch ${relative(io.cwd, path) || path}: ${code}` : String(message ?? error);
-    io.stderr(`mdtypes: ${terminalSafe(what)}${limit}; watching goes on, but changes there may go unseen\n`);
+    io.stderr(`mdtypes: ${terminalSafe(what)}${limit}; watching goes on without it: a change there, or to its permissions, is not seen until the watch is started again\n`);
   };
   watcher.on("error", onError);
   parents.on("error", onError);
@@ -159,25 +155,21 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   await Promise.all([new Promise<void>((ready) => watcher.on("ready", () => ready())), new Promise<void>((ready) => parents.on("ready", () => ready()))]);
   io.stderr(`Watching ${targets.length === 1 ? "1 folder" : `${targets.length} folders`} for changes (Ctrl-C to stop)\n`);
 
-  const stopped = await new Promise<WatchEnd>((stop) => {
-    const onSignal = (signal: EndingSignal) => end(signal);
-    const end = (why: WatchEnd) => {
-      if (stopping) return;
+  // A signal (Ctrl-C, SIGTERM, SIGHUP) ends a watch as it ends a generate: no listener of the watch's
+  // own is in the way. While a run stages files, write.ts listens, removes the staging folder and
+  // ends the process by the signal (a commit under way ends first, whole, and the event loop's next
+  // poll, before "Watching for changes" could print, ends it); otherwise the signal's default action
+  // ends the process at once, even in the middle of work that never pauses (loading a large cache).
+  // What is left to the watch: nobody reads what it prints any more (found at its next write). The
+  // run under way then ends as it would (whole or not at all), and no other starts.
+  await new Promise<void>((stop) => {
+    io.readerGone?.(() => {
       stopping = true;
-      for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
-      // A regeneration under way: its staging folder removed, nothing committed after this. Under way
-      // or not, the process ends by the signal, as a program that catches it to clean up should
-      // (the shell then knows it was stopped, not that it ended on its own), and at once: no run
-      // waiting its turn starts, no watcher's timer holds the process.
-      if (why !== "EPIPE") endBySignal(why);
-      stop(why);
-    };
-    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
-    // Nobody reads what it prints: the run under way ends as it would (whole or not at all), no other starts.
-    io.readerGone?.(() => end("EPIPE"));
+      stop();
+    });
   });
   if (timer) clearTimeout(timer);
   await running;
   await Promise.all([watcher.close(), parents.close()]);
-  return stopped;
+  return "EPIPE";
 }

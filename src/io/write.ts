@@ -266,8 +266,7 @@ export const clearToRender = clearToCommit;
  * process ended by the signal): Ctrl-C, `kill`, and the terminal closed
  * (an SSH session dropped). A shell shows them as 130, 143 and 129.
  */
-export const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-export type EndingSignal = (typeof ENDING_SIGNALS)[number];
+const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** Whether one of the {@link ENDING_SIGNALS} is ending the process (its handler removing the staging folders): work under way stops at its next pause (see `pace.ts`). */
 export function endingBySignal(): boolean {
@@ -311,9 +310,7 @@ let release: NodeJS.Immediate | undefined;
 /**
  * One of the {@link ENDING_SIGNALS} while staging: {@link endBySignal}. When something else
  * also listens (a program that runs mdtypes and handles its own signals),
- * that listener decides. Watch mode's listener is not one: it removes itself
- * as the signal comes, before this one is called, and ends a regeneration
- * under way itself (`cli/watch.ts`).
+ * that listener decides (watch mode has none of its own: `cli/watch.ts`).
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
