@@ -33,7 +33,7 @@ export interface WatchHooks {
  * returns then; a signal ends the process, as it ends a generate (see
  * `endBySignal` in `io/write.ts`).
  */
-export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<"EPIPE"> {
+export async function watchTargets(initial: readonly Target[], io: CliIo, hooks: WatchHooks): Promise<void> {
   let targets = [...initial];
   const config = resolve(hooks.config);
   const inputsOf = (list: readonly Target[]) => list.map((t) => resolve(t.input));
@@ -171,5 +171,4 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
   if (timer) clearTimeout(timer);
   await running;
   await Promise.all([watcher.close(), parents.close()]);
-  return "EPIPE";
 }
