@@ -106,8 +106,8 @@ export async function watchTargets(initial: readonly Target[], io: CliIo, hooks:
       io.stderr(`Remark plugin ${terminalSafe(relative(process.cwd(), absolute) || absolute)} changed: a watch loads each plugin once, when it first parses a doc, and may go on with that version; stop it (Ctrl-C) and start it again to be sure the new one is used.\n`);
       return;
     }
-    if (absolute === config) configChanged = true;
-    else if (DOC_FILE.test(absolute)) {
+    // The config is seen by the watch of its folder (below).
+    if (DOC_FILE.test(absolute)) {
       for (const target of targets) {
         const input = resolve(target.input);
         if (absolute.startsWith(input + sep)) pending.add(target);
