@@ -323,22 +323,24 @@ const parseLines = [
   `Parse stage alone, in one process (${parseSdk.name}: ${parsing.docs} docs, ${(parsing.bytes / 1e6).toFixed(1)} MB; median of ${PARSE_ROUNDS} rounds): ${parsing.current.toFixed(0)} ms, ${(parsing.bytes / 1e6 / (parsing.current / 1000)).toFixed(2)} MB/s` +
     (parsing.baseline === undefined ? "." : `; baseline build ${parsing.baseline.toFixed(0)} ms: this build takes ${(parsing.current / parsing.baseline).toFixed(3)}× its time.`),
 ];
-log(parseLines[0]);
 if (args.includes("--parse-only")) {
   console.log(parseLines.join("\n"));
   process.exit(0);
 }
+log(parseLines[0]);
 
 // ---------------------------------------------------------------- scenarios
 
 /**
  * Cold and warm `generate` and `check` of the project in `dir` (its config's targets).
  * Cold: --no-cache; `generate` into a fresh folder (every file written), `check` against
- * up-to-date output. Warm: the cache filled by an earlier run, nothing changed.
+ * up-to-date output. Warm: the cache filled by an earlier run, nothing changed. `withCaCerts`:
+ * each round also times the warm `check` with NODE_EXTRA_CA_CERTS, when this environment sets it
+ * (goal 2 reports it for each SDK).
  */
-async function coldAndWarm(label, dir, runs, extra) {
+async function coldAndWarm(label, dir, runs, { extra, withCaCerts = false } = {}) {
   const s = { coldGenerate: new Scenario(), coldCheck: new Scenario(), warmCheck: new Scenario(), warmGenerate: new Scenario() };
-  if (CA_CERTS !== undefined) s.warmCheckCaCerts = new Scenario();
+  if (withCaCerts && CA_CERTS !== undefined) s.warmCheckCaCerts = new Scenario();
   retarget(dir, "ref");
   await mdtypes(dir, ["generate", "--no-cache"]);
   // A file changed less than two seconds before a `check` is never trusted by its times alone (the
@@ -410,7 +412,7 @@ const creation = { start: await settle("before the first runs"), largeTrees: und
 for (const sdk of sdks) {
   const dir = project(sdk.name, { [sdk.name]: sdk.docs });
   // openapi-typescript runs interleaved with the Discord rounds: the same moments of a noisy machine.
-  await coldAndWarm(sdk.name, dir, RUNS, sdk.name.includes("discord") ? discordExtras : undefined);
+  await coldAndWarm(sdk.name, dir, RUNS, { extra: sdk.name.includes("discord") ? discordExtras : undefined, withCaCerts: true });
   results[sdk.name].oneDoc = await oneDocChanged(sdk);
 }
 if (ot.runs.length === 0) for (let round = 0; round < RUNS; round++) await discordExtras(round);
@@ -425,7 +427,8 @@ await coldAndWarm("all", everything, LONG_RUNS);
  * ×1, ×2, ×4 and ×7, the last over 10,000 docs), each copy in a folder of its own
  * (`copyN/models/…`, so that the docs' relative links stay inside their copy).
  */
-const discord = sdks.find((sdk) => sdk.name.includes("discord")) ?? sdks[0];
+/** The Discord docs, which goal 1 is judged on; absent when `--only` left them out. */
+const discord = sdks.find((sdk) => sdk.name.includes("discord"));
 const large = sdks.find((sdk) => sdk.name.includes("cribl")) ?? sdks.reduce((a, b) => (b.count > a.count ? b : a));
 const scaling = [];
 const copies = QUICK ? [1, 2, 7] : [1, 2, 4, 7];
@@ -457,7 +460,7 @@ for (let round = 0; round < LONG_RUNS; round++) {
 
 // ---------------------------------------------------------------- worker threads
 
-/** Cold `check` with 0, 1 and 2 worker threads, on the largest SDK ×4 (6,132 docs in one tree with cribl-python). */
+/** Cold `check` with 0, 1 and 2 worker threads, on the largest SDK ×4 (6,132 docs in one tree with cribl-python); ×7 with --quick, which builds no ×4 tree. */
 const workerRows = [0, 1, 2].map((n) => ({ workers: n, scenario: new Scenario() }));
 const workerInput = scaling.find((row) => row.label.endsWith("×4")) ?? scaling[scaling.length - 1];
 retarget(workerInput.dir, "ref");
@@ -474,7 +477,7 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const lines = [];
 const out = (text = "") => lines.push(text);
 
-out(`Codegen on this machine (Node ${process.version}, ${RUNS} runs per scenario, ${LONG_RUNS} for the whole corpus; medians of wall time, peak resident memory of the slowest scenario):`);
+out(`Codegen on this machine (Node ${process.version}, ${RUNS} runs per scenario, ${LONG_RUNS} for the ${ALL_LABEL === "whole corpus" ? "whole corpus" : "kept SDKs"} at once and the large trees; medians of wall time; peak memory: the process's highest resident memory, all threads, over the cold generate, cold check and warm check runs):`);
 out();
 out("| input | docs | size | cold generate | cold check | warm check | warm check ÷ cold generate | warm generate | check, one doc changed (docs parsed) | peak memory |");
 out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -488,7 +491,7 @@ for (const [label, count, bytes] of [...sdks.map((s) => [s.name, s.count, s.byte
 }
 out(`| openapi-typescript ${versionOf("openapi-typescript")} on discord-openapi.json | 1 | ${mb(statSync(SPEC).size)} | ${s2(ot.seconds)} | | | | | | ${mib(ot.peak)} |`);
 out();
-if (results[discord.name]) {
+if (discord) {
   const mine = results[discord.name].coldGenerate.seconds;
   const cpu = (scenario) => `CPU ${s2(scenario.user)} user, ${s2(scenario.system)} system`;
   out(`Cold \`generate\` of the Discord docs: ${s2(mine)} (${cpu(results[discord.name].coldGenerate)}); openapi-typescript on the spec they came from: ${s2(ot.seconds)} (${cpu(ot)}); mdtypes takes ${(mine / ot.seconds).toFixed(2)}× its time.`);
@@ -529,13 +532,15 @@ out(...parseLines);
 // ---------------------------------------------------------------- the goals (issue 15's "done when")
 
 const goal = (ok, text) => out(`- ${ok ? "met" : "NOT met"}: ${text}`);
+/** A goal this run cannot judge (`--only` left out what it is about), and why. */
+const notJudged = (text, why) => out(`- not judged: ${text} (${why})`);
 out();
 out("Goals:");
 out();
-if (results[discord.name]) {
+if (discord) {
   const ratio = results[discord.name].coldGenerate.seconds / ot.seconds;
   goal(ratio <= 0.7, `cold \`generate\` of the Discord docs ≤ 0.7× openapi-typescript on the spec: ${ratio.toFixed(2)}×`);
-}
+} else notJudged("cold `generate` of the Discord docs ≤ 0.7× openapi-typescript on the spec", `--only ${JSON.stringify(ONLY)} left the Discord docs out`);
 const warmRatios = sdks.map((sdk) => [sdk.name, results[sdk.name].warmCheck.seconds / results[sdk.name].coldGenerate.seconds]);
 const worstWarm = warmRatios.reduce((a, b) => (b[1] > a[1] ? b : a));
 // With NODE_EXTRA_CA_CERTS: the warm check run with it over the cold generate run without it (which it would lengthen too), so at most what the two run with it would give.
@@ -546,10 +551,14 @@ goal(
     (warmWithCa ? `; the warm \`check\` with NODE_EXTRA_CA_CERTS, as this environment sets it, over the cold \`generate\` without it: at most ${warmWithCa[1].toFixed(3)}× (${warmWithCa[0]})` : ""),
 );
 const biggest = scaling[scaling.length - 1];
-goal(biggest.docs >= 10000 && perDoc(biggest) <= 0.45, `cold \`generate\` of ${biggest.docs} docs ≤ 0.45 ms per doc: ${perDoc(biggest).toFixed(3)} ms (${Math.round(biggest.docs / biggest.scenario.seconds)} docs/s, ${(biggest.bytes / 1e6 / biggest.scenario.seconds).toFixed(2)} MB/s; CPU ${s2(biggest.scenario.user)} user, ${s2(biggest.scenario.system)} system; creating a file ${us(creation.largeTrees.perFile)} before these runs)`);
+const bigEnough = biggest.docs >= 10000;
+const tooSmall = `the largest tree built from the kept SDKs has ${biggest.docs} docs, under 10,000: run without --only, or with an --only that keeps cribl-python`;
+/** Goal 3 is about a tree of at least 10,000 docs: on a smaller one it is not judged. */
+const largeTreeGoal = (ok, text) => (bigEnough ? goal(ok, text) : notJudged(text, tooSmall));
+largeTreeGoal(perDoc(biggest) <= 0.45, `cold \`generate\` of ${biggest.docs} docs ≤ 0.45 ms per doc: ${perDoc(biggest).toFixed(3)} ms (${Math.round(biggest.docs / biggest.scenario.seconds)} docs/s, ${(biggest.bytes / 1e6 / biggest.scenario.seconds).toFixed(2)} MB/s; CPU ${s2(biggest.scenario.user)} user, ${s2(biggest.scenario.system)} system; creating a file ${us(creation.largeTrees.perFile)} before these runs)`);
 const growth = perDoc(biggest) / perDoc(scaling[0]);
-goal(growth <= 1.15, `time linear in the docs: per doc at ×${copies[copies.length - 1]} ÷ per doc at ×1 = ${growth.toFixed(2)} (≤ 1.15)`);
-goal(biggest.scenario.peak <= 512, `peak memory of that run ≤ 512 MiB: ${mib(biggest.scenario.peak)}`);
+largeTreeGoal(growth <= 1.15, `time linear in the docs: per doc at ×${copies[copies.length - 1]} ÷ per doc at ×1 = ${growth.toFixed(2)} (≤ 1.15)`);
+largeTreeGoal(biggest.scenario.peak <= 512, `peak memory of that run ≤ 512 MiB: ${mib(biggest.scenario.peak)}`);
 
 console.log(lines.join("\n"));
 mkdirSync(join(HERE, ".out"), { recursive: true });
