@@ -33,7 +33,10 @@ export function benchArgs(script, summary, options, { argv = process.argv.slice(
     if (!Object.hasOwn(options, args[i])) usage(script, `unknown argument ${JSON.stringify(args[i])} (options: ${Object.keys(options).join(", ")}, --help)`);
     if (seen.has(args[i]) && !repeatable.includes(args[i])) usage(script, `${args[i]} is given twice`);
     seen.add(args[i]);
-    if (takesValue(args[i]) && ++i >= args.length) usage(script, `${args[i - 1]} takes a value`);
+    if (!takesValue(args[i])) continue;
+    if (++i >= args.length) usage(script, `${args[i - 1]} takes a value`);
+    // `--runs --quick`: the value forgotten, the next option would be read as it.
+    if (Object.hasOwn(options, args[i])) usage(script, `${args[i - 1]} takes a value, not the option ${args[i]}`);
   }
   return args;
 }

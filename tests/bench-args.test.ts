@@ -28,6 +28,8 @@ describe("bench command lines", () => {
     ["validators.mjs", ["--rounds=0x10"], "--rounds takes a whole number from 1 to 1000"],
     ["codegen.mjs", ["--runs", " 5"], "--runs takes a whole number from 1 to 1000"],
     ["codegen.mjs", ["--bogus"], 'unknown argument "--bogus"'],
+    ["codegen.mjs", ["--runs", "--quick"], "--runs takes a value, not the option --quick"],
+    ["validators.mjs", ["--cell", "--quick"], "--cell takes a value, not the option --quick"],
     ["validators.mjs", ["--per-value"], "--per-value times one cell's values"],
     ["validators.mjs", ["--cell", "Event,invalid,mdtypes", "--per-value"], "--per-value compares two validators"],
   ])("%s %j: one line, exit 2", (script, args, message) => {

@@ -3,11 +3,15 @@
  * languages), through the built CLI, must exit 0, be read as its own
  * language, give exactly the diagnostics counted below (no error, no
  * `unknown-type`: only SDK runtime types and skipped non-model files, as
- * infos) and one module per model doc, and type-check under the strict
- * settings. Skipped, saying why, when ../shared is absent.
+ * infos) and one module per model doc, type-check under the strict
+ * settings, and write the bytes recorded in the snapshot (a SHA-256 of every
+ * file's path and content: a change that means to change the output updates
+ * it with `npx vitest run tests/corpus.test.ts -u`). Skipped, saying why,
+ * when ../shared is absent.
  */
 
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +30,20 @@ export function corpusSdks(): { name: string; language: string; docs: string }[]
     const folder = readdirSync(docsRoot).find((entry) => entry.toLowerCase() === "models") ?? "models";
     return { name, language, docs: join(docsRoot, folder) };
   });
+}
+
+/** The files under `dir` (paths relative to it, `/`-separated, sorted) and one SHA-256 of every path and content, in that order. */
+function treeHash(dir: string): { files: number; sha256: string } {
+  const paths = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split("\\").join("/"))
+    .sort();
+  const hash = createHash("sha256");
+  for (const path of paths) {
+    const bytes = readFileSync(join(dir, path));
+    hash.update(`${path}\0${bytes.length}\0`).update(bytes);
+  }
+  return { files: paths.length, sha256: hash.digest("hex") };
 }
 
 function listMarkdown(dir: string): string[] {
@@ -71,7 +89,7 @@ if (!HAS_CORPUS) {
       expect(new Set(sdks.map((s) => s.language)).size).toBe(7);
     });
 
-    it.each(sdks.map((s) => [s.name, s] as const))("%s: read as its language, generates cleanly, type-checks", (_name, sdk) => {
+    it.each(sdks.map((s) => [s.name, s] as const))("%s: read as its language, generates cleanly, type-checks, the bytes recorded", (_name, sdk) => {
       const out = mkdtempSync(join(tmpdir(), "mdtypes-corpus-"));
       try {
         const run = spawnSync(process.execPath, [join(ROOT, "bin", "mdtypes.js"), "generate", sdk.docs, "--out", out, "--reporter", "json", "--no-cache"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -91,6 +109,9 @@ if (!HAS_CORPUS) {
           const module = join(out, doc.slice(sdk.docs.length + 1).replace(/\.mdx?$/, "").replace(/(^|\/)(index)$/i, "$1$2_") + ".ts");
           expect(existsSync(module), module).toBe(!skipped.has(doc));
         }
+
+        // The output's bytes: unchanged unless a change means to change them (then `-u`, see above).
+        expect(treeHash(out), "the output's bytes changed").toMatchSnapshot();
 
         writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
         const result = typecheck(out);
