@@ -26,7 +26,7 @@ import type { Program } from "./ir/ir.js";
 import type { Options } from "./ir/options.js";
 import type { WorkerSetting } from "./io/pool.js";
 import { readDocsCached } from "./io/docs-cache.js";
-import { recordRun } from "./io/run-cache.js";
+import { OutputHashes, recordRun } from "./io/run-cache.js";
 import type { DocResult } from "./stages/read.js";
 import { prepare } from "./stages/prepare.js";
 import { loadRemarkPlugins } from "./stages/remark-plugins.js";
@@ -101,7 +101,7 @@ export async function render(input: string, options: Options, settings: RunSetti
  * cache (when given) wraps its two natural points: reading the docs, and the
  * whole target's run, recorded for the next one (`io/run-cache.ts`).
  */
-export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => void): Promise<RenderResult> {
+export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => OutputFile | void): Promise<RenderResult> {
   await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}), ...(settings.yieldEvery !== undefined ? { yieldEvery: settings.yieldEvery } : {}) };
@@ -109,9 +109,12 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
   await clearToRender();
   // Read once: the run renders with these bytes and files its cache entry by them, whatever the folder holds by then.
   const templates = readTemplateFolder(options.templates);
+  // A file handed to `onFile` may be kept without its text (see `EmitOptions.onFile`): the cache's hashes of it are taken first.
+  const hashed = settings.cache && onFile ? new OutputHashes(normalize) : undefined;
+  const handOver = hashed && onFile ? (file: OutputFile) => hashed.kept(file, onFile(file)) : onFile;
   // The render lets the event loop turn every 50 ms, and stops there for good when a signal is ending the run.
-  const result = await runPaced(finishSteps(input, docs, prepared.options, prepared.diagnostics, parsed, onFile, templates), settings.yieldEvery, endingBySignal);
-  if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize, templates);
+  const result = await runPaced(finishSteps(input, docs, prepared.options, prepared.diagnostics, parsed, handOver, templates), settings.yieldEvery, endingBySignal);
+  if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize, templates, hashed);
   return result;
 }
 
@@ -124,7 +127,7 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
 }
 
 /** {@link finish} in steps, one a model (see `emit/steps.ts`), handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`), with the user's `templates` as read. */
-function* finishSteps(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => void) | undefined, templates: TemplateOverrides | undefined): Steps<RenderResult> {
+function* finishSteps(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => OutputFile | void) | undefined, templates: TemplateOverrides | undefined): Steps<RenderResult> {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
   const emitted = yield* emitTargetSteps(resolved.program, { ...options, templateOverrides: templates, onFile });

@@ -37,10 +37,13 @@ export interface EmitOptions {
   readonly singleFile?: string | undefined;
   /**
    * Called with each file as soon as it is rendered, in no set order, before
-   * the list is complete (`generate` starts writing them meanwhile). The list
-   * returned is the same whether or not this is given.
+   * the list is complete (`generate` starts writing them meanwhile). What it
+   * returns, if anything, is put in the list in the file's place: a file of
+   * the same path and text (`generate` gives one that does not hold its text
+   * in memory, a module's text being the most of what a run would keep to its
+   * end). The list returned is otherwise the same whether or not this is given.
    */
-  readonly onFile?: ((file: OutputFile) => void) | undefined;
+  readonly onFile?: ((file: OutputFile) => OutputFile | void) | undefined;
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -90,8 +93,7 @@ export function* emitSteps(program: Program, options: EmitOptions): Steps<Emitte
   const onFile = options.onFile;
   for (const model of program.models) {
     const file = { path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) };
-    files.push(file);
-    onFile?.(file);
+    files.push(onFile?.(file) ?? file);
     yield;
   }
   files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });

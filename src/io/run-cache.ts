@@ -31,6 +31,7 @@ export function recordRun(
   run: { readonly options: Options; readonly diagnostics: readonly Diagnostic[]; readonly stats: RunEntry["stats"]; readonly files: readonly { readonly path: string; readonly content: string }[] },
   normalize: (text: string) => string,
   templates?: TemplateOverrides,
+  hashed?: OutputHashes,
 ): void {
   const entry: RunEntry = {
     // The key takes the user's templates as the run rendered them (`templates`), not as they may be now.
@@ -38,9 +39,41 @@ export function recordRun(
     options: run.options,
     diagnostics: run.diagnostics,
     stats: { docs: run.stats.docs, models: run.stats.models, files: run.stats.files },
-    files: run.files.map((f) => ({ path: f.path, exact: sha256(f.content), normal: sha256(normalize(f.content)) })),
+    files: run.files.map((f) => hashed?.of(f) ?? outputHashes(f, normalize)),
   };
   cache.save(`run-${targetKey(input, userOptions)}.json`, entry);
+}
+
+/** One output file as {@link RunEntry} records it: its path, and the hashes of its exact and of its normalized text. */
+type FileHashes = RunEntry["files"][number];
+
+function outputHashes(file: { readonly path: string; readonly content: string }, normalize: (text: string) => string): FileHashes {
+  return { path: file.path, exact: sha256(file.content), normal: sha256(normalize(file.content)) };
+}
+
+/**
+ * The hashes of files taken as they are rendered, before they are handed
+ * over to be written (`EmitOptions.onFile`), for those kept in the file list
+ * without their text: {@link recordRun} finds each by the very file kept.
+ */
+export class OutputHashes {
+  readonly #normalize: (text: string) => string;
+  readonly #byFile = new WeakMap<object, FileHashes>();
+
+  constructor(normalize: (text: string) => string) {
+    this.#normalize = normalize;
+  }
+
+  /** Takes `file`'s hashes and files them under `kept`, what the list holds in its place (the file itself when undefined); gives `kept`. */
+  kept(file: { readonly path: string; readonly content: string }, kept: { readonly path: string; readonly content: string } | void): { readonly path: string; readonly content: string } | void {
+    this.#byFile.set(kept ?? file, outputHashes(file, this.#normalize));
+    return kept;
+  }
+
+  /** The hashes taken of the file the list holds, if they were. */
+  of(file: object): FileHashes | undefined {
+    return this.#byFile.get(file);
+  }
 }
 
 /** The cache's entry for the last full run of this target, when it ran over exactly these docs and options. */

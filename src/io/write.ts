@@ -24,7 +24,7 @@
  * creating it needs its parent writable anyway.
  */
 
-import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
@@ -106,15 +106,16 @@ export interface FreshStaging {
   readonly path: string;
   /**
    * Hands a rendered file (output-relative path) to the staging thread, which
-   * writes it while the rest renders. Whatever the thread did not write is
-   * written when the folder is committed: handing a file over is never needed.
+   * writes it while the rest renders, and gives the file to keep in its place:
+   * one whose text is not held in memory but read back when asked for, from
+   * the staging folder (or, for a file the thread could not write, from the
+   * bytes it gave back), once {@link finish} has settled. Whatever the thread
+   * did not write is written when the folder is committed: handing a file over
+   * is never needed. Once the thread is stopped, gives the file itself.
    */
-  readonly send: (file: OutputFile) => void;
-  /**
-   * Ends the staging thread: the files it wrote, by path, with the content it
-   * was handed (none when it failed). Settles once it has stopped.
-   */
-  readonly finish: () => Promise<ReadonlyMap<string, string>>;
+  readonly send: (file: OutputFile) => OutputFile;
+  /** Ends the staging thread: what it wrote (see {@link Staged}). Settles once it has stopped. */
+  readonly finish: () => Promise<Staged>;
   /** Stops the staging thread, its work unwanted; settles once it has stopped. */
   readonly stop: () => Promise<void>;
 }
@@ -152,13 +153,27 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
   // otherwise leaves a staging folder, which the next run removes).
   worker.unref();
   live.set(path, worker);
-  /** What the thread reports when it ends: the paths it wrote; none when it failed or was stopped. */
-  const ended = new Promise<readonly string[]>((done) => {
-    worker.once("message", (written: string[]) => done(written));
-    worker.once("exit", () => done([]));
-    worker.once("error", () => done([]));
+  /** What the thread reports when it ends (see {@link StagingReport}); undefined when it failed or was stopped. */
+  const ended = new Promise<StagingReport | undefined>((done) => {
+    worker.once("message", (report: StagingReport) => done(report));
+    worker.once("exit", () => done(undefined));
+    worker.once("error", () => done(undefined));
   });
-  const sent = new Map<string, string>();
+  /** The file kept in place of each file handed over, by path. */
+  const sent = new Map<string, OutputFile>();
+  /** What the thread wrote, once it has ended. */
+  let report: StagingReport | undefined;
+  let finished = false;
+  /** Texts read back or given back: a file the thread could not write, or every file once {@link Staged.keep} ran. */
+  const kept = new Map<string, string>();
+  const contentOf = (file: string): string => {
+    const known = kept.get(file);
+    if (known !== undefined) return known;
+    if (!finished) throw new Error(`Internal error: the text of ${file} asked for before the staging thread ended`);
+    // The thread ended without saying what it wrote: the texts it was handed are not in memory any more.
+    if (report === undefined) throw new Error("the thread writing its files ahead stopped before it was done (nothing was written): run generate again");
+    return readFileSync(join(path, file), "utf8");
+  };
   /**
    * Files not yet handed over: their paths, and their contents as UTF-8 one
    * after the other in `bytes` (file i ends at `ends[i]`). A batch's bytes
@@ -182,8 +197,16 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
   return {
     path,
     send(file) {
-      if (!open) return;
-      sent.set(file.path, file.content);
+      if (!open) return file;
+      // Holds the path alone: the text, the most of a run's memory, is not kept.
+      const at = file.path;
+      const staged: OutputFile = {
+        path: at,
+        get content() {
+          return contentOf(at);
+        },
+      };
+      sent.set(file.path, staged);
       // UTF-8 takes at most three bytes per UTF-16 code unit.
       const most = file.content.length * 3;
       if (used + most > bytes.length) {
@@ -194,6 +217,7 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
       paths.push(file.path);
       ends.push(used);
       if (used >= STAGING_BATCH / 2) flush();
+      return staged;
     },
     async finish() {
       worker.ref();
@@ -202,12 +226,18 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
         flush();
         worker.postMessage(null);
       }
-      const written = new Map<string, string>();
-      for (const file of await ended) {
-        const content = sent.get(file);
-        if (content !== undefined) written.set(file, content);
-      }
-      return written;
+      report = await ended;
+      finished = true;
+      const decoder = new TextDecoder();
+      for (const failed of report?.failed ?? []) kept.set(failed.path, decoder.decode(failed.bytes));
+      const written = new Set((report?.written ?? []).filter((file) => sent.has(file)));
+      return {
+        written,
+        has: (file) => written.has(file.path) && sent.get(file.path) === file,
+        keep(files) {
+          for (const file of files) if (sent.get(file.path) === file && !kept.has(file.path)) kept.set(file.path, file.content);
+        },
+      };
     },
     async stop() {
       worker.ref();
@@ -216,6 +246,25 @@ export function prepareFreshStaging(output: string): FreshStaging | undefined {
       await ended;
     },
   };
+}
+
+/**
+ * What the staging thread wrote into a staging folder: the files it wrote
+ * (output-relative paths), and those it could not write with the bytes it was
+ * handed for each (see {@link FreshStaging.send}).
+ */
+export interface Staged {
+  readonly written: ReadonlySet<string>;
+  /** Whether `file` is one {@link FreshStaging.send} gave, for a file the thread wrote: nothing to write again. */
+  readonly has: (file: OutputFile) => boolean;
+  /** Reads the text of each of `files` that {@link FreshStaging.send} gave back into memory, for a write that will not use the staging folder. Throws what reading throws. */
+  readonly keep: (files: readonly OutputFile[]) => void;
+}
+
+/** The staging thread's last message: the paths it wrote, and the files it could not write with their bytes (UTF-8). */
+interface StagingReport {
+  readonly written: readonly string[];
+  readonly failed: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
 /** A message to the staging thread: files (output-relative paths) and their UTF-8 contents, file i ending at byte `ends[i]` of `bytes`. */
@@ -341,8 +390,9 @@ export function endBySignal(signal: NodeJS.Signals): void {
 /**
  * The body of the thread that writes the files handed to it into a staging
  * folder (plain JavaScript, run with `eval`). A message is a
- * batch ({@link StagingBatch}), or `null`: the last, answered with the paths
- * written. A file it cannot write is left to the main thread.
+ * batch ({@link StagingBatch}), or `null`: the last, answered with what it
+ * wrote ({@link StagingReport}). A file it cannot write is left to the main
+ * thread, which has only the bytes given back for it.
  */
 const STAGING_THREAD = `
 const { mkdirSync, writeFileSync } = require("node:fs");
@@ -358,21 +408,24 @@ const folderFor = (file) => {
   }
 };
 const written = [];
+const failed = [];
 parentPort.on("message", (batch) => {
   if (batch === null) {
-    parentPort.postMessage(written);
+    parentPort.postMessage({ written, failed });
     parentPort.close();
     return;
   }
   const { paths, ends, bytes } = batch;
   for (let i = 0; i < paths.length; i++) {
+    const content = bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
     try {
       const full = join(path, paths[i]);
       folderFor(full);
-      writeFileSync(full, bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
+      writeFileSync(full, content);
       written.push(paths[i]);
     } catch {
-      // Left to the main thread, which reports what went wrong.
+      // Left to the main thread, which reports what went wrong: the bytes go back to it.
+      failed.push({ path: paths[i], bytes: content.slice() });
     }
   }
 });
@@ -485,7 +538,7 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       const report = await writeFresh(root, output, files, fresh, staged);
       if (report !== undefined) return report;
       // Another run made the output folder before this one's could be renamed into place.
-    }
+    } else keepStaged(output, files, staged);
     // The output folder was made meanwhile: its files are written one by one, as for any existing output.
     removeStaging(fresh.path);
     untrack(fresh.path);
@@ -803,6 +856,19 @@ function freshStagingPathFor(root: string): string {
   return join(dirname(root), `${freshPrefix(root)}${runSuffix()}`);
 }
 
+/**
+ * Before a new output's staging folder goes unused (another run made the
+ * output folder meanwhile): the texts of the files the staging thread wrote,
+ * read back into memory, for the write into the existing folder.
+ */
+function keepStaged(output: string, files: readonly OutputFile[], staged: Staged): void {
+  try {
+    staged.keep(files);
+  } catch (error) {
+    throw ioError(`Cannot write to ${output}: the files written ahead cannot be read back (${(error as Error).message}); nothing was written: run generate again`);
+  }
+}
+
 /** An existing output folder's staging folder, inside it (a dot folder: never listed as output). */
 function stagingPathFor(root: string): string {
   return join(root, `${STAGING}${runSuffix()}`);
@@ -814,19 +880,19 @@ function stagingPathFor(root: string): string {
  * the whole folder renamed into place. Undefined, the staging folder removed,
  * when the output folder was made meanwhile by another run.
  */
-async function writeFresh(root: string, output: string, files: readonly OutputFile[], fresh: FreshStaging, staged: ReadonlyMap<string, string>): Promise<WriteReport | undefined> {
+async function writeFresh(root: string, output: string, files: readonly OutputFile[], fresh: FreshStaging, staged: Staged): Promise<WriteReport | undefined> {
   await removeStaleStaging(root);
   try {
     const made = new Set<string>([fresh.path]);
     for (const file of files) {
-      if (staged.get(file.path) === file.content) continue;
+      if (staged.has(file)) continue;
       const path = join(fresh.path, file.path);
       makeFolder(dirname(path), made);
       writeFileSync(path, file.content, "utf8");
     }
     // A file handed over that the output does not hold in the end goes, and so do folders it leaves empty.
     const wanted = new Set(files.map((f) => f.path));
-    const unwanted = [...staged.keys()].filter((path) => !wanted.has(path));
+    const unwanted = [...staged.written].filter((path) => !wanted.has(path));
     for (const path of unwanted) unlinkSync(join(fresh.path, path));
     await removeEmptiedFolders(fresh.path, unwanted);
   } catch (error) {
@@ -845,7 +911,11 @@ async function writeFresh(root: string, output: string, files: readonly OutputFi
     // run's staging folder goes, and the caller writes into that folder as into any existing one.
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOTEMPTY" || code === "EEXIST") && lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-      removeFreshStaging(fresh);
+      try {
+        keepStaged(output, files, staged);
+      } finally {
+        removeFreshStaging(fresh);
+      }
       return undefined;
     }
     const left = removeFreshStaging(fresh);

@@ -229,13 +229,34 @@ describe("emit", () => {
   it("hands every model's module to onFile as it is rendered, and returns the same files with or without it", async () => {
     const { program, options } = await render(join(ROOT, "fixtures", "python", "petstore"), resolveOptions({}));
     const handed: OutputFile[] = [];
-    const withHook = emit(program, { ...options, onFile: (file) => handed.push(file) });
+    const withHook = emit(program, {
+      ...options,
+      onFile: (file) => {
+        handed.push(file);
+      },
+    });
     expect(withHook.files).toEqual(emit(program, options).files);
     // One module per model, each handed over once, as it is in the list; the runtime and the barrels come after.
     expect(handed).toHaveLength(program.models.length);
     expect(new Set(handed.map((file) => file.path)).size).toBe(handed.length);
     for (const file of handed) expect(withHook.files.find((f) => f.path === file.path)).toBe(file);
     expect(handed.some((file) => file.path === "_runtime.ts" || file.path.endsWith("index.ts"))).toBe(false);
+  });
+
+  it("keeps in the list, in each handed file's place, the file onFile gives back", async () => {
+    const { program, options } = await render(join(ROOT, "fixtures", "python", "petstore"), resolveOptions({}));
+    const given = new Map<string, OutputFile>();
+    const withHook = emit(program, {
+      ...options,
+      onFile: (file) => {
+        const instead = { path: file.path, content: file.content };
+        given.set(file.path, instead);
+        return instead;
+      },
+    });
+    expect(withHook.files).toEqual(emit(program, options).files);
+    expect(given.size).toBe(program.models.length);
+    for (const [path, file] of given) expect(withHook.files.find((f) => f.path === path)).toBe(file);
   });
 });
 

@@ -75,9 +75,9 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     // Handed over, but not in the output in the end: it goes, with the folder made for it.
     staging.send(module("gone/dropped.ts", "export {};"));
     const files = [a, changed, b, module("deep/index.ts", "export {};"), module("unsent.ts", "export const u = 4;")];
-    // What the thread wrote: every file handed over, with the content it was handed (asking again gives the same).
+    // What the thread wrote: every file handed over.
     const staged = await staging.finish();
-    expect(Object.fromEntries(staged)).toEqual({ "a.ts": a.content, "deep/b.ts": b.content, "changed.ts": module("changed.ts", "export const c = 0;").content, "deep/index.ts": files[3]!.content, "gone/dropped.ts": module("gone/dropped.ts", "export {};").content });
+    expect([...staged.written].sort()).toEqual(["a.ts", "changed.ts", "deep/b.ts", "deep/index.ts", "gone/dropped.ts"]);
     const report = await write(out, files, staging);
     expect(report.written).toEqual(files.map((f) => f.path));
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
@@ -102,11 +102,62 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     if (!staging) throw new Error("no staging folder was made");
     for (const file of files) staging.send(file);
     const staged = await staging.finish();
-    expect([...staged.keys()].sort()).toEqual(files.map((f) => f.path).sort());
+    expect([...staged.written].sort()).toEqual(files.map((f) => f.path).sort());
     // Read before the commit, as the thread left them: each file alone holds its own bytes.
     for (const file of files) expect(readFileSync(join(staging.path, file.path), "utf8") === file.content, file.path).toBe(true);
     await write(out, files, staging);
     for (const file of files) expect(readFileSync(join(out, file.path)).equals(Buffer.from(file.content, "utf8")), file.path).toBe(true);
+  });
+
+  it("gives back, for each file handed over, one whose text is read back once the thread has ended, and writes nothing twice", async () => {
+    const out = join(scratch, "given-back", "out");
+    const staging = prepareFreshStaging(out);
+    if (!staging) throw new Error("no staging folder was made");
+    const originals = [module("a.ts", "export const a = \"café 😀\";"), module("deep/b.ts", "export const b = 2;")];
+    const given = originals.map((file) => staging.send(file));
+    expect(given.map((file) => file.path)).toEqual(originals.map((file) => file.path));
+    // Not before the thread has ended: what it holds is still being written.
+    expect(() => given[0]!.content).toThrow(/Internal error: the text of a\.ts asked for before the staging thread ended/);
+    const staged = await staging.finish();
+    for (const [i, file] of given.entries()) {
+      expect(file.content).toBe(originals[i]!.content);
+      expect(staged.has(file)).toBe(true);
+      // The file as rendered is not the one given back: written again, to be sure of its content.
+      expect(staged.has(originals[i]!)).toBe(false);
+    }
+    const report = await write(out, given, staging);
+    expect(report.written).toEqual(["a.ts", "deep/b.ts"]);
+    for (const file of originals) expect(readFileSync(join(out, file.path), "utf8")).toBe(file.content);
+  });
+
+  it("gives back the text of a file the thread could not write, from the bytes it returns", async () => {
+    const out = join(scratch, "not-written", "out");
+    const staging = prepareFreshStaging(out);
+    if (!staging) throw new Error("no staging folder was made");
+    staging.send(module("x.ts", "export {};"));
+    // A folder cannot be made where a file is: the thread writes the first and not the second.
+    const blocked = module("x.ts/y.ts", "export const y = \"ü\";");
+    const given = staging.send(blocked);
+    const staged = await staging.finish();
+    expect([...staged.written]).toEqual(["x.ts"]);
+    expect(staged.has(given)).toBe(false);
+    expect(given.content).toBe(blocked.content);
+    await discardStaging(staging);
+  });
+
+  it("writes the files handed over into an output folder made meanwhile by another run, their texts read back first", async () => {
+    const out = join(scratch, "made-meanwhile", "out");
+    const staging = prepareFreshStaging(out);
+    if (!staging) throw new Error("no staging folder was made");
+    const originals = [module("a.ts", "export const a = 1;"), module("deep/b.ts", "export const b = 2;")];
+    const given = originals.map((file) => staging.send(file));
+    // Another run's output, made before this one's is committed.
+    mkdirSync(join(out, "deep"), { recursive: true });
+    writeFileSync(join(out, "a.ts"), module("a.ts", "export const a = 0;").content);
+    await write(out, [...given, module("c.ts", "export const c = 3;")], staging);
+    for (const file of [...originals, module("c.ts", "export const c = 3;")]) expect(readFileSync(join(out, file.path), "utf8")).toBe(file.content);
+    // No staging folder is left beside it.
+    expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
   it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {

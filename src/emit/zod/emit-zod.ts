@@ -94,8 +94,7 @@ function* emitModules(program: Program, ctx: ZodContext): Steps<Emitted> {
     const scope = new ModuleScope(ctx, new Map([[model.id, localNames(identifiers.get(model.id) as string)]]), { from: path, paths, identifiers });
     const view = modelView(model, scope, ctx);
     const file = { path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) };
-    files.push(file);
-    ctx.options.onFile?.(file);
+    files.push(ctx.options.onFile?.(file) ?? file);
     yield;
   }
   files.push({ path: RUNTIME_MODULE, content: ctx.templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView(new Set(RUNTIME_NAMES), true) }) });
