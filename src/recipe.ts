@@ -17,7 +17,7 @@ import { compare, normalize, type Drift } from "./stages/compare.js";
 import { applyRuleSettings, compareDiagnostics, hasErrors, type Diagnostic } from "./ir/diagnostics.js";
 import type { SourceDoc } from "./dialects/dialect.js";
 import { dialectOf, fingerprints } from "./dialects/detect.js";
-import type { OutputFile } from "./emit/emit.js";
+import { keptFile, type OutputFile } from "./emit/emit.js";
 import { drain, type Steps } from "./emit/steps.js";
 import { emitTargetSteps } from "./emit/targets.js";
 import { readTemplateFolder } from "./io/templates.js";
@@ -101,7 +101,7 @@ export async function render(input: string, options: Options, settings: RunSetti
  * cache (when given) wraps its two natural points: reading the docs, and the
  * whole target's run, recorded for the next one (`io/run-cache.ts`).
  */
-export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => OutputFile | void): Promise<RenderResult> {
+export async function renderSources(input: string, sources: readonly SourceDoc[], options: Options, settings: RunSettings = {}, onFile?: (file: OutputFile) => unknown): Promise<RenderResult> {
   await loadRemarkPlugins(options.remarkPlugins);
   const prepared = prepare(sources, options);
   const readSettings = { ...(settings.workers !== undefined ? { workers: settings.workers } : {}), ...(settings.progress ? { progress: settings.progress } : {}), ...(settings.yieldEvery !== undefined ? { yieldEvery: settings.yieldEvery } : {}) };
@@ -111,7 +111,14 @@ export async function renderSources(input: string, sources: readonly SourceDoc[]
   const templates = readTemplateFolder(options.templates);
   // A file handed to `onFile` may be kept without its text (see `EmitOptions.onFile`): the cache's hashes of it are taken first.
   const hashed = settings.cache && onFile ? new OutputHashes(normalize) : undefined;
-  const handOver = hashed && onFile ? (file: OutputFile) => hashed.kept(file, onFile(file)) : onFile;
+  const handOver =
+    hashed && onFile
+      ? (file: OutputFile) => {
+          const given = onFile(file);
+          hashed.add(file, keptFile(file, given));
+          return given;
+        }
+      : onFile;
   // The render lets the event loop turn every 50 ms, and stops there for good when a signal is ending the run.
   const result = await runPaced(finishSteps(input, docs, prepared.options, prepared.diagnostics, parsed, handOver, templates), settings.yieldEvery, endingBySignal);
   if (settings.cache) recordRun(settings.cache, input, options, sources, result, normalize, templates, hashed);
@@ -127,7 +134,7 @@ export function finish(input: string, docs: readonly DocResult[], options: Optio
 }
 
 /** {@link finish} in steps, one a model (see `emit/steps.ts`), handing each file to `onFile` as soon as it is rendered (see `EmitOptions.onFile`), with the user's `templates` as read. */
-function* finishSteps(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => OutputFile | void) | undefined, templates: TemplateOverrides | undefined): Steps<RenderResult> {
+function* finishSteps(input: string, docs: readonly DocResult[], options: Options, treeDiagnostics: readonly Diagnostic[], parsed: number, onFile: ((file: OutputFile) => unknown) | undefined, templates: TemplateOverrides | undefined): Steps<RenderResult> {
   const models = docs.flatMap((d) => d.models);
   const resolved = resolve(models, input);
   const emitted = yield* emitTargetSteps(resolved.program, { ...options, templateOverrides: templates, onFile });

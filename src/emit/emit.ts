@@ -23,6 +23,15 @@ export interface OutputFile {
   readonly content: string;
 }
 
+/**
+ * What the file list keeps of `file` once `EmitOptions.onFile` returned
+ * `given`: `given` when it is a file of the same path, else `file`. Its
+ * `content` is not read (a getter may not be ready to give it yet).
+ */
+export function keptFile(file: OutputFile, given: unknown): OutputFile {
+  return typeof given === "object" && given !== null && (given as { path?: unknown }).path === file.path && "content" in given ? (given as OutputFile) : file;
+}
+
 /** Options of the emit stage. */
 export interface EmitOptions {
   /** Extension in relative import specifiers: `.js` (tsc/bundlers, the default) or `.ts` (Node type stripping). */
@@ -37,13 +46,15 @@ export interface EmitOptions {
   readonly singleFile?: string | undefined;
   /**
    * Called with each file as soon as it is rendered, in no set order, before
-   * the list is complete (`generate` starts writing them meanwhile). What it
-   * returns, if anything, is put in the list in the file's place: a file of
-   * the same path and text (`generate` gives one that does not hold its text
-   * in memory, a module's text being the most of what a run would keep to its
-   * end). The list returned is otherwise the same whether or not this is given.
+   * the list is complete (`generate` starts writing them meanwhile). When it
+   * returns a file of the same path (an object with that `path` and a
+   * `content`, which must be the same text), that file is put in the list in
+   * the file's place (`generate` gives one that does not hold its text in
+   * memory, a module's text being the most of what a run would keep to its
+   * end); any other value it returns is ignored. The list returned holds the
+   * same paths and texts whether or not this is given.
    */
-  readonly onFile?: ((file: OutputFile) => OutputFile | void) | undefined;
+  readonly onFile?: ((file: OutputFile) => unknown) | undefined;
 }
 
 /** The first line of every file mdtypes writes: how it recognises its own files. */
@@ -93,7 +104,7 @@ export function* emitSteps(program: Program, options: EmitOptions): Steps<Emitte
   const onFile = options.onFile;
   for (const model of program.models) {
     const file = { path: paths.get(model.id) as string, content: templates.render("model.ts", modelView(model, context)) };
-    files.push(onFile?.(file) ?? file);
+    files.push(keptFile(file, onFile?.(file)));
     yield;
   }
   files.push({ path: RUNTIME_MODULE, content: templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView }) });

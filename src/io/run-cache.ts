@@ -64,10 +64,9 @@ export class OutputHashes {
     this.#normalize = normalize;
   }
 
-  /** Takes `file`'s hashes and files them under `kept`, what the list holds in its place (the file itself when undefined); gives `kept`. */
-  kept(file: { readonly path: string; readonly content: string }, kept: { readonly path: string; readonly content: string } | void): { readonly path: string; readonly content: string } | void {
-    this.#byFile.set(kept ?? file, outputHashes(file, this.#normalize));
-    return kept;
+  /** Takes `file`'s hashes and files them under `kept`, what the list holds in its place (`file` itself, or the file the hand-over gave). */
+  add(file: { readonly path: string; readonly content: string }, kept: object): void {
+    this.#byFile.set(kept, outputHashes(file, this.#normalize));
   }
 
   /** The hashes taken of the file the list holds, if they were. */

@@ -567,10 +567,14 @@ export async function write(output: string, files: readonly OutputFile[], fresh?
       const report = await writeFresh(root, output, files, fresh, staged);
       if (report !== undefined) return report;
       // Another run made the output folder before this one's could be renamed into place.
-    } else keepStaged(output, files, staged);
+    }
     // The output folder was made meanwhile: its files are written one by one, as for any existing output.
-    removeStaging(fresh.path);
-    untrack(fresh.path);
+    try {
+      keepStaged(output, files, staged);
+    } finally {
+      removeStaging(fresh.path);
+      untrack(fresh.path);
+    }
   }
   await removeStaleStaging(root);
   // One module (`--out-file`) owns itself alone: the folder's other files are not its orphans.
@@ -894,7 +898,7 @@ function keepStaged(output: string, files: readonly OutputFile[], staged: Staged
   try {
     staged.keep(files);
   } catch (error) {
-    throw ioError(`Cannot write to ${output}: the files written ahead cannot be read back (${(error as Error).message}); nothing was written: run generate again`);
+    throw ioError(`Cannot write to ${output}: the files this run wrote ahead into its staging folder cannot be read back (${(error as Error).message}); nothing was written: run generate again`);
   }
 }
 

@@ -229,12 +229,8 @@ describe("emit", () => {
   it("hands every model's module to onFile as it is rendered, and returns the same files with or without it", async () => {
     const { program, options } = await render(join(ROOT, "fixtures", "python", "petstore"), resolveOptions({}));
     const handed: OutputFile[] = [];
-    const withHook = emit(program, {
-      ...options,
-      onFile: (file) => {
-        handed.push(file);
-      },
-    });
+    // What the callback returns (here a number) is no file: ignored.
+    const withHook = emit(program, { ...options, onFile: (file) => handed.push(file) });
     expect(withHook.files).toEqual(emit(program, options).files);
     // One module per model, each handed over once, as it is in the list; the runtime and the barrels come after.
     expect(handed).toHaveLength(program.models.length);
@@ -257,6 +253,9 @@ describe("emit", () => {
     expect(withHook.files).toEqual(emit(program, options).files);
     expect(given.size).toBe(program.models.length);
     for (const [path, file] of given) expect(withHook.files.find((f) => f.path === path)).toBe(file);
+    // Not a file of that path (a Map, another file's path): the rendered file stays.
+    const stays = emit(program, { ...options, onFile: (file) => (file.path.length % 2 === 0 ? new Map([[file.path, file]]) : { path: `${file.path}x`, content: "" }) });
+    expect(stays.files).toEqual(emit(program, options).files);
   });
 });
 

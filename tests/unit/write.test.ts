@@ -160,6 +160,20 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     expect(readdirSync(dirname(out))).toEqual(["out"]);
   });
 
+  it("fails in one line, leaving no staging folder, when the files written ahead are gone from it before they could be read back", async () => {
+    const out = join(scratch, "gone-meanwhile", "out");
+    const staging = prepareFreshStaging(out);
+    if (!staging) throw new Error("no staging folder was made");
+    const given = [module("a.ts", "export const a = 1;"), module("deep/b.ts", "export const b = 2;")].map((file) => staging.send(file));
+    await staging.finish();
+    // Another run made the output folder, and removed this run's staging folder's files (a run that took it for a dead run's).
+    rmSync(join(staging.path, "deep"), { recursive: true });
+    mkdirSync(out);
+    await expect(write(out, given, staging)).rejects.toThrow(/^Cannot write to .*out: the files this run wrote ahead into its staging folder cannot be read back \(ENOENT.*\); nothing was written: run generate again$/);
+    expect(readdirSync(dirname(out))).toEqual(["out"]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {
     const there = join(scratch, "parents");
     mkdirSync(there);

@@ -18,7 +18,7 @@
 import { compareStrings, type Diagnostic } from "../../ir/diagnostics.js";
 import { assertNever, type EnumModel, type Model, type Program, type TypeRef } from "../../ir/ir.js";
 import type { EmitOptions, Emitted, OutputFile } from "../emit.js";
-import { modelDoc, objectView } from "../emit.js";
+import { keptFile, modelDoc, objectView } from "../emit.js";
 import { jsdoc, stringLiteral } from "../escape.js";
 import { moduleHeader, RUNTIME_HEADER, SINGLE_MODULE_HEADER } from "../marker.js";
 import { importSpecifier, literalKey, modelIdentifier, modulePaths, pathClashReports, RUNTIME_MODULE, schemaName, singleModuleNames, modelNames } from "../names.js";
@@ -94,7 +94,7 @@ function* emitModules(program: Program, ctx: ZodContext): Steps<Emitted> {
     const scope = new ModuleScope(ctx, new Map([[model.id, localNames(identifiers.get(model.id) as string)]]), { from: path, paths, identifiers });
     const view = modelView(model, scope, ctx);
     const file = { path, content: ctx.templates.render("model.ts", { header: moduleHeader(model.id), imports: scope.importLines(), runtime: false, models: [view] }) };
-    files.push(ctx.options.onFile?.(file) ?? file);
+    files.push(keptFile(file, ctx.options.onFile?.(file)));
     yield;
   }
   files.push({ path: RUNTIME_MODULE, content: ctx.templates.render("runtime.ts", { header: RUNTIME_HEADER, ...runtimeView(new Set(RUNTIME_NAMES), true) }) });
