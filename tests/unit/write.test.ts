@@ -174,6 +174,18 @@ describe("a new output folder, staged ahead: files handed over as they are rende
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it("fails in one line, leaving nothing, when the thread ended without saying what it wrote: the texts handed to it are not in memory", async () => {
+    const out = join(scratch, "thread-gone", "out");
+    const staging = prepareFreshStaging(out);
+    if (!staging) throw new Error("no staging folder was made");
+    const given = [module("a.ts", "export const a = 1;")].map((file) => staging.send(file));
+    // The thread ends before its last message (as a thread that died would).
+    await staging.stop();
+    await staging.finish();
+    await expect(write(out, given, staging)).rejects.toThrow(/^Cannot write to .*out: the thread writing its files ahead stopped before it was done \(nothing was written\): run generate again$/);
+    expect(existsSync(dirname(out))).toBe(false);
+  });
+
   it("leaves no folder it made when abandoned: the output's parents made for it go too, those that were there stay", async () => {
     const there = join(scratch, "parents");
     mkdirSync(there);
